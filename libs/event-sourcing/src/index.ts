@@ -1,0 +1,6 @@
+export * from './event-store.port';
+export * from './event-store.errors';
+export * from './event-catalog';
+export * from './schema-checked-event-store';
+export * from './decider';
+export * from './polling-subscription';

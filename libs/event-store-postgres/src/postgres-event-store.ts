@@ -1,0 +1,350 @@
+import { EventEmitter } from 'node:events';
+import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import {
+  EventStoreUnavailableError,
+  PartialDuplicateError,
+  WrongExpectedRevisionError,
+  comparePositions,
+  pollingSubscription,
+  type AllPage,
+  type AppendResult,
+  type EventFilter,
+  type EventStore,
+  type EventSubscription,
+  type ExpectedRevision,
+  type GlobalPosition,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+} from '@sla/event-sourcing';
+import * as createEventLog from './migrations/2026-11-22-001-create-event-log';
+
+export type PostgresEventStoreOptions = {
+  readonly connectionString: string;
+  readonly poolSize?: number;
+  /** How long a caught-up subscriber waits for a notification before polling again. */
+  readonly idlePollMilliseconds?: number;
+};
+
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-22-001-create-event-log': createEventLog,
+};
+
+const MAX_BIGINT = 9223372036854775807n;
+
+type EventRow = {
+  global_position: string;
+  transaction_id: string;
+  event_id: string;
+  stream_name: string;
+  stream_revision: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: RecordedEvent['metadata'];
+  recorded_at: Date;
+};
+
+const EVENT_COLUMNS = `global_position, transaction_id::text as transaction_id, event_id, stream_name,
+  stream_revision, event_type, schema_version, data, metadata, recorded_at`;
+
+/** Creates or upgrades the event log schema (idempotent, safe to run concurrently). */
+export async function migrateEventStore(connectionString: string): Promise<void> {
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString, max: 1 }) }) });
+  try {
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => MIGRATIONS },
+      migrationTableSchema: 'public',
+      migrationTableName: 'event_store_migration',
+      migrationLockTableName: 'event_store_migration_lock',
+    });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * The embedded default adapter. Gap safety comes from the transaction-id
+ * watermark described in docs/event-store-postgres.md.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly adapterName = 'postgres';
+  private readonly pool: Pool;
+  private readonly appended = new EventEmitter();
+  private listener: PoolClient | undefined;
+  private listening: Promise<void> | undefined;
+  private readonly idlePollMilliseconds: number;
+  private closed = false;
+
+  constructor(options: PostgresEventStoreOptions) {
+    const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 20 };
+    this.pool = new Pool(config);
+    this.pool.on('error', () => undefined);
+    this.idlePollMilliseconds = options.idlePollMilliseconds ?? 250;
+    this.appended.setMaxListeners(0);
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const parameters = [
+      streamName,
+      typeof expectedRevision === 'bigint' ? expectedRevision.toString() : expectedRevision,
+      events.map((event) => event.id),
+      events.map((event) => event.type),
+      events.map((event) => event.schemaVersion),
+      events.map((event) => JSON.stringify(event.data)),
+      events.map((event) => JSON.stringify(event.metadata)),
+    ];
+    try {
+      const { rows } = await this.pool.query(
+        'select * from event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[])',
+        parameters,
+      );
+      return toAppendResult(rows[0]);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ES409' || (code === '23505' && (error as { constraint?: string }).constraint === 'events_event_id_key')) {
+        // A concurrent delivery of the same events may have won: that is a duplicate, not a conflict.
+        const stored = await this.findStoredAppend(streamName, events);
+        if (stored) return stored;
+        if (code === 'ES409') {
+          const detail = (error as { detail?: string }).detail ?? 'no_stream';
+          throw new WrongExpectedRevisionError(
+            streamName,
+            expectedRevision,
+            detail === 'no_stream' ? 'no_stream' : BigInt(detail),
+          );
+        }
+        return this.appendToStream(streamName, events, expectedRevision);
+      }
+      if (code === 'ES001') {
+        throw new PartialDuplicateError(streamName, ((error as { detail?: string }).detail ?? '').split(',').filter(Boolean));
+      }
+      throw this.translateConnectionError(error);
+    }
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? MAX_BIGINT : 0n);
+    const { rows } = await this.query<EventRow>(
+      `select ${EVENT_COLUMNS} from event_store.events
+        where stream_name = $1 and stream_revision ${backwards ? '<=' : '>='} $2
+        order by stream_revision ${backwards ? 'desc' : 'asc'}
+        limit $3`,
+      [streamName, from.toString(), options.maxCount ?? null],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<AllPage> {
+    const after = options.after ?? { commit: 0n, prepare: 0n };
+    const maxCount = options.maxCount ?? 1000;
+    const { clause, parameters } = filterClause(options.filter, 4);
+    // One statement, one snapshot: the watermark and the rows agree. Reading
+    // the watermark in a later statement could skip events committed between.
+    const { rows } = await this.query<Partial<EventRow> & { watermark: string }>(
+      `with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
+       select h.xmin::text as watermark, e.*
+         from horizon h
+         left join lateral (
+           select ${EVENT_COLUMNS}
+             from event_store.events
+            where (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+              and transaction_id < h.xmin
+              ${clause}
+            order by transaction_id, global_position
+            limit $3
+         ) e on true
+        order by e.transaction_id::xid8, e.global_position`,
+      [after.commit.toString(), after.prepare.toString(), maxCount, ...parameters],
+    );
+    const events = rows.filter((row) => row.event_id != null).map((row) => toRecordedEvent(row as EventRow));
+    const isEnd = events.length < maxCount;
+    let checkpoint: GlobalPosition | undefined = events.at(-1)?.position ?? options.after;
+    if (isEnd) {
+      // Everything below the watermark is final, so a reader may skip ahead to it.
+      const horizon = { commit: BigInt(rows[0].watermark) - 1n, prepare: MAX_BIGINT };
+      if (comparePositions(horizon, checkpoint ?? after) > 0) checkpoint = horizon;
+    }
+    return { events, checkpoint, isEnd };
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
+    return pollingSubscription({
+      ...options,
+      readAll: (read) => this.readAll(read),
+      waitForAppend: (signal) => this.waitForAppend(signal),
+    });
+  }
+
+  /** Resolves on the next append notification or after the idle poll interval. */
+  async waitForAppend(signal?: AbortSignal): Promise<void> {
+    await this.listen().catch(() => undefined);
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('appended', done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.idlePollMilliseconds);
+      this.appended.once('appended', done);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  /** Age in seconds of the oldest open transaction that holds readers back (0 if none). */
+  async watermarkAgeSeconds(): Promise<{ seconds: number; pid: number | null }> {
+    const { rows } = await this.query<{ seconds: string | null; pid: number | null }>(
+      `select extract(epoch from clock_timestamp() - xact_start)::text as seconds, pid
+         from pg_stat_activity
+        where backend_xid is not null and datname = current_database()
+        order by xact_start asc limit 1`,
+    );
+    return { seconds: rows[0]?.seconds ? Number(rows[0].seconds) : 0, pid: rows[0]?.pid ?? null };
+  }
+
+  /** The last position visible to readers now. */
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    const { rows } = await this.query<{ transaction_id: string; global_position: string }>(
+      `select transaction_id::text as transaction_id, global_position from event_store.events
+        where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        order by transaction_id desc, global_position desc limit 1`,
+    );
+    return rows[0] ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) } : undefined;
+  }
+
+  /** Counts events readable after a position: a projection's lag. */
+  async countAfter(after: GlobalPosition | undefined, filter?: EventFilter): Promise<number> {
+    const position = after ?? { commit: 0n, prepare: 0n };
+    const { clause, parameters } = filterClause(filter, 3);
+    const { rows } = await this.query<{ count: string }>(
+      `select count(*) from event_store.events
+        where (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+          and transaction_id < pg_snapshot_xmin(pg_current_snapshot()) ${clause}`,
+      [position.commit.toString(), position.prepare.toString(), ...parameters],
+    );
+    return Number(rows[0].count);
+  }
+
+  async checkHealth(): Promise<void> {
+    await this.query('select 1 from event_store.streams limit 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.appended.emit('appended');
+    if (this.listener) {
+      this.listener.release(true);
+      this.listener = undefined;
+    }
+    await this.pool.end();
+  }
+
+  private listen(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.listening ??= (async () => {
+      const client = await this.pool.connect();
+      client.on('notification', () => this.appended.emit('appended'));
+      client.on('error', () => {
+        this.listener = undefined;
+        this.listening = undefined;
+      });
+      await client.query('listen event_store_appended');
+      this.listener = client;
+    })().catch((error) => {
+      this.listening = undefined;
+      throw error;
+    });
+    return this.listening;
+  }
+
+  private async findStoredAppend(streamName: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
+    if (events.length === 0) return undefined;
+    const { rows } = await this.query<{ count: string; stream_revision: string; transaction_id: string; global_position: string }>(
+      `select count(*) over () as count, stream_revision, transaction_id::text as transaction_id, global_position
+         from event_store.events where event_id = any($1::uuid[]) and stream_name = $2
+        order by global_position desc limit 1`,
+      [events.map((event) => event.id), streamName],
+    );
+    if (rows.length === 0 || Number(rows[0].count) !== events.length) return undefined;
+    return {
+      streamRevision: BigInt(rows[0].stream_revision),
+      position: { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) },
+      duplicate: true,
+    };
+  }
+
+  private async query<Row extends object>(text: string, parameters: unknown[] = []) {
+    try {
+      return await this.pool.query<Row>(text, parameters);
+    } catch (error) {
+      throw this.translateConnectionError(error);
+    }
+  }
+
+  private translateConnectionError(error: unknown): unknown {
+    const code = (error as { code?: string }).code;
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '57P01' || code === '3D000') {
+      return new EventStoreUnavailableError(`PostgreSQL event store unreachable: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    return error;
+  }
+}
+
+function filterClause(filter: EventFilter | undefined, firstParameter: number) {
+  const conditions: string[] = [];
+  const parameters: unknown[] = [];
+  if (filter?.eventTypes) {
+    parameters.push(filter.eventTypes);
+    conditions.push(`event_type = any($${firstParameter + parameters.length - 1}::text[])`);
+  }
+  if (filter?.streamCategories) {
+    parameters.push(filter.streamCategories);
+    conditions.push(`split_part(stream_name, '-', 1) = any($${firstParameter + parameters.length - 1}::text[])`);
+  }
+  return { clause: conditions.map((condition) => `and ${condition}`).join(' '), parameters };
+}
+
+function toAppendResult(row: {
+  stream_revision: string;
+  commit_position: string | null;
+  prepare_position: string | null;
+  duplicate: boolean;
+}): AppendResult {
+  return {
+    streamRevision: BigInt(row.stream_revision),
+    position:
+      row.commit_position === null || row.prepare_position === null
+        ? null
+        : { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
+    duplicate: row.duplicate,
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    streamName: row.stream_name,
+    streamRevision: BigInt(row.stream_revision),
+    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) },
+    recordedAt: row.recorded_at,
+  };
+}
