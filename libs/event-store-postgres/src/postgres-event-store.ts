@@ -37,7 +37,7 @@ const MAX_BIGINT = 9223372036854775807n;
 
 type EventRow = {
   global_position: string;
-  transaction_id: string;
+  commit_position: string;
   event_id: string;
   stream_name: string;
   stream_revision: string;
@@ -48,7 +48,8 @@ type EventRow = {
   recorded_at: Date;
 };
 
-const EVENT_COLUMNS = `global_position, transaction_id::text as transaction_id, event_id, stream_name,
+// The text alias must not be called transaction_id: ORDER BY would then sort the text.
+const EVENT_COLUMNS = `global_position, transaction_id::text as commit_position, event_id, stream_name,
   stream_revision, event_type, schema_version, data, metadata, recorded_at`;
 
 /** Creates or upgrades the event log schema (idempotent, safe to run concurrently). */
@@ -165,7 +166,7 @@ export class PostgresEventStore implements EventStore {
             order by transaction_id, global_position
             limit $3
          ) e on true
-        order by e.transaction_id::xid8, e.global_position`,
+        order by e.commit_position::xid8, e.global_position`,
       [after.commit.toString(), after.prepare.toString(), maxCount, ...parameters],
     );
     const events = rows.filter((row) => row.event_id != null).map((row) => toRecordedEvent(row as EventRow));
@@ -216,12 +217,12 @@ export class PostgresEventStore implements EventStore {
 
   /** The last position visible to readers now. */
   async headPosition(): Promise<GlobalPosition | undefined> {
-    const { rows } = await this.query<{ transaction_id: string; global_position: string }>(
-      `select transaction_id::text as transaction_id, global_position from event_store.events
+    const { rows } = await this.query<{ commit_position: string; global_position: string }>(
+      `select transaction_id::text as commit_position, global_position from event_store.events
         where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
         order by transaction_id desc, global_position desc limit 1`,
     );
-    return rows[0] ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) } : undefined;
+    return rows[0] ? { commit: BigInt(rows[0].commit_position), prepare: BigInt(rows[0].global_position) } : undefined;
   }
 
   /** Counts events readable after a position: a projection's lag. */
@@ -272,8 +273,8 @@ export class PostgresEventStore implements EventStore {
 
   private async findStoredAppend(streamName: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
     if (events.length === 0) return undefined;
-    const { rows } = await this.query<{ count: string; stream_revision: string; transaction_id: string; global_position: string }>(
-      `select count(*) over () as count, stream_revision, transaction_id::text as transaction_id, global_position
+    const { rows } = await this.query<{ count: string; stream_revision: string; commit_position: string; global_position: string }>(
+      `select count(*) over () as count, stream_revision, transaction_id::text as commit_position, global_position
          from event_store.events where event_id = any($1::uuid[]) and stream_name = $2
         order by global_position desc limit 1`,
       [events.map((event) => event.id), streamName],
@@ -281,7 +282,7 @@ export class PostgresEventStore implements EventStore {
     if (rows.length === 0 || Number(rows[0].count) !== events.length) return undefined;
     return {
       streamRevision: BigInt(rows[0].stream_revision),
-      position: { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) },
+      position: { commit: BigInt(rows[0].commit_position), prepare: BigInt(rows[0].global_position) },
       duplicate: true,
     };
   }
@@ -344,7 +345,7 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     metadata: row.metadata,
     streamName: row.stream_name,
     streamRevision: BigInt(row.stream_revision),
-    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) },
+    position: { commit: BigInt(row.commit_position), prepare: BigInt(row.global_position) },
     recordedAt: row.recorded_at,
   };
 }
