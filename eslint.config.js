@@ -19,7 +19,8 @@ module.exports = [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:domain', 'type:port', 'type:infrastructure', 'type:read-model'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:composition', 'type:feature', 'type:domain', 'type:port', 'type:infrastructure', 'type:read-model'] },
+            { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:feature', 'type:domain', 'type:port', 'type:infrastructure', 'type:read-model'] },
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:infrastructure', 'type:read-model'] },
             { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:infrastructure'] },
             { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:port', 'type:infrastructure'] },

@@ -1,2 +1,5 @@
 export * from './test-database';
 export * from './private-postgres';
+export * from './http';
+export * from './built-app';
+export * from './processes';

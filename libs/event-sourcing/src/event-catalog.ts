@@ -6,8 +6,11 @@ import {
 } from './event-store.errors';
 import type { EventMetadata, NewEvent, RecordedEvent } from './event-store.port';
 
-/** Turns the stored shape of version N into the shape of version N + 1. */
-export type Upcaster = (data: unknown) => unknown;
+/**
+ * Turns the stored shape of version N into the shape of version N + 1. It
+ * may use the envelope (e.g. recordedAt) for facts the old shape lacked.
+ */
+export type Upcaster = (data: unknown, envelope: RecordedEvent) => unknown;
 
 export type EventDefinition<Type extends string = string, Data = unknown> = {
   readonly type: Type;
@@ -102,7 +105,7 @@ export class EventCatalog {
     }
     let data = event.data;
     for (let version = event.schemaVersion; version < definition.schemaVersion; version += 1) {
-      data = definition.upcasters![version](data);
+      data = definition.upcasters![version](data, event);
     }
     const parsed = definition.schema.safeParse(data);
     if (!parsed.success) throw new EventSchemaViolationError(event.type, toSchemaIssues(parsed.error, 'data'));

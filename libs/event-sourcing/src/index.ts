@@ -3,4 +3,5 @@ export * from './event-store.errors';
 export * from './event-catalog';
 export * from './schema-checked-event-store';
 export * from './decider';
+export * from './domain-error';
 export * from './polling-subscription';

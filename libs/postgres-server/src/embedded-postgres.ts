@@ -147,7 +147,9 @@ function serverAccount(): Account | undefined {
 function initialiseCluster(dataDirectory: string, binaries: Binaries, account: Account | undefined, log: (line: string) => void): void {
   // A half-finished initdb (killed mid-way) leaves a folder without PG_VERSION: start over.
   rmSync(dataDirectory, { recursive: true, force: true });
-  mkdirSync(dataDirectory, { recursive: true, mode: 0o700 });
+  // Parents with default permissions (the server's account must traverse them), the cluster itself private.
+  mkdirSync(path.dirname(dataDirectory), { recursive: true });
+  mkdirSync(dataDirectory, { mode: 0o700 });
   if (account) chownSync(dataDirectory, account.uid, account.gid);
   log(`initialising PostgreSQL cluster in ${dataDirectory}`);
   const result = spawnSync(

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, LogLevel } from '@nestjs/common';
+import type { Infrastructure } from '@sla/composition';
+import { HttpErrorFilter, systemClock, type Clock } from '@sla/nest-platform';
+import { ApiModule } from './api.module';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** The HTTP application over opened infrastructure; the caller decides when to listen. */
+export async function createApiApplication(
+  infrastructure: Infrastructure,
+  options: { clock?: Clock; logger?: false } = {},
+): Promise<INestApplication> {
+  const level = infrastructure.configuration.LOG_LEVEL;
+  const app = await NestFactory.create(ApiModule.register(infrastructure, options.clock ?? systemClock), {
+    logger: options.logger ?? LEVELS.slice(0, LEVELS.indexOf(level) + 1),
+    abortOnError: false,
+  });
+  app.useGlobalFilters(new HttpErrorFilter());
+  return app;
+}

@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CatalogueModule } from '@sla/catalogue-feature';
+import type { Infrastructure } from '@sla/composition';
+import type { Clock } from '@sla/nest-platform';
+import { HealthController } from './health/health.controller';
+import { InfrastructureModule } from './infrastructure.module';
+
+@Module({})
+export class ApiModule {
+  static register(infrastructure: Infrastructure, clock: Clock): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [CqrsModule.forRoot(), InfrastructureModule.register(infrastructure, clock), CatalogueModule],
+      controllers: [HealthController],
+    };
+  }
+}

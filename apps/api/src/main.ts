@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigurationError, loadConfiguration, type Configuration } from '@sla/configuration';
+import { openInfrastructure } from '@sla/composition';
+import { createApiApplication } from './api.application';
+
+async function main(): Promise<void> {
+  const logger = new Logger('Startup');
+  let configuration: Configuration;
+  try {
+    configuration = loadConfiguration(process.env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(`${error.message}\nNothing was started. See the README's environment table.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const infrastructure = await openInfrastructure(configuration, (message) => logger.log(message));
+  const app = await createApiApplication(infrastructure);
+  await app.listen(configuration.PORT, configuration.HOST);
+  if (configuration.PROJECTOR === 'inline') infrastructure.projections.start();
+  logger.log(`API listening on http://${configuration.HOST}:${configuration.PORT} (health: /health)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: stopping`);
+    await app.close();
+    await infrastructure.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from './service/service.events';
+export * from './service/service.errors';
+export * from './service/service.decider';

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { defineEvent, type DomainEvent } from '@sla/event-sourcing';
+
+const instant = z.iso.datetime({ offset: true });
+const changeRequest = z.string().trim().min(1).max(100);
+
+export const serviceOwnerSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().nullable(),
+});
+
+const serviceRegisteredV2 = z.object({
+  serviceId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(5_000),
+  owner: serviceOwnerSchema,
+  contactPoint: z.string().max(500).nullable(),
+  /** Catalogue changes go through change control (ISO/IEC 20000 8.5.1). */
+  changeRequest: changeRequest.nullable(),
+  occurredAt: instant,
+});
+
+/** v1 stored the owner as free text and had no contact point, change reference or event time. */
+const serviceRegisteredV1 = z.object({
+  serviceId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  owner: z.string(),
+});
+
+export const ServiceRegistered = defineEvent({
+  type: 'ServiceRegistered',
+  schemaVersion: 2,
+  schema: serviceRegisteredV2,
+  upcasters: {
+    1: (data, envelope) => {
+      const old = serviceRegisteredV1.parse(data);
+      return {
+        serviceId: old.serviceId,
+        name: old.name,
+        description: old.description,
+        owner: { name: old.owner, email: null },
+        contactPoint: null,
+        changeRequest: null,
+        // v1 registrations took effect when recorded.
+        occurredAt: envelope.recordedAt.toISOString(),
+      };
+    },
+  },
+});
+
+export const ServiceRetired = defineEvent({
+  type: 'ServiceRetired',
+  schemaVersion: 1,
+  schema: z.object({
+    serviceId: z.string(),
+    reason: z.string().trim().min(1).max(2_000),
+    changeRequest,
+    occurredAt: instant,
+  }),
+});
+
+export type ServiceRegisteredData = z.infer<typeof serviceRegisteredV2>;
+export type ServiceRetiredData = z.infer<typeof ServiceRetired.schema>;
+
+export type ServiceEvent =
+  | DomainEvent<'ServiceRegistered', ServiceRegisteredData>
+  | DomainEvent<'ServiceRetired', ServiceRetiredData>;
+
+export const serviceEventDefinitions = [ServiceRegistered, ServiceRetired];
+
+export const serviceStreamName = (serviceId: string) => `service-${serviceId}`;

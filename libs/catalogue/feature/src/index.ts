@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as createServiceCatalogue from './get-service/2026-11-22-201-create-service-catalogue.migration';
+
+export * from './catalogue.module';
+export * from './get-service/service-catalogue.projection';
+export * from './get-service/get-service.query';
+export * from './register-service/register-service.command';
+export * from './retire-service/retire-service.command';
+
+export const catalogueReadModelMigrations: Record<string, Migration> = {
+  '2026-11-22-201-create-service-catalogue': createServiceCatalogue,
+};

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Configuration } from '@sla/configuration';
+import { withEventSchemas, type EventStore } from '@sla/event-sourcing';
+import { connectEsdbEventStore } from '@sla/event-store-esdb';
+import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from '@sla/postgres-server';
+import { ProjectionRunner } from '@sla/projection-runtime';
+import { migrateReadStore, openReadStore } from '@sla/read-store';
+import { productEventCatalog, productProjections, productReadModelMigrations } from './product';
+
+export type WatermarkStatus = { readonly seconds: number; readonly pid: number | null };
+
+/** Everything a process of the product needs, opened in the right order. */
+export type Infrastructure = {
+  readonly configuration: Configuration;
+  /** Schema-checked: appends are validated, reads upcast. */
+  readonly eventStore: EventStore;
+  readonly readStore: Kysely<any>;
+  readonly projections: ProjectionRunner;
+  readonly databaseUrl: string;
+  readonly embeddedDatabase: boolean;
+  /** How long the oldest open transaction has held global-log readers back (PostgreSQL adapter only). */
+  readonly watermark: (() => Promise<WatermarkStatus>) | undefined;
+  readonly close: () => Promise<void>;
+};
+
+const EMBEDDED_DATABASE_NAME = 'sla';
+
+export async function openInfrastructure(
+  configuration: Configuration,
+  log: (message: string) => void = () => undefined,
+): Promise<Infrastructure> {
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch(() => undefined);
+  };
+  try {
+    let embedded: EmbeddedPostgres | undefined;
+    let databaseUrl = configuration.DATABASE_URL;
+    if (!databaseUrl) {
+      const dataDirectory = path.resolve(configuration.DATA_DIR, 'postgres');
+      log(`starting embedded PostgreSQL on 127.0.0.1:${configuration.EMBEDDED_POSTGRES_PORT}, data in ${dataDirectory}`);
+      embedded = await startEmbeddedPostgres({ dataDirectory, port: configuration.EMBEDDED_POSTGRES_PORT });
+      closers.push(() => embedded!.stop());
+      databaseUrl = embedded.connectionString(EMBEDDED_DATABASE_NAME);
+    }
+    await ensureDatabase(databaseUrl);
+
+    let rawStore: EventStore;
+    let watermark: Infrastructure['watermark'];
+    if (configuration.ESDB_CONNECTION_STRING) {
+      log('event store: EventStoreDB');
+      rawStore = await connectEsdbEventStore({
+        connectionString: configuration.ESDB_CONNECTION_STRING,
+        startupTimeoutMilliseconds: configuration.ESDB_STARTUP_TIMEOUT_MS,
+      });
+    } else {
+      log('event store: PostgreSQL');
+      await migrateEventStore(databaseUrl);
+      const postgresStore = new PostgresEventStore({ connectionString: databaseUrl });
+      watermark = () => postgresStore.watermarkAgeSeconds();
+      rawStore = postgresStore;
+    }
+    closers.push(() => rawStore.close());
+    const eventStore = withEventSchemas(rawStore, productEventCatalog());
+
+    // Read models and their checkpoints stay in PostgreSQL whatever the event store.
+    const readStore = openReadStore<any>(databaseUrl);
+    closers.push(() => readStore.destroy());
+    const applied = await migrateReadStore(readStore, productReadModelMigrations);
+    if (applied.length > 0) log(`read-model migrations applied: ${applied.join(', ')}`);
+
+    const projections = new ProjectionRunner(eventStore, readStore, productProjections, {
+      batchSize: configuration.PROJECTION_BATCH_SIZE,
+      idleMilliseconds: configuration.PROJECTION_IDLE_MS,
+      log,
+    });
+    await projections.prepare();
+    closers.push(() => projections.stop());
+
+    return {
+      configuration,
+      eventStore,
+      readStore,
+      projections,
+      databaseUrl,
+      embeddedDatabase: embedded !== undefined,
+      watermark,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65_535);
+const positiveInteger = z.coerce.number().int().positive();
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((value) => protocols.some((protocol) => value.startsWith(`${protocol}:`)), {
+      message: `must start with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}`,
+    })
+    .optional();
+
+/**
+ * Every setting the product reads, with its default. Parsed once at start;
+ * the README's environment table lists the same keys.
+ */
+export const configurationSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+  ESDB_CONNECTION_STRING: optionalUrl(['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover']),
+  ESDB_STARTUP_TIMEOUT_MS: positiveInteger.default(5_000),
+  PROJECTOR: z.enum(['inline', 'off']).default('inline'),
+  PROJECTION_BATCH_SIZE: positiveInteger.max(50_000).default(500),
+  PROJECTION_IDLE_MS: positiveInteger.default(100),
+  WATERMARK_WARNING_SECONDS: positiveInteger.default(30),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+
+export type Configuration = z.infer<typeof configurationSchema>;
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Reads the settings from an environment; reports every invalid key at once. */
+export function loadConfiguration(environment: Record<string, string | undefined>): Configuration {
+  const relevant: Record<string, string> = {};
+  for (const key of Object.keys(configurationSchema.shape)) {
+    const value = environment[key];
+    // An empty variable means "not set", as in most deployment tools.
+    if (value !== undefined && value !== '') relevant[key] = value;
+  }
+  const result = configurationSchema.safeParse(relevant);
+  if (!result.success) {
+    throw new ConfigurationError(
+      result.error.issues.map((issue) => {
+        const key = issue.path.join('.');
+        return `${key}=${JSON.stringify(relevant[key] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  return result.data;
+}

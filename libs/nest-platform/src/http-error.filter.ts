@@ -1,0 +1,82 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  DomainError,
+  EventSchemaViolationError,
+  EventStoreUnavailableError,
+  PartialDuplicateError,
+  UnknownEventTypeError,
+  WrongExpectedRevisionError,
+} from '@sla/event-sourcing';
+import { RequestValidationError } from './zod-validation.pipe';
+
+type ErrorBody = {
+  error: { code: string; message: string; issues?: readonly { path: string; message: string }[]; details?: unknown };
+};
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = { conflict: 409, not_found: 404, rule_violated: 422 };
+
+/** One place that turns every failure into a stable JSON error with a status. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    const [status, body] = this.describe(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(status).json(body);
+  }
+
+  private describe(exception: unknown): [number, ErrorBody] {
+    if (exception instanceof RequestValidationError) {
+      return [400, { error: { code: exception.code, message: exception.message, issues: exception.issues } }];
+    }
+    if (exception instanceof EventSchemaViolationError) {
+      return [400, { error: { code: exception.code, message: exception.message, issues: exception.issues } }];
+    }
+    if (exception instanceof UnknownEventTypeError) {
+      return [400, { error: { code: exception.code, message: exception.message } }];
+    }
+    if (exception instanceof DomainError) {
+      return [DOMAIN_STATUS[exception.kind], { error: { code: exception.code, message: exception.message } }];
+    }
+    if (exception instanceof WrongExpectedRevisionError) {
+      return [
+        409,
+        {
+          error: {
+            code: 'CONCURRENT_MODIFICATION',
+            message: `${exception.message}: it was changed concurrently, reload and retry`,
+            details: { stream: exception.streamName, expected: String(exception.expected), actual: String(exception.actual) },
+          },
+        },
+      ];
+    }
+    if (exception instanceof PartialDuplicateError) {
+      return [409, { error: { code: exception.code, message: exception.message } }];
+    }
+    if (exception instanceof EventStoreUnavailableError) {
+      return [503, { error: { code: exception.code, message: exception.message } }];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      return [status, { error: { code: HTTP_CODES[status] ?? `HTTP_${status}`, message: Array.isArray(message) ? message.join('; ') : String(message) } }];
+    }
+    const bodyParserStatus = (exception as { status?: unknown; type?: unknown })?.status;
+    if (typeof bodyParserStatus === 'number' && bodyParserStatus >= 400 && bodyParserStatus < 500) {
+      // Raised by the body parser before any handler ran, e.g. malformed JSON.
+      return [bodyParserStatus, { error: { code: 'MALFORMED_REQUEST', message: (exception as Error).message } }];
+    }
+    return [500, { error: { code: 'INTERNAL_ERROR', message: 'internal error: see the server log' } }];
+  }
+}

@@ -1,0 +1,257 @@
+import { sql, type Kysely } from 'kysely';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  comparePositions,
+  formatPosition,
+  START_POSITION,
+  type EventStore,
+  type GlobalPosition,
+} from '@sla/event-sourcing';
+import type { CheckpointTables } from '@sla/read-store';
+import type { Projection } from './projection';
+
+export type ProjectionRunnerOptions = {
+  readonly batchSize?: number;
+  /** Pause between polls once a projection has caught up. */
+  readonly idleMilliseconds?: number;
+  readonly log?: (message: string) => void;
+};
+
+export type ProjectionStatus = {
+  readonly name: string;
+  readonly version: number;
+  readonly checkpoint: string;
+  readonly eventsApplied: number;
+  readonly updatedAt: Date | null;
+  /** Events readable after the checkpoint, counted up to LAG_COUNT_LIMIT. */
+  readonly lag: number;
+  readonly lagIsAtLeast: boolean;
+  readonly lastError: string | null;
+};
+
+export type BatchOutcome = { readonly applied: number; readonly isEnd: boolean; readonly moved: boolean };
+
+const LAG_COUNT_LIMIT = 10_000;
+
+/** Thrown inside a batch when another process moved the checkpoint first. */
+class CheckpointMovedError extends Error {}
+
+/**
+ * Follows the store's global log for each projection from its checkpoint,
+ * never through an in-memory event bus. Several runners (processes) may run
+ * at once: the checkpoint row is locked and compared in each batch, so a
+ * batch applied by one is discarded by the others.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+  private readonly idleMilliseconds: number;
+  private readonly log: (message: string) => void;
+  private readonly lastErrors = new Map<string, string>();
+  private running: AbortController | undefined;
+  private loops: Promise<void>[] = [];
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Kysely<CheckpointTables>,
+    readonly projections: readonly Projection[],
+    options: ProjectionRunnerOptions = {},
+  ) {
+    const names = new Set(projections.map((projection) => projection.name));
+    if (names.size !== projections.length) throw new Error('two projections share a name');
+    this.batchSize = options.batchSize ?? 500;
+    this.idleMilliseconds = options.idleMilliseconds ?? 100;
+    this.log = options.log ?? (() => undefined);
+  }
+
+  /** Registers checkpoints; a projection whose version changed is reset for a rebuild. */
+  async prepare(): Promise<void> {
+    for (const projection of this.projections) {
+      await this.db.transaction().execute(async (transaction) => {
+        await transaction
+          .insertInto('projection_checkpoint')
+          .values({
+            projection_name: projection.name,
+            projection_version: projection.version,
+            commit_position: '0',
+            prepare_position: '0',
+          })
+          .onConflict((conflict) => conflict.column('projection_name').doNothing())
+          .execute();
+        const row = await transaction
+          .selectFrom('projection_checkpoint')
+          .select('projection_version')
+          .where('projection_name', '=', projection.name)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        if (row.projection_version !== projection.version) {
+          this.log(`projection ${projection.name} changed from v${row.projection_version} to v${projection.version}: rebuilding`);
+          await this.reset(transaction, projection);
+        }
+      });
+    }
+  }
+
+  /** Applies at most one batch of one projection. */
+  async runBatch(projection: Projection): Promise<BatchOutcome> {
+    const start = await this.checkpointOf(projection.name);
+    const page = await this.store.readAll({
+      after: start,
+      maxCount: this.batchSize,
+      filter: filterOf(projection),
+    });
+    const next = page.checkpoint ?? start;
+    if (page.events.length === 0 && comparePositions(next, start) === 0) {
+      return { applied: 0, isEnd: page.isEnd, moved: false };
+    }
+    try {
+      await this.db.transaction().execute(async (transaction) => {
+        const locked = await transaction
+          .selectFrom('projection_checkpoint')
+          .select(['commit_position', 'prepare_position'])
+          .where('projection_name', '=', projection.name)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        if (comparePositions(toPosition(locked), start) !== 0) throw new CheckpointMovedError();
+        if (page.events.length > 0) await projection.apply(transaction as Kysely<any> as never, page.events);
+        await transaction
+          .updateTable('projection_checkpoint')
+          .set({
+            commit_position: next.commit.toString(),
+            prepare_position: next.prepare.toString(),
+            events_applied: sql`events_applied + ${page.events.length}`,
+            updated_at: sql`now()`,
+          })
+          .where('projection_name', '=', projection.name)
+          .execute();
+      });
+    } catch (error) {
+      if (error instanceof CheckpointMovedError) return { applied: 0, isEnd: false, moved: false };
+      throw error;
+    }
+    return { applied: page.events.length, isEnd: page.isEnd, moved: true };
+  }
+
+  /** Runs batches until the projection has applied everything readable now. */
+  async catchUp(name?: string): Promise<number> {
+    let applied = 0;
+    for (const projection of this.select(name)) {
+      for (;;) {
+        const outcome = await this.runBatch(projection);
+        applied += outcome.applied;
+        if (outcome.isEnd) break;
+      }
+    }
+    return applied;
+  }
+
+  /** Empties the projection's tables and replays it from the start of the log. */
+  async rebuild(name?: string): Promise<number> {
+    for (const projection of this.select(name)) {
+      await this.db.transaction().execute((transaction) => this.reset(transaction, projection));
+    }
+    return this.catchUp(name);
+  }
+
+  /** Follows the log live, one loop per projection, until `stop()`. */
+  start(): void {
+    if (this.running) return;
+    const abort = new AbortController();
+    this.running = abort;
+    this.loops = this.projections.map((projection) => this.follow(projection, abort.signal));
+  }
+
+  async stop(): Promise<void> {
+    this.running?.abort();
+    await Promise.all(this.loops);
+    this.running = undefined;
+    this.loops = [];
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const rows = await this.db.selectFrom('projection_checkpoint').selectAll().execute();
+    const statuses: ProjectionStatus[] = [];
+    for (const projection of this.projections) {
+      const row = rows.find((candidate) => candidate.projection_name === projection.name);
+      const checkpoint = row ? toPosition(row) : START_POSITION;
+      const page = await this.store.readAll({
+        after: checkpoint,
+        maxCount: LAG_COUNT_LIMIT,
+        filter: filterOf(projection),
+      });
+      statuses.push({
+        name: projection.name,
+        version: projection.version,
+        checkpoint: formatPosition(checkpoint),
+        eventsApplied: Number(row?.events_applied ?? 0),
+        updatedAt: row?.updated_at ?? null,
+        lag: page.events.length,
+        lagIsAtLeast: !page.isEnd,
+        lastError: this.lastErrors.get(projection.name) ?? null,
+      });
+    }
+    return statuses;
+  }
+
+  private async follow(projection: Projection, signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    while (!signal.aborted) {
+      try {
+        const outcome = await this.runBatch(projection);
+        failures = 0;
+        this.lastErrors.delete(projection.name);
+        if (outcome.isEnd) await sleep(this.idleMilliseconds, undefined, { signal }).catch(() => undefined);
+      } catch (error) {
+        failures += 1;
+        const message = error instanceof Error ? error.message : String(error);
+        this.lastErrors.set(projection.name, message);
+        this.log(`projection ${projection.name} failed (attempt ${failures}): ${message}`);
+        const backoff = Math.min(30_000, 200 * 2 ** Math.min(failures, 8));
+        await sleep(backoff, undefined, { signal }).catch(() => undefined);
+      }
+    }
+  }
+
+  private async reset(transaction: Kysely<any>, projection: Projection): Promise<void> {
+    for (const table of projection.tables) {
+      await sql`truncate table ${sql.table(table)}`.execute(transaction);
+    }
+    await transaction
+      .updateTable('projection_checkpoint')
+      .set({
+        projection_version: projection.version,
+        commit_position: '0',
+        prepare_position: '0',
+        events_applied: '0',
+        updated_at: sql`now()`,
+      })
+      .where('projection_name', '=', projection.name)
+      .execute();
+  }
+
+  private async checkpointOf(name: string): Promise<GlobalPosition> {
+    const row = await this.db
+      .selectFrom('projection_checkpoint')
+      .select(['commit_position', 'prepare_position'])
+      .where('projection_name', '=', name)
+      .executeTakeFirst();
+    if (!row) throw new Error(`projection ${name} has no checkpoint: call prepare() first`);
+    return toPosition(row);
+  }
+
+  private select(name: string | undefined): readonly Projection[] {
+    if (name === undefined) return this.projections;
+    const projection = this.projections.find((candidate) => candidate.name === name);
+    if (!projection) {
+      throw new Error(`no projection named '${name}' (known: ${this.projections.map((known) => known.name).join(', ')})`);
+    }
+    return [projection];
+  }
+}
+
+function toPosition(row: { commit_position: string; prepare_position: string }): GlobalPosition {
+  return { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) };
+}
+
+function filterOf(projection: Projection) {
+  return projection.handles === 'all' ? undefined : { eventTypes: projection.handles };
+}

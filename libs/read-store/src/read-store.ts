@@ -1,0 +1,50 @@
+import { Kysely, Migrator, PostgresDialect, type Generated, type Migration } from 'kysely';
+import { Pool } from 'pg';
+import * as createProjectionCheckpoint from './migrations/2026-11-22-001-create-projection-checkpoint';
+
+/** Migrations owned by the read store itself; features add theirs. */
+export const readStoreMigrations: Record<string, Migration> = {
+  '2026-11-22-001-create-projection-checkpoint': createProjectionCheckpoint,
+};
+
+export type ProjectionCheckpointTable = {
+  projection_name: string;
+  projection_version: number;
+  commit_position: string;
+  prepare_position: string;
+  events_applied: Generated<string>;
+  updated_at: Generated<Date>;
+};
+
+export type CheckpointTables = { projection_checkpoint: ProjectionCheckpointTable };
+
+export function openReadStore<Database>(connectionString: string, poolSize = 10): Kysely<Database> {
+  const pool = new Pool({ connectionString, max: poolSize });
+  pool.on('error', () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Applies every read-model migration not yet applied, in name order. The
+ * names are dated so that migrations from different features interleave
+ * in the order they were written.
+ */
+export async function migrateReadStore(
+  db: Kysely<any>,
+  featureMigrations: Record<string, Migration>,
+): Promise<string[]> {
+  const migrations = { ...readStoreMigrations };
+  for (const [name, migration] of Object.entries(featureMigrations)) {
+    if (migrations[name]) throw new Error(`two read-model migrations are named ${name}`);
+    migrations[name] = migration;
+  }
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'read_model_migration',
+    migrationLockTableName: 'read_model_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
