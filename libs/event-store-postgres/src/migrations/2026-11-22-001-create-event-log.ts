@@ -101,7 +101,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       -- Guarded: a stream revision only ever moves forward.
       update event_store.streams s set revision = v_revision + v_count
         where s.stream_name = p_stream and s.revision = v_revision;
-      perform pg_notify('event_store_appended', '');
       return query select v_revision + v_count, pg_current_xact_id()::text, v_last_position, false;
     end
     $fn$`.execute(db);
