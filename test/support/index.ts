@@ -3,3 +3,4 @@ export * from './private-postgres';
 export * from './http';
 export * from './built-app';
 export * from './processes';
+export * from './readable';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { NewEvent } from '@sla/event-sourcing';
+import type { AppendResult, NewEvent } from '@sla/event-sourcing';
 import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
 import { auditReadModelMigrations, streamActivityProjection, type StreamActivityTable } from '@sla/audit-read-models';
-import { createTestDatabase } from '@sla/test-support';
+import { createTestDatabase, untilReadable } from '@sla/test-support';
 import { ProjectionRunner } from './projection-runner';
 
 describe('ProjectionRunner', () => {
@@ -34,14 +34,16 @@ describe('ProjectionRunner', () => {
 
   async function seed(streams: number, eventsPerStream: number): Promise<Map<string, number>> {
     const expected = new Map<string, number>();
+    let last: AppendResult | undefined;
     for (let stream = 0; stream < streams; stream += 1) {
       const name = `seed-${randomUUID()}`;
       for (let appended = 0; appended < eventsPerStream; appended += 3) {
         const count = Math.min(3, eventsPerStream - appended);
-        await store.appendToStream(name, events(count), 'any');
+        last = await store.appendToStream(name, events(count), 'any');
       }
       expected.set(name, eventsPerStream);
     }
+    await untilReadable(store, last!.position);
     return expected;
   }
 
@@ -72,7 +74,8 @@ describe('ProjectionRunner', () => {
     await runner.prepare();
     await runner.catchUp();
     const stream = `live-${randomUUID()}`;
-    await store.appendToStream(stream, events(5), 'no_stream');
+    const appended = await store.appendToStream(stream, events(5), 'no_stream');
+    await untilReadable(store, appended.position);
     expect((await runner.status())[0]).toMatchObject({ lag: 5 });
     runner.start();
     for (let waited = 0; waited < 100; waited += 1) {
