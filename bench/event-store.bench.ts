@@ -42,11 +42,32 @@ function newEvents(count: number, offset = 0): NewEvent[] {
   }));
 }
 
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
 async function timed(work: () => Promise<number>): Promise<number> {
   const started = process.hrtime.bigint();
   const count = await work();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return count / seconds;
+}
+
+/**
+ * Runs product and raw alternately, ROUNDS times each, and keeps the median
+ * of each: shared machines are noisy, and alternating spreads the noise.
+ */
+async function compared(product: () => Promise<number>, raw: () => Promise<number>): Promise<[number, number]> {
+  const productRates: number[] = [];
+  const rawRates: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    productRates.push(await timed(product));
+    rawRates.push(await timed(raw));
+  }
+  return [median(productRates), median(rawRates)];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Runs `clients` workers that each perform `perClient` operations. */
@@ -83,7 +104,7 @@ async function main(): Promise<void> {
     const url = server.url.replace(/\/postgres$/, '/bench');
     console.log(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
     console.log(`PostgreSQL ${version[0].server_version} (embedded), ${settings.map((setting) => `${setting.name}=${setting.setting}`).join(', ')}`);
-    console.log(`log size for read/rebuild: ${LOG_EVENTS} events; single-event appends: ${SINGLE_APPENDS}\n`);
+    console.log(`log size for read/rebuild: ${LOG_EVENTS} events; single-event appends: ${SINGLE_APPENDS}; median of ${ROUNDS} rounds\n`);
 
     await migrateEventStore(url);
     const raw = new Pool({ connectionString: url, max: 16 });
@@ -93,13 +114,12 @@ async function main(): Promise<void> {
     // 1. One event per append, 1 and 8 clients.
     for (const clients of [1, 8]) {
       const perClient = Math.floor(SINGLE_APPENDS / clients);
-      const product = await timed(async () => {
+      const [product, rawRate] = await compared(async () => {
         await concurrently(clients, perClient, async (client, index) => {
           await store.appendToStream(`single${clients}-${client}`, newEvents(1, index), 'any');
         });
         return clients * perClient;
-      });
-      const rawRate = await timed(async () => {
+      }, async () => {
         await concurrently(clients, perClient, async (client, index) => {
           const [event] = newEvents(1, index);
           await raw.query(
@@ -114,14 +134,13 @@ async function main(): Promise<void> {
     }
 
     // 2. One hundred events per append, 4 clients, until the log holds LOG_EVENTS.
-    const batches = Math.ceil(LOG_EVENTS / 100 / 4);
-    const batched = await timed(async () => {
+    const batches = Math.ceil(LOG_EVENTS / 100 / 4 / ROUNDS);
+    const [batched, batchedRaw] = await compared(async () => {
       await concurrently(4, batches, async (client, index) => {
         await store.appendToStream(`batched-${client}-${index % 50}`, newEvents(100, index * 100), 'any');
       });
       return 4 * batches * 100;
-    });
-    const batchedRaw = await timed(async () => {
+    }, async () => {
       await concurrently(4, batches, async (client, index) => {
         const events = newEvents(100, index * 100);
         await raw.query(
@@ -129,7 +148,7 @@ async function main(): Promise<void> {
            select * from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[])`,
           [
             events.map((event) => event.id),
-            events.map(() => `rawbatched-${client}-${index}`),
+            events.map(() => `rawbatched-${client}-${index}-${randomUUID()}`),
             events.map((_, position) => position),
             events.map((event) => event.type),
             events.map(() => 1),
@@ -144,16 +163,16 @@ async function main(): Promise<void> {
 
     // 3. The whole global log in pages of 1,000.
     let total = 0;
-    const read = await timed(async () => {
+    const [read, readRaw] = await compared(async () => {
       let after;
+      total = 0;
       for (;;) {
         const page = await store.readAll({ after, maxCount: 1_000 });
         total += page.events.length;
         after = page.checkpoint;
         if (page.isEnd) return total;
       }
-    });
-    const readRaw = await timed(async () => {
+    }, async () => {
       let last = 0;
       let count = 0;
       for (;;) {
@@ -175,7 +194,9 @@ async function main(): Promise<void> {
     for (const batchSize of [1_000, 5_000]) {
       const runner = new ProjectionRunner(store, readStore, [streamActivityProjection], { batchSize });
       await runner.prepare();
-      const rebuilt = await timed(() => runner.rebuild('stream-activity'));
+      const rebuilds: number[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) rebuilds.push(await timed(() => runner.rebuild('stream-activity')));
+      const rebuilt = median(rebuilds);
       rows.push({ figure: `projection rebuild (stream-activity), batches of ${batchSize} (events/s)`, product: rebuilt, raw: read, aim: 50_000 });
     }
     await readStore.destroy();

@@ -45,24 +45,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       v_found integer;
       v_last_position bigint;
     begin
-      -- Durable idempotency: ids already stored make the append a no-op.
-      if v_count > 0 then
-        select count(*), max(e.global_position) into v_found, v_last_position
-          from event_store.events e where e.event_id = any(p_ids);
-        if v_found > 0 then
-          if v_found = v_count and not exists (
-            select 1 from event_store.events e where e.event_id = any(p_ids) and e.stream_name <> p_stream
-          ) then
-            return query
-              select e.stream_revision, e.transaction_id::text, e.global_position, true
-                from event_store.events e where e.global_position = v_last_position;
-            return;
-          end if;
-          raise exception using errcode = 'ES001', message = 'partial duplicate',
-            detail = (select string_agg(e.event_id::text, ',') from event_store.events e where e.event_id = any(p_ids));
-        end if;
-      end if;
-
+      -- Durable idempotency: a stored event id fails the unique index and the
+      -- adapter answers with the stored original (cheaper than probing first).
       -- The stream row is the optimistic-concurrency lock: concurrent writers queue here.
       select s.revision into v_revision from event_store.streams s where s.stream_name = p_stream for update;
       if not found then
@@ -92,12 +76,14 @@ export async function up(db: Kysely<any>): Promise<void> {
         return;
       end if;
 
-      insert into event_store.events (event_id, stream_name, stream_revision, event_type, schema_version, data, metadata)
-        select i.id, p_stream, v_revision + i.n, i.t, i.v, i.d, i.m
-          from unnest(p_ids, p_types, p_versions, p_data, p_metadata) with ordinality as i(id, t, v, d, m, n)
-          order by i.n;
-      select max(e.global_position) into v_last_position
-        from event_store.events e where e.stream_name = p_stream and e.stream_revision = v_revision + v_count;
+      with inserted as (
+        insert into event_store.events (event_id, stream_name, stream_revision, event_type, schema_version, data, metadata)
+          select i.id, p_stream, v_revision + i.n, i.t, i.v, i.d, i.m
+            from unnest(p_ids, p_types, p_versions, p_data, p_metadata) with ordinality as i(id, t, v, d, m, n)
+            order by i.n
+          returning global_position
+      )
+      select max(global_position) into v_last_position from inserted;
       -- Guarded: a stream revision only ever moves forward.
       update event_store.streams s set revision = v_revision + v_count
         where s.stream_name = p_stream and s.revision = v_revision;
