@@ -1,0 +1,4 @@
+export * from './calendar/calendar-definition';
+export * from './calendar/business-calendar';
+export * from './clock/sla-targets';
+export * from './clock/ticket-clock';
