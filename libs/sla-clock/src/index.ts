@@ -1,4 +1,5 @@
 export * from './calendar/calendar-definition';
 export * from './calendar/business-calendar';
+export * from './calendar/calendar-files';
 export * from './clock/sla-targets';
 export * from './clock/ticket-clock';

@@ -10,6 +10,7 @@ export type Duration = number;
 type DayPlan = { readonly working: boolean; readonly windows: readonly (readonly [number, number])[] };
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 const MAX_YEARS_SEARCHED = 50;
 
 /**
@@ -29,6 +30,10 @@ export class BusinessCalendar {
   private lastYear = -1;
   private rangeStart = 0;
   private rangeEnd = 0;
+  /** Local midnight of each day of the range (one more at the end), for working-day arithmetic. */
+  private midnights = new Float64Array(0);
+  /** Indexes (into `midnights`) of the working days, ascending. */
+  private workingDays = new Int32Array(0);
   private readonly nationalSets = new Map<string, Set<LocalDate>>();
 
   constructor(readonly definition: CalendarDefinition) {
@@ -85,6 +90,25 @@ export class BusinessCalendar {
   addWorkingDays(start: Instant, days: number): Instant | null {
     const from = this.nextBusinessInstant(start);
     if (from === null) return null;
+    this.cover(from);
+    for (let years = 0; years < MAX_YEARS_SEARCHED; years += 1) {
+      const day = this.dayIndexOf(from);
+      // Days of 23 or 25 hours (DST changes) go through Temporal; others are plain arithmetic.
+      if (day < 0 || this.midnights[day + 1] - this.midnights[day] !== DAY) break;
+      const first = this.firstWorkingDayAfter(day);
+      const target = first + days - 1;
+      if (target >= this.workingDays.length) {
+        if (!this.extendForward()) return null;
+        continue;
+      }
+      const targetDay = days === 0 ? day : this.workingDays[target];
+      if (this.midnights[targetDay + 1] - this.midnights[targetDay] !== DAY) break;
+      return this.midnights[targetDay] + (from - this.midnights[day]);
+    }
+    return this.addWorkingDaysByCalendar(from, days);
+  }
+
+  private addWorkingDaysByCalendar(from: Instant, days: number): Instant | null {
     const zoned = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(this.timeZone);
     let date = zoned.toPlainDate();
     let counted = 0;
@@ -96,6 +120,28 @@ export class BusinessCalendar {
     return date
       .toZonedDateTime({ timeZone: this.timeZone, plainTime: zoned.toPlainTime() })
       .toInstant().epochMilliseconds;
+  }
+
+  private dayIndexOf(instant: Instant): number {
+    let low = 0;
+    let high = this.midnights.length - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.midnights[middle] <= instant) low = middle + 1;
+      else high = middle;
+    }
+    return low - 1;
+  }
+
+  private firstWorkingDayAfter(day: number): number {
+    let low = 0;
+    let high = this.workingDays.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.workingDays[middle] > day) high = middle;
+      else low = middle + 1;
+    }
+    return low;
   }
 
   /** The business intervals overlapping [from, to), clipped: for reports and tests. */
@@ -158,7 +204,7 @@ export class BusinessCalendar {
   /** Makes sure the index covers the instant (and a year either side). */
   private cover(instant: Instant): void {
     if (instant >= this.rangeStart && instant < this.rangeEnd) return;
-    const year = Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(this.timeZone).year;
+    const year = Temporal.Instant.fromEpochMilliseconds(Math.floor(instant)).toZonedDateTimeISO(this.timeZone).year;
     if (this.lastYear < this.firstYear) this.build(year - 1, year + 1);
     else this.build(Math.min(this.firstYear, year - 1), Math.max(this.lastYear, year + 1));
   }
@@ -173,11 +219,18 @@ export class BusinessCalendar {
     const rangeStart = this.localInstant(Temporal.PlainDate.from({ year: firstYear, month: 1, day: 1 }), 0);
     const rangeEnd = this.localInstant(Temporal.PlainDate.from({ year: lastYear + 1, month: 1, day: 1 }), 0);
     const raw: [number, number][] = [];
+    const midnights: number[] = [];
+    const workingDays: number[] = [];
     // Start a day early: a window crossing midnight on 31 December reaches into the range.
     let date = Temporal.PlainDate.from({ year: firstYear - 1, month: 12, day: 31 });
     const stop = Temporal.PlainDate.from({ year: lastYear, month: 12, day: 31 });
     while (Temporal.PlainDate.compare(date, stop) <= 0) {
-      for (const [startMinute, endMinute] of this.planFor(date).windows) {
+      const plan = this.planFor(date);
+      if (date.year >= firstYear) {
+        if (plan.working) workingDays.push(midnights.length);
+        midnights.push(this.localInstant(date, 0));
+      }
+      for (const [startMinute, endMinute] of plan.windows) {
         const start = Math.max(rangeStart, this.localInstant(date, startMinute));
         const end = Math.min(rangeEnd, this.localInstant(date, endMinute));
         if (end > start) raw.push([start, end]);
@@ -199,6 +252,9 @@ export class BusinessCalendar {
       this.before[index] = total;
       total += merged[index][1] - merged[index][0];
     }
+    midnights.push(rangeEnd);
+    this.midnights = Float64Array.from(midnights);
+    this.workingDays = Int32Array.from(workingDays);
     this.firstYear = firstYear;
     this.lastYear = lastYear;
     this.rangeStart = rangeStart;

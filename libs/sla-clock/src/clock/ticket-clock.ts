@@ -97,11 +97,12 @@ export function evaluateTicketClocks(input: TicketClockInput): TicketClockEvalua
   const facts = sortFacts(input.facts).filter((fact) => fact.at <= input.asOf);
   const response = evaluateMetric('response', facts, input);
   const resolution = evaluateMetric('resolution', facts, input);
-  return { asOf: input.asOf, response, resolution: { ...resolution, firstResolution: firstResolution(facts, input) } };
+  return { asOf: input.asOf, response, resolution: { ...resolution, firstResolution: firstResolution(facts, input, resolution) } };
 }
 
 type Period = { start: Instant; priority: Priority; target: MetricTarget; calendar: BusinessCalendar; budget: Duration | null };
-type Segment = { start: Instant; end: Instant | null; period: Period };
+/** `length` is the business time of a closed segment, measured once. */
+type Segment = { start: Instant; end: Instant | null; period: Period; length: Duration };
 type Status = 'idle' | 'running' | 'paused' | 'stopped' | 'closed';
 
 type Timeline = {
@@ -203,7 +204,12 @@ function segmentsOf(timeline: Timeline): Segment[] {
       if (run.end !== null && period.start >= run.end) break;
       const segmentStart = Math.max(start, period.start);
       const segmentEnd = periodEnd === null ? run.end : run.end === null ? periodEnd : Math.min(periodEnd, run.end);
-      segments.push({ start: segmentStart, end: segmentEnd, period });
+      segments.push({
+        start: segmentStart,
+        end: segmentEnd,
+        period,
+        length: segmentEnd === null ? 0 : period.calendar.businessDuration(segmentStart, segmentEnd),
+      });
       if (segmentEnd === null) break;
       start = segmentEnd;
     }
@@ -224,7 +230,7 @@ function instantOf(segments: readonly Segment[], threshold: Duration, strictly: 
     if (segment.end === null) {
       return strictly ? calendar.instantWhenExceeded(segment.start, left) : calendar.instantWhenElapsed(segment.start, left);
     }
-    const length = calendar.businessDuration(segment.start, segment.end);
+    const length = segment.length;
     if (strictly ? length > left : length >= left) {
       return strictly ? calendar.instantWhenExceeded(segment.start, left) : calendar.instantWhenElapsed(segment.start, left);
     }
@@ -256,7 +262,7 @@ function evaluateMetric(metric: Metric, facts: readonly TicketFact[], input: Tic
   const segments = segmentsOf(timeline);
   let elapsed = 0;
   for (const segment of segments) {
-    elapsed += segment.period.calendar.businessDuration(segment.start, segment.end ?? input.asOf);
+    elapsed += segment.end === null ? segment.period.calendar.businessDuration(segment.start, input.asOf) : segment.length;
   }
 
   // A breach under any target period counts, including one a stricter new
@@ -302,11 +308,14 @@ function evaluateMetric(metric: Metric, facts: readonly TicketFact[], input: Tic
 }
 
 /** The resolution clock as it stood at the first resolution, kept when the ticket is reopened. */
-function firstResolution(facts: readonly TicketFact[], input: TicketClockInput): FirstResolution | null {
-  const timeline = buildTimeline('resolution', facts, input);
-  if (timeline.status === 'idle') return null;
+function firstResolution(facts: readonly TicketFact[], input: TicketClockInput, final: MetricEvaluation): FirstResolution | null {
+  if (final.state === 'not-started') return null;
   const resolved = facts.find((fact) => fact.type === 'resolved');
   if (!resolved) return null;
+  // Never reopened: the first resolution is the final one.
+  if (final.stoppedAt === resolved.at && !facts.some((fact) => fact.type === 'reopened' && fact.at >= resolved.at)) {
+    return { resolvedAt: resolved.at, elapsed: final.elapsed, state: final.state === 'breached' ? 'breached' : 'met', breachedAt: final.breachedAt };
+  }
   const upToResolution = facts.filter((fact) => fact.at < resolved.at || (fact.at === resolved.at && RANK[fact.type] <= RANK.resolved));
   const atResolution = evaluateMetric('resolution', upToResolution, { ...input, asOf: resolved.at });
   if (atResolution.stoppedAt === null) return null;
