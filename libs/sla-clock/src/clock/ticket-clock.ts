@@ -80,13 +80,21 @@ const RANK: Record<TicketFact['type'], number> = {
   closed: 7,
 };
 
-export function sortFacts(facts: readonly TicketFact[]): TicketFact[] {
-  return [...facts].sort(
-    (a, b) =>
-      a.at - b.at ||
-      RANK[a.type] - RANK[b.type] ||
-      ('priority' in a ? a.priority : '').localeCompare('priority' in b ? b.priority : ''),
+const PRIORITY_RANK: Record<Priority, number> = { P1: 1, P2: 2, P3: 3, P4: 4 };
+
+function compareFacts(a: TicketFact, b: TicketFact): number {
+  return (
+    a.at - b.at ||
+    RANK[a.type] - RANK[b.type] ||
+    (a.type === 'priority-changed' && b.type === 'priority-changed' ? PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] : 0)
   );
+}
+
+/** The facts known at `asOf`, in event-time order (a copy; the input is not touched). */
+export function sortFacts(facts: readonly TicketFact[], asOf = Infinity): TicketFact[] {
+  const known: TicketFact[] = [];
+  for (const fact of facts) if (fact.at <= asOf) known.push(fact);
+  return known.sort(compareFacts);
 }
 
 /**
@@ -94,7 +102,7 @@ export function sortFacts(facts: readonly TicketFact[]): TicketFact[] {
  * depends only on the facts' event times, the targets and `asOf`.
  */
 export function evaluateTicketClocks(input: TicketClockInput): TicketClockEvaluation {
-  const facts = sortFacts(input.facts).filter((fact) => fact.at <= input.asOf);
+  const facts = sortFacts(input.facts, input.asOf);
   const response = evaluateMetric('response', facts, input);
   const resolution = evaluateMetric('resolution', facts, input);
   return { asOf: input.asOf, response, resolution: { ...resolution, firstResolution: firstResolution(facts, input, resolution) } };
@@ -268,19 +276,20 @@ function evaluateMetric(metric: Metric, facts: readonly TicketFact[], input: Tic
   // A breach under any target period counts, including one a stricter new
   // target reveals in the past (breached at the instant it was reached).
   let breachedAt: Instant | null = null;
+  let exceededAt: Instant | null = null;
   for (let index = 0; index < timeline.periods.length; index += 1) {
     const period = timeline.periods[index];
-    if (period.budget === null) continue;
-    const exceeded = instantOf(segments, period.budget, true);
+    const exceeded = period.budget === null ? null : instantOf(segments, period.budget, true);
+    exceededAt = exceeded;
     const periodEnd = timeline.periods[index + 1]?.start ?? Infinity;
     if (exceeded === null || exceeded >= periodEnd || exceeded > input.asOf) continue;
     if (breachedAt === null || exceeded < breachedAt) breachedAt = exceeded;
   }
 
+  // The last period is the target in force now.
   const current = timeline.periods[timeline.periods.length - 1];
   const running = timeline.status === 'running';
   const budget = current.budget;
-  const exceededAt = budget === null ? null : instantOf(segments, budget, true);
   const state: MetricState =
     breachedAt !== null ? 'breached' : timeline.status === 'paused' ? 'paused' : running ? 'running' : 'met';
   return {
