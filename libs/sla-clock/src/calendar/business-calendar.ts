@@ -123,25 +123,11 @@ export class BusinessCalendar {
   }
 
   private dayIndexOf(instant: Instant): number {
-    let low = 0;
-    let high = this.midnights.length - 1;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.midnights[middle] <= instant) low = middle + 1;
-      else high = middle;
-    }
-    return low - 1;
+    return firstGreater(this.midnights, instant) - 1;
   }
 
   private firstWorkingDayAfter(day: number): number {
-    let low = 0;
-    let high = this.workingDays.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.workingDays[middle] > day) high = middle;
-      else low = middle + 1;
-    }
-    return low;
+    return firstGreater(this.workingDays, day);
   }
 
   /** The business intervals overlapping [from, to), clipped: for reports and tests. */
@@ -178,27 +164,13 @@ export class BusinessCalendar {
 
   private cumulative(instant: Instant): number {
     // Last interval starting at or before the instant.
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.starts[middle] <= instant) low = middle + 1;
-      else high = middle;
-    }
-    const index = low - 1;
+    const index = firstGreater(this.starts, instant) - 1;
     if (index < 0) return 0;
     return this.before[index] + Math.min(instant, this.ends[index]) - this.starts[index];
   }
 
   private firstEndingAfter(instant: Instant): number {
-    let low = 0;
-    let high = this.ends.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.ends[middle] > instant) high = middle;
-      else low = middle + 1;
-    }
-    return low;
+    return firstGreater(this.ends, instant);
   }
 
   /** Makes sure the index covers the instant (and a year either side). */
@@ -307,6 +279,18 @@ export class BusinessCalendar {
     }
     return dates.has(date);
   }
+}
+
+/** Index of the first element greater than `value` in an ascending array (its length if none). */
+function firstGreater(values: Float64Array | Int32Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle] > value) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 function workingDayWindows(version: CalendarVersion): readonly string[] {
