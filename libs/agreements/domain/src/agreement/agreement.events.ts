@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { defineEvent, type DomainEvent } from '@sla/event-sourcing';
+import { agreementContentSchema, agreementKindSchema, instant, partySchema } from './agreement-content';
+
+const agreementId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
+const version = z.number().int().positive();
+const changeRequest = z.string().trim().min(1).max(100);
+const signatory = z.strictObject({ name: z.string().trim().min(1), title: z.string().trim().min(1) });
+const partyRole = z.enum(['provider', 'counterparty']);
+const gap = z.strictObject({
+  metric: z.enum(['response', 'resolution', 'availability']),
+  serviceId: z.string(),
+  priority: z.string().nullable(),
+  problem: z.string(),
+  supportingAgreementId: z.string().nullable(),
+  detail: z.string(),
+});
+
+export const AgreementDrafted = defineEvent({
+  type: 'AgreementDrafted',
+  schemaVersion: 1,
+  schema: z.strictObject({
+    agreementId,
+    kind: agreementKindSchema,
+    provider: partySchema,
+    counterparty: partySchema,
+    version,
+    content: agreementContentSchema,
+    occurredAt: instant,
+  }),
+});
+
+export const AgreementDraftRevised = defineEvent({
+  type: 'AgreementDraftRevised',
+  schemaVersion: 1,
+  schema: z.strictObject({ agreementId, version, content: agreementContentSchema, note: z.string().max(2_000), occurredAt: instant }),
+});
+
+export const AgreementVersionSubmitted = defineEvent({
+  type: 'AgreementVersionSubmitted',
+  schemaVersion: 1,
+  schema: z.strictObject({ agreementId, version, underpinningGaps: z.array(gap), occurredAt: instant }),
+});
+
+export const AgreementVersionSigned = defineEvent({
+  type: 'AgreementVersionSigned',
+  schemaVersion: 1,
+  schema: z.strictObject({
+    agreementId,
+    version,
+    party: partyRole,
+    signatory,
+    underpinningGaps: z.array(gap),
+    /** The approver's explicit acceptance of the listed gaps; required when there are any. */
+    riskAcceptance: z.strictObject({ acceptedBy: z.string().min(1), reason: z.string().trim().min(1) }).nullable(),
+    occurredAt: instant,
+  }),
+});
+
+export const AgreementVersionApproved = defineEvent({
+  type: 'AgreementVersionApproved',
+  schemaVersion: 1,
+  schema: z.strictObject({ agreementId, version, effectiveFrom: instant, occurredAt: instant }),
+});
+
+export const AgreementAmendmentDrafted = defineEvent({
+  type: 'AgreementAmendmentDrafted',
+  schemaVersion: 1,
+  schema: z.strictObject({ agreementId, version, basedOnVersion: version, changeRequest, content: agreementContentSchema, occurredAt: instant }),
+});
+
+export const AgreementSuspended = defineEvent({
+  type: 'AgreementSuspended',
+  schemaVersion: 1,
+  schema: z.strictObject({ agreementId, reason: z.string().trim().min(1), occurredAt: instant }),
+});
+
+export const AgreementResumed = defineEvent({
+  type: 'AgreementResumed',
+  schemaVersion: 1,
+  schema: z.strictObject({ agreementId, occurredAt: instant }),
+});
+
+export const AgreementTerminationNoticeGiven = defineEvent({
+  type: 'AgreementTerminationNoticeGiven',
+  schemaVersion: 1,
+  schema: z.strictObject({
+    agreementId,
+    givenBy: partyRole,
+    reason: z.string().trim().min(1),
+    terminatesAt: instant,
+    /** Both parties' written agreement to a notice shorter than 30 days. */
+    shortNoticeAgreement: z.strictObject({ provider: signatory, counterparty: signatory, reason: z.string().trim().min(1) }).nullable(),
+    occurredAt: instant,
+  }),
+});
+
+export const AgreementRenewed = defineEvent({
+  type: 'AgreementRenewed',
+  schemaVersion: 1,
+  schema: z.strictObject({ agreementId, expiresAt: instant, occurredAt: instant }),
+});
+
+export const AgreementExpired = defineEvent({
+  type: 'AgreementExpired',
+  schemaVersion: 1,
+  schema: z.strictObject({ agreementId, occurredAt: instant }),
+});
+
+export const agreementEventDefinitions = [
+  AgreementDrafted,
+  AgreementDraftRevised,
+  AgreementVersionSubmitted,
+  AgreementVersionSigned,
+  AgreementVersionApproved,
+  AgreementAmendmentDrafted,
+  AgreementSuspended,
+  AgreementResumed,
+  AgreementTerminationNoticeGiven,
+  AgreementRenewed,
+  AgreementExpired,
+];
+
+type DataOf<Definition> = Definition extends { schema: z.ZodType<infer Data> } ? Data : never;
+
+export type AgreementEvent =
+  | DomainEvent<'AgreementDrafted', DataOf<typeof AgreementDrafted>>
+  | DomainEvent<'AgreementDraftRevised', DataOf<typeof AgreementDraftRevised>>
+  | DomainEvent<'AgreementVersionSubmitted', DataOf<typeof AgreementVersionSubmitted>>
+  | DomainEvent<'AgreementVersionSigned', DataOf<typeof AgreementVersionSigned>>
+  | DomainEvent<'AgreementVersionApproved', DataOf<typeof AgreementVersionApproved>>
+  | DomainEvent<'AgreementAmendmentDrafted', DataOf<typeof AgreementAmendmentDrafted>>
+  | DomainEvent<'AgreementSuspended', DataOf<typeof AgreementSuspended>>
+  | DomainEvent<'AgreementResumed', DataOf<typeof AgreementResumed>>
+  | DomainEvent<'AgreementTerminationNoticeGiven', DataOf<typeof AgreementTerminationNoticeGiven>>
+  | DomainEvent<'AgreementRenewed', DataOf<typeof AgreementRenewed>>
+  | DomainEvent<'AgreementExpired', DataOf<typeof AgreementExpired>>;
+
+export const agreementStreamName = (agreementId: string) => `agreement-${agreementId}`;

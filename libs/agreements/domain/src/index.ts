@@ -1,0 +1,7 @@
+export * from './agreement/agreement-content';
+export * from './agreement/agreement.events';
+export * from './agreement/agreement.errors';
+export * from './agreement/agreement.decider';
+export * from './agreement/version-in-force';
+export * from './underpinning/underpinning-gaps';
+export * from './templates/agreement-templates';
