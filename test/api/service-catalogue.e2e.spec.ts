@@ -129,6 +129,8 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
       readStore: { status: 'up', database: 'external' },
     });
     expect(health.body.projections.map((projection: { name: string }) => projection.name).sort()).toEqual([
+      'agreements',
+      'service-calendars',
       'service-catalogue',
       'stream-activity',
     ]);

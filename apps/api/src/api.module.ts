@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CatalogueModule } from '@sla/catalogue-feature';
+import { AgreementsModule } from '@sla/agreements-feature';
 import type { Infrastructure } from '@sla/composition';
 import type { Clock } from '@sla/nest-platform';
 import { HealthController } from './health/health.controller';
@@ -11,7 +12,7 @@ export class ApiModule {
   static register(infrastructure: Infrastructure, clock: Clock): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.register(infrastructure, clock), CatalogueModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.register(infrastructure, clock), CatalogueModule, AgreementsModule],
       controllers: [HealthController],
     };
   }

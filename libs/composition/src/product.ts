@@ -1,18 +1,23 @@
 import type { Migration } from 'kysely';
 import { EventCatalog } from '@sla/event-sourcing';
-import { serviceEventDefinitions } from '@sla/catalogue-domain';
+import { ServiceCalendarDefined, serviceEventDefinitions } from '@sla/catalogue-domain';
 import { catalogueReadModelMigrations, serviceCatalogueProjection } from '@sla/catalogue-feature';
+import { catalogueSharedReadModelMigrations, serviceCalendarsProjection } from '@sla/catalogue-read-models';
 import { auditReadModelMigrations, streamActivityProjection } from '@sla/audit-read-models';
 import type { Projection } from '@sla/projection-runtime';
+import { agreementEventDefinitions } from '@sla/agreements-domain';
+import { agreementReadModelMigrations, agreementsProjection } from '@sla/agreements-feature';
 
 /** Every event type the product writes. Adding a context = adding its definitions here. */
 export function productEventCatalog(): EventCatalog {
-  return new EventCatalog([...serviceEventDefinitions]);
+  return new EventCatalog([...serviceEventDefinitions, ServiceCalendarDefined, ...agreementEventDefinitions]);
 }
 
-export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection];
+export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection];
 
 export const productReadModelMigrations: Record<string, Migration> = {
   ...auditReadModelMigrations,
   ...catalogueReadModelMigrations,
+  ...catalogueSharedReadModelMigrations,
+  ...agreementReadModelMigrations,
 };

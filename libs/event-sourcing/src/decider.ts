@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { WrongExpectedRevisionError } from './event-store.errors';
 import type { EventMetadata, EventStore, NewEvent, RecordedEvent } from './event-store.port';
 
 /** An event as the domain sees it: a past-tense fact and its data. */
@@ -28,6 +29,11 @@ export type HandleCommandOptions = {
   readonly metadata: EventMetadata;
   /** Deterministic ids make a retried command idempotent; defaults to random UUIDs. */
   readonly eventIds?: readonly string[];
+  /**
+   * The revision the client last saw (HTTP If-Match). A stream that has
+   * moved since is refused before deciding, so nobody acts on stale state.
+   */
+  readonly expectedRevision?: bigint;
 };
 
 /**
@@ -39,7 +45,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   store: EventStore,
   streamName: string,
   decider: Decider<Command, Event, State>,
-  command: Command,
+  /** The command, or a function that completes it from the current state (e.g. with data read elsewhere). */
+  command: Command | ((state: State) => Promise<Command>),
   options: HandleCommandOptions,
 ): Promise<CommandOutcome<Event, State>> {
   const history = await store.readStream(streamName);
@@ -48,7 +55,11 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     decider.initialState(),
   );
   const revision = history.length === 0 ? -1n : history[history.length - 1].streamRevision;
-  const newEvents = decider.decide(command, state);
+  if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+    throw new WrongExpectedRevisionError(streamName, options.expectedRevision, revision === -1n ? 'no_stream' : revision);
+  }
+  const complete = typeof command === 'function' ? await (command as (state: State) => Promise<Command>)(state) : command;
+  const newEvents = decider.decide(complete, state);
   if (newEvents.length === 0) return { newEvents, newState: state, streamRevision: revision };
 
   const toStore: NewEvent[] = newEvents.map((event, index) => ({

@@ -2,3 +2,4 @@ export * from './tokens';
 export * from './request-context';
 export * from './zod-validation.pipe';
 export * from './http-error.filter';
+export * from './if-match';

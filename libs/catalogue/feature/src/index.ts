@@ -6,6 +6,7 @@ export * from './get-service/service-catalogue.projection';
 export * from './get-service/get-service.query';
 export * from './register-service/register-service.command';
 export * from './retire-service/retire-service.command';
+export * from './calendars/define-service-calendar.command';
 
 export const catalogueReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-201-create-service-catalogue': createServiceCatalogue,

@@ -1,0 +1,305 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Kysely, Selectable } from 'kysely';
+import { z } from 'zod';
+import { toDomainEvent, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import {
+  agreementContentSchema,
+  agreementKindSchema,
+  agreementStreamName,
+  draftContentFromTemplate,
+  partySchema,
+  versionInForceAt,
+  type AgreementEvent,
+} from '@sla/agreements-domain';
+import { CLOCK, EVENT_STORE, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, type Clock } from '@sla/nest-platform';
+import { ChangeAgreementCommand, UnderpinningCheck } from './commands/change-agreement.command';
+import type { AgreementTables } from './read-models/agreements.projection';
+
+const instant = z.iso.datetime({ offset: true });
+const agreementIdParameter = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'not an agreement id');
+const signatory = z.strictObject({ name: z.string().trim().min(1), title: z.string().trim().min(1) });
+
+const draftBody = z
+  .strictObject({
+    agreementId: agreementIdParameter,
+    kind: agreementKindSchema,
+    provider: partySchema,
+    counterparty: partySchema,
+    content: agreementContentSchema.optional(),
+    /** Start from a shipped template instead of full content. */
+    template: z
+      .strictObject({
+        title: z.string().trim().min(1),
+        services: z.array(z.string().min(1)).min(1),
+        tier: z.enum(['basic', 'standard', 'advanced', 'exceptional']),
+        calendars: z.strictObject({ roundTheClock: z.string().min(1), businessHours: z.string().min(1) }),
+        effectiveFrom: instant,
+        expiresAt: instant.optional(),
+      })
+      .optional(),
+    occurredAt: instant.optional(),
+  })
+  .refine((body) => (body.content === undefined) !== (body.template === undefined), { message: 'give either content or template', path: ['content'] });
+const reviseBody = z.strictObject({ content: agreementContentSchema, note: z.string().max(2_000).default(''), occurredAt: instant.optional() });
+const submitBody = z.strictObject({ occurredAt: instant.optional() });
+const signBody = z.strictObject({
+  party: z.enum(['provider', 'counterparty']),
+  signatory,
+  riskAcceptance: z.strictObject({ reason: z.string().trim().min(1) }).optional(),
+  occurredAt: instant.optional(),
+});
+const amendBody = z.strictObject({ changeRequest: z.string().trim().min(1).max(100), content: agreementContentSchema, occurredAt: instant.optional() });
+const reasonBody = z.strictObject({ reason: z.string().trim().min(1), occurredAt: instant.optional() });
+const plainBody = z.strictObject({ occurredAt: instant.optional() });
+const terminationBody = z.strictObject({
+  givenBy: z.enum(['provider', 'counterparty']),
+  reason: z.string().trim().min(1),
+  terminatesAt: instant,
+  shortNoticeAgreement: z.strictObject({ provider: signatory, counterparty: signatory, reason: z.string().trim().min(1) }).optional(),
+  occurredAt: instant.optional(),
+});
+const renewBody = z.strictObject({ expiresAt: instant, occurredAt: instant.optional() });
+const inForceQuery = z.strictObject({ at: instant });
+
+type Response = { setHeader(name: string, value: string): void };
+
+/** Service level managers' agreement process: every step an event with its actor. */
+@Controller('agreements')
+export class AgreementsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly underpinning: UnderpinningCheck,
+    @Inject(READ_STORE) private readonly db: Kysely<AgreementTables>,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private now(occurredAt: string | undefined): string {
+    return occurredAt ?? this.clock.now().toISOString();
+  }
+
+  private change(agreementId: string, command: ChangeAgreementCommand['command'], metadata: EventMetadata, ifMatch: string | undefined) {
+    return this.commands.execute(new ChangeAgreementCommand(agreementId, command, metadata, parseIfMatch(ifMatch)));
+  }
+
+  @Post()
+  draft(@Body(new ZodValidationPipe(draftBody)) body: z.infer<typeof draftBody>, @RequestMetadata() metadata: EventMetadata) {
+    const content = body.content ?? draftContentFromTemplate(body.template!);
+    return this.change(
+      body.agreementId,
+      {
+        type: 'DraftAgreement',
+        data: { agreementId: body.agreementId, kind: body.kind, provider: body.provider, counterparty: body.counterparty, content, occurredAt: this.now(body.occurredAt) },
+      },
+      metadata,
+      undefined,
+    );
+  }
+
+  @Post(':agreementId/versions/:version/revisions')
+  @HttpCode(200)
+  revise(
+    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @Param('version', ParseIntPipe) version: number,
+    @Body(new ZodValidationPipe(reviseBody)) body: z.infer<typeof reviseBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.change(agreementId, { type: 'ReviseDraft', data: { version, content: body.content, note: body.note, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  }
+
+  @Post(':agreementId/versions/:version/submission')
+  @HttpCode(200)
+  submit(
+    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @Param('version', ParseIntPipe) version: number,
+    @Body(new ZodValidationPipe(submitBody)) body: z.infer<typeof submitBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    const occurredAt = this.now(body.occurredAt);
+    return this.change(
+      agreementId,
+      async (state) => ({ type: 'SubmitVersion', data: { version, underpinningGaps: await this.underpinning.gapsFor(state, version), occurredAt } }),
+      metadata,
+      ifMatch,
+    );
+  }
+
+  @Post(':agreementId/versions/:version/signatures')
+  @HttpCode(200)
+  sign(
+    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @Param('version', ParseIntPipe) version: number,
+    @Body(new ZodValidationPipe(signBody)) body: z.infer<typeof signBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    const occurredAt = this.now(body.occurredAt);
+    return this.change(
+      agreementId,
+      async (state) => ({
+        type: 'SignVersion',
+        data: {
+          version,
+          party: body.party,
+          signatory: body.signatory,
+          // Checked again at signing: supporting agreements may have changed since submission.
+          underpinningGaps: await this.underpinning.gapsFor(state, version),
+          riskAcceptance: body.riskAcceptance ? { acceptedBy: metadata.actor, reason: body.riskAcceptance.reason } : null,
+          occurredAt,
+        },
+      }),
+      metadata,
+      ifMatch,
+    );
+  }
+
+  @Post(':agreementId/amendments')
+  amend(
+    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @Body(new ZodValidationPipe(amendBody)) body: z.infer<typeof amendBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.change(agreementId, { type: 'DraftAmendment', data: { changeRequest: body.changeRequest, content: body.content, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  }
+
+  @Post(':agreementId/suspension')
+  @HttpCode(200)
+  suspend(
+    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @Body(new ZodValidationPipe(reasonBody)) body: z.infer<typeof reasonBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.change(agreementId, { type: 'SuspendAgreement', data: { reason: body.reason, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  }
+
+  @Post(':agreementId/resumption')
+  @HttpCode(200)
+  resume(
+    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @Body(new ZodValidationPipe(plainBody)) body: z.infer<typeof plainBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.change(agreementId, { type: 'ResumeAgreement', data: { occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  }
+
+  @Post(':agreementId/termination-notice')
+  @HttpCode(200)
+  terminate(
+    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @Body(new ZodValidationPipe(terminationBody)) body: z.infer<typeof terminationBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.change(
+      agreementId,
+      {
+        type: 'GiveTerminationNotice',
+        data: { givenBy: body.givenBy, reason: body.reason, terminatesAt: body.terminatesAt, shortNoticeAgreement: body.shortNoticeAgreement ?? null, occurredAt: this.now(body.occurredAt) },
+      },
+      metadata,
+      ifMatch,
+    );
+  }
+
+  @Post(':agreementId/renewal')
+  @HttpCode(200)
+  renew(
+    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @Body(new ZodValidationPipe(renewBody)) body: z.infer<typeof renewBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.change(agreementId, { type: 'RenewAgreement', data: { expiresAt: body.expiresAt, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  }
+
+  @Post(':agreementId/expiry')
+  @HttpCode(200)
+  expire(
+    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @Body(new ZodValidationPipe(plainBody)) body: z.infer<typeof plainBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.change(agreementId, { type: 'ExpireAgreement', data: { occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  }
+
+  @Get()
+  async list() {
+    const rows = await this.db.selectFrom('agreement').selectAll().orderBy('agreement_id').execute();
+    return rows.map(toAgreementView);
+  }
+
+  @Get(':agreementId')
+  async get(@Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string, @Res({ passthrough: true }) response: Response) {
+    const row = await this.db.selectFrom('agreement').selectAll().where('agreement_id', '=', agreementId).executeTakeFirst();
+    if (!row) throw new NotFoundException(`no agreement '${agreementId}' (yet: views follow the log within moments)`);
+    const versions = await this.db.selectFrom('agreement_version').selectAll().where('agreement_id', '=', agreementId).orderBy('version').execute();
+    response.setHeader('ETag', `"${row.stream_revision}"`);
+    return { ...toAgreementView(row), versions: versions.map(toVersionView) };
+  }
+
+  @Get(':agreementId/history')
+  async history(@Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string) {
+    const rows = await this.db.selectFrom('agreement_history').selectAll().where('agreement_id', '=', agreementId).orderBy('stream_revision').execute();
+    return rows.map((row) => ({
+      revision: Number(row.stream_revision),
+      event: row.event_type,
+      version: row.version,
+      actor: row.actor,
+      correlationId: row.correlation_id,
+      changeRequest: row.change_request,
+      occurredAt: row.occurred_at.toISOString(),
+      recordedAt: row.recorded_at.toISOString(),
+      summary: row.summary,
+    }));
+  }
+
+  /** Which version was in force at an instant, read from the agreement's own events. */
+  @Get(':agreementId/in-force')
+  async inForce(
+    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @Query(new ZodValidationPipe(inForceQuery, 'query')) query: z.infer<typeof inForceQuery>,
+  ) {
+    const events = (await this.store.readStream(agreementStreamName(agreementId))).map((event) => toDomainEvent<AgreementEvent>(event));
+    if (events.length === 0) throw new NotFoundException(`no agreement '${agreementId}'`);
+    const inForce = versionInForceAt(events, Date.parse(query.at));
+    return { agreementId, at: query.at, inForce };
+  }
+}
+
+function toAgreementView(row: Selectable<AgreementTables['agreement']>) {
+  return {
+    agreementId: row.agreement_id,
+    kind: row.kind,
+    title: row.title,
+    provider: row.provider,
+    counterparty: row.counterparty,
+    status: row.status,
+    approvedVersion: row.approved_version,
+    latestVersion: row.latest_version,
+    terminatesAt: row.terminates_at?.toISOString() ?? null,
+    expiresAt: row.expires_at?.toISOString() ?? null,
+    revision: Number(row.stream_revision),
+  };
+}
+
+function toVersionView(row: Selectable<AgreementTables['agreement_version']>) {
+  return {
+    version: row.version,
+    status: row.status,
+    changeRequest: row.change_request,
+    basedOnVersion: row.based_on_version,
+    content: row.content,
+    signatures: row.signatures,
+    underpinningGaps: row.underpinning_gaps,
+    draftedAt: row.drafted_at.toISOString(),
+    draftedBy: row.drafted_by,
+    approvedAt: row.approved_at?.toISOString() ?? null,
+  };
+}

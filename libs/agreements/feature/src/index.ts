@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as createAgreementTables from './read-models/2026-11-22-301-create-agreement-tables.migration';
+
+export * from './agreements.module';
+export * from './read-models/agreements.projection';
+export * from './commands/change-agreement.command';
+
+export const agreementReadModelMigrations: Record<string, Migration> = {
+  '2026-11-22-301-create-agreement-tables': createAgreementTables,
+};

@@ -1,0 +1,32 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import { serviceCalendarDecider, serviceCalendarStreamName, type ServiceCalendarDefinedData } from '@sla/catalogue-domain';
+import { EVENT_STORE } from '@sla/nest-platform';
+import type { CommandAccepted } from '../register-service/register-service.command';
+
+export class DefineServiceCalendarCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly data: ServiceCalendarDefinedData,
+    readonly metadata: EventMetadata,
+    readonly expectedRevision?: bigint,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DefineServiceCalendarCommand)
+export class DefineServiceCalendarHandler implements ICommandHandler<DefineServiceCalendarCommand> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ data, metadata, expectedRevision }: DefineServiceCalendarCommand): Promise<CommandAccepted> {
+    const outcome = await handleCommand(
+      this.store,
+      serviceCalendarStreamName(data.calendarId),
+      serviceCalendarDecider,
+      { type: 'DefineServiceCalendar', data },
+      { metadata, expectedRevision },
+    );
+    return { streamRevision: outcome.streamRevision.toString() };
+  }
+}

@@ -1,0 +1,212 @@
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { createApiApplication } from '../../apps/api/src/api.application';
+import { loadConfiguration } from '@sla/configuration';
+import { openInfrastructure, type Infrastructure } from '@sla/composition';
+import { createTestDatabase, eventually, httpClient } from '@sla/test-support';
+
+/** An SLA from draft to renewal, with an underpinning contract and an amendment, through the real HTTP app. */
+describe('agreements over HTTP (real app, real PostgreSQL)', () => {
+  let infrastructure: Infrastructure;
+  let app: INestApplication;
+  let http: ReturnType<typeof httpClient>;
+  let customer: ReturnType<typeof httpClient>;
+  let databaseUrl: string;
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase('api_agreements');
+    infrastructure = await openInfrastructure(loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_IDLE_MS: '20', LOG_LEVEL: 'error' }));
+    app = await createApiApplication(infrastructure, { clock: { now: () => new Date('2026-03-01T09:00:00Z') }, logger: false });
+    await app.listen(0, '127.0.0.1');
+    infrastructure.projections.start();
+    const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+    http = httpClient(base, { 'x-actor': 'slm.alice' });
+    customer = httpClient(base, { 'x-actor': 'finance.bob' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await infrastructure?.close();
+  });
+
+  const weekdays = (window: string) => ({ mon: [window], tue: [window], wed: [window], thu: [window], fri: [window] });
+  const hours = (amount: number) => ({ unit: 'business-hours', amount });
+  const target = (priority: string, response: number, resolution: number, calendarId: string, supportedBy: unknown[] = []) => ({
+    serviceId: 'email',
+    priority,
+    response: { duration: hours(response), calendarId },
+    resolution: { duration: hours(resolution), calendarId },
+    supportedBy,
+  });
+  const provider = { name: 'IT Services', contacts: [{ name: 'Alice Chen', role: 'Service level manager' }] };
+  const alice = { name: 'Alice Chen', title: 'Service level manager' };
+  const bob = { name: 'Bob Meyer', title: 'Head of Finance' };
+  const carol = { name: 'Carol Diaz', title: 'Account manager, MailHost Ltd' };
+
+  const view = (agreementId: string, until: (body: any) => boolean) =>
+    eventually(async () => {
+      const response = await http.get(`/agreements/${agreementId}`);
+      return response.status === 200 && until(response.body) ? response.body : undefined;
+    });
+
+  async function storedEvents(): Promise<number> {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { rows } = await client.query<{ count: string }>('select count(*) from event_store.events');
+    await client.end();
+    return Number(rows[0].count);
+  }
+
+  it('takes an SLA with an underpinning contract from draft through amendment to renewal', async () => {
+    for (const [id, weeklyWindows] of [
+      ['round-the-clock', '24x7'],
+      ['office', weekdays('08:00-18:00')],
+    ] as const) {
+      const defined = await http.post('/calendars', { definition: { id, name: id, timeZone: 'Europe/Berlin', versions: [{ weeklyWindows }] } });
+      expect(defined.status).toBe(201);
+    }
+    await eventually(async () => ((await http.get('/calendars/office')).status === 200 ? true : undefined));
+
+    // The underpinning contract with the mail host: stricter than what the SLA promises.
+    const uc = await http.post('/agreements', {
+      agreementId: 'mailhost-uc',
+      kind: 'UC',
+      provider,
+      counterparty: { name: 'MailHost Ltd' },
+      content: {
+        title: 'Mail hosting contract',
+        services: ['email'],
+        serviceTargets: [target('P2', 2, 8, 'office')],
+        availabilityTargets: [{ serviceId: 'email', percentage: 99.95, period: 'month', calendarId: 'round-the-clock' }],
+        effectiveFrom: '2026-03-01T00:00:00Z',
+      },
+    });
+    expect(uc.status).toBe(201);
+    expect((await http.post('/agreements/mailhost-uc/versions/1/submission', {})).status).toBe(200);
+    expect((await http.post('/agreements/mailhost-uc/versions/1/signatures', { party: 'provider', signatory: alice })).status).toBe(200);
+    const ucApproved = await http.post('/agreements/mailhost-uc/versions/1/signatures', { party: 'counterparty', signatory: carol });
+    expect(ucApproved.body.events).toEqual(['AgreementVersionSigned', 'AgreementVersionApproved']);
+    await view('mailhost-uc', (body) => body.status === 'in-effect');
+
+    // The SLA: P2 backed by the UC, P1 backed by nothing.
+    const slaContent = {
+      title: 'E-mail SLA',
+      services: ['email'],
+      serviceTargets: [
+        target('P1', 0.5, 2, 'round-the-clock'),
+        target('P2', 4, 12, 'office', [{ agreementId: 'mailhost-uc', serviceId: 'email', priority: 'P2' }]),
+      ],
+      availabilityTargets: [
+        { serviceId: 'email', percentage: 99.9, period: 'month', calendarId: 'round-the-clock', supportedBy: [{ agreementId: 'mailhost-uc', serviceId: 'email' }] },
+      ],
+      effectiveFrom: '2026-04-01T00:00:00Z',
+      expiresAt: '2027-04-01T00:00:00Z',
+    };
+    const drafted = await http.post('/agreements', { agreementId: 'email-sla', kind: 'SLA', provider, counterparty: { name: 'Finance department' }, content: slaContent });
+    expect(drafted).toMatchObject({ status: 201, body: { agreementId: 'email-sla', streamRevision: '0' } });
+
+    const submitted = await http.post('/agreements/email-sla/versions/1/submission', {});
+    expect(submitted.status).toBe(200);
+    const afterSubmission = await view('email-sla', (body) => body.versions[0].status === 'submitted');
+    expect(afterSubmission.versions[0].underpinningGaps.map((gap: { priority: string; metric: string; problem: string }) => [gap.priority, gap.metric, gap.problem])).toEqual([
+      ['P1', 'response', 'unsupported'],
+      ['P1', 'resolution', 'unsupported'],
+    ]);
+
+    // Approval with gaps is refused unless the approver accepts the risk on record.
+    const refused = await http.post('/agreements/email-sla/versions/1/signatures', { party: 'provider', signatory: alice });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('UNDERPINNING_GAPS_NOT_ACCEPTED');
+    const accepted = await http.post('/agreements/email-sla/versions/1/signatures', {
+      party: 'provider',
+      signatory: alice,
+      riskAcceptance: { reason: 'P1 handled by the internal on-call team until an OLA is signed' },
+    });
+    expect(accepted.status).toBe(200);
+    const approved = await customer.post('/agreements/email-sla/versions/1/signatures', {
+      party: 'counterparty',
+      signatory: bob,
+      riskAcceptance: { reason: 'accepted in the negotiation meeting of 1 March' },
+    });
+    expect(approved.body.events).toEqual(['AgreementVersionSigned', 'AgreementVersionApproved']);
+    const inEffect = await view('email-sla', (body) => body.status === 'in-effect');
+    expect(inEffect.versions[0].signatures.map((signature: { party: string; actor: string }) => [signature.party, signature.actor])).toEqual([
+      ['provider', 'slm.alice'],
+      ['counterparty', 'finance.bob'],
+    ]);
+
+    // A stale If-Match is a clean conflict, and nothing is stored.
+    const before = await storedEvents();
+    const stale = await http.post(
+      '/agreements/email-sla/amendments',
+      { changeRequest: 'CR-2026-050', content: { ...slaContent, effectiveFrom: '2026-07-01T00:00:00Z' } },
+      { 'if-match': '"3"' },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('CONCURRENT_MODIFICATION');
+    expect(await storedEvents()).toBe(before);
+
+    // An amendment under change control, approved again by both parties.
+    const etag = (await http.get('/agreements/email-sla')).body.revision;
+    const amendment = await http.post(
+      '/agreements/email-sla/amendments',
+      { changeRequest: 'CR-2026-050', content: { ...slaContent, title: 'E-mail SLA (faster P2)', serviceTargets: [slaContent.serviceTargets[0], target('P2', 3, 10, 'office', [{ agreementId: 'mailhost-uc', serviceId: 'email', priority: 'P2' }])], effectiveFrom: '2026-07-01T00:00:00Z' } },
+      { 'if-match': `"${etag}"` },
+    );
+    expect(amendment).toMatchObject({ status: 201, body: { events: ['AgreementAmendmentDrafted'] } });
+    await http.post('/agreements/email-sla/versions/2/submission', {});
+    await http.post('/agreements/email-sla/versions/2/signatures', { party: 'provider', signatory: alice, riskAcceptance: { reason: 'P1 still on internal on-call' } });
+    await customer.post('/agreements/email-sla/versions/2/signatures', { party: 'counterparty', signatory: bob, riskAcceptance: { reason: 'agreed' } });
+    await view('email-sla', (body) => body.approvedVersion === 2);
+
+    // Which version was in force when: a ticket of 3 May is judged by version 1.
+    expect((await http.get('/agreements/email-sla/in-force?at=2026-03-15T00:00:00Z')).body.inForce).toBeNull();
+    expect((await http.get('/agreements/email-sla/in-force?at=2026-05-03T10:00:00Z')).body.inForce).toMatchObject({ version: 1, changeRequest: null });
+    expect((await http.get('/agreements/email-sla/in-force?at=2026-07-02T10:00:00Z')).body.inForce).toMatchObject({ version: 2, changeRequest: 'CR-2026-050' });
+
+    // Notice shorter than 30 days is refused; renewal extends the term.
+    const shortNotice = await customer.post('/agreements/email-sla/termination-notice', { givenBy: 'counterparty', reason: 'budget', terminatesAt: '2026-03-20T00:00:00Z' });
+    expect(shortNotice.status).toBe(422);
+    expect(shortNotice.body.error.code).toBe('NOTICE_PERIOD_TOO_SHORT');
+    expect((await http.post('/agreements/email-sla/renewal', { expiresAt: '2028-04-01T00:00:00Z' })).status).toBe(200);
+    const renewed = await view('email-sla', (body) => body.expiresAt === '2028-04-01T00:00:00.000Z');
+    expect(renewed).toMatchObject({ kind: 'SLA', status: 'in-effect', approvedVersion: 2, latestVersion: 2, title: 'E-mail SLA (faster P2)' });
+
+    const history = (await http.get('/agreements/email-sla/history')).body;
+    expect(history.map((entry: { event: string }) => entry.event)).toEqual([
+      'AgreementDrafted',
+      'AgreementVersionSubmitted',
+      'AgreementVersionSigned',
+      'AgreementVersionSigned',
+      'AgreementVersionApproved',
+      'AgreementAmendmentDrafted',
+      'AgreementVersionSubmitted',
+      'AgreementVersionSigned',
+      'AgreementVersionSigned',
+      'AgreementVersionApproved',
+      'AgreementRenewed',
+    ]);
+    expect(history[5]).toMatchObject({ actor: 'slm.alice', changeRequest: 'CR-2026-050', version: 2 });
+  }, 60_000);
+
+  it('refuses bad input with each field and reason, and stores nothing', async () => {
+    const before = await storedEvents();
+    const response = await http.post('/agreements', {
+      agreementId: 'Bad Id',
+      kind: 'XLA',
+      provider: { name: '' },
+      counterparty: { name: 'x' },
+      content: { title: 't', services: [], serviceTargets: [{ serviceId: 'email', priority: 'P9' }], effectiveFrom: 'tomorrow' },
+    });
+    expect(response.status).toBe(400);
+    const fields = response.body.error.issues.map((issue: { path: string }) => issue.path);
+    expect(fields).toEqual(expect.arrayContaining(['agreementId', 'kind', 'provider.name', 'content.services', 'content.serviceTargets.0.priority', 'content.effectiveFrom']));
+    expect(await storedEvents()).toBe(before);
+  });
+
+  it('answers 404 and 409 with stable codes', async () => {
+    expect((await http.post('/agreements/nobody/versions/1/submission', {})).body.error.code).toBe('AGREEMENT_NOT_FOUND');
+    const again = await http.post('/agreements', { agreementId: 'mailhost-uc', kind: 'UC', provider, counterparty: { name: 'x' }, template: { title: 't', services: ['email'], tier: 'basic', calendars: { roundTheClock: 'round-the-clock', businessHours: 'office' }, effectiveFrom: '2026-03-01T00:00:00Z' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('AGREEMENT_ALREADY_EXISTS');
+  });
+});
