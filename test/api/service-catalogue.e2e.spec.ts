@@ -53,11 +53,41 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
     expect(shown).toMatchObject({
       serviceId: 'email',
       owner: { name: 'Li Wei', email: 'li.wei@example.com' },
-      status: 'active',
+      status: 'proposed',
       // No occurredAt in the request: the injected clock supplies it.
       registeredAt: fixedNow.toISOString(),
       lastChangeRequest: 'CR-2026-001',
     });
+  });
+
+  it('activates a proposed service and revises its details under change control, guarded by If-Match', async () => {
+    expect((await http.post('/services/email/activation', { changeRequest: 'CR-2026-002' })).status).toBe(200);
+    const active = await eventually(async () => {
+      const response = await http.get('/services/email');
+      return response.body?.status === 'active' ? response : undefined;
+    });
+    const stale = await http.patch('/services/email', { changes: { calendarId: 'office' }, changeRequest: 'CR-2026-003' }, { 'if-match': '"0"' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('CONCURRENT_MODIFICATION');
+    const revised = await http.patch(
+      '/services/email',
+      { changes: { calendarId: 'office', securityConsiderations: 'Mailboxes hold personal data' }, changeRequest: 'CR-2026-003' },
+      { 'if-match': `"${active.body.streamRevision}"` },
+    );
+    expect(revised.status).toBe(200);
+    const shown = await eventually(async () => {
+      const response = await http.get('/services/email');
+      return response.body?.calendarId === 'office' ? response.body : undefined;
+    });
+    expect(shown).toMatchObject({ status: 'active', securityConsiderations: 'Mailboxes hold personal data', lastChangeRequest: 'CR-2026-003' });
+    const empty = await http.patch('/services/email', { changes: {}, changeRequest: 'CR-2026-004' });
+    expect(empty.body.error.code).toBe('NOTHING_TO_CHANGE');
+  });
+
+  it('refuses a registration without a change request', async () => {
+    const response = await http.post('/services', { serviceId: 'no-cr', name: 'No CR', owner: { name: 'x' } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['changeRequest']);
   });
 
   it('refuses bad input with a 400 naming each field and reason, and stores nothing', async () => {

@@ -61,6 +61,7 @@ describe('starting the product on the embedded database', () => {
       serviceId: 'payroll',
       name: 'Payroll',
       owner: { name: 'Ana' },
+      changeRequest: 'CR-7',
     });
     expect(created.status).toBe(201);
     await eventually(async () => ((await http().get('/services/payroll')).status === 200 ? true : undefined));

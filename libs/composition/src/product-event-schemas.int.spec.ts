@@ -63,6 +63,9 @@ describe('event schemas at the store boundary (real PostgreSQL)', () => {
       description: 'Mailboxes, calendars and shared contacts',
       owner: { name: 'Li Wei', email: null },
       contactPoint: null,
+      calendarId: null,
+      exceptions: '',
+      securityConsiderations: '',
       changeRequest: null,
       occurredAt: '2026-01-15T08:30:00.000Z',
     });

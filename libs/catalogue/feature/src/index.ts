@@ -4,8 +4,7 @@ import * as createServiceCatalogue from './get-service/2026-11-22-201-create-ser
 export * from './catalogue.module';
 export * from './get-service/service-catalogue.projection';
 export * from './get-service/get-service.query';
-export * from './register-service/register-service.command';
-export * from './retire-service/retire-service.command';
+export * from './change-service/change-service.command';
 export * from './calendars/define-service-calendar.command';
 
 export const catalogueReadModelMigrations: Record<string, Migration> = {

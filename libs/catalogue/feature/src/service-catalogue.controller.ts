@@ -1,35 +1,53 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { serviceOwnerSchema } from '@sla/catalogue-domain';
-import { CLOCK, RequestMetadata, ZodValidationPipe, type Clock } from '@sla/nest-platform';
-import { RegisterServiceCommand } from './register-service/register-service.command';
-import { RetireServiceCommand } from './retire-service/retire-service.command';
+import { CLOCK, RequestMetadata, ZodValidationPipe, parseIfMatch, type Clock } from '@sla/nest-platform';
+import { ChangeServiceCommand } from './change-service/change-service.command';
 import { GetServiceQuery, ListServicesQuery } from './get-service/get-service.query';
 
 const instant = z.iso.datetime({ offset: true });
+const changeRequest = z.string().trim().min(1).max(100);
+const serviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2-63 characters');
 
 const registerServiceBody = z.strictObject({
-  serviceId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2-63 characters'),
+  serviceId,
   name: z.string().trim().min(1).max(200),
   description: z.string().max(5_000).default(''),
   owner: serviceOwnerSchema.extend({ email: z.email().nullable().default(null) }),
   contactPoint: z.string().max(500).nullable().default(null),
-  changeRequest: z.string().trim().min(1).max(100).nullable().default(null),
+  calendarId: z.string().min(1).nullable().default(null),
+  exceptions: z.string().max(5_000).default(''),
+  securityConsiderations: z.string().max(5_000).default(''),
+  /** Catalogue changes go through change control. */
+  changeRequest,
   /** When the registration took effect; defaults to the time of the request. */
   occurredAt: instant.optional(),
 });
 
-const retireServiceBody = z.strictObject({
-  reason: z.string().trim().min(1).max(2_000),
-  changeRequest: z.string().trim().min(1).max(100),
+const reviseServiceBody = z.strictObject({
+  changes: z
+    .strictObject({
+      name: z.string().trim().min(1).max(200),
+      description: z.string().max(5_000),
+      owner: serviceOwnerSchema,
+      contactPoint: z.string().max(500).nullable(),
+      calendarId: z.string().min(1).nullable(),
+      exceptions: z.string().max(5_000),
+      securityConsiderations: z.string().max(5_000),
+    })
+    .partial(),
+  changeRequest,
   occurredAt: instant.optional(),
 });
 
+const activateServiceBody = z.strictObject({ changeRequest, occurredAt: instant.optional() });
+const retireServiceBody = z.strictObject({ reason: z.string().trim().min(1).max(2_000), changeRequest, occurredAt: instant.optional() });
 const serviceIdParameter = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'not a service id');
-const listServicesQuery = z.strictObject({ status: z.enum(['active', 'retired']).optional() });
+const listServicesQuery = z.strictObject({ status: z.enum(['proposed', 'active', 'retired']).optional() });
 
+/** The service catalogue: every change under a change request, every step an event. */
 @Controller('services')
 export class ServiceCatalogueController {
   constructor(
@@ -38,26 +56,61 @@ export class ServiceCatalogueController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  private now(occurredAt: string | undefined) {
+    return occurredAt ?? this.clock.now().toISOString();
+  }
+
   @Post()
-  async register(
-    @Body(new ZodValidationPipe(registerServiceBody)) body: z.infer<typeof registerServiceBody>,
+  async register(@Body(new ZodValidationPipe(registerServiceBody)) body: z.infer<typeof registerServiceBody>, @RequestMetadata() metadata: EventMetadata) {
+    const accepted = await this.commands.execute(
+      new ChangeServiceCommand({ type: 'RegisterService', data: { ...body, occurredAt: this.now(body.occurredAt) } }, metadata),
+    );
+    return { serviceId: body.serviceId, ...accepted };
+  }
+
+  @Post(':serviceId/activation')
+  @HttpCode(200)
+  async activate(
+    @Param('serviceId', new ZodValidationPipe(serviceIdParameter, 'path')) id: string,
+    @Body(new ZodValidationPipe(activateServiceBody)) body: z.infer<typeof activateServiceBody>,
+    @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    const occurredAt = body.occurredAt ?? this.clock.now().toISOString();
-    const accepted = await this.commands.execute(new RegisterServiceCommand({ ...body, occurredAt }, metadata));
-    return { serviceId: body.serviceId, ...accepted };
+    const accepted = await this.commands.execute(
+      new ChangeServiceCommand({ type: 'ActivateService', data: { serviceId: id, changeRequest: body.changeRequest, occurredAt: this.now(body.occurredAt) } }, metadata, parseIfMatch(ifMatch)),
+    );
+    return { serviceId: id, ...accepted };
+  }
+
+  @Patch(':serviceId')
+  async revise(
+    @Param('serviceId', new ZodValidationPipe(serviceIdParameter, 'path')) id: string,
+    @Body(new ZodValidationPipe(reviseServiceBody)) body: z.infer<typeof reviseServiceBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    const accepted = await this.commands.execute(
+      new ChangeServiceCommand(
+        { type: 'ReviseServiceDetails', data: { serviceId: id, changes: body.changes, changeRequest: body.changeRequest, occurredAt: this.now(body.occurredAt) } },
+        metadata,
+        parseIfMatch(ifMatch),
+      ),
+    );
+    return { serviceId: id, ...accepted };
   }
 
   @Post(':serviceId/retire')
   @HttpCode(200)
   async retire(
-    @Param('serviceId', new ZodValidationPipe(serviceIdParameter, 'path')) serviceId: string,
+    @Param('serviceId', new ZodValidationPipe(serviceIdParameter, 'path')) id: string,
     @Body(new ZodValidationPipe(retireServiceBody)) body: z.infer<typeof retireServiceBody>,
+    @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    const occurredAt = body.occurredAt ?? this.clock.now().toISOString();
-    const accepted = await this.commands.execute(new RetireServiceCommand({ ...body, serviceId, occurredAt }, metadata));
-    return { serviceId, ...accepted };
+    const accepted = await this.commands.execute(
+      new ChangeServiceCommand({ type: 'RetireService', data: { ...body, serviceId: id, occurredAt: this.now(body.occurredAt) } }, metadata, parseIfMatch(ifMatch)),
+    );
+    return { serviceId: id, ...accepted };
   }
 
   @Get()
@@ -66,7 +119,9 @@ export class ServiceCatalogueController {
   }
 
   @Get(':serviceId')
-  get(@Param('serviceId', new ZodValidationPipe(serviceIdParameter, 'path')) serviceId: string) {
-    return this.queries.execute(new GetServiceQuery(serviceId));
+  async get(@Param('serviceId', new ZodValidationPipe(serviceIdParameter, 'path')) id: string, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }) {
+    const view = await this.queries.execute(new GetServiceQuery(id));
+    response.setHeader('ETag', `"${view.streamRevision}"`);
+    return view;
   }
 }

@@ -1,50 +1,63 @@
-import { ServiceError } from './service.errors';
 import { serviceDecider, type ServiceCommand } from './service.decider';
 import type { ServiceEvent } from './service.events';
 
-const registered: ServiceEvent = {
-  type: 'ServiceRegistered',
-  data: {
-    serviceId: 'email',
-    name: 'Corporate e-mail',
-    description: '',
-    owner: { name: 'Li Wei', email: null },
-    contactPoint: null,
-    changeRequest: 'CR-1',
-    occurredAt: '2026-03-01T09:00:00+01:00',
-  },
+const registration = {
+  serviceId: 'email',
+  name: 'Corporate e-mail',
+  description: '',
+  owner: { name: 'Li Wei', email: null },
+  contactPoint: null,
+  calendarId: 'office',
+  exceptions: '',
+  securityConsiderations: 'Mailboxes hold personal data',
+  changeRequest: 'CR-1',
+  occurredAt: '2026-03-01T09:00:00+01:00',
 };
+const registered: ServiceEvent = { type: 'ServiceRegistered', data: registration };
+const activated: ServiceEvent = { type: 'ServiceActivated', data: { serviceId: 'email', changeRequest: 'CR-2', occurredAt: '2026-03-05T09:00:00Z' } };
+const retire: ServiceCommand = { type: 'RetireService', data: { serviceId: 'email', reason: 'replaced', changeRequest: 'CR-9', occurredAt: '2026-06-01T00:00:00Z' } };
 
 function given(events: ServiceEvent[]) {
   const state = events.reduce(serviceDecider.evolve, serviceDecider.initialState());
-  return { when: (command: ServiceCommand) => () => serviceDecider.decide(command, state) };
+  return { when: (command: ServiceCommand) => () => serviceDecider.decide(command, state), state };
 }
 
 describe('service decider', () => {
-  it('registers a new service', () => {
-    expect(given([]).when({ type: 'RegisterService', data: registered.data })()).toEqual([registered]);
+  it('registers a new service as proposed', () => {
+    expect(given([]).when({ type: 'RegisterService', data: registration })()).toEqual([registered]);
+    expect(given([registered]).state.status).toBe('proposed');
   });
 
   it('refuses to register the same service twice', () => {
-    expect(given([registered]).when({ type: 'RegisterService', data: registered.data })).toThrow(
-      expect.objectContaining({ code: 'SERVICE_ALREADY_REGISTERED', kind: 'conflict' }),
-    );
+    expect(given([registered]).when({ type: 'RegisterService', data: registration })).toThrow(expect.objectContaining({ code: 'SERVICE_ALREADY_REGISTERED', kind: 'conflict' }));
   });
 
-  const retire: ServiceCommand = {
-    type: 'RetireService',
-    data: { serviceId: 'email', reason: 'replaced', changeRequest: 'CR-9', occurredAt: '2026-06-01T00:00:00Z' },
-  };
-
-  it('retires an active service', () => {
-    expect(given([registered]).when(retire)()).toEqual([{ type: 'ServiceRetired', data: retire.data }]);
+  it('activates a proposed service, and only a proposed one', () => {
+    expect(given([registered]).when({ type: 'ActivateService', data: activated.data as never })()).toEqual([activated]);
+    expect(given([registered, activated]).when({ type: 'ActivateService', data: activated.data as never })).toThrow(expect.objectContaining({ code: 'SERVICE_NOT_PROPOSED' }));
   });
 
-  it('refuses to retire an unknown or already retired service', () => {
-    expect(given([]).when(retire)).toThrow(ServiceError);
+  it('revises details under a change request; an empty revision is refused', () => {
+    const revision = { serviceId: 'email', changes: { calendarId: '24x7', exceptions: 'Maintenance Sundays 02:00-04:00' }, changeRequest: 'CR-3', occurredAt: '2026-03-06T09:00:00Z' };
+    expect(given([registered, activated]).when({ type: 'ReviseServiceDetails', data: revision })()).toEqual([{ type: 'ServiceDetailsRevised', data: revision }]);
+    expect(given([registered]).when({ type: 'ReviseServiceDetails', data: { ...revision, changes: {} } })).toThrow(expect.objectContaining({ code: 'NOTHING_TO_CHANGE' }));
+  });
+
+  it('retires an active or proposed service', () => {
+    expect(given([registered, activated]).when(retire)()).toEqual([{ type: 'ServiceRetired', data: retire.data }]);
+    expect(given([registered]).when(retire)()).toHaveLength(1);
+  });
+
+  it('refuses any change to an unknown or retired service', () => {
     expect(given([]).when(retire)).toThrow(expect.objectContaining({ code: 'SERVICE_NOT_FOUND', kind: 'not_found' }));
-    expect(given([registered, { type: 'ServiceRetired', data: retire.data }]).when(retire)).toThrow(
+    const retired: ServiceEvent = { type: 'ServiceRetired', data: retire.data as never };
+    expect(given([registered, retired]).when(retire)).toThrow(expect.objectContaining({ code: 'SERVICE_ALREADY_RETIRED' }));
+    expect(given([registered, retired]).when({ type: 'ReviseServiceDetails', data: { serviceId: 'email', changes: { name: 'x' }, changeRequest: 'CR-4', occurredAt: '2026-07-01T00:00:00Z' } })).toThrow(
       expect.objectContaining({ code: 'SERVICE_ALREADY_RETIRED' }),
     );
+  });
+
+  it('treats services registered before proposals existed (v1, no change request) as active', () => {
+    expect(given([{ type: 'ServiceRegistered', data: { ...registration, changeRequest: null } }]).state.status).toBe('active');
   });
 });

@@ -1,6 +1,6 @@
 import { DomainError } from '@sla/event-sourcing';
 
-export type ServiceErrorCode = 'SERVICE_ALREADY_REGISTERED' | 'SERVICE_NOT_FOUND' | 'SERVICE_ALREADY_RETIRED';
+export type ServiceErrorCode = 'SERVICE_ALREADY_REGISTERED' | 'SERVICE_NOT_FOUND' | 'SERVICE_ALREADY_RETIRED' | 'SERVICE_NOT_PROPOSED' | 'NOTHING_TO_CHANGE';
 
 export class ServiceError extends DomainError {
   readonly kind;
@@ -18,4 +18,6 @@ const MESSAGES: Record<ServiceErrorCode, string> = {
   SERVICE_ALREADY_REGISTERED: 'a service with this id is already registered',
   SERVICE_NOT_FOUND: 'no service with this id is registered',
   SERVICE_ALREADY_RETIRED: 'the service is already retired',
+  SERVICE_NOT_PROPOSED: 'only a proposed service can be activated',
+  NOTHING_TO_CHANGE: 'the revision changes nothing',
 };

@@ -25,6 +25,9 @@ describe('ServiceRegistered schema versions', () => {
       description: 'Mailboxes, calendars and shared contacts',
       owner: { name: 'Li Wei', email: null },
       contactPoint: null,
+      calendarId: null,
+      exceptions: '',
+      securityConsiderations: '',
       changeRequest: null,
       occurredAt: '2026-01-15T08:30:00.000Z',
     });

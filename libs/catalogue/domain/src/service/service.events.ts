@@ -15,7 +15,11 @@ const serviceRegisteredV2 = z.object({
   description: z.string().max(5_000),
   owner: serviceOwnerSchema,
   contactPoint: z.string().max(500).nullable(),
-  /** Catalogue changes go through change control (ISO/IEC 20000 8.5.1). */
+  /** Id of the service-hours calendar. */
+  calendarId: z.string().min(1).nullable().default(null),
+  exceptions: z.string().max(5_000).default(''),
+  securityConsiderations: z.string().max(5_000).default(''),
+  /** Catalogue changes go through change control (ISO/IEC 20000 8.5.1); null only on v1 history. */
   changeRequest: changeRequest.nullable(),
   occurredAt: instant,
 });
@@ -41,6 +45,9 @@ export const ServiceRegistered = defineEvent({
         description: old.description,
         owner: { name: old.owner, email: null },
         contactPoint: null,
+        calendarId: null,
+        exceptions: '',
+        securityConsiderations: '',
         changeRequest: null,
         // v1 registrations took effect when recorded.
         occurredAt: envelope.recordedAt.toISOString(),
@@ -60,13 +67,45 @@ export const ServiceRetired = defineEvent({
   }),
 });
 
+export const ServiceActivated = defineEvent({
+  type: 'ServiceActivated',
+  schemaVersion: 1,
+  schema: z.object({ serviceId: z.string(), changeRequest, occurredAt: instant }),
+});
+
+/** Only the fields that changed; each revision under its own change request. */
+export const ServiceDetailsRevised = defineEvent({
+  type: 'ServiceDetailsRevised',
+  schemaVersion: 1,
+  schema: z.object({
+    serviceId: z.string(),
+    changes: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        description: z.string().max(5_000),
+        owner: serviceOwnerSchema,
+        contactPoint: z.string().max(500).nullable(),
+        calendarId: z.string().min(1).nullable(),
+        exceptions: z.string().max(5_000),
+        securityConsiderations: z.string().max(5_000),
+      })
+      .partial(),
+    changeRequest,
+    occurredAt: instant,
+  }),
+});
+
 export type ServiceRegisteredData = z.infer<typeof serviceRegisteredV2>;
+export type ServiceActivatedData = z.infer<typeof ServiceActivated.schema>;
+export type ServiceDetailsRevisedData = z.infer<typeof ServiceDetailsRevised.schema>;
 export type ServiceRetiredData = z.infer<typeof ServiceRetired.schema>;
 
 export type ServiceEvent =
   | DomainEvent<'ServiceRegistered', ServiceRegisteredData>
+  | DomainEvent<'ServiceActivated', ServiceActivatedData>
+  | DomainEvent<'ServiceDetailsRevised', ServiceDetailsRevisedData>
   | DomainEvent<'ServiceRetired', ServiceRetiredData>;
 
-export const serviceEventDefinitions = [ServiceRegistered, ServiceRetired];
+export const serviceEventDefinitions = [ServiceRegistered, ServiceActivated, ServiceDetailsRevised, ServiceRetired];
 
 export const serviceStreamName = (serviceId: string) => `service-${serviceId}`;

@@ -3,7 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { serviceCalendarDecider, serviceCalendarStreamName, type ServiceCalendarDefinedData } from '@sla/catalogue-domain';
 import { EVENT_STORE } from '@sla/nest-platform';
-import type { CommandAccepted } from '../register-service/register-service.command';
+import type { CommandAccepted } from '../change-service/change-service.command';
 
 export class DefineServiceCalendarCommand extends Command<CommandAccepted> {
   constructor(

@@ -10,7 +10,10 @@ export type ServiceView = {
   readonly description: string;
   readonly owner: { readonly name: string; readonly email: string | null };
   readonly contactPoint: string | null;
-  readonly status: 'active' | 'retired';
+  readonly calendarId: string | null;
+  readonly exceptions: string;
+  readonly securityConsiderations: string;
+  readonly status: 'proposed' | 'active' | 'retired';
   readonly registeredAt: string;
   readonly retiredAt: string | null;
   readonly retirementReason: string | null;
@@ -25,7 +28,7 @@ export class GetServiceQuery extends Query<ServiceView> {
 }
 
 export class ListServicesQuery extends Query<ServiceView[]> {
-  constructor(readonly status: 'active' | 'retired' | undefined) {
+  constructor(readonly status: 'proposed' | 'active' | 'retired' | undefined) {
     super();
   }
 }
@@ -59,6 +62,9 @@ function toView(row: Selectable<ServiceCatalogueTable>): ServiceView {
     description: row.description,
     owner: { name: row.owner_name, email: row.owner_email },
     contactPoint: row.contact_point,
+    calendarId: row.calendar_id,
+    exceptions: row.exceptions,
+    securityConsiderations: row.security_considerations,
     status: row.status,
     registeredAt: row.registered_at.toISOString(),
     retiredAt: row.retired_at?.toISOString() ?? null,
