@@ -158,6 +158,16 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
     await customer.post('/agreements/email-sla/versions/2/signatures', { party: 'counterparty', signatory: bob, riskAcceptance: { reason: 'agreed' } });
     await view('email-sla', (body) => body.approvedVersion === 2);
 
+    // A readable diff between the versions.
+    const diff = (await http.get('/agreements/email-sla/diff?from=1&to=2')).body;
+    expect(diff.changeRequest).toBe('CR-2026-050');
+    expect(diff.changes).toEqual(
+      expect.arrayContaining([
+        { path: 'serviceTargets[email P2].resolution.duration.amount', change: 'changed', before: 12, after: 10 },
+        { path: 'title', change: 'changed', before: 'E-mail SLA', after: 'E-mail SLA (faster P2)' },
+      ]),
+    );
+
     // Which version was in force when: a ticket of 3 May is judged by version 1.
     expect((await http.get('/agreements/email-sla/in-force?at=2026-03-15T00:00:00Z')).body.inForce).toBeNull();
     expect((await http.get('/agreements/email-sla/in-force?at=2026-05-03T10:00:00Z')).body.inForce).toMatchObject({ version: 1, changeRequest: null });

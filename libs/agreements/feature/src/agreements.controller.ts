@@ -7,6 +7,7 @@ import {
   agreementContentSchema,
   agreementKindSchema,
   agreementStreamName,
+  diffAgreementContent,
   draftContentFromTemplate,
   partySchema,
   versionInForceAt,
@@ -61,6 +62,7 @@ const terminationBody = z.strictObject({
 });
 const renewBody = z.strictObject({ expiresAt: instant, occurredAt: instant.optional() });
 const inForceQuery = z.strictObject({ at: instant });
+const diffQuery = z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
 
 type Response = { setHeader(name: string, value: string): void };
 
@@ -258,6 +260,24 @@ export class AgreementsController {
       recordedAt: row.recorded_at.toISOString(),
       summary: row.summary,
     }));
+  }
+
+  /** What changed between two versions, field by field. */
+  @Get(':agreementId/diff')
+  async diff(
+    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @Query(new ZodValidationPipe(diffQuery, 'query')) query: z.infer<typeof diffQuery>,
+  ) {
+    const rows = await this.db
+      .selectFrom('agreement_version')
+      .select(['version', 'content', 'change_request'])
+      .where('agreement_id', '=', agreementId)
+      .where('version', 'in', [query.from, query.to])
+      .execute();
+    const from = rows.find((row) => row.version === query.from);
+    const to = rows.find((row) => row.version === query.to);
+    if (!from || !to) throw new NotFoundException(`agreement '${agreementId}' has no version ${!from ? query.from : query.to}`);
+    return { agreementId, from: query.from, to: query.to, changeRequest: to.change_request, changes: diffAgreementContent(from.content, to.content) };
   }
 
   /** Which version was in force at an instant, read from the agreement's own events. */
