@@ -22,7 +22,7 @@ export const configurationSchema = z.object({
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
-  ESDB_CONNECTION_STRING: optionalUrl(['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover']),
+  ESDB_CONNECTION_STRING: optionalUrl(['esdb', 'esdb+discover']),
   ESDB_STARTUP_TIMEOUT_MS: positiveInteger.default(5_000),
   PROJECTOR: z.enum(['inline', 'off']).default('inline'),
   PROJECTION_BATCH_SIZE: positiveInteger.max(50_000).default(500),

@@ -4,7 +4,8 @@ import { connectEsdbEventStore } from './esdb-event-store';
 /**
  * The port's conformance suite against a real EventStoreDB. No server can
  * run on our build machines, so it runs where ESDB_CONNECTION_STRING points
- * at one (see docs/eventstoredb.md and infra/compose/).
+ * at one (see docs/eventstoredb.md and infra/compose/). The adapter's logic
+ * also runs the suite against a simulated server in esdb-event-store.spec.ts.
  */
 const connectionString = process.env.ESDB_CONNECTION_STRING;
 
@@ -14,8 +15,8 @@ if (connectionString) {
   });
 } else {
   describe('EventStore contract: eventstoredb', () => {
-    it('runs only when ESDB_CONNECTION_STRING names a server', () => {
-      expect(process.env.ESDB_CONNECTION_STRING).toBeUndefined();
+    it('runs the EventStoreDB conformance suite only when ESDB_CONNECTION_STRING is set', () => {
+      expect(connectionString ?? '').toBe('');
     });
   });
 }

@@ -141,6 +141,7 @@ export class EsdbEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<AllPage> {
     const maxCount = options.maxCount ?? 1_000;
+    if (maxCount <= 0) return { events: [], checkpoint: options.after, isEnd: false };
     const events: RecordedEvent[] = [];
     let scanned: GlobalPosition | undefined = options.after;
     let examined = 0;
@@ -148,6 +149,7 @@ export class EsdbEventStore implements EventStore {
     const chunk = options.filter ? SCAN_CHUNK : Math.min(SCAN_CHUNK, maxCount + 1);
     for (;;) {
       const records = await this.readAllChunk(scanned, chunk);
+      const startedAt = scanned;
       for (const resolved of records) {
         const event = resolved.event;
         if (!event) continue;
@@ -161,7 +163,8 @@ export class EsdbEventStore implements EventStore {
         events.push(recorded);
         if (events.length === maxCount) return { events, checkpoint: scanned, isEnd: false };
       }
-      if (records.length < chunk) return { events, checkpoint: scanned, isEnd: true };
+      // A full chunk that did not move past its start would be read again for ever.
+      if (records.length < chunk || scanned === startedAt) return { events, checkpoint: scanned, isEnd: true };
       if (examined >= SCAN_BUDGET) return { events, checkpoint: scanned, isEnd: false };
     }
   }
@@ -379,11 +382,10 @@ function unavailable(connectionString: string, cause: unknown): EventStoreUnavai
 }
 
 function whatToCheck(connectionString: string): string {
-  const insecure = /[?&]tls=false(&|$)/i.test(connectionString);
-  const tls = insecure
-    ? 'the connection string says tls=false, which only an insecure node (EVENTSTORE_INSECURE=true) accepts'
-    : 'the connection string uses TLS (the default): an insecure node needs tls=false';
-  return `Check that the server is running and reachable from here, that ${tls}, and that no firewall or proxy swallows the connection.`;
+  const tls = /[?&]tls=false(&|$)/i.test(connectionString)
+    ? 'that the node runs insecure (EVENTSTORE_INSECURE=true), as tls=false in the connection string requires'
+    : 'that the node has TLS enabled, as the connection string asks by default (an insecure node needs tls=false)';
+  return `Check that the server is running and reachable from here, ${tls}, and that no firewall or proxy blocks the port.`;
 }
 
 /** The host:port list of a connection string, without credentials. */
@@ -393,7 +395,9 @@ export function describeAddresses(connectionString: string): string {
 }
 
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message || error.name : String(error);
+  const text = error instanceof Error ? error.message || error.name : String(error);
+  // grpc-js ends its messages with an empty 'Resolution note: '.
+  return text.replace(/\.?\s*Resolution note:\s*$/, '');
 }
 
 function assertExpectation(streamName: string, expected: ExpectedRevision, current: bigint | undefined): void {

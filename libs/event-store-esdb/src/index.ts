@@ -1,1 +1,7 @@
-export * from './esdb-event-store';
+export {
+  EsdbEventStore,
+  connectEsdbEventStore,
+  describeAddresses,
+  type EsdbClient,
+  type EsdbEventStoreOptions,
+} from './esdb-event-store';

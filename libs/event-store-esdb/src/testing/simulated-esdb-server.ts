@@ -208,76 +208,82 @@ export class SimulatedEsdbServer {
     options: { direction?: string; fromRevision?: bigint | 'start' | 'end'; maxCount?: number | bigint },
   ) {
     this.calls.readStream += 1;
-    const server = this;
-    async function* read() {
-      await yieldToEventLoop();
-      const stream = server.streams.get(streamName);
-      if (!stream) throw new StreamNotFoundError(undefined, streamName);
-      const maxCount = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
-      const backwards = options.direction === 'backwards';
-      const last = BigInt(stream.length - 1);
-      let from = options.fromRevision ?? (backwards ? END : START);
-      if (from === START) from = 0n;
-      if (from === END) from = last;
-      const selected = backwards
-        ? stream.filter((record) => record.revision <= (from as bigint)).reverse()
-        : stream.filter((record) => record.revision >= (from as bigint));
-      for (const record of selected.slice(0, maxCount)) yield toResolved(record);
-    }
-    return streamingRead(read());
+    return streamingRead(this.streamRecords(streamName, options));
+  }
+
+  private async *streamRecords(
+    streamName: string,
+    options: { direction?: string; fromRevision?: bigint | 'start' | 'end'; maxCount?: number | bigint },
+  ): AsyncGenerator<AllStreamResolvedEvent> {
+    await yieldToEventLoop();
+    const stream = this.streams.get(streamName);
+    if (!stream) throw new StreamNotFoundError(undefined, streamName);
+    const maxCount = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
+    const backwards = options.direction === 'backwards';
+    const requested = options.fromRevision ?? (backwards ? END : START);
+    const from = requested === START ? 0n : requested === END ? BigInt(stream.length - 1) : requested;
+    const selected = backwards
+      ? stream.filter((record) => record.revision <= from).reverse()
+      : stream.filter((record) => record.revision >= from);
+    for (const record of selected.slice(0, maxCount)) yield toResolved(record);
   }
 
   private readAll(options: { fromPosition?: Position | 'start' | 'end'; maxCount?: number | bigint; direction?: string }) {
     this.calls.readAll += 1;
     if (options.direction === 'backwards') throw new Error('the simulated server reads $all forwards only');
-    const server = this;
-    async function* read() {
-      await yieldToEventLoop();
-      const from = options.fromPosition ?? START;
-      const maxCount = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
-      // Inclusive, as EventStoreDB's AllReader: a record at the start position is returned.
-      const selected = server.log.filter((record) => from === START || (from !== END && atOrAfter(record.position, from)));
-      for (const record of selected.slice(0, maxCount)) yield toResolved(record);
-    }
-    return streamingRead(read());
+    return streamingRead(this.allRecords(options));
+  }
+
+  private async *allRecords(options: { fromPosition?: Position | 'start' | 'end'; maxCount?: number | bigint }): AsyncGenerator<AllStreamResolvedEvent> {
+    await yieldToEventLoop();
+    const from = options.fromPosition ?? START;
+    const maxCount = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
+    // Inclusive, as EventStoreDB's AllReader: a record at the start position is returned.
+    const selected = this.log.filter((record) => from === START || (from !== END && atOrAfter(record.position, from)));
+    for (const record of selected.slice(0, maxCount)) yield toResolved(record);
   }
 
   private subscribe(options: { fromPosition?: Position | 'start' | 'end'; filter?: Filter }) {
     this.calls.subscribeToAll += 1;
-    const server = this;
-    let cancelled = false;
-    let destroyed = false;
-    async function* follow(): AsyncGenerator<AllStreamResolvedEvent> {
-      const from = options.fromPosition ?? START;
-      let index = from === START ? 0 : from === END ? server.log.length : server.log.findIndex((record) => !atOrAfter(from, record.position));
-      if (index === -1) index = server.log.length;
-      while (!cancelled && !server.disposed) {
-        if (index < server.log.length) {
-          const record = server.log[index];
-          index += 1;
-          if (passes(record, options.filter)) yield toResolved(record);
-          continue;
-        }
-        await new Promise<void>((resolve) => server.waiters.add(resolve));
-      }
-    }
-    const iterator = follow();
+    const state = { cancelled: false, destroyed: false };
+    const iterator = this.follow(options, state);
+    const wakeAll = () => this.wakeAll();
     return {
       [Symbol.asyncIterator]: () => iterator,
       async unsubscribe() {
-        cancelled = true;
-        server.wakeAll();
+        state.cancelled = true;
+        wakeAll();
       },
       destroy() {
-        destroyed = true;
-        cancelled = true;
-        server.wakeAll();
+        state.destroyed = true;
+        state.cancelled = true;
+        wakeAll();
         return this;
       },
       get destroyed() {
-        return destroyed;
+        return state.destroyed;
       },
     };
+  }
+
+  /** Catches up after the start position (exclusive, as a subscription is), then waits for appends. */
+  private async *follow(
+    options: { fromPosition?: Position | 'start' | 'end'; filter?: Filter },
+    state: { cancelled: boolean },
+  ): AsyncGenerator<AllStreamResolvedEvent> {
+    const from = options.fromPosition ?? START;
+    let index =
+      from === START ? 0 : from === END ? this.log.length : this.log.findIndex((record) => !atOrAfter(from, record.position));
+    if (index === -1) index = this.log.length;
+    while (!state.cancelled && !this.disposed) {
+      if (index < this.log.length) {
+        const record = this.log[index];
+        index += 1;
+        if (passes(record, options.filter)) yield toResolved(record);
+        continue;
+      }
+      await new Promise<void>((resolve) => this.waiters.add(resolve));
+    }
   }
 
   private wakeAll(): void {
