@@ -6,3 +6,5 @@ export * from './agreement/version-in-force';
 export * from './agreement/version-diff';
 export * from './underpinning/underpinning-gaps';
 export * from './templates/agreement-templates';
+export * from './review/review';
+export * from './improvement-plan/improvement-plan';

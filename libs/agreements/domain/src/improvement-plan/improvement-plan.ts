@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { DomainError, defineEvent, type Decider, type DomainEvent } from '@sla/event-sourcing';
+import { instant } from '../agreement/agreement-content';
+
+/**
+ * Service improvement plan, plan-do-check-act: opened by a review decision
+ * (plan), detailed and approved, progressed (do), its effectiveness reviewed
+ * (check), closed (act).
+ */
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
+
+export const ImprovementPlanOpened = defineEvent({
+  type: 'ImprovementPlanOpened',
+  schemaVersion: 1,
+  schema: z.strictObject({
+    planId: id,
+    agreementId: id,
+    reviewId: id,
+    decisionId: id,
+    item: z.string().trim().min(1),
+    requirement: z.string().trim().min(1),
+    occurredAt: instant,
+  }),
+});
+
+export const ImprovementPlanDetailed = defineEvent({
+  type: 'ImprovementPlanDetailed',
+  schemaVersion: 1,
+  schema: z.strictObject({
+    planId: id,
+    approach: z.string().trim().min(1),
+    owner: z.string().trim().min(1),
+    dueAt: instant,
+    resources: z.string().default(''),
+    occurredAt: instant,
+  }),
+});
+
+export const ImprovementPlanApproved = defineEvent({
+  type: 'ImprovementPlanApproved',
+  schemaVersion: 1,
+  schema: z.strictObject({ planId: id, approvedBy: z.string().trim().min(1), occurredAt: instant }),
+});
+
+export const ImprovementProgressRecorded = defineEvent({
+  type: 'ImprovementProgressRecorded',
+  schemaVersion: 1,
+  schema: z.strictObject({ planId: id, note: z.string().trim().min(1), percentComplete: z.number().int().min(0).max(100), occurredAt: instant }),
+});
+
+export const ImprovementEffectivenessReviewed = defineEvent({
+  type: 'ImprovementEffectivenessReviewed',
+  schemaVersion: 1,
+  schema: z.strictObject({ planId: id, effective: z.boolean(), evidence: z.string().trim().min(1), occurredAt: instant }),
+});
+
+export const ImprovementPlanClosed = defineEvent({
+  type: 'ImprovementPlanClosed',
+  schemaVersion: 1,
+  schema: z.strictObject({ planId: id, outcome: z.string().trim().min(1), occurredAt: instant }),
+});
+
+export const improvementPlanEventDefinitions = [
+  ImprovementPlanOpened,
+  ImprovementPlanDetailed,
+  ImprovementPlanApproved,
+  ImprovementProgressRecorded,
+  ImprovementEffectivenessReviewed,
+  ImprovementPlanClosed,
+];
+
+type DataOf<Definition> = Definition extends { schema: z.ZodType<infer Data> } ? Data : never;
+
+export type ImprovementPlanEvent =
+  | DomainEvent<'ImprovementPlanOpened', DataOf<typeof ImprovementPlanOpened>>
+  | DomainEvent<'ImprovementPlanDetailed', DataOf<typeof ImprovementPlanDetailed>>
+  | DomainEvent<'ImprovementPlanApproved', DataOf<typeof ImprovementPlanApproved>>
+  | DomainEvent<'ImprovementProgressRecorded', DataOf<typeof ImprovementProgressRecorded>>
+  | DomainEvent<'ImprovementEffectivenessReviewed', DataOf<typeof ImprovementEffectivenessReviewed>>
+  | DomainEvent<'ImprovementPlanClosed', DataOf<typeof ImprovementPlanClosed>>;
+
+export type ImprovementPlanCommand =
+  | { type: 'OpenImprovementPlan'; data: DataOf<typeof ImprovementPlanOpened> }
+  | { type: 'DetailImprovementPlan'; data: DataOf<typeof ImprovementPlanDetailed> }
+  | { type: 'ApproveImprovementPlan'; data: DataOf<typeof ImprovementPlanApproved> }
+  | { type: 'RecordImprovementProgress'; data: DataOf<typeof ImprovementProgressRecorded> }
+  | { type: 'ReviewImprovementEffectiveness'; data: DataOf<typeof ImprovementEffectivenessReviewed> }
+  | { type: 'CloseImprovementPlan'; data: DataOf<typeof ImprovementPlanClosed> };
+
+export type ImprovementPlanPhase = 'none' | 'opened' | 'planned' | 'approved' | 'in-progress' | 'checked' | 'closed';
+
+export type ImprovementPlanState = { readonly phase: ImprovementPlanPhase; readonly effective: boolean | null };
+
+export type ImprovementPlanErrorCode = 'PLAN_ALREADY_OPENED' | 'PLAN_NOT_FOUND' | 'PLAN_NOT_DETAILED' | 'PLAN_NOT_APPROVED' | 'PLAN_CLOSED' | 'EFFECTIVENESS_NOT_REVIEWED' | 'PLAN_NOT_EFFECTIVE';
+
+export class ImprovementPlanError extends DomainError {
+  readonly kind: DomainError['kind'];
+  constructor(
+    readonly code: ImprovementPlanErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ImprovementPlanError';
+    this.kind = code === 'PLAN_NOT_FOUND' ? 'not_found' : code === 'PLAN_ALREADY_OPENED' || code === 'PLAN_CLOSED' ? 'conflict' : 'rule_violated';
+  }
+}
+
+export const improvementPlanDecider: Decider<ImprovementPlanCommand, ImprovementPlanEvent, ImprovementPlanState> = {
+  initialState: () => ({ phase: 'none', effective: null }),
+  evolve(state, event) {
+    switch (event.type) {
+      case 'ImprovementPlanOpened':
+        return { phase: 'opened', effective: null };
+      case 'ImprovementPlanDetailed':
+        // Re-planning after approval needs a new approval.
+        return { ...state, phase: 'planned' };
+      case 'ImprovementPlanApproved':
+        return { ...state, phase: 'approved' };
+      case 'ImprovementProgressRecorded':
+        return { ...state, phase: 'in-progress' };
+      case 'ImprovementEffectivenessReviewed':
+        return { phase: event.data.effective ? 'checked' : 'in-progress', effective: event.data.effective };
+      case 'ImprovementPlanClosed':
+        return { ...state, phase: 'closed' };
+    }
+  },
+  decide(command, state) {
+    const planId = command.data.planId;
+    if (command.type === 'OpenImprovementPlan') {
+      if (state.phase !== 'none') throw new ImprovementPlanError('PLAN_ALREADY_OPENED', `improvement plan ${planId} already exists`);
+      return [{ type: 'ImprovementPlanOpened', data: command.data }];
+    }
+    if (state.phase === 'none') throw new ImprovementPlanError('PLAN_NOT_FOUND', `no improvement plan ${planId}`);
+    if (state.phase === 'closed') throw new ImprovementPlanError('PLAN_CLOSED', `improvement plan ${planId} is closed`);
+    switch (command.type) {
+      case 'DetailImprovementPlan':
+        return [{ type: 'ImprovementPlanDetailed', data: command.data }];
+      case 'ApproveImprovementPlan':
+        if (state.phase !== 'planned') throw new ImprovementPlanError('PLAN_NOT_DETAILED', 'approach, owner, due date and resources come before approval');
+        return [{ type: 'ImprovementPlanApproved', data: command.data }];
+      case 'RecordImprovementProgress':
+        if (state.phase === 'opened' || state.phase === 'planned') throw new ImprovementPlanError('PLAN_NOT_APPROVED', 'work starts once the plan is approved');
+        return [{ type: 'ImprovementProgressRecorded', data: command.data }];
+      case 'ReviewImprovementEffectiveness':
+        if (state.phase === 'opened' || state.phase === 'planned') throw new ImprovementPlanError('PLAN_NOT_APPROVED', 'only an approved plan in progress can be checked');
+        return [{ type: 'ImprovementEffectivenessReviewed', data: command.data }];
+      case 'CloseImprovementPlan':
+        if (state.effective === null) throw new ImprovementPlanError('EFFECTIVENESS_NOT_REVIEWED', 'close a plan only after its effectiveness has been reviewed');
+        if (!state.effective) throw new ImprovementPlanError('PLAN_NOT_EFFECTIVE', 'the last effectiveness review found the plan not effective: act on it first');
+        return [{ type: 'ImprovementPlanClosed', data: command.data }];
+    }
+  },
+};
+
+export const improvementPlanStreamName = (planId: string) => `improvement-${planId}`;

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { DomainError, defineEvent, type Decider, type DomainEvent } from '@sla/event-sourcing';
+import { instant } from '../agreement/agreement-content';
+
+/** Review meetings of the SLM process: monthly internal, semi-annual with customer and suppliers, annual per SLA/UC. */
+export const reviewKindSchema = z.enum(['monthly-internal', 'semi-annual-customer', 'annual-agreement']);
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
+
+export const reviewDecisionSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({ decisionId: id, agreementId: id, outcome: z.literal('accept'), rationale: z.string().trim().min(1) }),
+  z.strictObject({
+    decisionId: id,
+    agreementId: id,
+    outcome: z.literal('improvement-required'),
+    rationale: z.string().trim().min(1),
+    /** The service improvement plan this decision opens. */
+    improvement: z.strictObject({ planId: id, item: z.string().trim().min(1), requirement: z.string().trim().min(1) }),
+  }),
+  z.strictObject({
+    decisionId: id,
+    agreementId: id,
+    outcome: z.literal('agreement-change-required'),
+    rationale: z.string().trim().min(1),
+    /** The amendment draft this decision opens, under change control. */
+    amendment: z.strictObject({ changeRequest: z.string().trim().min(1).max(100), effectiveFrom: instant }),
+  }),
+]);
+
+export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
+
+export const ReviewScheduled = defineEvent({
+  type: 'ReviewScheduled',
+  schemaVersion: 1,
+  schema: z.strictObject({
+    reviewId: id,
+    kind: reviewKindSchema,
+    agreementIds: z.array(id).min(1),
+    periodFrom: instant,
+    periodTo: instant,
+    scheduledFor: instant,
+    occurredAt: instant,
+  }),
+});
+
+export const ReviewHeld = defineEvent({
+  type: 'ReviewHeld',
+  schemaVersion: 1,
+  schema: z.strictObject({
+    reviewId: id,
+    heldAt: instant,
+    attendees: z.array(z.strictObject({ name: z.string().trim().min(1), role: z.string().trim().min(1), party: z.enum(['provider', 'customer', 'supplier', 'internal']) })).min(1),
+    minutes: z.string().trim().min(1),
+    decisions: z.array(reviewDecisionSchema).min(1),
+    occurredAt: instant,
+  }),
+});
+
+export const reviewEventDefinitions = [ReviewScheduled, ReviewHeld];
+
+export type ReviewEvent =
+  | DomainEvent<'ReviewScheduled', z.infer<typeof ReviewScheduled.schema>>
+  | DomainEvent<'ReviewHeld', z.infer<typeof ReviewHeld.schema>>;
+
+export type ReviewCommand =
+  | { type: 'ScheduleReview'; data: z.infer<typeof ReviewScheduled.schema> }
+  | { type: 'HoldReview'; data: z.infer<typeof ReviewHeld.schema> };
+
+export type ReviewState =
+  | { readonly status: 'none' }
+  | { readonly status: 'scheduled' | 'held'; readonly agreementIds: readonly string[]; readonly scheduledFor: string };
+
+export type ReviewErrorCode = 'REVIEW_ALREADY_SCHEDULED' | 'REVIEW_NOT_FOUND' | 'REVIEW_ALREADY_HELD' | 'DECISION_FOR_UNREVIEWED_AGREEMENT' | 'PERIOD_REVERSED' | 'DUPLICATE_DECISION';
+
+export class ReviewError extends DomainError {
+  readonly kind: DomainError['kind'];
+  constructor(
+    readonly code: ReviewErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ReviewError';
+    this.kind = code === 'REVIEW_NOT_FOUND' ? 'not_found' : code === 'REVIEW_ALREADY_SCHEDULED' || code === 'REVIEW_ALREADY_HELD' ? 'conflict' : 'rule_violated';
+  }
+}
+
+export const reviewDecider: Decider<ReviewCommand, ReviewEvent, ReviewState> = {
+  initialState: () => ({ status: 'none' }),
+  evolve(state, event) {
+    switch (event.type) {
+      case 'ReviewScheduled':
+        return { status: 'scheduled', agreementIds: event.data.agreementIds, scheduledFor: event.data.scheduledFor };
+      case 'ReviewHeld':
+        return state.status === 'none' ? state : { ...state, status: 'held' };
+    }
+  },
+  decide(command, state) {
+    if (command.type === 'ScheduleReview') {
+      if (state.status !== 'none') throw new ReviewError('REVIEW_ALREADY_SCHEDULED', `review ${command.data.reviewId} already exists`);
+      if (Date.parse(command.data.periodFrom) >= Date.parse(command.data.periodTo)) {
+        throw new ReviewError('PERIOD_REVERSED', 'the period covered must start before it ends');
+      }
+      return [{ type: 'ReviewScheduled', data: command.data }];
+    }
+    if (state.status === 'none') throw new ReviewError('REVIEW_NOT_FOUND', `no review ${command.data.reviewId}`);
+    if (state.status === 'held') throw new ReviewError('REVIEW_ALREADY_HELD', `review ${command.data.reviewId} was already held: its minutes are a record`);
+    const unreviewed = command.data.decisions.find((decision) => !state.agreementIds.includes(decision.agreementId));
+    if (unreviewed) {
+      throw new ReviewError('DECISION_FOR_UNREVIEWED_AGREEMENT', `decision ${unreviewed.decisionId} concerns ${unreviewed.agreementId}, which this review does not cover`);
+    }
+    const ids = command.data.decisions.map((decision) => decision.decisionId);
+    if (new Set(ids).size !== ids.length) throw new ReviewError('DUPLICATE_DECISION', 'each decision needs its own id');
+    return [{ type: 'ReviewHeld', data: command.data }];
+  },
+};
+
+export const reviewStreamName = (reviewId: string) => `review-${reviewId}`;
