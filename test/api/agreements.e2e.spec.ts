@@ -198,6 +198,71 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
     expect(history[5]).toMatchObject({ actor: 'slm.alice', changeRequest: 'CR-2026-050', version: 2 });
   }, 60_000);
 
+  it('holds a review whose decisions open an improvement plan and an amendment draft, and follows the plan through PDCA', async () => {
+    const scheduled = await http.post('/reviews', {
+      reviewId: 'annual-2026-email',
+      kind: 'annual-agreement',
+      agreementIds: ['email-sla', 'mailhost-uc'],
+      periodFrom: '2026-01-01T00:00:00Z',
+      periodTo: '2027-01-01T00:00:00Z',
+      scheduledFor: '2027-01-15T10:00:00Z',
+    });
+    expect(scheduled.status).toBe(201);
+    const held = await http.post('/reviews/annual-2026-email/minutes', {
+      heldAt: '2027-01-15T10:00:00Z',
+      attendees: [
+        { name: 'Alice Chen', role: 'Service level manager', party: 'provider' },
+        { name: 'Bob Meyer', role: 'Head of Finance', party: 'customer' },
+        { name: 'Carol Diaz', role: 'Account manager', party: 'supplier' },
+      ],
+      minutes: 'P1 resolution missed twice; supplier met every target.',
+      decisions: [
+        { decisionId: 'accept-uc', agreementId: 'mailhost-uc', outcome: 'accept', rationale: 'all targets met' },
+        { decisionId: 'improve-p1', agreementId: 'email-sla', outcome: 'improvement-required', rationale: 'P1 resolution missed', improvement: { planId: 'sip-p1-resolution', item: 'P1 resolution', requirement: 'resolve P1 within 2 h' } },
+        { decisionId: 'change-sla', agreementId: 'email-sla', outcome: 'agreement-change-required', rationale: 'add a P1 OLA reference', amendment: { changeRequest: 'CR-2027-004', effectiveFrom: '2027-04-01T00:00:00Z' } },
+      ],
+    });
+    expect(held.status).toBe(200);
+    expect(held.body.followUps).toEqual([
+      { decisionId: 'accept-uc', opened: null, error: null },
+      { decisionId: 'improve-p1', opened: 'improvement-plan sip-p1-resolution', error: null },
+      { decisionId: 'change-sla', opened: expect.stringContaining('amendment draft of email-sla'), error: null },
+    ]);
+    const amended = await view('email-sla', (body) => body.latestVersion === 3);
+    expect(amended.versions[2]).toMatchObject({ status: 'draft', changeRequest: 'CR-2027-004', basedOnVersion: 2, content: { effectiveFrom: '2027-04-01T00:00:00Z' } });
+    const reviewed = await eventually(async () => {
+      const response = await http.get('/reviews?agreementId=email-sla');
+      return response.body?.[0]?.status === 'held' ? response.body : undefined;
+    });
+    expect(reviewed[0]).toMatchObject({ reviewId: 'annual-2026-email', minutes: 'P1 resolution missed twice; supplier met every target.', recordedBy: 'slm.alice' });
+    expect((await http.post('/reviews/annual-2026-email/minutes', { heldAt: '2027-01-15T10:00:00Z', attendees: [{ name: 'x', role: 'y', party: 'internal' }], minutes: 'again', decisions: [{ decisionId: 'x1', agreementId: 'email-sla', outcome: 'accept', rationale: 'r' }] })).body.error.code).toBe(
+      'REVIEW_ALREADY_HELD',
+    );
+
+    // Plan (detail, approve), do, check, act; overdue while open past its due date.
+    const plan = '/improvement-plans/sip-p1-resolution';
+    await eventually(async () => ((await http.get(plan)).status === 200 ? true : undefined));
+    expect((await http.post(`${plan}/progress`, { note: 'too early', percentComplete: 5 })).body.error.code).toBe('PLAN_NOT_APPROVED');
+    await http.post(`${plan}/details`, { approach: 'second on-call line for P1', owner: 'Alice Chen', dueAt: '2026-02-01T00:00:00Z', resources: 'two engineers' });
+    await customer.post(`${plan}/approval`, {});
+    await http.post(`${plan}/progress`, { note: 'rota live', percentComplete: 80 });
+    const overdue = await eventually(async () => {
+      const response = await http.get('/improvement-plans?overdue=true');
+      return response.body?.[0]?.phase === 'in-progress' ? response.body : undefined;
+    });
+    expect(overdue.map((entry: { planId: string }) => entry.planId)).toEqual(['sip-p1-resolution']);
+    expect(overdue[0]).toMatchObject({ approvedBy: 'finance.bob', percentComplete: 80, overdue: true });
+    expect((await http.post(`${plan}/closure`, { outcome: 'done' })).body.error.code).toBe('EFFECTIVENESS_NOT_REVIEWED');
+    await http.post(`${plan}/effectiveness-review`, { effective: true, evidence: 'no P1 breach since the rota started' });
+    expect((await http.post(`${plan}/closure`, { outcome: 'P1 resolution within target' })).status).toBe(200);
+    const closed = await eventually(async () => {
+      const response = await http.get(plan);
+      return response.body?.phase === 'closed' ? response.body : undefined;
+    });
+    expect(closed).toMatchObject({ overdue: false, effective: true, outcome: 'P1 resolution within target' });
+    expect((await http.get('/improvement-plans?overdue=true')).body).toEqual([]);
+  }, 60_000);
+
   it('refuses bad input with each field and reason, and stores nothing', async () => {
     const before = await storedEvents();
     const response = await http.post('/agreements', {

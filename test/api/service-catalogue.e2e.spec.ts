@@ -160,6 +160,7 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
     });
     expect(health.body.projections.map((projection: { name: string }) => projection.name).sort()).toEqual([
       'agreements',
+      'reviews',
       'service-calendars',
       'service-catalogue',
       'stream-activity',

@@ -4,4 +4,5 @@ export * from './event-catalog';
 export * from './schema-checked-event-store';
 export * from './decider';
 export * from './domain-error';
+export * from './deterministic-id';
 export * from './polling-subscription';

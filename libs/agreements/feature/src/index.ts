@@ -1,10 +1,14 @@
 import type { Migration } from 'kysely';
 import * as createAgreementTables from './read-models/2026-11-22-301-create-agreement-tables.migration';
+import * as createReviewTables from './reviews/2026-11-22-302-create-review-tables.migration';
 
 export * from './agreements.module';
 export * from './read-models/agreements.projection';
 export * from './commands/change-agreement.command';
+export * from './reviews/reviews.projection';
+export * from './reviews/review-commands';
 
 export const agreementReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-301-create-agreement-tables': createAgreementTables,
+  '2026-11-22-302-create-review-tables': createReviewTables,
 };

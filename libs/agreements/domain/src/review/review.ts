@@ -29,32 +29,27 @@ export const reviewDecisionSchema = z.discriminatedUnion('outcome', [
 
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 
-export const ReviewScheduled = defineEvent({
-  type: 'ReviewScheduled',
-  schemaVersion: 1,
-  schema: z.strictObject({
-    reviewId: id,
-    kind: reviewKindSchema,
-    agreementIds: z.array(id).min(1),
-    periodFrom: instant,
-    periodTo: instant,
-    scheduledFor: instant,
-    occurredAt: instant,
-  }),
+export const reviewScheduledSchema = z.strictObject({
+  reviewId: id,
+  kind: reviewKindSchema,
+  agreementIds: z.array(id).min(1),
+  periodFrom: instant,
+  periodTo: instant,
+  scheduledFor: instant,
+  occurredAt: instant,
 });
 
-export const ReviewHeld = defineEvent({
-  type: 'ReviewHeld',
-  schemaVersion: 1,
-  schema: z.strictObject({
-    reviewId: id,
-    heldAt: instant,
-    attendees: z.array(z.strictObject({ name: z.string().trim().min(1), role: z.string().trim().min(1), party: z.enum(['provider', 'customer', 'supplier', 'internal']) })).min(1),
-    minutes: z.string().trim().min(1),
-    decisions: z.array(reviewDecisionSchema).min(1),
-    occurredAt: instant,
-  }),
+export const reviewHeldSchema = z.strictObject({
+  reviewId: id,
+  heldAt: instant,
+  attendees: z.array(z.strictObject({ name: z.string().trim().min(1), role: z.string().trim().min(1), party: z.enum(['provider', 'customer', 'supplier', 'internal']) })).min(1),
+  minutes: z.string().trim().min(1),
+  decisions: z.array(reviewDecisionSchema).min(1),
+  occurredAt: instant,
 });
+
+export const ReviewScheduled = defineEvent({ type: 'ReviewScheduled', schemaVersion: 1, schema: reviewScheduledSchema });
+export const ReviewHeld = defineEvent({ type: 'ReviewHeld', schemaVersion: 1, schema: reviewHeldSchema });
 
 export const reviewEventDefinitions = [ReviewScheduled, ReviewHeld];
 

@@ -1,0 +1,159 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Kysely, Selectable } from 'kysely';
+import { z } from 'zod';
+import type { EventMetadata } from '@sla/event-sourcing';
+import { reviewHeldSchema, reviewScheduledSchema } from '@sla/agreements-domain';
+import { CLOCK, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, type Clock } from '@sla/nest-platform';
+import { ChangeImprovementPlanCommand, ChangeReviewCommand } from './review-commands';
+import type { ReviewTables } from './reviews.projection';
+
+const instant = z.iso.datetime({ offset: true });
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2-63 characters');
+const scheduleBody = reviewScheduledSchema.omit({ occurredAt: true }).extend({ occurredAt: instant.optional() });
+const holdBody = reviewHeldSchema.omit({ reviewId: true, occurredAt: true }).extend({ occurredAt: instant.optional() });
+const detailBody = z.strictObject({ approach: z.string().trim().min(1), owner: z.string().trim().min(1), dueAt: instant, resources: z.string().default(''), occurredAt: instant.optional() });
+const approvalBody = z.strictObject({ occurredAt: instant.optional() });
+const progressBody = z.strictObject({ note: z.string().trim().min(1), percentComplete: z.number().int().min(0).max(100), occurredAt: instant.optional() });
+const effectivenessBody = z.strictObject({ effective: z.boolean(), evidence: z.string().trim().min(1), occurredAt: instant.optional() });
+const closureBody = z.strictObject({ outcome: z.string().trim().min(1), occurredAt: instant.optional() });
+const reviewsQuery = z.strictObject({ agreementId: id.optional() });
+const plansQuery = z.strictObject({ agreementId: id.optional(), overdue: z.enum(['true', 'false']).optional() });
+
+/** Review meetings and the service improvement plans they open. */
+@Controller()
+export class ReviewsController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(READ_STORE) private readonly db: Kysely<ReviewTables>,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private now(occurredAt: string | undefined) {
+    return occurredAt ?? this.clock.now().toISOString();
+  }
+
+  @Post('reviews')
+  schedule(@Body(new ZodValidationPipe(scheduleBody)) body: z.infer<typeof scheduleBody>, @RequestMetadata() metadata: EventMetadata) {
+    return this.commands.execute(new ChangeReviewCommand({ type: 'ScheduleReview', data: { ...body, occurredAt: this.now(body.occurredAt) } }, metadata));
+  }
+
+  @Post('reviews/:reviewId/minutes')
+  @HttpCode(200)
+  hold(
+    @Param('reviewId', new ZodValidationPipe(id, 'path')) reviewId: string,
+    @Body(new ZodValidationPipe(holdBody)) body: z.infer<typeof holdBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.commands.execute(
+      new ChangeReviewCommand({ type: 'HoldReview', data: { ...body, reviewId, occurredAt: this.now(body.occurredAt) } }, metadata, parseIfMatch(ifMatch)),
+    );
+  }
+
+  @Get('reviews')
+  async reviews(@Query(new ZodValidationPipe(reviewsQuery, 'query')) query: z.infer<typeof reviewsQuery>) {
+    let select = this.db.selectFrom('review').selectAll().orderBy('scheduled_for');
+    if (query.agreementId) select = select.where('agreement_ids', '@>', JSON.stringify([query.agreementId]) as never);
+    return (await select.execute()).map(toReviewView);
+  }
+
+  @Get('reviews/:reviewId')
+  async review(@Param('reviewId', new ZodValidationPipe(id, 'path')) reviewId: string) {
+    const row = await this.db.selectFrom('review').selectAll().where('review_id', '=', reviewId).executeTakeFirst();
+    if (!row) throw new NotFoundException(`no review '${reviewId}'`);
+    return toReviewView(row);
+  }
+
+  private plan(command: ChangeImprovementPlanCommand['command'], metadata: EventMetadata, ifMatch: string | undefined) {
+    return this.commands.execute(new ChangeImprovementPlanCommand(command, metadata, parseIfMatch(ifMatch)));
+  }
+
+  @Post('improvement-plans/:planId/details')
+  @HttpCode(200)
+  detail(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string, @Body(new ZodValidationPipe(detailBody)) body: z.infer<typeof detailBody>, @Headers('if-match') ifMatch: string | undefined, @RequestMetadata() metadata: EventMetadata) {
+    return this.plan({ type: 'DetailImprovementPlan', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  }
+
+  @Post('improvement-plans/:planId/approval')
+  @HttpCode(200)
+  approve(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string, @Body(new ZodValidationPipe(approvalBody)) body: z.infer<typeof approvalBody>, @Headers('if-match') ifMatch: string | undefined, @RequestMetadata() metadata: EventMetadata) {
+    return this.plan({ type: 'ApproveImprovementPlan', data: { planId, approvedBy: metadata.actor, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  }
+
+  @Post('improvement-plans/:planId/progress')
+  @HttpCode(200)
+  progress(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string, @Body(new ZodValidationPipe(progressBody)) body: z.infer<typeof progressBody>, @Headers('if-match') ifMatch: string | undefined, @RequestMetadata() metadata: EventMetadata) {
+    return this.plan({ type: 'RecordImprovementProgress', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  }
+
+  @Post('improvement-plans/:planId/effectiveness-review')
+  @HttpCode(200)
+  check(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string, @Body(new ZodValidationPipe(effectivenessBody)) body: z.infer<typeof effectivenessBody>, @Headers('if-match') ifMatch: string | undefined, @RequestMetadata() metadata: EventMetadata) {
+    return this.plan({ type: 'ReviewImprovementEffectiveness', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  }
+
+  @Post('improvement-plans/:planId/closure')
+  @HttpCode(200)
+  close(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string, @Body(new ZodValidationPipe(closureBody)) body: z.infer<typeof closureBody>, @Headers('if-match') ifMatch: string | undefined, @RequestMetadata() metadata: EventMetadata) {
+    return this.plan({ type: 'CloseImprovementPlan', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  }
+
+  /** `overdue=true`: open plans whose due date has passed (by the injected clock). */
+  @Get('improvement-plans')
+  async plans(@Query(new ZodValidationPipe(plansQuery, 'query')) query: z.infer<typeof plansQuery>) {
+    let select = this.db.selectFrom('improvement_plan').selectAll().orderBy('plan_id');
+    if (query.agreementId) select = select.where('agreement_id', '=', query.agreementId);
+    if (query.overdue === 'true') select = select.where('phase', '<>', 'closed').where('due_at', '<', this.clock.now());
+    const now = this.clock.now().getTime();
+    return (await select.execute()).map((row) => toPlanView(row, now));
+  }
+
+  @Get('improvement-plans/:planId')
+  async planView(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string) {
+    const row = await this.db.selectFrom('improvement_plan').selectAll().where('plan_id', '=', planId).executeTakeFirst();
+    if (!row) throw new NotFoundException(`no improvement plan '${planId}'`);
+    return toPlanView(row, this.clock.now().getTime());
+  }
+}
+
+function toReviewView(row: Selectable<ReviewTables['review']>) {
+  return {
+    reviewId: row.review_id,
+    kind: row.kind,
+    agreementIds: row.agreement_ids,
+    periodFrom: row.period_from.toISOString(),
+    periodTo: row.period_to.toISOString(),
+    scheduledFor: row.scheduled_for.toISOString(),
+    status: row.status,
+    heldAt: row.held_at?.toISOString() ?? null,
+    attendees: row.attendees,
+    minutes: row.minutes,
+    decisions: row.decisions,
+    recordedBy: row.recorded_by,
+  };
+}
+
+function toPlanView(row: Selectable<ReviewTables['improvement_plan']>, now: number) {
+  return {
+    planId: row.plan_id,
+    agreementId: row.agreement_id,
+    reviewId: row.review_id,
+    decisionId: row.decision_id,
+    item: row.item,
+    requirement: row.requirement,
+    approach: row.approach,
+    owner: row.owner,
+    dueAt: row.due_at?.toISOString() ?? null,
+    resources: row.resources,
+    phase: row.phase,
+    approvedBy: row.approved_by,
+    percentComplete: row.percent_complete,
+    lastNote: row.last_note,
+    effective: row.effective,
+    evidence: row.evidence,
+    outcome: row.outcome,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    overdue: row.phase !== 'closed' && row.due_at !== null && row.due_at.getTime() < now,
+  };
+}
