@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { createApiApplication } from '../../apps/api/src/api.application';
 import { loadConfiguration } from '@sla/configuration';
 import { openInfrastructure, type Infrastructure } from '@sla/composition';
-import { createTestDatabase, eventually, httpClient } from '@sla/test-support';
+import { createTestDatabase, eventually, httpClient, openApiConformance } from '@sla/test-support';
 
 /** An SLA from draft to renewal, with an underpinning contract and an amendment, through the real HTTP app. */
 describe('agreements over HTTP (real app, real PostgreSQL)', () => {
@@ -11,6 +11,7 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
   let app: INestApplication;
   let http: ReturnType<typeof httpClient>;
   let customer: ReturnType<typeof httpClient>;
+  let conformance: ReturnType<typeof openApiConformance>;
   let databaseUrl: string;
 
   beforeAll(async () => {
@@ -20,8 +21,9 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
     await app.listen(0, '127.0.0.1');
     infrastructure.projections.start();
     const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    http = httpClient(base, { 'x-actor': 'slm.alice' });
-    customer = httpClient(base, { 'x-actor': 'finance.bob' });
+    conformance = openApiConformance(await (await fetch(`${base}/openapi.json`)).json());
+    http = httpClient(base, { 'x-actor': 'slm.alice' }, conformance);
+    customer = httpClient(base, { 'x-actor': 'finance.bob' }, conformance);
   });
   afterAll(async () => {
     await app?.close();
@@ -283,5 +285,10 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
     const again = await http.post('/agreements', { agreementId: 'mailhost-uc', kind: 'UC', provider, counterparty: { name: 'x' }, template: { title: 't', services: ['email'], tier: 'basic', calendars: { roundTheClock: 'round-the-clock', businessHours: 'office' }, effectiveFrom: '2026-03-01T00:00:00Z' } });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('AGREEMENT_ALREADY_EXISTS');
+  });
+
+  it('sent and received only what the OpenAPI document describes', () => {
+    // Every exchange above went through the document's schemas; a mismatch fails the test that made it.
+    expect(conformance.checked).toBeGreaterThan(40);
   });
 });

@@ -3,12 +3,13 @@ import { Client } from 'pg';
 import { createApiApplication } from '../../apps/api/src/api.application';
 import { loadConfiguration } from '@sla/configuration';
 import { openInfrastructure, type Infrastructure } from '@sla/composition';
-import { createTestDatabase, eventually, httpClient } from '@sla/test-support';
+import { createTestDatabase, eventually, httpClient, openApiConformance } from '@sla/test-support';
 
 describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
   let infrastructure: Infrastructure;
   let app: INestApplication;
   let http: ReturnType<typeof httpClient>;
+  let conformance: ReturnType<typeof openApiConformance>;
   let databaseUrl: string;
   const fixedNow = new Date('2026-03-03T10:15:00.000Z');
 
@@ -20,7 +21,9 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
     app = await createApiApplication(infrastructure, { clock: { now: () => fixedNow }, logger: false });
     await app.listen(0, '127.0.0.1');
     infrastructure.projections.start();
-    http = httpClient(`http://127.0.0.1:${app.getHttpServer().address().port}`, { 'x-actor': 'slm.alice' });
+    const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+    conformance = openApiConformance(await (await fetch(`${base}/openapi.json`)).json());
+    http = httpClient(base, { 'x-actor': 'slm.alice' }, conformance);
   });
   afterAll(async () => {
     await app?.close();
@@ -165,5 +168,10 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
       'service-catalogue',
       'stream-activity',
     ]);
+  });
+
+  it('sent and received only what the OpenAPI document describes', () => {
+    // Every exchange above went through the document's schemas; a mismatch fails the test that made it.
+    expect(conformance.checked).toBeGreaterThan(15);
   });
 });

@@ -1,7 +1,9 @@
 /** Minimal JSON client over fetch for end-to-end tests against a listening app. */
 export type JsonResponse<Body = any> = { status: number; body: Body };
 
-export function httpClient(baseUrl: string, defaultHeaders: Record<string, string> = {}) {
+export type ExchangeCheck = { check(method: string, url: string, requestBody: unknown, status: number, responseBody: unknown): void };
+
+export function httpClient(baseUrl: string, defaultHeaders: Record<string, string> = {}, conformance?: ExchangeCheck) {
   async function request<Body = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse<Body>> {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
@@ -9,7 +11,9 @@ export function httpClient(baseUrl: string, defaultHeaders: Record<string, strin
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    const parsed = text ? JSON.parse(text) : undefined;
+    conformance?.check(method, path, body, response.status, parsed);
+    return { status: response.status, body: parsed };
   }
   return {
     get: <Body = any>(path: string) => request<Body>('GET', path),

@@ -4,3 +4,4 @@ export * from './http';
 export * from './built-app';
 export * from './processes';
 export * from './readable';
+export * from './openapi-conformance';

@@ -5,6 +5,7 @@ import { AgreementsModule } from '@sla/agreements-feature';
 import type { Infrastructure } from '@sla/composition';
 import type { Clock } from '@sla/nest-platform';
 import { HealthController } from './health/health.controller';
+import { OpenApiController } from './openapi/openapi.controller';
 import { InfrastructureModule } from './infrastructure.module';
 
 @Module({})
@@ -13,7 +14,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.register(infrastructure, clock), CatalogueModule, AgreementsModule],
-      controllers: [HealthController],
+      controllers: [HealthController, OpenApiController],
     };
   }
 }

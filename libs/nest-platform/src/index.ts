@@ -3,3 +3,4 @@ export * from './request-context';
 export * from './zod-validation.pipe';
 export * from './http-error.filter';
 export * from './if-match';
+export * from './openapi';

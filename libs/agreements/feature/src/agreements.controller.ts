@@ -13,7 +13,7 @@ import {
   versionInForceAt,
   type AgreementEvent,
 } from '@sla/agreements-domain';
-import { CLOCK, EVENT_STORE, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, type Clock } from '@sla/nest-platform';
+import { CLOCK, EVENT_STORE, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
 import { ChangeAgreementCommand, UnderpinningCheck } from './commands/change-agreement.command';
 import type { AgreementTables } from './read-models/agreements.projection';
 
@@ -323,3 +323,108 @@ function toVersionView(row: Selectable<AgreementTables['agreement_version']>) {
     approvedAt: row.approved_at?.toISOString() ?? null,
   };
 }
+
+const changed = z.object({ agreementId: z.string(), streamRevision: z.string(), events: z.array(z.string()) });
+const agreementView = z.object({
+  agreementId: z.string(),
+  kind: agreementKindSchema,
+  title: z.string(),
+  provider: z.unknown(),
+  counterparty: z.unknown(),
+  status: z.enum(['drafting', 'in-effect', 'suspended', 'terminating', 'expired']),
+  approvedVersion: z.number().nullable(),
+  latestVersion: z.number(),
+  terminatesAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revision: z.number(),
+});
+const versionView = z.object({
+  version: z.number(),
+  status: z.enum(['draft', 'submitted', 'approved']),
+  changeRequest: z.string().nullable(),
+  basedOnVersion: z.number().nullable(),
+  content: z.unknown(),
+  signatures: z.array(z.object({ party: z.string(), signatory: z.object({ name: z.string(), title: z.string() }), signedAt: z.string(), actor: z.string(), riskAcceptance: z.unknown() })),
+  underpinningGaps: z.array(z.object({ metric: z.string(), serviceId: z.string(), priority: z.string().nullable(), problem: z.string(), supportingAgreementId: z.string().nullable(), detail: z.string() })),
+  draftedAt: z.string(),
+  draftedBy: z.string(),
+  approvedAt: z.string().nullable(),
+});
+const historyEntry = z.object({
+  revision: z.number(),
+  event: z.string(),
+  version: z.number().nullable(),
+  actor: z.string(),
+  correlationId: z.string(),
+  changeRequest: z.string().nullable(),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+  summary: z.string(),
+});
+const write = (method: 'post', path: string, summary: string, body: z.ZodType, status: 200 | 201 = 200): RouteDocumentation => ({
+  method,
+  path,
+  tag: 'agreements',
+  summary,
+  body,
+  ifMatch: path !== '/agreements',
+  responses: { [status]: { description: 'accepted: the events recorded', schema: changed }, ...writeErrors },
+});
+
+export const agreementRoutes: RouteDocumentation[] = [
+  write('post', '/agreements', 'Draft an SLA, OLA or UC (full content or a shipped template)', draftBody, 201),
+  write('post', '/agreements/{agreementId}/versions/{version}/revisions', 'Revise a draft or submitted version during negotiation', reviseBody),
+  write('post', '/agreements/{agreementId}/versions/{version}/submission', 'Submit a version for approval (records underpinning gaps)', submitBody),
+  write('post', '/agreements/{agreementId}/versions/{version}/signatures', 'Sign for one party; both signatures approve the version', signBody),
+  write('post', '/agreements/{agreementId}/amendments', 'Draft an amendment under a change request', amendBody, 201),
+  write('post', '/agreements/{agreementId}/suspension', 'Suspend an agreement in effect', reasonBody),
+  write('post', '/agreements/{agreementId}/resumption', 'Resume a suspended agreement', plainBody),
+  write('post', '/agreements/{agreementId}/termination-notice', 'Give termination notice (at least 30 days unless both parties agree)', terminationBody),
+  write('post', '/agreements/{agreementId}/renewal', 'Renew to a later expiry', renewBody),
+  write('post', '/agreements/{agreementId}/expiry', 'Record that the agreement expired', plainBody),
+  { method: 'get', path: '/agreements', tag: 'agreements', summary: 'List agreements', responses: { 200: { description: 'agreements', schema: z.array(agreementView) } } },
+  {
+    method: 'get',
+    path: '/agreements/{agreementId}',
+    tag: 'agreements',
+    summary: 'An agreement with its versions (ETag = revision)',
+    responses: { 200: { description: 'the agreement', schema: agreementView.extend({ versions: z.array(versionView) }) }, 400: writeErrors[400], 404: writeErrors[404] },
+  },
+  { method: 'get', path: '/agreements/{agreementId}/history', tag: 'agreements', summary: 'Who did what, when, under which change request', responses: { 200: { description: 'history', schema: z.array(historyEntry) }, 400: writeErrors[400] } },
+  {
+    method: 'get',
+    path: '/agreements/{agreementId}/diff',
+    tag: 'agreements',
+    summary: 'Field-by-field changes between two versions',
+    query: diffQuery,
+    responses: {
+      200: {
+        description: 'the changes',
+        schema: z.object({
+          agreementId: z.string(),
+          from: z.number(),
+          to: z.number(),
+          changeRequest: z.string().nullable(),
+          changes: z.array(z.object({ path: z.string(), change: z.enum(['added', 'removed', 'changed']), before: z.unknown().optional(), after: z.unknown().optional() })),
+        }),
+      },
+      400: writeErrors[400],
+      404: writeErrors[404],
+    },
+  },
+  {
+    method: 'get',
+    path: '/agreements/{agreementId}/in-force',
+    tag: 'agreements',
+    summary: 'The version in force at an instant',
+    query: inForceQuery,
+    responses: {
+      200: {
+        description: 'the version, or null',
+        schema: z.object({ agreementId: z.string(), at: z.string(), inForce: z.object({ version: z.number(), content: z.unknown(), changeRequest: z.string().nullable(), suspended: z.boolean() }).nullable() }),
+      },
+      400: writeErrors[400],
+      404: writeErrors[404],
+    },
+  },
+];

@@ -12,3 +12,5 @@ export const agreementReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-301-create-agreement-tables': createAgreementTables,
   '2026-11-22-302-create-review-tables': createReviewTables,
 };
+export { agreementRoutes } from './agreements.controller';
+export { reviewRoutes } from './reviews/reviews.controller';

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { serviceOwnerSchema } from '@sla/catalogue-domain';
-import { CLOCK, RequestMetadata, ZodValidationPipe, parseIfMatch, type Clock } from '@sla/nest-platform';
+import { CLOCK, RequestMetadata, ZodValidationPipe, parseIfMatch, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
 import { ChangeServiceCommand } from './change-service/change-service.command';
 import { GetServiceQuery, ListServicesQuery } from './get-service/get-service.query';
 
@@ -125,3 +125,30 @@ export class ServiceCatalogueController {
     return view;
   }
 }
+
+const serviceView = z.object({
+  serviceId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  owner: z.object({ name: z.string(), email: z.string().nullable() }),
+  contactPoint: z.string().nullable(),
+  calendarId: z.string().nullable(),
+  exceptions: z.string(),
+  securityConsiderations: z.string(),
+  status: z.enum(['proposed', 'active', 'retired']),
+  registeredAt: z.string(),
+  retiredAt: z.string().nullable(),
+  retirementReason: z.string().nullable(),
+  lastChangeRequest: z.string().nullable(),
+  streamRevision: z.number(),
+});
+const accepted = z.object({ serviceId: z.string(), streamRevision: z.string() });
+
+export const serviceCatalogueRoutes: RouteDocumentation[] = [
+  { method: 'post', path: '/services', tag: 'catalogue', summary: 'Register a service (proposed)', body: registerServiceBody, responses: { 201: { description: 'registered', schema: accepted }, ...writeErrors } },
+  { method: 'post', path: '/services/{serviceId}/activation', tag: 'catalogue', summary: 'Activate a proposed service', body: activateServiceBody, ifMatch: true, responses: { 200: { description: 'activated', schema: accepted }, ...writeErrors } },
+  { method: 'patch', path: '/services/{serviceId}', tag: 'catalogue', summary: 'Revise service details under a change request', body: reviseServiceBody, ifMatch: true, responses: { 200: { description: 'revised', schema: accepted }, ...writeErrors } },
+  { method: 'post', path: '/services/{serviceId}/retire', tag: 'catalogue', summary: 'Retire a service', body: retireServiceBody, ifMatch: true, responses: { 200: { description: 'retired', schema: accepted }, ...writeErrors } },
+  { method: 'get', path: '/services', tag: 'catalogue', summary: 'List the catalogue', query: listServicesQuery, responses: { 200: { description: 'services', schema: z.array(serviceView) }, 400: writeErrors[400] } },
+  { method: 'get', path: '/services/{serviceId}', tag: 'catalogue', summary: 'One service (ETag = revision)', responses: { 200: { description: 'the service', schema: serviceView }, 400: writeErrors[400], 404: writeErrors[404] } },
+];

@@ -4,7 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { reviewHeldSchema, reviewScheduledSchema } from '@sla/agreements-domain';
-import { CLOCK, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, type Clock } from '@sla/nest-platform';
+import { CLOCK, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
 import { ChangeImprovementPlanCommand, ChangeReviewCommand } from './review-commands';
 import type { ReviewTables } from './reviews.projection';
 
@@ -157,3 +157,76 @@ function toPlanView(row: Selectable<ReviewTables['improvement_plan']>, now: numb
     overdue: row.phase !== 'closed' && row.due_at !== null && row.due_at.getTime() < now,
   };
 }
+
+const reviewView = z.object({
+  reviewId: z.string(),
+  kind: z.string(),
+  agreementIds: z.array(z.string()),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  scheduledFor: z.string(),
+  status: z.enum(['scheduled', 'held']),
+  heldAt: z.string().nullable(),
+  attendees: z.unknown(),
+  minutes: z.string().nullable(),
+  decisions: z.unknown(),
+  recordedBy: z.string(),
+});
+const planView = z.object({
+  planId: z.string(),
+  agreementId: z.string(),
+  reviewId: z.string(),
+  decisionId: z.string(),
+  item: z.string(),
+  requirement: z.string(),
+  approach: z.string().nullable(),
+  owner: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  resources: z.string().nullable(),
+  phase: z.string(),
+  approvedBy: z.string().nullable(),
+  percentComplete: z.number(),
+  lastNote: z.string().nullable(),
+  effective: z.boolean().nullable(),
+  evidence: z.string().nullable(),
+  outcome: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  overdue: z.boolean(),
+});
+const reviewChanged = z.object({
+  reviewId: z.string(),
+  streamRevision: z.string(),
+  followUps: z.array(z.object({ decisionId: z.string(), opened: z.string().nullable(), error: z.string().nullable() })),
+});
+const planChanged = z.object({ planId: z.string(), streamRevision: z.string() });
+const planWrite = (path: string, summary: string, body: z.ZodType): RouteDocumentation => ({
+  method: 'post',
+  path: `/improvement-plans/{planId}/${path}`,
+  tag: 'reviews',
+  summary,
+  body,
+  ifMatch: true,
+  responses: { 200: { description: 'recorded', schema: planChanged }, ...writeErrors },
+});
+
+export const reviewRoutes: RouteDocumentation[] = [
+  { method: 'post', path: '/reviews', tag: 'reviews', summary: 'Schedule a review meeting', body: scheduleBody, responses: { 201: { description: 'scheduled', schema: reviewChanged }, ...writeErrors } },
+  {
+    method: 'post',
+    path: '/reviews/{reviewId}/minutes',
+    tag: 'reviews',
+    summary: 'Record the meeting: attendees, minutes, decisions (opens improvement plans and amendment drafts)',
+    body: holdBody,
+    ifMatch: true,
+    responses: { 200: { description: 'held, with the follow-ups carried out', schema: reviewChanged }, ...writeErrors },
+  },
+  { method: 'get', path: '/reviews', tag: 'reviews', summary: 'Reviews, optionally of one agreement', query: reviewsQuery, responses: { 200: { description: 'reviews', schema: z.array(reviewView) }, 400: writeErrors[400] } },
+  { method: 'get', path: '/reviews/{reviewId}', tag: 'reviews', summary: 'One review', responses: { 200: { description: 'the review', schema: reviewView }, 400: writeErrors[400], 404: writeErrors[404] } },
+  planWrite('details', 'Plan: approach, owner, due date, resources', detailBody),
+  planWrite('approval', 'Approve the plan (the approver is the acting user)', approvalBody),
+  planWrite('progress', 'Do: record progress', progressBody),
+  planWrite('effectiveness-review', 'Check: was it effective?', effectivenessBody),
+  planWrite('closure', 'Act: close an effective plan', closureBody),
+  { method: 'get', path: '/improvement-plans', tag: 'reviews', summary: 'Improvement plans; overdue=true lists open plans past their due date', query: plansQuery, responses: { 200: { description: 'plans', schema: z.array(planView) }, 400: writeErrors[400] } },
+  { method: 'get', path: '/improvement-plans/{planId}', tag: 'reviews', summary: 'One improvement plan', responses: { 200: { description: 'the plan', schema: planView }, 400: writeErrors[400], 404: writeErrors[404] } },
+];

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
-import { CLOCK, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, type Clock } from '@sla/nest-platform';
+import { CLOCK, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
 import { calendarDefinitionSchema } from '@sla/sla-clock';
 import { DefineServiceCalendarCommand } from './define-service-calendar.command';
 import type { ServiceCalendarTables } from '@sla/catalogue-read-models';
@@ -55,3 +55,27 @@ export class ServiceCalendarsController {
     return { calendarId: row.calendar_id, definition: row.definition, lastChangeRequest: row.last_change_request, streamRevision: Number(row.stream_revision) };
   }
 }
+
+export const serviceCalendarRoutes: RouteDocumentation[] = [
+  {
+    method: 'post',
+    path: '/calendars',
+    tag: 'catalogue',
+    summary: 'Define or replace a service-hours calendar',
+    body: defineCalendarBody,
+    ifMatch: true,
+    responses: { 201: { description: 'defined', schema: z.object({ calendarId: z.string(), streamRevision: z.string() }) }, ...writeErrors },
+  },
+  { method: 'get', path: '/calendars', tag: 'catalogue', summary: 'List calendars', responses: { 200: { description: 'calendars', schema: z.array(z.object({ calendarId: z.string(), name: z.string(), timeZone: z.string() })) } } },
+  {
+    method: 'get',
+    path: '/calendars/{calendarId}',
+    tag: 'catalogue',
+    summary: 'One calendar definition',
+    responses: {
+      200: { description: 'the calendar', schema: z.object({ calendarId: z.string(), definition: calendarDefinitionSchema, lastChangeRequest: z.string().nullable(), streamRevision: z.number() }) },
+      400: writeErrors[400],
+      404: writeErrors[404],
+    },
+  },
+];
