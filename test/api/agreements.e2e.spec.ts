@@ -263,6 +263,13 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
     });
     expect(closed).toMatchObject({ overdue: false, effective: true, outcome: 'P1 resolution within target' });
     expect((await http.get('/improvement-plans?overdue=true')).body).toEqual([]);
+
+    // The annual review of every SLA and UC: due a year after the last one held.
+    const dueBefore = (await http.get('/annual-reviews-due?at=2027-06-01T00:00:00Z')).body;
+    expect(dueBefore).toEqual([]);
+    const dueLater = (await http.get('/annual-reviews-due?at=2028-02-01T00:00:00Z')).body;
+    expect(dueLater.map((entry: { agreementId: string }) => entry.agreementId).sort()).toEqual(['email-sla', 'mailhost-uc']);
+    expect(dueLater[0]).toMatchObject({ lastAnnualReviewAt: '2027-01-15T10:00:00.000Z', dueAt: '2028-01-15T10:00:00.000Z' });
   }, 60_000);
 
   it('refuses bad input with each field and reason, and stores nothing', async () => {

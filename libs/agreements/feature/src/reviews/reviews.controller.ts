@@ -7,6 +7,7 @@ import { reviewHeldSchema, reviewScheduledSchema } from '@sla/agreements-domain'
 import { CLOCK, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
 import { ChangeImprovementPlanCommand, ChangeReviewCommand } from './review-commands';
 import type { ReviewTables } from './reviews.projection';
+import type { AgreementTables } from '../read-models/agreements.projection';
 
 const instant = z.iso.datetime({ offset: true });
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2-63 characters');
@@ -19,6 +20,8 @@ const effectivenessBody = z.strictObject({ effective: z.boolean(), evidence: z.s
 const closureBody = z.strictObject({ outcome: z.string().trim().min(1), occurredAt: instant.optional() });
 const reviewsQuery = z.strictObject({ agreementId: id.optional() });
 const plansQuery = z.strictObject({ agreementId: id.optional(), overdue: z.enum(['true', 'false']).optional() });
+const annualDueQuery = z.strictObject({ at: instant.optional() });
+const YEAR_MILLISECONDS = 365 * 24 * 60 * 60 * 1000;
 
 /** Review meetings and the service improvement plans they open. */
 @Controller()
@@ -97,6 +100,36 @@ export class ReviewsController {
   @HttpCode(200)
   close(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string, @Body(new ZodValidationPipe(closureBody)) body: z.infer<typeof closureBody>, @Headers('if-match') ifMatch: string | undefined, @RequestMetadata() metadata: EventMetadata) {
     return this.plan({ type: 'CloseImprovementPlan', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  }
+
+  /**
+   * SLAs and UCs in effect whose annual review is due: no annual review held
+   * in the 12 months before `at` (default now), counted from approval.
+   */
+  @Get('annual-reviews-due')
+  async annualReviewsDue(@Query(new ZodValidationPipe(annualDueQuery, 'query')) query: z.infer<typeof annualDueQuery>) {
+    const at = query.at ? new Date(query.at) : this.clock.now();
+    const agreements = await (this.db as unknown as Kysely<ReviewTables & AgreementTables>)
+      .selectFrom('agreement')
+      .innerJoin('agreement_version', (join) => join.onRef('agreement_version.agreement_id', '=', 'agreement.agreement_id').on('agreement_version.version', '=', 1))
+      .select(['agreement.agreement_id', 'agreement.kind', 'agreement.title', 'agreement_version.approved_at'])
+      .where('agreement.kind', 'in', ['SLA', 'UC'])
+      .where('agreement.status', 'in', ['in-effect', 'suspended', 'terminating'])
+      .execute();
+    const held = await this.db.selectFrom('review').select(['agreement_ids', 'held_at']).where('kind', '=', 'annual-agreement').where('status', '=', 'held').execute();
+    const due = [];
+    for (const agreement of agreements) {
+      const lastReview = held
+        .filter((review) => review.agreement_ids.includes(agreement.agreement_id) && review.held_at !== null && review.held_at <= at)
+        .map((review) => review.held_at!.getTime())
+        .sort((a, b) => b - a)[0];
+      const since = lastReview ?? agreement.approved_at?.getTime() ?? at.getTime();
+      const dueAt = since + YEAR_MILLISECONDS;
+      if (dueAt <= at.getTime()) {
+        due.push({ agreementId: agreement.agreement_id, kind: agreement.kind, title: agreement.title, lastAnnualReviewAt: lastReview ? new Date(lastReview).toISOString() : null, dueAt: new Date(dueAt).toISOString() });
+      }
+    }
+    return due;
   }
 
   /** `overdue=true`: open plans whose due date has passed (by the injected clock). */
@@ -227,6 +260,20 @@ export const reviewRoutes: RouteDocumentation[] = [
   planWrite('progress', 'Do: record progress', progressBody),
   planWrite('effectiveness-review', 'Check: was it effective?', effectivenessBody),
   planWrite('closure', 'Act: close an effective plan', closureBody),
+  {
+    method: 'get',
+    path: '/annual-reviews-due',
+    tag: 'reviews',
+    summary: 'SLAs and UCs whose annual review is due (none held in the last 12 months)',
+    query: annualDueQuery,
+    responses: {
+      200: {
+        description: 'agreements due for review',
+        schema: z.array(z.object({ agreementId: z.string(), kind: z.string(), title: z.string(), lastAnnualReviewAt: z.string().nullable(), dueAt: z.string() })),
+      },
+      400: writeErrors[400],
+    },
+  },
   { method: 'get', path: '/improvement-plans', tag: 'reviews', summary: 'Improvement plans; overdue=true lists open plans past their due date', query: plansQuery, responses: { 200: { description: 'plans', schema: z.array(planView) }, 400: writeErrors[400] } },
   { method: 'get', path: '/improvement-plans/{planId}', tag: 'reviews', summary: 'One improvement plan', responses: { 200: { description: 'the plan', schema: planView }, 400: writeErrors[400], 404: writeErrors[404] } },
 ];
