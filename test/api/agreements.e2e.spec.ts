@@ -68,6 +68,19 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
     }
     await eventually(async () => ((await http.get('/calendars/office')).status === 200 ? true : undefined));
 
+    // Agreements may only name catalogued services and defined calendars.
+    const unknown = await http.post('/agreements', {
+      agreementId: 'too-early',
+      kind: 'UC',
+      provider,
+      counterparty: { name: 'x' },
+      content: { title: 't', services: ['email'], effectiveFrom: '2026-03-01T00:00:00Z' },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.code).toBe('UNKNOWN_SERVICE');
+    expect((await http.post('/services', { serviceId: 'email', name: 'Corporate e-mail', owner: { name: 'Li Wei' }, calendarId: 'office', changeRequest: 'CR-2026-001' })).status).toBe(201);
+    await eventually(async () => ((await http.get('/services/email')).status === 200 ? true : undefined));
+
     // The underpinning contract with the mail host: stricter than what the SLA promises.
     const uc = await http.post('/agreements', {
       agreementId: 'mailhost-uc',

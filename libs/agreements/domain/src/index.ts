@@ -4,6 +4,7 @@ export * from './agreement/agreement.errors';
 export * from './agreement/agreement.decider';
 export * from './agreement/version-in-force';
 export * from './agreement/version-diff';
+export * from './agreement/content-references';
 export * from './underpinning/underpinning-gaps';
 export * from './templates/agreement-templates';
 export * from './review/review';

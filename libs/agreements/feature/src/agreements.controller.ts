@@ -7,6 +7,7 @@ import {
   agreementContentSchema,
   agreementKindSchema,
   agreementStreamName,
+  assertKnownReferences,
   diffAgreementContent,
   draftContentFromTemplate,
   partySchema,
@@ -81,13 +82,22 @@ export class AgreementsController {
     return occurredAt ?? this.clock.now().toISOString();
   }
 
+  /** Services and calendars named by the content must exist (read models: the catalogue is another context). */
+  private async checkReferences(content: z.infer<typeof agreementContentSchema>): Promise<void> {
+    const db = this.db as unknown as Kysely<{ service_catalogue: { service_id: string; status: string }; service_calendar: { calendar_id: string } }>;
+    const services = await db.selectFrom('service_catalogue').select('service_id').where('status', '<>', 'retired').execute();
+    const calendars = await db.selectFrom('service_calendar').select('calendar_id').execute();
+    assertKnownReferences(content, new Set(services.map((row) => row.service_id)), new Set(calendars.map((row) => row.calendar_id)));
+  }
+
   private change(agreementId: string, command: ChangeAgreementCommand['command'], metadata: EventMetadata, ifMatch: string | undefined) {
     return this.commands.execute(new ChangeAgreementCommand(agreementId, command, metadata, parseIfMatch(ifMatch)));
   }
 
   @Post()
-  draft(@Body(new ZodValidationPipe(draftBody)) body: z.infer<typeof draftBody>, @RequestMetadata() metadata: EventMetadata) {
+  async draft(@Body(new ZodValidationPipe(draftBody)) body: z.infer<typeof draftBody>, @RequestMetadata() metadata: EventMetadata) {
     const content = body.content ?? draftContentFromTemplate(body.template!);
+    await this.checkReferences(content);
     return this.change(
       body.agreementId,
       {
@@ -101,13 +111,14 @@ export class AgreementsController {
 
   @Post(':agreementId/versions/:version/revisions')
   @HttpCode(200)
-  revise(
+  async revise(
     @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
     @Param('version', ParseIntPipe) version: number,
     @Body(new ZodValidationPipe(reviseBody)) body: z.infer<typeof reviseBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
+    await this.checkReferences(body.content);
     return this.change(agreementId, { type: 'ReviseDraft', data: { version, content: body.content, note: body.note, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
   }
 
@@ -159,12 +170,13 @@ export class AgreementsController {
   }
 
   @Post(':agreementId/amendments')
-  amend(
+  async amend(
     @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
     @Body(new ZodValidationPipe(amendBody)) body: z.infer<typeof amendBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
+    await this.checkReferences(body.content);
     return this.change(agreementId, { type: 'DraftAmendment', data: { changeRequest: body.changeRequest, content: body.content, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
   }
 

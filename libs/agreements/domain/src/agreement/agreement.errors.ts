@@ -17,7 +17,9 @@ export type AgreementErrorCode =
   | 'EFFECTIVE_DATE_NOT_AFTER_CURRENT'
   | 'NOT_YET_EXPIRED'
   | 'NO_EXPIRY_DATE'
-  | 'EXPIRY_NOT_LATER';
+  | 'EXPIRY_NOT_LATER'
+  | 'UNKNOWN_SERVICE'
+  | 'UNKNOWN_CALENDAR';
 
 const KINDS: Record<AgreementErrorCode, DomainError['kind']> = {
   AGREEMENT_ALREADY_EXISTS: 'conflict',
@@ -37,6 +39,8 @@ const KINDS: Record<AgreementErrorCode, DomainError['kind']> = {
   NOT_YET_EXPIRED: 'rule_violated',
   NO_EXPIRY_DATE: 'rule_violated',
   EXPIRY_NOT_LATER: 'rule_violated',
+  UNKNOWN_SERVICE: 'rule_violated',
+  UNKNOWN_CALENDAR: 'rule_violated',
 };
 
 export class AgreementError extends DomainError {
