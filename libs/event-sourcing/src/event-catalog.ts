@@ -21,6 +21,9 @@ export type EventDefinition<Type extends string = string, Data = unknown> = {
   readonly upcasters?: Readonly<Record<number, Upcaster>>;
 };
 
+/** The data type of an event definition: `EventDataOf<typeof AgreementDrafted>`. */
+export type EventDataOf<Definition> = Definition extends { schema: z.ZodType<infer Data> } ? Data : never;
+
 export function defineEvent<Type extends string, Data>(
   definition: EventDefinition<Type, Data>,
 ): EventDefinition<Type, Data> {

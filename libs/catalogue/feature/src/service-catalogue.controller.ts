@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Q
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
-import { serviceOwnerSchema } from '@sla/catalogue-domain';
+import { serviceDetailChangesSchema, serviceOwnerSchema } from '@sla/catalogue-domain';
 import { CLOCK, RequestMetadata, ZodValidationPipe, parseIfMatch, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
 import { ChangeServiceCommand } from './change-service/change-service.command';
 import { GetServiceQuery, ListServicesQuery } from './get-service/get-service.query';
@@ -27,17 +27,7 @@ const registerServiceBody = z.strictObject({
 });
 
 const reviseServiceBody = z.strictObject({
-  changes: z
-    .strictObject({
-      name: z.string().trim().min(1).max(200),
-      description: z.string().max(5_000),
-      owner: serviceOwnerSchema,
-      contactPoint: z.string().max(500).nullable(),
-      calendarId: z.string().min(1).nullable(),
-      exceptions: z.string().max(5_000),
-      securityConsiderations: z.string().max(5_000),
-    })
-    .partial(),
+  changes: serviceDetailChangesSchema,
   changeRequest,
   occurredAt: instant.optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, type DomainEvent } from '@sla/event-sourcing';
+import { defineEvent, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
 import { agreementContentSchema, agreementKindSchema, instant, partySchema } from './agreement-content';
 
 const agreementId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
@@ -121,19 +121,17 @@ export const agreementEventDefinitions = [
   AgreementExpired,
 ];
 
-type DataOf<Definition> = Definition extends { schema: z.ZodType<infer Data> } ? Data : never;
-
 export type AgreementEvent =
-  | DomainEvent<'AgreementDrafted', DataOf<typeof AgreementDrafted>>
-  | DomainEvent<'AgreementDraftRevised', DataOf<typeof AgreementDraftRevised>>
-  | DomainEvent<'AgreementVersionSubmitted', DataOf<typeof AgreementVersionSubmitted>>
-  | DomainEvent<'AgreementVersionSigned', DataOf<typeof AgreementVersionSigned>>
-  | DomainEvent<'AgreementVersionApproved', DataOf<typeof AgreementVersionApproved>>
-  | DomainEvent<'AgreementAmendmentDrafted', DataOf<typeof AgreementAmendmentDrafted>>
-  | DomainEvent<'AgreementSuspended', DataOf<typeof AgreementSuspended>>
-  | DomainEvent<'AgreementResumed', DataOf<typeof AgreementResumed>>
-  | DomainEvent<'AgreementTerminationNoticeGiven', DataOf<typeof AgreementTerminationNoticeGiven>>
-  | DomainEvent<'AgreementRenewed', DataOf<typeof AgreementRenewed>>
-  | DomainEvent<'AgreementExpired', DataOf<typeof AgreementExpired>>;
+  | DomainEvent<'AgreementDrafted', EventDataOf<typeof AgreementDrafted>>
+  | DomainEvent<'AgreementDraftRevised', EventDataOf<typeof AgreementDraftRevised>>
+  | DomainEvent<'AgreementVersionSubmitted', EventDataOf<typeof AgreementVersionSubmitted>>
+  | DomainEvent<'AgreementVersionSigned', EventDataOf<typeof AgreementVersionSigned>>
+  | DomainEvent<'AgreementVersionApproved', EventDataOf<typeof AgreementVersionApproved>>
+  | DomainEvent<'AgreementAmendmentDrafted', EventDataOf<typeof AgreementAmendmentDrafted>>
+  | DomainEvent<'AgreementSuspended', EventDataOf<typeof AgreementSuspended>>
+  | DomainEvent<'AgreementResumed', EventDataOf<typeof AgreementResumed>>
+  | DomainEvent<'AgreementTerminationNoticeGiven', EventDataOf<typeof AgreementTerminationNoticeGiven>>
+  | DomainEvent<'AgreementRenewed', EventDataOf<typeof AgreementRenewed>>
+  | DomainEvent<'AgreementExpired', EventDataOf<typeof AgreementExpired>>;
 
 export const agreementStreamName = (agreementId: string) => `agreement-${agreementId}`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError, defineEvent, type Decider, type DomainEvent } from '@sla/event-sourcing';
+import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
 import { instant } from '../agreement/agreement-content';
 
 /**
@@ -69,23 +69,21 @@ export const improvementPlanEventDefinitions = [
   ImprovementPlanClosed,
 ];
 
-type DataOf<Definition> = Definition extends { schema: z.ZodType<infer Data> } ? Data : never;
-
 export type ImprovementPlanEvent =
-  | DomainEvent<'ImprovementPlanOpened', DataOf<typeof ImprovementPlanOpened>>
-  | DomainEvent<'ImprovementPlanDetailed', DataOf<typeof ImprovementPlanDetailed>>
-  | DomainEvent<'ImprovementPlanApproved', DataOf<typeof ImprovementPlanApproved>>
-  | DomainEvent<'ImprovementProgressRecorded', DataOf<typeof ImprovementProgressRecorded>>
-  | DomainEvent<'ImprovementEffectivenessReviewed', DataOf<typeof ImprovementEffectivenessReviewed>>
-  | DomainEvent<'ImprovementPlanClosed', DataOf<typeof ImprovementPlanClosed>>;
+  | DomainEvent<'ImprovementPlanOpened', EventDataOf<typeof ImprovementPlanOpened>>
+  | DomainEvent<'ImprovementPlanDetailed', EventDataOf<typeof ImprovementPlanDetailed>>
+  | DomainEvent<'ImprovementPlanApproved', EventDataOf<typeof ImprovementPlanApproved>>
+  | DomainEvent<'ImprovementProgressRecorded', EventDataOf<typeof ImprovementProgressRecorded>>
+  | DomainEvent<'ImprovementEffectivenessReviewed', EventDataOf<typeof ImprovementEffectivenessReviewed>>
+  | DomainEvent<'ImprovementPlanClosed', EventDataOf<typeof ImprovementPlanClosed>>;
 
 export type ImprovementPlanCommand =
-  | { type: 'OpenImprovementPlan'; data: DataOf<typeof ImprovementPlanOpened> }
-  | { type: 'DetailImprovementPlan'; data: DataOf<typeof ImprovementPlanDetailed> }
-  | { type: 'ApproveImprovementPlan'; data: DataOf<typeof ImprovementPlanApproved> }
-  | { type: 'RecordImprovementProgress'; data: DataOf<typeof ImprovementProgressRecorded> }
-  | { type: 'ReviewImprovementEffectiveness'; data: DataOf<typeof ImprovementEffectivenessReviewed> }
-  | { type: 'CloseImprovementPlan'; data: DataOf<typeof ImprovementPlanClosed> };
+  | { type: 'OpenImprovementPlan'; data: EventDataOf<typeof ImprovementPlanOpened> }
+  | { type: 'DetailImprovementPlan'; data: EventDataOf<typeof ImprovementPlanDetailed> }
+  | { type: 'ApproveImprovementPlan'; data: EventDataOf<typeof ImprovementPlanApproved> }
+  | { type: 'RecordImprovementProgress'; data: EventDataOf<typeof ImprovementProgressRecorded> }
+  | { type: 'ReviewImprovementEffectiveness'; data: EventDataOf<typeof ImprovementEffectivenessReviewed> }
+  | { type: 'CloseImprovementPlan'; data: EventDataOf<typeof ImprovementPlanClosed> };
 
 export type ImprovementPlanPhase = 'none' | 'opened' | 'planned' | 'approved' | 'in-progress' | 'checked' | 'closed';
 

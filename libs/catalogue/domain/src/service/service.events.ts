@@ -73,26 +73,24 @@ export const ServiceActivated = defineEvent({
   schema: z.object({ serviceId: z.string(), changeRequest, occurredAt: instant }),
 });
 
-/** Only the fields that changed; each revision under its own change request. */
+/** The details a revision may change; only the fields that changed are given. */
+export const serviceDetailChangesSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(5_000),
+    owner: serviceOwnerSchema,
+    contactPoint: z.string().max(500).nullable(),
+    calendarId: z.string().min(1).nullable(),
+    exceptions: z.string().max(5_000),
+    securityConsiderations: z.string().max(5_000),
+  })
+  .partial();
+
+/** Each revision under its own change request. */
 export const ServiceDetailsRevised = defineEvent({
   type: 'ServiceDetailsRevised',
   schemaVersion: 1,
-  schema: z.object({
-    serviceId: z.string(),
-    changes: z
-      .object({
-        name: z.string().trim().min(1).max(200),
-        description: z.string().max(5_000),
-        owner: serviceOwnerSchema,
-        contactPoint: z.string().max(500).nullable(),
-        calendarId: z.string().min(1).nullable(),
-        exceptions: z.string().max(5_000),
-        securityConsiderations: z.string().max(5_000),
-      })
-      .partial(),
-    changeRequest,
-    occurredAt: instant,
-  }),
+  schema: z.object({ serviceId: z.string(), changes: serviceDetailChangesSchema, changeRequest, occurredAt: instant }),
 });
 
 export type ServiceRegisteredData = z.infer<typeof serviceRegisteredV2>;
