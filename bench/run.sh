@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:-event-store}"
 if [[ ! -f "bench/${name}.bench.ts" ]]; then
-  echo "no benchmark bench/${name}.bench.ts (have: $(cd bench && ls *.bench.ts | sed 's/\.bench\.ts$//' | tr '\n' ' '))" >&2
+  echo "no benchmark bench/${name}.bench.ts (have: $(cd bench && ls *.bench.ts | sed 's/\.bench\.ts$//' | paste -sd' '))" >&2
   exit 2
 fi
 # The root .swcrc rewrites the @sla/* imports to relative paths.
