@@ -23,6 +23,8 @@ export type CommandOutcome<Event extends DomainEvent, State> = {
   readonly newState: State;
   /** Revision of the stream after the command; -1n if it is still empty. */
   readonly streamRevision: bigint;
+  /** The given event ids were all stored already: a redelivery, nothing decided or written. */
+  readonly duplicate: boolean;
 };
 
 export type HandleCommandOptions = {
@@ -58,9 +60,17 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
     throw new WrongExpectedRevisionError(streamName, options.expectedRevision, revision === -1n ? 'no_stream' : revision);
   }
+  // A redelivered command (same derived event ids) is answered before deciding:
+  // deciding again could refuse it (closing twice) although it is simply a repeat.
+  if (options.eventIds && options.eventIds.length > 0) {
+    const stored = new Set(history.map((event) => event.id));
+    if (options.eventIds.every((id) => stored.has(id))) {
+      return { newEvents: [], newState: state, streamRevision: revision, duplicate: true };
+    }
+  }
   const complete = typeof command === 'function' ? await (command as (state: State) => Promise<Command>)(state) : command;
   const newEvents = decider.decide(complete, state);
-  if (newEvents.length === 0) return { newEvents, newState: state, streamRevision: revision };
+  if (newEvents.length === 0) return { newEvents, newState: state, streamRevision: revision, duplicate: false };
 
   const toStore: NewEvent[] = newEvents.map((event, index) => ({
     id: options.eventIds?.[index] ?? randomUUID(),
@@ -75,6 +85,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     newEvents,
     newState: newEvents.reduce(decider.evolve, state),
     streamRevision: result.streamRevision,
+    duplicate: result.duplicate,
   };
 }
 

@@ -1,0 +1,2 @@
+export * from './ticket/ticket.events';
+export * from './ticket/ticket.decider';
