@@ -167,6 +167,7 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
       'service-calendars',
       'service-catalogue',
       'stream-activity',
+      'tickets',
     ]);
   });
 

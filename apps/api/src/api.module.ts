@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CatalogueModule } from '@sla/catalogue-feature';
 import { AgreementsModule } from '@sla/agreements-feature';
+import { OperationsModule } from '@sla/operations-feature';
 import type { Infrastructure } from '@sla/composition';
 import type { Clock } from '@sla/nest-platform';
 import { HealthController } from './health/health.controller';
@@ -13,7 +14,7 @@ export class ApiModule {
   static register(infrastructure: Infrastructure, clock: Clock): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.register(infrastructure, clock), CatalogueModule, AgreementsModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.register(infrastructure, clock), CatalogueModule, AgreementsModule, OperationsModule],
       controllers: [HealthController, OpenApiController],
     };
   }

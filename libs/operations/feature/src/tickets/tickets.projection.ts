@@ -1,0 +1,71 @@
+import { sql, type Transaction } from 'kysely';
+import type { RecordedEvent } from '@sla/event-sourcing';
+import type { TicketEvent } from '@sla/operations-domain';
+import type { Projection } from '@sla/projection-runtime';
+
+export type TicketTables = {
+  ticket: {
+    ticket_id: string;
+    ticket_type: string;
+    service_id: string;
+    priority: string;
+    major: boolean;
+    title: string;
+    opened_at: Date;
+    closed_at: Date | null;
+    facts: number;
+    stream_revision: string;
+  };
+};
+
+/** One row per ticket: what it is and how many facts it has; the clock views come with compliance. */
+export const ticketsProjection: Projection<TicketTables> = {
+  name: 'tickets',
+  version: 1,
+  handles: [
+    'TicketOpened',
+    'TicketAcknowledged',
+    'TicketAssigned',
+    'TicketPriorityChanged',
+    'TicketPausedAwaitingCustomer',
+    'TicketResumed',
+    'TicketResolved',
+    'TicketReopened',
+    'TicketClosed',
+    'CustomerSatisfactionRecorded',
+  ],
+  tables: ['ticket'],
+  async apply(transaction: Transaction<TicketTables>, events: readonly RecordedEvent[]) {
+    for (const recorded of events) {
+      const event = { type: recorded.type, data: recorded.data } as TicketEvent;
+      const revision = recorded.streamRevision.toString();
+      if (event.type === 'TicketOpened') {
+        await transaction
+          .insertInto('ticket')
+          .values({
+            ticket_id: event.data.ticketId,
+            ticket_type: event.data.ticketType,
+            service_id: event.data.serviceId,
+            priority: event.data.priority,
+            major: event.data.major,
+            title: event.data.title,
+            opened_at: new Date(event.data.occurredAt),
+            closed_at: null,
+            facts: 1,
+            stream_revision: revision,
+          })
+          .execute();
+        continue;
+      }
+      await transaction
+        .updateTable('ticket')
+        .set({
+          facts: sql`facts + 1`,
+          stream_revision: revision,
+          ...(event.type === 'TicketClosed' ? { closed_at: new Date(event.data.occurredAt) } : {}),
+        })
+        .where('ticket_id', '=', event.data.ticketId)
+        .execute();
+    }
+  },
+};
