@@ -163,6 +163,7 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
     });
     expect(health.body.projections.map((projection: { name: string }) => projection.name).sort()).toEqual([
       'agreements',
+      'outages',
       'reviews',
       'service-calendars',
       'service-catalogue',

@@ -28,6 +28,8 @@ export const configurationSchema = z.object({
   PROJECTION_BATCH_SIZE: positiveInteger.max(50_000).default(500),
   PROJECTION_IDLE_MS: positiveInteger.default(100),
   WATERMARK_WARNING_SECONDS: positiveInteger.default(30),
+  /** JSON file mapping Alertmanager alert labels to services and impact (see README). */
+  ALERTMANAGER_MAPPING_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 

@@ -1,10 +1,15 @@
 import type { Migration } from 'kysely';
 import * as createTicket from './tickets/2026-11-22-401-create-ticket.migration';
+import * as createOutage from './outages/2026-11-22-402-create-outage.migration';
 
 export * from './operations.module';
 export * from './tickets/tickets.projection';
 export { ticketRoutes } from './tickets/tickets.controller';
+export { alertmanagerRoutes } from './outages/alertmanager-webhook.controller';
+export * from './outages/outages.projection';
+export * from './outages/alert-mapping';
 
 export const operationsReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-401-create-ticket': createTicket,
+  '2026-11-22-402-create-outage': createOutage,
 };

@@ -1,6 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { RecordTicketFactHandler, TicketsController } from './tickets/tickets.controller';
+import { ALERT_MAPPING, AlertmanagerWebhookController } from './outages/alertmanager-webhook.controller';
+import type { AlertMapping } from './outages/alert-mapping';
 
-/** Needs EVENT_STORE and READ_STORE from the composition root. */
-@Module({ controllers: [TicketsController], providers: [RecordTicketFactHandler] })
-export class OperationsModule {}
+/** Needs EVENT_STORE and READ_STORE from the composition root; the alert mapping from configuration. */
+@Module({})
+export class OperationsModule {
+  static register(alertMapping: AlertMapping): DynamicModule {
+    return {
+      module: OperationsModule,
+      controllers: [TicketsController, AlertmanagerWebhookController],
+      providers: [RecordTicketFactHandler, { provide: ALERT_MAPPING, useValue: alertMapping }],
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { z } from 'zod';
+import { deterministicUuid, handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import { outageDecider, outageStreamName, type OutageEvent } from '@sla/operations-domain';
+import { EVENT_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { mapAlert, type AlertMapping } from './alert-mapping';
+
+export const ALERT_MAPPING = Symbol('ALERT_MAPPING');
+
+/** Prometheus Alertmanager webhook payload, version 4 (only what we use is checked). */
+const alertSchema = z.looseObject({
+  status: z.enum(['firing', 'resolved']),
+  labels: z.record(z.string(), z.string()),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.string(),
+  fingerprint: z.string().min(1).max(100),
+});
+const webhookBody = z.looseObject({
+  version: z.literal('4'),
+  status: z.enum(['firing', 'resolved']),
+  receiver: z.string(),
+  alerts: z.array(alertSchema).max(1_000),
+});
+
+type Outcome = { fingerprint: string; outageId: string | null; outcome: 'started' | 'ended' | 'duplicate' | 'unmapped' | 'refused'; reason?: string };
+
+const milliseconds = (timestamp: string) => new Date(Date.parse(timestamp)).toISOString();
+
+/**
+ * A firing alert for a mapped service starts an outage, its resolution ends
+ * it. The outage is identified by the alert's fingerprint and start time,
+ * and each fact's event id is derived from them: Alertmanager repeats
+ * notifications and retries deliveries, and every repeat is a no-op.
+ */
+@Controller('webhooks/alertmanager')
+export class AlertmanagerWebhookController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ALERT_MAPPING) private readonly mapping: AlertMapping,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  async receive(@Body(new ZodValidationPipe(webhookBody)) body: z.infer<typeof webhookBody>, @RequestMetadata() request: EventMetadata) {
+    const metadata: EventMetadata = { ...request, actor: request.actor === 'anonymous' ? 'alertmanager' : request.actor, source: 'alertmanager' };
+    const outcomes: Outcome[] = [];
+    for (const alert of body.alerts) {
+      const rule = mapAlert(this.mapping, alert.labels);
+      if (!rule) {
+        outcomes.push({ fingerprint: alert.fingerprint, outageId: null, outcome: 'unmapped' });
+        continue;
+      }
+      const startedAt = milliseconds(alert.startsAt);
+      const outageId = `alertmanager-${alert.fingerprint}-${Date.parse(startedAt)}`;
+      const key = `alertmanager/${alert.fingerprint}/${startedAt}`;
+      const record = (fact: OutageEvent, step: string) =>
+        handleCommand(this.store, outageStreamName(outageId), outageDecider, { type: 'RecordOutageFact', fact }, { metadata, eventIds: [deterministicUuid(`${key}/${step}`)] });
+      try {
+        const started = await record(
+          {
+            type: 'OutageStarted',
+            data: { outageId, serviceId: rule.serviceId, impact: rule.impact, ...(rule.weight !== undefined ? { weight: rule.weight } : {}), ticketId: null, occurredAt: startedAt },
+          },
+          'started',
+        );
+        if (alert.status === 'firing') {
+          outcomes.push({ fingerprint: alert.fingerprint, outageId, outcome: started.duplicate ? 'duplicate' : 'started' });
+          continue;
+        }
+        const ended = await record({ type: 'OutageEnded', data: { outageId, occurredAt: milliseconds(alert.endsAt) } }, 'ended');
+        outcomes.push({ fingerprint: alert.fingerprint, outageId, outcome: ended.duplicate ? 'duplicate' : 'ended' });
+      } catch (error) {
+        outcomes.push({ fingerprint: alert.fingerprint, outageId, outcome: 'refused', reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return { outcomes };
+  }
+}
+
+export const alertmanagerRoutes: RouteDocumentation[] = [
+  {
+    method: 'post',
+    path: '/webhooks/alertmanager',
+    tag: 'operations',
+    summary: 'Prometheus Alertmanager webhook (version 4): firing alerts of mapped services start outages, resolved ones end them',
+    body: webhookBody,
+    responses: {
+      200: {
+        description: 'what became of each alert',
+        schema: z.object({
+          outcomes: z.array(z.object({ fingerprint: z.string(), outageId: z.string().nullable(), outcome: z.enum(['started', 'ended', 'duplicate', 'unmapped', 'refused']), reason: z.string().optional() })),
+        }),
+      },
+      400: writeErrors[400],
+    },
+  },
+];

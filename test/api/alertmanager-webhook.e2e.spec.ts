@@ -1,0 +1,124 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { createApiApplication } from '../../apps/api/src/api.application';
+import { loadConfiguration } from '@sla/configuration';
+import { openInfrastructure, type Infrastructure } from '@sla/composition';
+import { createTestDatabase, eventually, httpClient, openApiConformance } from '@sla/test-support';
+
+/** Alertmanager's version-4 webhook, as it sends it: repeats, retries and resolutions. */
+describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
+  let infrastructure: Infrastructure;
+  let app: INestApplication;
+  let http: ReturnType<typeof httpClient>;
+  let conformance: ReturnType<typeof openApiConformance>;
+  let databaseUrl: string;
+
+  beforeAll(async () => {
+    const mapping = path.join(mkdtempSync(path.join(tmpdir(), 'sla-alert-mapping-')), 'mapping.json');
+    writeFileSync(
+      mapping,
+      JSON.stringify([
+        { match: { job: 'mail', severity: 'critical' }, serviceId: 'email', impact: 'full' },
+        { match: { job: 'mail' }, serviceId: 'email', impact: 'partial', weight: 0.5 },
+      ]),
+    );
+    databaseUrl = await createTestDatabase('api_alertmanager');
+    infrastructure = await openInfrastructure(
+      loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_IDLE_MS: '20', LOG_LEVEL: 'error', ALERTMANAGER_MAPPING_FILE: mapping }),
+    );
+    app = await createApiApplication(infrastructure, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    infrastructure.projections.start();
+    const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+    conformance = openApiConformance(await (await fetch(`${base}/openapi.json`)).json());
+    http = httpClient(base, {}, conformance);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await infrastructure?.close();
+  });
+
+  const alert = (status: 'firing' | 'resolved', labels: Record<string, string>, fingerprint: string, endsAt = '0001-01-01T00:00:00Z') => ({
+    status,
+    labels: { alertname: 'MailDown', ...labels },
+    annotations: { summary: 'mail is down' },
+    startsAt: '2026-03-09T09:00:00.123456789Z',
+    endsAt,
+    generatorURL: 'http://prometheus.local/graph',
+    fingerprint,
+  });
+  const notification = (...alerts: ReturnType<typeof alert>[]) => ({
+    version: '4',
+    groupKey: '{}:{alertname="MailDown"}',
+    truncatedAlerts: 0,
+    status: alerts.every((entry) => entry.status === 'resolved') ? 'resolved' : 'firing',
+    receiver: 'sla-engine',
+    groupLabels: { alertname: 'MailDown' },
+    commonLabels: {},
+    commonAnnotations: {},
+    externalURL: 'http://alertmanager.local',
+    alerts,
+  });
+
+  async function outages() {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { rows } = await client.query('select * from outage order by outage_id');
+    const { rows: events } = await client.query<{ count: string }>(`select count(*) from event_store.events where stream_name like 'outage-%'`);
+    await client.end();
+    return { rows, events: Number(events[0].count) };
+  }
+
+  it('starts an outage for a firing alert of a mapped service; repeated notifications are no-ops', async () => {
+    const firing = notification(alert('firing', { job: 'mail', severity: 'critical' }, 'a1b2c3'));
+    expect((await http.post('/webhooks/alertmanager', firing)).body.outcomes).toEqual([
+      { fingerprint: 'a1b2c3', outageId: 'alertmanager-a1b2c3-1773046800123', outcome: 'started' },
+    ]);
+    for (let repeat = 0; repeat < 3; repeat += 1) {
+      expect((await http.post('/webhooks/alertmanager', firing)).body.outcomes[0].outcome).toBe('duplicate');
+    }
+    expect((await outages()).events).toBe(1);
+  });
+
+  it('ends it when the alert resolves, at the alert end time', async () => {
+    const resolved = notification(alert('resolved', { job: 'mail', severity: 'critical' }, 'a1b2c3', '2026-03-09T09:42:00Z'));
+    expect((await http.post('/webhooks/alertmanager', resolved)).body.outcomes[0].outcome).toBe('ended');
+    expect((await http.post('/webhooks/alertmanager', resolved)).body.outcomes[0].outcome).toBe('duplicate');
+    const stored = await eventually(async () => {
+      const current = await outages();
+      return current.rows[0]?.ended_at ? current : undefined;
+    });
+    expect(stored.rows[0]).toMatchObject({ service_id: 'email', impact: 'full', source: 'alertmanager' });
+    expect(stored.rows[0].started_at.toISOString()).toBe('2026-03-09T09:00:00.123Z');
+    expect(stored.rows[0].ended_at.toISOString()).toBe('2026-03-09T09:42:00.000Z');
+    expect(stored.events).toBe(2);
+  });
+
+  it('maps labels to impact, records a resolution seen without its firing, and ignores unmapped alerts', async () => {
+    const response = await http.post(
+      '/webhooks/alertmanager',
+      notification(alert('resolved', { job: 'mail' }, 'd4e5', '2026-03-09T10:00:00Z'), alert('firing', { job: 'web' }, 'f6a7')),
+    );
+    expect(response.body.outcomes.map((outcome: { outcome: string }) => outcome.outcome)).toEqual(['ended', 'unmapped']);
+    const stored = await eventually(async () => {
+      const current = await outages();
+      return current.rows.length === 2 ? current : undefined;
+    });
+    expect(stored.rows.find((row) => row.outage_id.includes('d4e5'))).toMatchObject({ impact: 'partial', weight: 0.5 });
+  });
+
+  it('refuses a payload that is not Alertmanager version 4, storing nothing', async () => {
+    const before = (await outages()).events;
+    const response = await http.post('/webhooks/alertmanager', { ...notification(alert('firing', { job: 'mail' }, 'zz')), version: '3' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['version']);
+    expect((await outages()).events).toBe(before);
+  });
+
+  it('sent and received only what the OpenAPI document describes', () => {
+    expect(conformance.checked).toBeGreaterThanOrEqual(8);
+  });
+});
