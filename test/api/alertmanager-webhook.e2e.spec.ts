@@ -118,7 +118,30 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
     expect((await outages()).events).toBe(before);
   });
 
+  it('records outages reported over REST: each delivery once, end after start, known services only', async () => {
+    await http.post('/services', { serviceId: 'vpn', name: 'VPN', owner: { name: 'Ops' }, changeRequest: 'CR-5' });
+    await eventually(async () => ((await http.get('/services')).body?.length === 1 ? true : undefined));
+    const start = { source: 'statuspage', externalId: 'inc-77-start', type: 'OutageStarted', data: { serviceId: 'vpn', impact: 'partial', weight: 0.25, occurredAt: '2026-03-10T08:00:00+01:00' } };
+    expect(await http.post('/outages/vpn-2026-03-10/facts', start)).toMatchObject({ status: 201, body: { duplicate: false } });
+    expect(await http.post('/outages/vpn-2026-03-10/facts', start)).toMatchObject({ status: 200, body: { duplicate: true } });
+    const early = await http.post('/outages/vpn-2026-03-10/facts', { source: 'statuspage', externalId: 'inc-77-end-typo', type: 'OutageEnded', data: { occurredAt: '2026-03-10T06:00:00+01:00' } });
+    expect(early).toMatchObject({ status: 422, body: { error: { code: 'END_BEFORE_START' } } });
+    expect((await http.post('/outages/vpn-2026-03-10/facts', { source: 'statuspage', externalId: 'inc-77-end', type: 'OutageEnded', data: { occurredAt: '2026-03-10T08:30:00+01:00' } })).status).toBe(201);
+    const listed = await eventually(async () => {
+      const response = await http.get('/outages?serviceId=vpn');
+      return response.body?.[0]?.endedAt ? response.body : undefined;
+    });
+    expect(listed).toEqual([
+      { outageId: 'vpn-2026-03-10', serviceId: 'vpn', impact: 'partial', weight: 0.25, ticketId: null, startedAt: '2026-03-10T07:00:00.000Z', endedAt: '2026-03-10T07:30:00.000Z', source: 'statuspage' },
+    ]);
+    const unknown = await http.post('/outages/x-1/facts', { ...start, externalId: 'x', data: { ...start.data, serviceId: 'nope' } });
+    expect(unknown).toMatchObject({ status: 422, body: { error: { code: 'UNKNOWN_SERVICE' } } });
+    const noWeight = await http.post('/outages/x-2/facts', { ...start, externalId: 'y', data: { serviceId: 'vpn', impact: 'partial', occurredAt: '2026-03-10T08:00:00Z' } });
+    expect(noWeight.status).toBe(400);
+    expect(noWeight.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['weight']);
+  });
+
   it('sent and received only what the OpenAPI document describes', () => {
-    expect(conformance.checked).toBeGreaterThanOrEqual(8);
+    expect(conformance.checked).toBeGreaterThanOrEqual(16);
   });
 });

@@ -6,6 +6,7 @@ export * from './operations.module';
 export * from './tickets/tickets.projection';
 export { ticketRoutes } from './tickets/tickets.controller';
 export { alertmanagerRoutes } from './outages/alertmanager-webhook.controller';
+export { outageRoutes } from './outages/outages.controller';
 export * from './outages/outages.projection';
 export * from './outages/alert-mapping';
 
