@@ -16,6 +16,8 @@ export async function createApiApplication(
   const app = await NestFactory.create(ApiModule.register(infrastructure, options.clock ?? systemClock), {
     logger: options.logger ?? LEVELS.slice(0, LEVELS.indexOf(level) + 1),
     abortOnError: false,
+    // The raw body is kept for webhook signatures (HMAC over the exact bytes sent).
+    rawBody: true,
   });
   app.useGlobalFilters(new HttpErrorFilter());
   return app;

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CatalogueModule } from '@sla/catalogue-feature';
 import { AgreementsModule } from '@sla/agreements-feature';
-import { loadAlertMapping, OperationsModule } from '@sla/operations-feature';
+import { loadAlertMapping, loadJsonWebhookSources, OperationsModule } from '@sla/operations-feature';
 import type { Infrastructure } from '@sla/composition';
 import type { Clock } from '@sla/nest-platform';
 import { HealthController } from './health/health.controller';
@@ -14,7 +14,11 @@ export class ApiModule {
   static register(infrastructure: Infrastructure, clock: Clock): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.register(infrastructure, clock), CatalogueModule, AgreementsModule, OperationsModule.register(loadAlertMapping(infrastructure.configuration.ALERTMANAGER_MAPPING_FILE))],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.register(infrastructure, clock), CatalogueModule, AgreementsModule, OperationsModule.register(
+          loadAlertMapping(infrastructure.configuration.ALERTMANAGER_MAPPING_FILE),
+          loadJsonWebhookSources(infrastructure.configuration.JSON_WEBHOOK_SOURCES_FILE),
+        ),
+      ],
       controllers: [HealthController, OpenApiController],
     };
   }

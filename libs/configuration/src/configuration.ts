@@ -30,6 +30,8 @@ export const configurationSchema = z.object({
   WATERMARK_WARNING_SECONDS: positiveInteger.default(30),
   /** JSON file mapping Alertmanager alert labels to services and impact (see README). */
   ALERTMANAGER_MAPPING_FILE: z.string().min(1).optional(),
+  /** JSON file describing generic JSON webhook sources: mapping rules and HMAC secrets (see README). */
+  JSON_WEBHOOK_SOURCES_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 

@@ -7,6 +7,8 @@ export * from './tickets/tickets.projection';
 export { ticketRoutes } from './tickets/tickets.controller';
 export { alertmanagerRoutes } from './outages/alertmanager-webhook.controller';
 export { outageRoutes } from './outages/outages.controller';
+export { jsonWebhookRoutes } from './json-webhook/json-webhook.controller';
+export * from './json-webhook/json-webhook-sources';
 export * from './outages/outages.projection';
 export * from './outages/alert-mapping';
 

@@ -3,15 +3,17 @@ import { RecordTicketFactHandler, TicketsController } from './tickets/tickets.co
 import { ALERT_MAPPING, AlertmanagerWebhookController } from './outages/alertmanager-webhook.controller';
 import type { AlertMapping } from './outages/alert-mapping';
 import { OutagesController } from './outages/outages.controller';
+import { JSON_WEBHOOK_SOURCES, JsonWebhookController } from './json-webhook/json-webhook.controller';
+import type { JsonWebhookSources } from './json-webhook/json-webhook-sources';
 
 /** Needs EVENT_STORE and READ_STORE from the composition root; the alert mapping from configuration. */
 @Module({})
 export class OperationsModule {
-  static register(alertMapping: AlertMapping): DynamicModule {
+  static register(alertMapping: AlertMapping, jsonWebhookSources: JsonWebhookSources): DynamicModule {
     return {
       module: OperationsModule,
-      controllers: [TicketsController, AlertmanagerWebhookController, OutagesController],
-      providers: [RecordTicketFactHandler, { provide: ALERT_MAPPING, useValue: alertMapping }],
+      controllers: [TicketsController, AlertmanagerWebhookController, OutagesController, JsonWebhookController],
+      providers: [RecordTicketFactHandler, { provide: ALERT_MAPPING, useValue: alertMapping }, { provide: JSON_WEBHOOK_SOURCES, useValue: jsonWebhookSources }],
     };
   }
 }

@@ -1,0 +1,84 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Body, Controller, Headers, HttpCode, Inject, NotFoundException, Param, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { deterministicUuid, type EventMetadata } from '@sla/event-sourcing';
+import { ticketEventDefinitions, type TicketEvent } from '@sla/operations-domain';
+import { RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { RecordTicketFactCommand } from '../tickets/tickets.controller';
+import { matchingRule, valueOf, type JsonWebhookSources } from './json-webhook-sources';
+
+export const JSON_WEBHOOK_SOURCES = Symbol('JSON_WEBHOOK_SOURCES');
+
+/** A tool's own JSON, turned into one ticket fact by the source's mapping rules. */
+@Controller('webhooks/json')
+export class JsonWebhookController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(JSON_WEBHOOK_SOURCES) private readonly sources: JsonWebhookSources,
+  ) {}
+
+  @Post(':source')
+  @HttpCode(200)
+  async receive(
+    @Param('source') sourceName: string,
+    @Body() payload: unknown,
+    @Headers() headers: Record<string, string | undefined>,
+    @Req() request: { rawBody?: Buffer },
+    @RequestMetadata() metadata: EventMetadata,
+    @Res({ passthrough: true }) response: { status(code: number): void },
+  ) {
+    const source = this.sources[sourceName];
+    if (!source) throw new NotFoundException(`no JSON webhook source '${sourceName}' is configured`);
+    if (source.secret) verifySignature(source.secret, request.rawBody, headers[source.signatureHeader.toLowerCase()], source.signatureHeader);
+    const rule = matchingRule(source.rules, payload);
+    if (!rule) return { outcome: 'ignored', reason: 'no mapping rule matches this payload' };
+    const ticketId = String(valueOf(payload, rule.ticketId) ?? '');
+    const externalId = String(valueOf(payload, rule.externalId) ?? '');
+    const definition = ticketEventDefinitions.find((candidate) => candidate.type === rule.fact);
+    if (!definition) throw new NotFoundException(`the mapping names an unknown fact type '${rule.fact}'`);
+    const data = Object.fromEntries(Object.entries(rule.data).map(([field, expression]) => [field, valueOf(payload, expression)]));
+    const parsed = new ZodValidationPipe(definition.schema, 'body').transform({ ...data, ticketId });
+    new ZodValidationPipe(z.string().min(1, 'the mapped externalId is empty'), 'body').transform(externalId);
+    const result = await this.commands.execute(
+      new RecordTicketFactCommand({ type: rule.fact, data: parsed } as TicketEvent, deterministicUuid(`${sourceName}/${externalId}`), {
+        ...metadata,
+        actor: metadata.actor === 'anonymous' ? sourceName : metadata.actor,
+        source: sourceName,
+      }),
+    );
+    response.status(result.duplicate ? 200 : 201);
+    return { outcome: result.duplicate ? 'duplicate' : 'recorded', fact: rule.fact, ...result };
+  }
+}
+
+function verifySignature(secret: string, rawBody: Buffer | undefined, header: string | undefined, headerName: string): void {
+  if (!rawBody || !header) throw new UnauthorizedException(`missing ${headerName} signature`);
+  const expected = createHmac('sha256', secret).update(rawBody).digest();
+  const given = Buffer.from(header.replace(/^sha256=/, ''), 'hex');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new UnauthorizedException(`the ${headerName} signature does not match the body`);
+  }
+}
+
+export const jsonWebhookRoutes: RouteDocumentation[] = [
+  {
+    method: 'post',
+    path: '/webhooks/json/{source}',
+    tag: 'operations',
+    summary: 'Generic JSON webhook: the source mapping (JSON_WEBHOOK_SOURCES_FILE) turns the payload into one ticket fact; optional HMAC-SHA256 signature',
+    body: z.unknown(),
+    responses: {
+      201: { description: 'recorded', schema: z.object({ outcome: z.literal('recorded'), fact: z.string(), ticketId: z.string(), streamRevision: z.string(), duplicate: z.boolean() }) },
+      200: {
+        description: 'a redelivery, or a payload no rule maps',
+        schema: z.union([
+          z.object({ outcome: z.literal('duplicate'), fact: z.string(), ticketId: z.string(), streamRevision: z.string(), duplicate: z.boolean() }),
+          z.object({ outcome: z.literal('ignored'), reason: z.string() }),
+        ]),
+      },
+      401: { description: 'missing or wrong signature', schema: writeErrors[400].schema },
+      ...writeErrors,
+    },
+  },
+];
