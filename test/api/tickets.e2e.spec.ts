@@ -80,6 +80,18 @@ describe('ticket facts over HTTP (real app, real PostgreSQL)', () => {
     expect(await storedEvents('ticket-INC-2')).toBe(0);
   });
 
+  it('refuses a payload over the size limit with 413, storing nothing', async () => {
+    const huge = JSON.stringify({ ...open, externalId: 'evt-huge', data: { ...open.data, title: 'x'.repeat(200_000) } });
+    const response = await fetch(`http://127.0.0.1:${app.getHttpServer().address().port}/tickets/INC-3/facts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: huge,
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await storedEvents('ticket-INC-3')).toBe(0);
+  });
+
   it('sent and received only what the OpenAPI document describes', () => {
     expect(conformance.checked).toBeGreaterThan(12);
   });

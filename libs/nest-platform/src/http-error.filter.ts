@@ -75,7 +75,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const bodyParserStatus = (exception as { status?: unknown; type?: unknown })?.status;
     if (typeof bodyParserStatus === 'number' && bodyParserStatus >= 400 && bodyParserStatus < 500) {
       // Raised by the body parser before any handler ran, e.g. malformed JSON.
-      return [bodyParserStatus, { error: { code: 'MALFORMED_REQUEST', message: (exception as Error).message } }];
+      const code = bodyParserStatus === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST';
+      return [bodyParserStatus, { error: { code, message: (exception as Error).message } }];
     }
     return [500, { error: { code: 'INTERNAL_ERROR', message: 'internal error: see the server log' } }];
   }
