@@ -88,7 +88,7 @@ describe('ticket facts over HTTP (real app, real PostgreSQL)', () => {
       body: huge,
     });
     expect(response.status).toBe(413);
-    expect((await response.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await storedEvents('ticket-INC-3')).toBe(0);
   });
 
