@@ -1,34 +1,23 @@
-import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { createApiApplication } from '../../apps/api/src/api.application';
-import { loadConfiguration } from '@sla/configuration';
-import { openInfrastructure, type Infrastructure } from '@sla/composition';
-import { createTestDatabase, eventually, httpClient, openApiConformance } from '@sla/test-support';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { eventually, httpClient, type openApiConformance } from '@sla/test-support';
 
 /** An SLA from draft to renewal, with an underpinning contract and an amendment, through the real HTTP app. */
 describe('agreements over HTTP (real app, real PostgreSQL)', () => {
-  let infrastructure: Infrastructure;
-  let app: INestApplication;
+  let api: TestApi;
   let http: ReturnType<typeof httpClient>;
   let customer: ReturnType<typeof httpClient>;
   let conformance: ReturnType<typeof openApiConformance>;
   let databaseUrl: string;
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('api_agreements');
-    infrastructure = await openInfrastructure(loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_IDLE_MS: '20', LOG_LEVEL: 'error' }));
-    app = await createApiApplication(infrastructure, { clock: { now: () => new Date('2026-03-01T09:00:00Z') }, logger: false });
-    await app.listen(0, '127.0.0.1');
-    infrastructure.projections.start();
-    const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    conformance = openApiConformance(await (await fetch(`${base}/openapi.json`)).json());
+    api = await startTestApi('api_agreements', {}, { now: () => new Date('2026-03-01T09:00:00Z') });
+    ({ databaseUrl, conformance } = api);
+    const base = api.baseUrl;
     http = httpClient(base, { 'x-actor': 'slm.alice' }, conformance);
     customer = httpClient(base, { 'x-actor': 'finance.bob' }, conformance);
   });
-  afterAll(async () => {
-    await app?.close();
-    await infrastructure?.close();
-  });
+  afterAll(() => api?.close());
 
   const weekdays = (window: string) => ({ mon: [window], tue: [window], wed: [window], thu: [window], fri: [window] });
   const hours = (amount: number) => ({ unit: 'business-hours', amount });

@@ -1,17 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { createApiApplication } from '../../apps/api/src/api.application';
-import { loadConfiguration } from '@sla/configuration';
-import { openInfrastructure, type Infrastructure } from '@sla/composition';
-import { createTestDatabase, eventually, httpClient, openApiConformance } from '@sla/test-support';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { eventually, httpClient, type openApiConformance } from '@sla/test-support';
 
 /** Alertmanager's version-4 webhook, as it sends it: repeats, retries and resolutions. */
 describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
-  let infrastructure: Infrastructure;
-  let app: INestApplication;
+  let api: TestApi;
   let http: ReturnType<typeof httpClient>;
   let conformance: ReturnType<typeof openApiConformance>;
   let databaseUrl: string;
@@ -25,21 +21,12 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
         { match: { job: 'mail' }, serviceId: 'email', impact: 'partial', weight: 0.5 },
       ]),
     );
-    databaseUrl = await createTestDatabase('api_alertmanager');
-    infrastructure = await openInfrastructure(
-      loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_IDLE_MS: '20', LOG_LEVEL: 'error', ALERTMANAGER_MAPPING_FILE: mapping }),
-    );
-    app = await createApiApplication(infrastructure, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    infrastructure.projections.start();
-    const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    conformance = openApiConformance(await (await fetch(`${base}/openapi.json`)).json());
+    api = await startTestApi('api_alertmanager', { ALERTMANAGER_MAPPING_FILE: mapping });
+    ({ databaseUrl, conformance } = api);
+    const base = api.baseUrl;
     http = httpClient(base, {}, conformance);
   });
-  afterAll(async () => {
-    await app?.close();
-    await infrastructure?.close();
-  });
+  afterAll(() => api?.close());
 
   const alert = (status: 'firing' | 'resolved', labels: Record<string, string>, fingerprint: string, endsAt = '0001-01-01T00:00:00Z') => ({
     status,

@@ -2,17 +2,13 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { createApiApplication } from '../../apps/api/src/api.application';
-import { loadConfiguration } from '@sla/configuration';
-import { openInfrastructure, type Infrastructure } from '@sla/composition';
-import { createTestDatabase, eventually, httpClient, openApiConformance } from '@sla/test-support';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { eventually, httpClient, type openApiConformance } from '@sla/test-support';
 
 /** A ticketing tool's own JSON, mapped by configuration, signed with HMAC-SHA256. */
 describe('generic JSON webhook (real app, real PostgreSQL)', () => {
-  let infrastructure: Infrastructure;
-  let app: INestApplication;
+  let api: TestApi;
   let http: ReturnType<typeof httpClient>;
   let conformance: ReturnType<typeof openApiConformance>;
   let databaseUrl: string;
@@ -39,21 +35,14 @@ describe('generic JSON webhook (real app, real PostgreSQL)', () => {
         },
       }),
     );
-    databaseUrl = await createTestDatabase('api_json_webhook');
-    infrastructure = await openInfrastructure(loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_IDLE_MS: '20', LOG_LEVEL: 'error', JSON_WEBHOOK_SOURCES_FILE: sources }));
-    app = await createApiApplication(infrastructure, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    infrastructure.projections.start();
-    const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    conformance = openApiConformance(await (await fetch(`${base}/openapi.json`)).json());
+    api = await startTestApi('api_json_webhook', { JSON_WEBHOOK_SOURCES_FILE: sources });
+    ({ databaseUrl, conformance } = api);
+    const base = api.baseUrl;
     http = httpClient(base, {}, conformance);
     await http.post('/services', { serviceId: 'email', name: 'E-mail', owner: { name: 'Li Wei' }, changeRequest: 'CR-1' });
     await eventually(async () => ((await http.get('/services/email')).status === 200 ? true : undefined));
   });
-  afterAll(async () => {
-    await app?.close();
-    await infrastructure?.close();
-  });
+  afterAll(() => api?.close());
 
   const sign = (body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
   const send = (payload: unknown, signature?: string) => {

@@ -1,34 +1,23 @@
-import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { createApiApplication } from '../../apps/api/src/api.application';
-import { loadConfiguration } from '@sla/configuration';
-import { openInfrastructure, type Infrastructure } from '@sla/composition';
-import { createTestDatabase, eventually, httpClient, openApiConformance } from '@sla/test-support';
+import type { Infrastructure } from '@sla/composition';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { eventually, httpClient, type openApiConformance } from '@sla/test-support';
 
 describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
+  let api: TestApi;
   let infrastructure: Infrastructure;
-  let app: INestApplication;
   let http: ReturnType<typeof httpClient>;
   let conformance: ReturnType<typeof openApiConformance>;
   let databaseUrl: string;
   const fixedNow = new Date('2026-03-03T10:15:00.000Z');
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('api_catalogue');
-    infrastructure = await openInfrastructure(
-      loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_IDLE_MS: '20', LOG_LEVEL: 'error' }),
-    );
-    app = await createApiApplication(infrastructure, { clock: { now: () => fixedNow }, logger: false });
-    await app.listen(0, '127.0.0.1');
-    infrastructure.projections.start();
-    const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    conformance = openApiConformance(await (await fetch(`${base}/openapi.json`)).json());
+    api = await startTestApi('api_catalogue', {}, { now: () => fixedNow });
+    ({ infrastructure, databaseUrl, conformance } = api);
+    const base = api.baseUrl;
     http = httpClient(base, { 'x-actor': 'slm.alice' }, conformance);
   });
-  afterAll(async () => {
-    await app?.close();
-    await infrastructure?.close();
-  });
+  afterAll(() => api?.close());
 
   async function storedEventCount(): Promise<number> {
     const client = new Client({ connectionString: databaseUrl });

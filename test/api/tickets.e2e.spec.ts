@@ -1,34 +1,25 @@
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { createApiApplication } from '../../apps/api/src/api.application';
-import { loadConfiguration } from '@sla/configuration';
-import { openInfrastructure, type Infrastructure } from '@sla/composition';
-import { createTestDatabase, eventually, httpClient, openApiConformance } from '@sla/test-support';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { eventually, httpClient, type openApiConformance } from '@sla/test-support';
 
 /** Ticket facts over REST: stored once however often delivered, in any order, contradictions refused. */
 describe('ticket facts over HTTP (real app, real PostgreSQL)', () => {
-  let infrastructure: Infrastructure;
+  let api: TestApi;
   let app: INestApplication;
   let http: ReturnType<typeof httpClient>;
   let conformance: ReturnType<typeof openApiConformance>;
   let databaseUrl: string;
 
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase('api_tickets');
-    infrastructure = await openInfrastructure(loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_IDLE_MS: '20', LOG_LEVEL: 'error' }));
-    app = await createApiApplication(infrastructure, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    infrastructure.projections.start();
-    const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    conformance = openApiConformance(await (await fetch(`${base}/openapi.json`)).json());
+    api = await startTestApi('api_tickets', {});
+    ({ app, databaseUrl, conformance } = api);
+    const base = api.baseUrl;
     http = httpClient(base, { 'x-actor': 'servicenow-connector' }, conformance);
     await http.post('/services', { serviceId: 'email', name: 'Corporate e-mail', owner: { name: 'Li Wei' }, changeRequest: 'CR-1' });
     await eventually(async () => ((await http.get('/services/email')).status === 200 ? true : undefined));
   });
-  afterAll(async () => {
-    await app?.close();
-    await infrastructure?.close();
-  });
+  afterAll(() => api?.close());
 
   async function storedEvents(stream: string): Promise<number> {
     const client = new Client({ connectionString: databaseUrl });

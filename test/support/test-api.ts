@@ -1,0 +1,44 @@
+import type { INestApplication } from '@nestjs/common';
+import { createApiApplication } from '../../apps/api/src/api.application';
+import { loadConfiguration } from '@sla/configuration';
+import { openInfrastructure, type Infrastructure } from '@sla/composition';
+import type { Clock } from '@sla/nest-platform';
+import { createTestDatabase } from './test-database';
+import { openApiConformance } from './openapi-conformance';
+
+export type TestApi = {
+  readonly infrastructure: Infrastructure;
+  readonly app: INestApplication;
+  readonly baseUrl: string;
+  readonly databaseUrl: string;
+  /** Every exchange made through a client given this is checked against /openapi.json. */
+  readonly conformance: ReturnType<typeof openApiConformance>;
+  readonly close: () => Promise<void>;
+};
+
+/**
+ * The real API on a fresh database of the test run's PostgreSQL, listening
+ * on a free loopback port, projections running inline.
+ */
+export async function startTestApi(purpose: string, settings: Record<string, string> = {}, clock?: Clock): Promise<TestApi> {
+  const databaseUrl = await createTestDatabase(purpose);
+  const infrastructure = await openInfrastructure(
+    loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_IDLE_MS: '20', LOG_LEVEL: 'error', ...settings }),
+  );
+  const app = await createApiApplication(infrastructure, { logger: false, ...(clock ? { clock } : {}) });
+  await app.listen(0, '127.0.0.1');
+  infrastructure.projections.start();
+  const baseUrl = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  const conformance = openApiConformance(await (await fetch(`${baseUrl}/openapi.json`)).json());
+  return {
+    infrastructure,
+    app,
+    baseUrl,
+    databaseUrl,
+    conformance,
+    close: async () => {
+      await app.close();
+      await infrastructure.close();
+    },
+  };
+}
