@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# System programs the test suite drives for real (not npm packages):
+#   prometheus-alertmanager  test/processes/real-alertmanager.e2e.spec.ts
+# Installs only what is missing; needs root (or sudo) and apt (Debian).
+set -euo pipefail
+missing=()
+command -v prometheus-alertmanager > /dev/null || missing+=(prometheus-alertmanager)
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "test tools present"
+  exit 0
+fi
+as_root=()
+[[ $(id -u) -eq 0 ]] || as_root=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+echo "installing ${missing[*]}"
+# The package lists of a fresh machine may be stale or empty.
+"${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" > /tmp/install-test-tools.log 2>&1 \
+  || { "${as_root[@]}" apt-get update -q > /dev/null && "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"; }
