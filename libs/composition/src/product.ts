@@ -5,17 +5,17 @@ import { catalogueReadModelMigrations, serviceCatalogueProjection } from '@sla/c
 import { catalogueSharedReadModelMigrations, serviceCalendarsProjection } from '@sla/catalogue-read-models';
 import { auditReadModelMigrations, streamActivityProjection } from '@sla/audit-read-models';
 import type { Projection } from '@sla/projection-runtime';
-import { outageEventDefinitions, ticketEventDefinitions } from '@sla/operations-domain';
-import { operationsReadModelMigrations, outagesProjection, ticketsProjection } from '@sla/operations-feature';
+import { maintenanceWindowEventDefinitions, outageEventDefinitions, ticketEventDefinitions } from '@sla/operations-domain';
+import { maintenanceWindowsProjection, operationsReadModelMigrations, outagesProjection, ticketsProjection } from '@sla/operations-feature';
 import { agreementEventDefinitions, improvementPlanEventDefinitions, reviewEventDefinitions } from '@sla/agreements-domain';
 import { agreementReadModelMigrations, agreementsProjection, reviewsProjection } from '@sla/agreements-feature';
 
 /** Every event type the product writes. Adding a context = adding its definitions here. */
 export function productEventCatalog(): EventCatalog {
-  return new EventCatalog([...serviceEventDefinitions, ServiceCalendarDefined, ...agreementEventDefinitions, ...reviewEventDefinitions, ...improvementPlanEventDefinitions, ...ticketEventDefinitions, ...outageEventDefinitions]);
+  return new EventCatalog([...serviceEventDefinitions, ServiceCalendarDefined, ...agreementEventDefinitions, ...reviewEventDefinitions, ...improvementPlanEventDefinitions, ...ticketEventDefinitions, ...outageEventDefinitions, ...maintenanceWindowEventDefinitions]);
 }
 
-export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection, reviewsProjection, ticketsProjection, outagesProjection];
+export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection, reviewsProjection, ticketsProjection, outagesProjection, maintenanceWindowsProjection];
 
 export const productReadModelMigrations: Record<string, Migration> = {
   ...auditReadModelMigrations,

@@ -1,12 +1,15 @@
 import type { Migration } from 'kysely';
 import * as createTicket from './tickets/2026-11-22-401-create-ticket.migration';
 import * as createOutage from './outages/2026-11-22-402-create-outage.migration';
+import * as createMaintenanceWindow from './maintenance/2026-12-01-403-create-maintenance-window.migration';
 
 export * from './operations.module';
 export * from './tickets/tickets.projection';
 export { ticketRoutes } from './tickets/tickets.controller';
 export { alertmanagerRoutes } from './outages/alertmanager-webhook.controller';
 export { outageRoutes } from './outages/outages.controller';
+export { maintenanceWindowRoutes } from './maintenance/maintenance-windows.controller';
+export * from './maintenance/maintenance-windows.projection';
 export { jsonWebhookRoutes } from './json-webhook/json-webhook.controller';
 export * from './json-webhook/json-webhook-sources';
 export * from './outages/outages.projection';
@@ -15,4 +18,5 @@ export * from './outages/alert-mapping';
 export const operationsReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-401-create-ticket': createTicket,
   '2026-11-22-402-create-outage': createOutage,
+  '2026-12-01-403-create-maintenance-window': createMaintenanceWindow,
 };

@@ -3,6 +3,7 @@ import { RecordTicketFactHandler, TicketsController } from './tickets/tickets.co
 import { ALERT_MAPPING, AlertmanagerWebhookController } from './outages/alertmanager-webhook.controller';
 import type { AlertMapping } from './outages/alert-mapping';
 import { OutagesController } from './outages/outages.controller';
+import { MaintenanceWindowsController } from './maintenance/maintenance-windows.controller';
 import { JSON_WEBHOOK_SOURCES, JsonWebhookController } from './json-webhook/json-webhook.controller';
 import type { JsonWebhookSources } from './json-webhook/json-webhook-sources';
 
@@ -12,7 +13,7 @@ export class OperationsModule {
   static register(alertMapping: AlertMapping, jsonWebhookSources: JsonWebhookSources): DynamicModule {
     return {
       module: OperationsModule,
-      controllers: [TicketsController, AlertmanagerWebhookController, OutagesController, JsonWebhookController],
+      controllers: [TicketsController, AlertmanagerWebhookController, OutagesController, MaintenanceWindowsController, JsonWebhookController],
       providers: [RecordTicketFactHandler, { provide: ALERT_MAPPING, useValue: alertMapping }, { provide: JSON_WEBHOOK_SOURCES, useValue: jsonWebhookSources }],
     };
   }

@@ -54,7 +54,7 @@ export type CalendarVersion = z.infer<typeof calendarVersionSchema>;
 export type CalendarDefinition = z.infer<typeof calendarDefinitionSchema>;
 export type CalendarDefinitionInput = z.input<typeof calendarDefinitionSchema>;
 
-function isTimeZone(name: string): boolean {
+export function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;
