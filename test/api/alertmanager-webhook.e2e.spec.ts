@@ -125,7 +125,7 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
     expect(unknown).toMatchObject({ status: 422, body: { error: { code: 'UNKNOWN_SERVICE' } } });
     const noWeight = await http.post('/outages/x-2/facts', { ...start, externalId: 'y', data: { serviceId: 'vpn', impact: 'partial', occurredAt: '2026-03-10T08:00:00Z' } });
     expect(noWeight.status).toBe(400);
-    expect(noWeight.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['weight']);
+    expect(noWeight.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['data.weight']);
   });
 
   it('sent and received only what the OpenAPI document describes', () => {

@@ -83,7 +83,7 @@ describe('generic JSON webhook (real app, real PostgreSQL)', () => {
     expect(await send({ event: 'ticket.viewed', delivery: 'd-20' })).toMatchObject({ status: 200, body: { outcome: 'ignored' } });
     const invalid = await send({ ...created, delivery: 'd-21', ticket: { ...created.ticket, number: 'HD-102', priority: 'urgent', createdAt: 'yesterday' } });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['occurredAt', 'priority']);
+    expect(invalid.body.error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['data.occurredAt', 'data.priority']);
     expect((await http.post('/webhooks/json/unknown-tool', '{}')).status).toBe(404);
   });
 

@@ -64,9 +64,9 @@ describe('ticket facts over HTTP (real app, real PostgreSQL)', () => {
     expect(unknownService).toMatchObject({ status: 422, body: { error: { code: 'UNKNOWN_SERVICE' } } });
     const noOffset = await http.post('/tickets/INC-2/facts', { ...open, externalId: 'evt-21', data: { ...open.data, occurredAt: '2026-03-09T09:00:00' } });
     expect(noOffset.status).toBe(400);
-    expect(noOffset.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['occurredAt']);
+    expect(noOffset.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['data.occurredAt']);
     const wrongTypes = await http.post('/tickets/INC-2/facts', { source: 'servicenow', externalId: 'evt-22', type: 'TicketOpened', data: { ...open.data, priority: 'P9', major: 'yes' } });
-    expect(wrongTypes.body.error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['major', 'priority']);
+    expect(wrongTypes.body.error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['data.major', 'data.priority']);
     expect((await http.post('/tickets/INC-2/facts', { ...open, type: 'TicketTeleported' })).status).toBe(400);
     expect(await storedEvents('ticket-INC-2')).toBe(0);
   });

@@ -4,6 +4,7 @@ import * as createOutage from './outages/2026-11-22-402-create-outage.migration'
 import * as createMaintenanceWindow from './maintenance/2026-12-01-403-create-maintenance-window.migration';
 
 export * from './operations.module';
+export * from './intake/fact-intake';
 export * from './tickets/tickets.projection';
 export { ticketRoutes } from './tickets/tickets.controller';
 export { alertmanagerRoutes } from './outages/alertmanager-webhook.controller';

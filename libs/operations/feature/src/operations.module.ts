@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { RecordTicketFactHandler, TicketsController } from './tickets/tickets.controller';
+import { TicketsController } from './tickets/tickets.controller';
+import { RecordFactHandler } from './intake/record-fact.command';
 import { ALERT_MAPPING, AlertmanagerWebhookController } from './outages/alertmanager-webhook.controller';
 import type { AlertMapping } from './outages/alert-mapping';
 import { OutagesController } from './outages/outages.controller';
@@ -14,7 +15,7 @@ export class OperationsModule {
     return {
       module: OperationsModule,
       controllers: [TicketsController, AlertmanagerWebhookController, OutagesController, MaintenanceWindowsController, JsonWebhookController],
-      providers: [RecordTicketFactHandler, { provide: ALERT_MAPPING, useValue: alertMapping }, { provide: JSON_WEBHOOK_SOURCES, useValue: jsonWebhookSources }],
+      providers: [RecordFactHandler, { provide: ALERT_MAPPING, useValue: alertMapping }, { provide: JSON_WEBHOOK_SOURCES, useValue: jsonWebhookSources }],
     };
   }
 }

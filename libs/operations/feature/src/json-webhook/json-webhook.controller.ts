@@ -2,10 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Body, Controller, Headers, HttpCode, Inject, NotFoundException, Param, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { deterministicUuid, type EventMetadata } from '@sla/event-sourcing';
-import { ticketEventDefinitions, type TicketEvent } from '@sla/operations-domain';
+import type { EventMetadata } from '@sla/event-sourcing';
 import { RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
-import { RecordTicketFactCommand } from '../tickets/tickets.controller';
+import { RecordFactCommand } from '../intake/record-fact.command';
 import { matchingRule, valueOf, type JsonWebhookSources } from './json-webhook-sources';
 
 export const JSON_WEBHOOK_SOURCES = Symbol('JSON_WEBHOOK_SOURCES');
@@ -35,20 +34,13 @@ export class JsonWebhookController {
     if (!rule) return { outcome: 'ignored', reason: 'no mapping rule matches this payload' };
     const ticketId = String(valueOf(payload, rule.ticketId) ?? '');
     const externalId = String(valueOf(payload, rule.externalId) ?? '');
-    const definition = ticketEventDefinitions.find((candidate) => candidate.type === rule.fact);
-    if (!definition) throw new NotFoundException(`the mapping names an unknown fact type '${rule.fact}'`);
     const data = Object.fromEntries(Object.entries(rule.data).map(([field, expression]) => [field, valueOf(payload, expression)]));
-    const parsed = new ZodValidationPipe(definition.schema, 'body').transform({ ...data, ticketId });
     new ZodValidationPipe(z.string().min(1, 'the mapped externalId is empty'), 'body').transform(externalId);
     const result = await this.commands.execute(
-      new RecordTicketFactCommand({ type: rule.fact, data: parsed } as TicketEvent, deterministicUuid(`${sourceName}/${externalId}`), {
-        ...metadata,
-        actor: metadata.actor === 'anonymous' ? sourceName : metadata.actor,
-        source: sourceName,
-      }),
+      new RecordFactCommand('ticket', ticketId, { source: sourceName, externalId, type: rule.fact, data }, { ...metadata, actor: metadata.actor === 'anonymous' ? sourceName : metadata.actor }),
     );
     response.status(result.duplicate ? 200 : 201);
-    return { outcome: result.duplicate ? 'duplicate' : 'recorded', fact: rule.fact, ...result };
+    return { outcome: result.duplicate ? 'duplicate' : 'recorded', fact: rule.fact, ticketId, streamRevision: result.streamRevision.toString(), duplicate: result.duplicate };
   }
 }
 

@@ -1,24 +1,15 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { DomainError, deterministicUuid, handleCommand, toSchemaIssues, type EventMetadata, type EventStore } from '@sla/event-sourcing';
-import {
-  maintenanceOccurrences,
-  maintenanceWindowDecider,
-  maintenanceWindowEventDefinitions,
-  maintenanceWindowIdSchema,
-  maintenanceWindowStreamName,
-  type MaintenanceWindowEvent,
-} from '@sla/operations-domain';
-import { EVENT_STORE, READ_STORE, RequestMetadata, RequestValidationError, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { CommandBus } from '@nestjs/cqrs';
+import type { EventMetadata } from '@sla/event-sourcing';
+import { maintenanceOccurrences, maintenanceWindowIdSchema } from '@sla/operations-domain';
+import { factDeliverySchema, factTypesOf } from '../intake/fact-intake';
+import { RecordFactCommand } from '../intake/record-fact.command';
+import { READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import type { MaintenanceWindowTables } from './maintenance-windows.projection';
 
-const recordFactBody = z.strictObject({
-  source: z.string().trim().min(1).max(100),
-  externalId: z.string().trim().min(1).max(200),
-  type: z.enum(['MaintenanceWindowScheduled', 'MaintenanceWindowCancelled']),
-  data: z.record(z.string(), z.unknown()),
-});
+const recordFactBody = factDeliverySchema.extend({ type: z.enum(factTypesOf('maintenance')) });
 
 // Occurrences are expanded on request; the range is bounded so one request stays cheap.
 const maximumRangeDays = 5 * 366;
@@ -27,19 +18,12 @@ const listQuery = z
   .refine((query) => Date.parse(query.to) > Date.parse(query.from), { message: 'must be after from', path: ['to'] })
   .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= maximumRangeDays * 86_400_000, { message: `the range may span at most ${maximumRangeDays} days`, path: ['to'] });
 
-class UnknownServiceError extends DomainError {
-  readonly code = 'UNKNOWN_SERVICE';
-  readonly kind = 'rule_violated' as const;
-}
-
-type Tables = MaintenanceWindowTables & { service_catalogue: { service_id: string; status: string } };
-
 /** Planned maintenance under an approved change: one-off or recurring windows, each delivery stored once. */
 @Controller('maintenance-windows')
 export class MaintenanceWindowsController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_STORE) private readonly db: Kysely<Tables>,
+    private readonly commands: CommandBus,
+    @Inject(READ_STORE) private readonly db: Kysely<MaintenanceWindowTables>,
   ) {}
 
   @Post(':windowId/facts')
@@ -49,23 +33,9 @@ export class MaintenanceWindowsController {
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: { status(code: number): void },
   ) {
-    const definition = maintenanceWindowEventDefinitions.find((candidate) => candidate.type === body.type)!;
-    const parsed = definition.schema.safeParse({ ...body.data, windowId });
-    if (!parsed.success) throw new RequestValidationError('body', toSchemaIssues(parsed.error, 'data'));
-    const fact = { type: body.type, data: parsed.data } as MaintenanceWindowEvent;
-    if (fact.type === 'MaintenanceWindowScheduled') {
-      const service = await this.db.selectFrom('service_catalogue').select('status').where('service_id', '=', fact.data.serviceId).executeTakeFirst();
-      if (!service || service.status === 'retired') throw new UnknownServiceError(`service '${fact.data.serviceId}' is not in the catalogue (or retired)`);
-    }
-    const outcome = await handleCommand(
-      this.store,
-      maintenanceWindowStreamName(windowId),
-      maintenanceWindowDecider,
-      { type: 'RecordMaintenanceWindowFact', fact },
-      { metadata: { ...metadata, source: body.source }, eventIds: [deterministicUuid(`${body.source}/${body.externalId}`)] },
-    );
-    response.status(outcome.duplicate ? 200 : 201);
-    return { windowId, streamRevision: outcome.streamRevision.toString(), duplicate: outcome.duplicate };
+    const result = await this.commands.execute(new RecordFactCommand('maintenance', windowId, body, metadata));
+    response.status(result.duplicate ? 200 : 201);
+    return { windowId, streamRevision: result.streamRevision.toString(), duplicate: result.duplicate };
   }
 
   @Get()

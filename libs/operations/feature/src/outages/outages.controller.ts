@@ -1,31 +1,23 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { DomainError, deterministicUuid, handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
-import { outageDecider, outageEventDefinitions, outageStreamName, type OutageEvent } from '@sla/operations-domain';
-import { EVENT_STORE, READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { CommandBus } from '@nestjs/cqrs';
+import type { EventMetadata } from '@sla/event-sourcing';
+import { factDeliverySchema, factTypesOf } from '../intake/fact-intake';
+import { RecordFactCommand } from '../intake/record-fact.command';
+import { READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import type { OutageTables } from './outages.projection';
 
 const outageIdParameter = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'not an outage id');
-const recordFactBody = z.strictObject({
-  source: z.string().trim().min(1).max(100),
-  externalId: z.string().trim().min(1).max(200),
-  type: z.enum(['OutageStarted', 'OutageEnded']),
-  data: z.record(z.string(), z.unknown()),
-});
+const recordFactBody = factDeliverySchema.extend({ type: z.enum(factTypesOf('outage')) });
 const listQuery = z.strictObject({ serviceId: z.string().min(1).optional() });
-
-class UnknownServiceError extends DomainError {
-  readonly code = 'UNKNOWN_SERVICE';
-  readonly kind = 'rule_violated' as const;
-}
 
 /** Outages reported by monitoring or people: start and end facts, each delivery stored once. */
 @Controller('outages')
 export class OutagesController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_STORE) private readonly db: Kysely<OutageTables & { service_catalogue: { service_id: string; status: string } }>,
+    private readonly commands: CommandBus,
+    @Inject(READ_STORE) private readonly db: Kysely<OutageTables>,
   ) {}
 
   @Post(':outageId/facts')
@@ -35,22 +27,9 @@ export class OutagesController {
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: { status(code: number): void },
   ) {
-    const definition = outageEventDefinitions.find((candidate) => candidate.type === body.type)!;
-    const data = new ZodValidationPipe(definition.schema, 'body').transform({ ...body.data, outageId }) as OutageEvent['data'];
-    if (body.type === 'OutageStarted') {
-      const serviceId = (data as { serviceId: string }).serviceId;
-      const service = await this.db.selectFrom('service_catalogue').select('status').where('service_id', '=', serviceId).executeTakeFirst();
-      if (!service || service.status === 'retired') throw new UnknownServiceError(`service '${serviceId}' is not in the catalogue (or retired)`);
-    }
-    const outcome = await handleCommand(
-      this.store,
-      outageStreamName(outageId),
-      outageDecider,
-      { type: 'RecordOutageFact', fact: { type: body.type, data } as OutageEvent },
-      { metadata: { ...metadata, source: body.source }, eventIds: [deterministicUuid(`${body.source}/${body.externalId}`)] },
-    );
-    response.status(outcome.duplicate ? 200 : 201);
-    return { outageId, streamRevision: outcome.streamRevision.toString(), duplicate: outcome.duplicate };
+    const result = await this.commands.execute(new RecordFactCommand('outage', outageId, body, metadata));
+    response.status(result.duplicate ? 200 : 201);
+    return { outageId, streamRevision: result.streamRevision.toString(), duplicate: result.duplicate };
   }
 
   @Get()

@@ -1,58 +1,28 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { DomainError, deterministicUuid, handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
-import { ticketDecider, ticketEventDefinitions, ticketStreamName, type TicketEvent } from '@sla/operations-domain';
-import { EVENT_STORE, READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import type { EventMetadata } from '@sla/event-sourcing';
+import { READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { factDeliverySchema, factTypesOf } from '../intake/fact-intake';
+import { RecordFactCommand } from '../intake/record-fact.command';
 import type { TicketTables } from './tickets.projection';
 
 const ticketIdParameter = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'not a ticket id');
-const FACT_TYPES = ticketEventDefinitions.map((definition) => definition.type) as [string, ...string[]];
 
 /**
  * One fact from a tool: `source` + `externalId` identify the delivery, so a
  * retried delivery is stored once. `data` is validated against the fact
  * type's event schema (without the ticket id, which is in the path).
  */
-const recordFactBody = z.strictObject({
-  source: z.string().trim().min(1).max(100),
-  externalId: z.string().trim().min(1).max(200),
-  type: z.enum(FACT_TYPES),
-  data: z.record(z.string(), z.unknown()),
-});
-
-export class RecordTicketFactCommand extends Command<{ ticketId: string; streamRevision: string; duplicate: boolean }> {
-  constructor(
-    readonly fact: TicketEvent,
-    readonly deliveryId: string,
-    readonly metadata: EventMetadata,
-  ) {
-    super();
-  }
-}
-
-@CommandHandler(RecordTicketFactCommand)
-export class RecordTicketFactHandler implements ICommandHandler<RecordTicketFactCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async execute({ fact, deliveryId, metadata }: RecordTicketFactCommand) {
-    const outcome = await handleCommand(this.store, ticketStreamName(fact.data.ticketId), ticketDecider, { type: 'RecordTicketFact', fact }, { metadata, eventIds: [deliveryId] });
-    return { ticketId: fact.data.ticketId, streamRevision: outcome.streamRevision.toString(), duplicate: outcome.duplicate };
-  }
-}
-
-class UnknownServiceError extends DomainError {
-  readonly code = 'UNKNOWN_SERVICE';
-  readonly kind = 'rule_violated' as const;
-}
+const recordFactBody = factDeliverySchema.extend({ type: z.enum(factTypesOf('ticket')) });
 
 /** Ticket facts from ticketing tools and people: never lost, never doubled. */
 @Controller('tickets')
 export class TicketsController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(READ_STORE) private readonly db: Kysely<TicketTables & { service_catalogue: { service_id: string; status: string } }>,
+    @Inject(READ_STORE) private readonly db: Kysely<TicketTables>,
   ) {}
 
   @Post(':ticketId/facts')
@@ -62,19 +32,10 @@ export class TicketsController {
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: { status(code: number): void },
   ) {
-    const definition = ticketEventDefinitions.find((candidate) => candidate.type === body.type)!;
-    const parsed = new ZodValidationPipe(definition.schema, 'body').transform({ ...body.data, ticketId });
-    if (body.type === 'TicketOpened') {
-      const serviceId = (parsed as unknown as { serviceId: string }).serviceId;
-      const service = await this.db.selectFrom('service_catalogue').select('status').where('service_id', '=', serviceId).executeTakeFirst();
-      if (!service || service.status === 'retired') throw new UnknownServiceError(`service '${serviceId}' is not in the catalogue (or retired)`);
-    }
-    const result = await this.commands.execute(
-      new RecordTicketFactCommand({ type: body.type, data: parsed } as TicketEvent, deterministicUuid(`${body.source}/${body.externalId}`), { ...metadata, source: body.source }),
-    );
+    const result = await this.commands.execute(new RecordFactCommand('ticket', ticketId, body, metadata));
     // 201 for a new fact, 200 for a redelivery of one already stored.
     response.status(result.duplicate ? 200 : 201);
-    return result;
+    return { ticketId, streamRevision: result.streamRevision.toString(), duplicate: result.duplicate };
   }
 
   @Get(':ticketId')

@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { DomainError, deterministicUuid, handleCommand, toSchemaIssues, type Decider, type DomainEvent, type EventDefinition, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import {
+  maintenanceWindowDecider,
+  maintenanceWindowEventDefinitions,
+  maintenanceWindowStreamName,
+  outageDecider,
+  outageEventDefinitions,
+  outageStreamName,
+  ticketDecider,
+  ticketEventDefinitions,
+  ticketStreamName,
+} from '@sla/operations-domain';
+import { RequestValidationError } from '@sla/nest-platform';
+
+/**
+ * One delivery of one operational fact, from whatever path it came (REST,
+ * webhook, file import): `source` + `externalId` identify the delivery, so a
+ * redelivery is stored once; `data` is validated against the fact type's
+ * event schema, with the record's id taken from the path or row.
+ */
+export const factDeliverySchema = z.strictObject({
+  source: z.string().trim().min(1).max(100),
+  externalId: z.string().trim().min(1).max(200),
+  type: z.string().min(1).max(100),
+  data: z.record(z.string(), z.unknown()),
+});
+export type FactDelivery = z.infer<typeof factDeliverySchema>;
+
+export type FactKind = 'ticket' | 'outage' | 'maintenance';
+export type RecordedFact = { readonly streamRevision: bigint; readonly duplicate: boolean };
+
+type KindRules = {
+  readonly idField: string;
+  readonly definitions: readonly EventDefinition[];
+  readonly streamName: (id: string) => string;
+  readonly decider: Decider<{ type: string; fact: DomainEvent }, DomainEvent, unknown>;
+  readonly commandType: string;
+  /** The fact type that names a service, which must be in the catalogue. */
+  readonly opening: string;
+};
+
+const kinds: Record<FactKind, KindRules> = {
+  ticket: { idField: 'ticketId', definitions: ticketEventDefinitions, streamName: ticketStreamName, decider: ticketDecider as never, commandType: 'RecordTicketFact', opening: 'TicketOpened' },
+  outage: { idField: 'outageId', definitions: outageEventDefinitions, streamName: outageStreamName, decider: outageDecider as never, commandType: 'RecordOutageFact', opening: 'OutageStarted' },
+  maintenance: {
+    idField: 'windowId',
+    definitions: maintenanceWindowEventDefinitions,
+    streamName: maintenanceWindowStreamName,
+    decider: maintenanceWindowDecider as never,
+    commandType: 'RecordMaintenanceWindowFact',
+    opening: 'MaintenanceWindowScheduled',
+  },
+};
+
+export const factTypesOf = (kind: FactKind) => kinds[kind].definitions.map((definition) => definition.type) as [string, ...string[]];
+
+export class UnknownServiceError extends DomainError {
+  readonly code = 'UNKNOWN_SERVICE';
+  readonly kind = 'rule_violated' as const;
+}
+
+type CatalogueTables = { service_catalogue: { service_id: string; status: string } };
+
+export class FactIntake {
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Kysely<CatalogueTables>,
+  ) {}
+
+  /** Validates, checks the service, decides and appends; throws RequestValidationError or a DomainError. */
+  async record(kind: FactKind, id: string, delivery: FactDelivery, metadata: EventMetadata): Promise<RecordedFact> {
+    const rules = kinds[kind];
+    const definition = rules.definitions.find((candidate) => candidate.type === delivery.type);
+    if (!definition) {
+      throw new RequestValidationError('body', [{ path: 'type', message: `not a ${kind} fact: expected one of ${factTypesOf(kind).join(', ')}` }]);
+    }
+    const parsed = definition.schema.safeParse({ ...delivery.data, [rules.idField]: id });
+    if (!parsed.success) throw new RequestValidationError('body', toSchemaIssues(parsed.error, 'data'));
+    const fact = { type: delivery.type, data: parsed.data } as DomainEvent;
+    if (fact.type === rules.opening) await this.requireService((fact.data as { serviceId: string }).serviceId);
+    const outcome = await handleCommand(
+      this.store,
+      rules.streamName(id),
+      rules.decider,
+      { type: rules.commandType, fact },
+      { metadata: { ...metadata, source: delivery.source }, eventIds: [deterministicUuid(`${delivery.source}/${delivery.externalId}`)] },
+    );
+    return { streamRevision: outcome.streamRevision, duplicate: outcome.duplicate };
+  }
+
+  private async requireService(serviceId: string): Promise<void> {
+    const service = await this.db.selectFrom('service_catalogue').select('status').where('service_id', '=', serviceId).executeTakeFirst();
+    if (!service || service.status === 'retired') throw new UnknownServiceError(`service '${serviceId}' is not in the catalogue (or retired)`);
+  }
+}
