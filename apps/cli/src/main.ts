@@ -1,6 +1,9 @@
-import { Command } from 'commander';
+import { statSync } from 'node:fs';
+import { Presets, SingleBar } from 'cli-progress';
+import { Command, Option } from 'commander';
 import { ConfigurationError, loadConfiguration } from '@sla/configuration';
 import { openInfrastructure, type Infrastructure } from '@sla/composition';
+import { FactIntake, importFactsFile, type ImportFormat } from '@sla/operations-feature';
 
 /** Operator and auditor commands. Reads the same environment as the API. */
 const program = new Command()
@@ -49,6 +52,71 @@ projections
   .action(() =>
     withInfrastructure(async ({ projections: runner }) => {
       console.log(`applied ${await runner.catchUp()} events`);
+    }),
+  );
+
+/** Exit codes scripts can rely on. */
+const EXIT_REJECTED_ROWS = 2;
+const EXIT_INTERRUPTED = 130;
+
+program
+  .command('import')
+  .description('import ticket, outage and maintenance facts from a CSV or NDJSON file (resumable; rejected rows are reported with their line)')
+  .argument('<file>', 'the file; .csv, .ndjson or .jsonl')
+  .addOption(new Option('--format <format>', 'file format when the name does not tell').choices(['csv', 'ndjson']))
+  .option('--source <name>', 'source for rows that name none (part of each fact delivery id)', 'import')
+  .option('--actor <name>', 'who is importing (recorded on every event)', 'bulk-import')
+  .option('--state <path>', 'progress file (default <file>.import-state.json)')
+  .option('--rejects <path>', 'rejected rows, one JSON line each (default <file>.rejects.ndjson)')
+  .option('--restart', 'forget earlier progress and start from the first row')
+  .option('--concurrency <n>', 'records written at the same time', (value) => Number.parseInt(value, 10), 8)
+  .addHelpText('after', '\nExit codes: 0 every row stored or already stored, 2 finished with rejected rows, 130 interrupted (run again to resume), 1 failed.')
+  .action((file: string, options: { format?: ImportFormat; source: string; actor: string; state?: string; rejects?: string; restart?: boolean; concurrency: number }) =>
+    withInfrastructure(async ({ eventStore, readStore }) => {
+      let stopRequested = false;
+      const stop = () => {
+        if (stopRequested) process.exit(EXIT_INTERRUPTED);
+        stopRequested = true;
+        console.error('\nstopping after the current chunk (again to quit at once)');
+      };
+      process.on('SIGINT', stop).on('SIGTERM', stop);
+      const bar = new SingleBar(
+        {
+          stream: process.stderr,
+          format: 'importing |{bar}| {percentage}% | line {line} | {stored} stored, {duplicates} duplicates, {rejected} rejected | ETA {eta_formatted}',
+          // Without a terminal (CI logs), a plain line every two seconds.
+          noTTYOutput: true,
+          notTTYSchedule: 2_000,
+          etaBuffer: 50,
+        },
+        Presets.shades_classic,
+      );
+      bar.start(statSync(file).size, 0, { line: 0, stored: 0, duplicates: 0, rejected: 0 });
+      const summary = await importFactsFile(new FactIntake(eventStore, readStore), {
+        file,
+        format: options.format,
+        defaultSource: options.source,
+        actor: options.actor,
+        statePath: options.state,
+        rejectsPath: options.rejects,
+        restart: options.restart,
+        concurrency: options.concurrency,
+        onProgress: (progress) => bar.update(progress.bytes, progress),
+        shouldStop: () => stopRequested,
+      }).finally(() => bar.stop());
+      const seconds = summary.elapsedMs / 1000;
+      console.log(
+        [
+          `${summary.outcome === 'completed' ? 'imported' : 'interrupted'} ${file}${summary.resumedAfterLine > 0 ? ` (resumed after line ${summary.resumedAfterLine})` : ''}`,
+          `rows: ${summary.rows}, stored: ${summary.stored}, duplicates: ${summary.duplicates}, rejected: ${summary.rejected} (all runs of this file, up to line ${summary.lastLine})`,
+          `${seconds.toFixed(1)} s, ${Math.round((summary.stored + summary.duplicates) / Math.max(seconds, 0.001))} facts/s`,
+          summary.rejected > 0 ? `rejected rows: ${summary.rejectsPath}` : 'no rejected rows',
+          summary.outcome === 'interrupted' ? `progress saved in ${summary.statePath}: run the same command again to resume` : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      );
+      process.exitCode = summary.outcome === 'interrupted' ? EXIT_INTERRUPTED : summary.rejected > 0 ? EXIT_REJECTED_ROWS : 0;
     }),
   );
 

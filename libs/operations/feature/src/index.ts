@@ -21,3 +21,5 @@ export const operationsReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-402-create-outage': createOutage,
   '2026-12-01-403-create-maintenance-window': createMaintenanceWindow,
 };
+export * from './bulk-import/bulk-import';
+export { formatOf, type ImportFormat } from './bulk-import/import-rows';
