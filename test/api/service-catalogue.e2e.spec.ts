@@ -101,8 +101,8 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
   it('answers malformed JSON with a 400', async () => {
     const response = await http.post('/services', '{"serviceId": ');
     expect(response.status).toBe(400);
-    expect(response.body.error.code).toBe('BAD_REQUEST');
-    expect(response.body.error.message).toMatch(/JSON/);
+    expect(response.body.error.code).toBe('MALFORMED_JSON');
+    expect(response.body.error.message).toMatch(/^the request body is not valid JSON: /);
   });
 
   it('refuses to register the same service twice with a 409 and a stable code', async () => {

@@ -1,4 +1,4 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { BadRequestException, Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import {
   DomainError,
   EventSchemaViolationError,
@@ -65,6 +65,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof EventStoreUnavailableError) {
       return [503, { error: { code: exception.code, message: exception.message } }];
+    }
+    if (exception instanceof BadRequestException && /JSON/.test(exception.message)) {
+      // Nest turns the body parser's SyntaxError into a bare BadRequestException before any handler runs.
+      return [400, { error: { code: 'MALFORMED_JSON', message: `the request body is not valid JSON: ${exception.message}` } }];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
