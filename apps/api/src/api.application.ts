@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import type { Infrastructure } from '@sla/composition';
-import { HttpErrorFilter, systemClock, type Clock } from '@sla/nest-platform';
+import { HttpErrorFilter, RequestShapeInterceptor, systemClock, type Clock } from '@sla/nest-platform';
 import { ApiModule } from './api.module';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -20,5 +20,6 @@ export async function createApiApplication(
     rawBody: true,
   });
   app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalInterceptors(new RequestShapeInterceptor());
   return app;
 }

@@ -4,3 +4,4 @@ export * from './zod-validation.pipe';
 export * from './http-error.filter';
 export * from './if-match';
 export * from './openapi';
+export * from './request-shape.interceptor';

@@ -40,6 +40,10 @@ describe('maintenance windows', () => {
     expect(issues({ ...weeklyBerlin, rule: 'BYDAY=SU' })).toEqual(['schedule.rule: the rule needs FREQ']);
     expect(issues({ ...weeklyBerlin, rule: 'FREQ=WEEKLY;UNTIL=tomorrow' })[0]).toMatch(/^schedule\.rule: UNTIL=tomorrow/);
     expect(issues({ ...weeklyBerlin, firstStart: '2026-01-04T02:30:00+01:00' })[0]).toMatch(/^schedule\.firstStart:/);
+    expect(issues({ ...weeklyBerlin, rule: 'FREQ=MONTHLY;BYMONTHDAY=40' })).toEqual(['schedule.rule: BYMONTHDAY=40: each value must be ±1..31']);
+    expect(issues({ ...weeklyBerlin, rule: 'FREQ=DAILY;BYHOUR=-1' })[0]).toMatch(/^schedule\.rule: BYHOUR=-1/);
+    expect(issues({ ...weeklyBerlin, firstStart: '2026-02-30T02:30:00' })[0]).toMatch(/^schedule\.firstStart:/);
+    expect(issues({ ...weeklyBerlin, rule: 'FREQ=MONTHLY;BYMONTHDAY=-31,1,15' })).toEqual([]);
     expect(issues(weeklyBerlin)).toEqual([]);
   });
 

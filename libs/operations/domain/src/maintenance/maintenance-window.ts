@@ -24,7 +24,7 @@ const recurringSchema = z
       prepareRecurrence(schedule);
     } catch (error) {
       if (!(error instanceof RecurrenceRuleError)) throw error;
-      context.addIssue({ code: 'custom', message: error.message, path: ['rule'] });
+      context.addIssue({ code: 'custom', message: error.message, path: [error.field] });
     }
   });
 

@@ -23,9 +23,39 @@ export type Recurrence = {
 export type Occurrence = { readonly start: number; readonly end: number };
 
 export class RecurrenceRuleError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The recurrence field at fault. */
+    readonly field: 'rule' | 'firstStart' = 'rule',
+  ) {
     super(message);
     this.name = 'RecurrenceRuleError';
+  }
+}
+
+// RFC 5545 3.3.10 value ranges; the library accepts some values outside them.
+const NUMERIC_RANGES: Record<string, { min: number; max: number; signed: boolean }> = {
+  COUNT: { min: 1, max: 100_000, signed: false },
+  INTERVAL: { min: 1, max: 10_000, signed: false },
+  BYSECOND: { min: 0, max: 60, signed: false },
+  BYMINUTE: { min: 0, max: 59, signed: false },
+  BYHOUR: { min: 0, max: 23, signed: false },
+  BYMONTHDAY: { min: 1, max: 31, signed: true },
+  BYYEARDAY: { min: 1, max: 366, signed: true },
+  BYWEEKNO: { min: 1, max: 53, signed: true },
+  BYMONTH: { min: 1, max: 12, signed: false },
+  BYSETPOS: { min: 1, max: 366, signed: true },
+};
+
+function checkNumericPart(name: string, value: string): void {
+  const range = NUMERIC_RANGES[name];
+  if (!range) return;
+  for (const item of value.split(',')) {
+    const number = /^[+-]?\d+$/.test(item) ? Number(item) : NaN;
+    const magnitude = range.signed ? Math.abs(number) : number;
+    if (!Number.isInteger(number) || (!range.signed && item.startsWith('-')) || magnitude < range.min || magnitude > range.max) {
+      throw new RecurrenceRuleError(`${name}=${value}: each value must be ${range.signed ? '±' : ''}${range.min}..${range.max}`);
+    }
   }
 }
 
@@ -65,14 +95,17 @@ export function prepareRecurrence(recurrence: Recurrence): PreparedRecurrence {
     const upper = name.toUpperCase();
     if (upper === 'DTSTART' || upper === 'TZID') throw new RecurrenceRuleError(`${upper} belongs in firstStart and timeZone, not in the rule`);
     if (upper === 'UNTIL') until = parseUntil(value, recurrence.timeZone);
-    else kept.push(`${upper}=${value}`);
+    else {
+      checkNumericPart(upper, value);
+      kept.push(`${upper}=${value}`);
+    }
   }
   if (!kept.some((part) => part.startsWith('FREQ='))) throw new RecurrenceRuleError('the rule needs FREQ');
   let firstStart: Temporal.PlainDateTime;
   try {
     firstStart = Temporal.PlainDateTime.from(recurrence.firstStart, { overflow: 'reject' });
   } catch {
-    throw new RecurrenceRuleError(`firstStart '${recurrence.firstStart}' is not a local date-time like 2026-01-04T02:00`);
+    throw new RecurrenceRuleError(`'${recurrence.firstStart}' is not a local date-time like 2026-01-04T02:00`, 'firstStart');
   }
   try {
     const floating = new RRuleTemporal({ rruleString: kept.join(';'), dtstart: firstStart.toZonedDateTime(floatingZone) });

@@ -26,6 +26,14 @@ type Outcome = { fingerprint: string; outageId: string | null; outcome: 'started
 
 const milliseconds = (timestamp: string) => new Date(Date.parse(timestamp)).toISOString();
 
+const endsAtSchema = z.iso.datetime({ offset: true });
+
+function problemWithEnd(endsAt: string, startedAt: string): string | undefined {
+  if (!endsAtSchema.safeParse(endsAt).success) return `endsAt '${endsAt}' is not an ISO 8601 time with an offset`;
+  if (Date.parse(milliseconds(endsAt)) < Date.parse(startedAt)) return `endsAt ${endsAt} is before startsAt ${startedAt}`;
+  return undefined;
+}
+
 /**
  * A firing alert for a mapped service starts an outage, its resolution ends
  * it. The outage is identified by the alert's fingerprint and start time,
@@ -52,6 +60,12 @@ export class AlertmanagerWebhookController {
       }
       const startedAt = milliseconds(alert.startsAt);
       const outageId = `alertmanager-${alert.fingerprint}-${Date.parse(startedAt)}`;
+      // A resolution that cannot end the outage must not start it either: nothing of the alert is stored.
+      const endProblem = alert.status === 'resolved' ? problemWithEnd(alert.endsAt, startedAt) : undefined;
+      if (endProblem) {
+        outcomes.push({ fingerprint: alert.fingerprint, outageId, outcome: 'refused', reason: endProblem });
+        continue;
+      }
       const key = `alertmanager/${alert.fingerprint}/${startedAt}`;
       const record = (fact: OutageEvent, step: string) =>
         handleCommand(this.store, outageStreamName(outageId), outageDecider, { type: 'RecordOutageFact', fact }, { metadata, eventIds: [deterministicUuid(`${key}/${step}`)] });
