@@ -64,6 +64,7 @@ describe('sla CLI: bulk import of CSV and NDJSON files', () => {
         'ticket,INC-1,servicenow,e7',
         'ticket,INC-1,servicenow,e8,TicketResolved,2026-03-09T11:00:00+01:00,,,,,,,relay restarted,',
         'ticket,INC-9,servicenow,e9,TicketResolved,2026-03-09T11:00:00+01:00,,,,,,,guess,',
+        'ticket,INC-1,servicenow,e10,TicketResolved,2026-03-09T11:30:00+01:00,,,,,,,relay\u0000again,',
         '',
         'outage,OUT-1,statuspage,o1,OutageStarted,2026-03-10T07:00:00Z,vpn,,,partial,,,,0.5',
         'outage,OUT-1,statuspage,o2,OutageEnded,2026-03-10T06:00:00Z,,,,,,,,',
@@ -71,7 +72,7 @@ describe('sla CLI: bulk import of CSV and NDJSON files', () => {
       ].join('\n'),
     );
     const first = await run(file);
-    expect(first.output).toMatch(/rows: 11, stored: 5, duplicates: 0, rejected: 6/);
+    expect(first.output).toMatch(/rows: 12, stored: 5, duplicates: 0, rejected: 7/);
     expect(first.code).toBe(2);
     expect(rejectsOf(file).map(({ line, code }) => [line, code])).toEqual([
       [6, 'VALIDATION_FAILED'],
@@ -79,7 +80,8 @@ describe('sla CLI: bulk import of CSV and NDJSON files', () => {
       [8, 'VALIDATION_FAILED'],
       [9, 'UNREADABLE_ROW'],
       [11, 'TICKET_NOT_FOUND'],
-      [14, 'END_BEFORE_START'],
+      [12, 'VALIDATION_FAILED'],
+      [15, 'END_BEFORE_START'],
     ]);
     expect(rejectsOf(file)[0].reason).toMatch(/data\.occurredAt/);
     expect(rejectsOf(file)[2].reason).toMatch(/^type: not a ticket fact/);
@@ -87,10 +89,11 @@ describe('sla CLI: bulk import of CSV and NDJSON files', () => {
     expect(await eventCounts()).toEqual({ ticket: 4, outage: 1 });
 
     const again = await run(file);
-    expect(again).toMatchObject({ code: 2, output: expect.stringMatching(/rows: 11, stored: 5, duplicates: 0, rejected: 6/) });
+    expect(again).toMatchObject({ code: 2, output: expect.stringMatching(/rows: 12, stored: 5, duplicates: 0, rejected: 7/) });
     const restarted = await run(file, '--restart');
-    expect(restarted.output).toMatch(/rows: 11, stored: 0, duplicates: 5, rejected: 6/);
-    expect(rejectsOf(file)).toHaveLength(6);
+    expect(restarted.output).toMatch(/rows: 12, stored: 0, duplicates: 5, rejected: 7/);
+    expect(rejectsOf(file)).toHaveLength(7);
+    expect(rejectsOf(file)[5].reason).toBe('data.resolution: contains the character U+0000, which cannot be stored');
     expect(await eventCounts()).toEqual({ ticket: 4, outage: 1 });
     const ticket = await eventually(async () => {
       const response = await fetch(`${api.baseUrl}/tickets/INC-2`);

@@ -12,7 +12,7 @@ import {
   ticketEventDefinitions,
   ticketStreamName,
 } from '@sla/operations-domain';
-import { RequestValidationError } from '@sla/nest-platform';
+import { pathOfNulCharacter, RequestValidationError } from '@sla/nest-platform';
 
 /**
  * One delivery of one operational fact, from whatever path it came (REST,
@@ -76,6 +76,9 @@ export class FactIntake {
     if (!definition) {
       throw new RequestValidationError('body', [{ path: 'type', message: `not a ${kind} fact: expected one of ${factTypesOf(kind).join(', ')}` }]);
     }
+    // File imports do not pass the HTTP checks: PostgreSQL cannot store U+0000.
+    const nulAt = pathOfNulCharacter({ id, ...delivery });
+    if (nulAt !== undefined) throw new RequestValidationError('body', [{ path: nulAt, message: 'contains the character U+0000, which cannot be stored' }]);
     const parsed = definition.schema.safeParse({ ...delivery.data, [rules.idField]: id });
     if (!parsed.success) throw new RequestValidationError('body', toSchemaIssues(parsed.error, 'data'));
     const fact = { type: delivery.type, data: parsed.data } as DomainEvent;
