@@ -1,0 +1,2 @@
+export * from './availability/exact-ratio';
+export * from './availability/availability';
