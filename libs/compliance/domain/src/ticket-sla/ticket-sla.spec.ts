@@ -1,0 +1,74 @@
+import { agreementContentSchema, type AgreementContentInput, type AgreementEvent } from '@sla/agreements-domain';
+import { at, calendar, weekdays } from '@sla/sla-clock/testing';
+import type { TicketFact } from '@sla/sla-clock';
+import { evaluateTicketSla, type AgreementHistory } from './ticket-sla';
+
+const HOUR = 3_600_000;
+const calendars = new Map([
+  ['24x7', calendar('24x7', 'UTC', {}, '24x7')],
+  ['office', calendar(weekdays('09:00-17:00'), 'UTC', {}, 'office')],
+]);
+const targets = (p2ResponseHours: number) =>
+  (['P1', 'P2', 'P3', 'P4'] as const).map((priority) => ({
+    serviceId: 'email',
+    priority,
+    response: { duration: { unit: 'business-hours' as const, amount: priority === 'P2' ? p2ResponseHours : 8 }, calendarId: 'office' },
+    resolution: { duration: { unit: 'business-hours' as const, amount: 16 }, calendarId: priority === 'P1' ? '24x7' : 'office' },
+  }));
+const content = (overrides: Partial<AgreementContentInput>) =>
+  agreementContentSchema.parse({ title: 'Mail SLA', services: ['email'], serviceTargets: targets(4), effectiveFrom: '2026-03-01T00:00:00Z', ...overrides });
+
+const party = { name: 'x', contacts: [] };
+/** v1 (P2 response 4 h) in force from 1 March; v2 (P2 response 2 h) from 10 March. */
+const sla: AgreementHistory = {
+  agreementId: 'sla-mail',
+  kind: 'SLA',
+  events: [
+    { type: 'AgreementDrafted', data: { agreementId: 'sla-mail', kind: 'SLA', provider: party, counterparty: party, version: 1, content: content({}), occurredAt: '2026-02-01T00:00:00Z' } },
+    { type: 'AgreementVersionApproved', data: { agreementId: 'sla-mail', version: 1, effectiveFrom: '2026-03-01T00:00:00Z', occurredAt: '2026-02-20T00:00:00Z' } },
+    { type: 'AgreementAmendmentDrafted', data: { agreementId: 'sla-mail', version: 2, basedOnVersion: 1, changeRequest: 'CR-9', content: content({ serviceTargets: targets(2), effectiveFrom: '2026-03-10T00:00:00Z' }), occurredAt: '2026-03-05T00:00:00Z' } },
+    { type: 'AgreementVersionApproved', data: { agreementId: 'sla-mail', version: 2, effectiveFrom: '2026-03-10T00:00:00Z', occurredAt: '2026-03-06T00:00:00Z' } },
+  ] as AgreementEvent[],
+};
+
+describe('ticket SLA evaluation', () => {
+  it('pins a ticket to the version in force when it opened, also after a later amendment and a priority change', () => {
+    // Tue 3 March 09:00, P2: v1 gives 4 business hours to respond.
+    const facts: TicketFact[] = [
+      { type: 'opened', at: at('2026-03-03T09:00'), priority: 'P2' },
+      { type: 'priority-changed', at: at('2026-03-12T09:00'), priority: 'P3' },
+      { type: 'responded', at: at('2026-03-03T12:00') },
+    ];
+    const rows = evaluateTicketSla({ serviceId: 'email', facts, agreements: [sla], calendars });
+    const response = rows.find((row) => row.metric === 'response')!;
+    expect(response).toMatchObject({ agreementId: 'sla-mail', version: 1, state: 'met', elapsedMs: 3 * HOUR, stoppedAt: at('2026-03-03T12:00') });
+    // Opened on 10 March: v2's 2 hours apply, and 3 hours breach it.
+    const later = evaluateTicketSla({ serviceId: 'email', facts: facts.map((fact) => ({ ...fact, at: fact.at + 7 * 24 * HOUR })), agreements: [sla], calendars });
+    expect(later.find((row) => row.metric === 'response')).toMatchObject({ version: 2, state: 'breached', breachedAt: at('2026-03-10T11:00') });
+  });
+
+  it('plans the breach and at-risk instants of a running clock from the calendar', () => {
+    // Friday 16:00, P2 v2 (2 business hours): 1 h on Friday, 1 h on Monday → due Monday 10:00.
+    const rows = evaluateTicketSla({ serviceId: 'email', facts: [{ type: 'opened', at: at('2026-03-13T16:00'), priority: 'P2' }], agreements: [sla], calendars });
+    expect(rows.find((row) => row.metric === 'response')).toMatchObject({
+      state: 'running',
+      version: 2,
+      dueAt: at('2026-03-16T10:00'),
+      breachAt: at('2026-03-16T10:00'),
+      // 75 % of 2 h = 90 min: Monday 09:30.
+      atRiskAt: at('2026-03-16T09:30'),
+      evaluatedAt: at('2026-03-13T16:00'),
+    });
+  });
+
+  it('gives no rows before any agreement is in force, and a not-covered row when a priority has no target', () => {
+    expect(evaluateTicketSla({ serviceId: 'email', facts: [{ type: 'opened', at: at('2026-02-25T09:00'), priority: 'P2' }], agreements: [sla], calendars })).toEqual([]);
+    expect(evaluateTicketSla({ serviceId: 'vpn', facts: [{ type: 'opened', at: at('2026-03-03T09:00'), priority: 'P2' }], agreements: [sla], calendars })).toEqual([]);
+    const onlyP1 = { ...sla, events: sla.events.map((event) => (event.type === 'AgreementDrafted' ? { ...event, data: { ...event.data, content: content({ serviceTargets: targets(4).slice(0, 1) }) } } : event)) as AgreementEvent[] };
+    const rows = evaluateTicketSla({ serviceId: 'email', facts: [{ type: 'opened', at: at('2026-03-03T09:00'), priority: 'P2' }], agreements: [onlyP1], calendars });
+    expect(rows.map((row) => [row.metric, row.state, row.reason])).toEqual([
+      ['response', 'not-covered', 'version 1 has no P2 target for email'],
+      ['resolution', 'not-covered', 'version 1 has no P2 target for email'],
+    ]);
+  });
+});
