@@ -1,3 +1,5 @@
 export * from './availability/exact-ratio';
 export * from './availability/availability';
 export * from './ticket-sla/ticket-sla';
+export * from './ticket-sla/live-state';
+export * from './availability/agreement-periods';

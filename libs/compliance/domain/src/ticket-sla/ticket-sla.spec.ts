@@ -2,6 +2,7 @@ import { agreementContentSchema, type AgreementContentInput, type AgreementEvent
 import { at, calendar, weekdays } from '@sla/sla-clock/testing';
 import type { TicketFact } from '@sla/sla-clock';
 import { evaluateTicketSla, type AgreementHistory } from './ticket-sla';
+import { liveClock } from './live-state';
 
 const HOUR = 3_600_000;
 const calendars = new Map([
@@ -70,5 +71,22 @@ describe('ticket SLA evaluation', () => {
       ['response', 'not-covered', 'version 1 has no P2 target for email'],
       ['resolution', 'not-covered', 'version 1 has no P2 target for email'],
     ]);
+  });
+});
+
+describe('a stored clock seen later', () => {
+  const office = calendars.get('office')!;
+  const stored = { state: 'running' as const, targetMs: 2 * HOUR, elapsedMs: HOUR, dueAt: at('2026-03-16T10:00'), breachAt: at('2026-03-16T10:00'), atRiskAt: at('2026-03-16T09:30') };
+
+  it('keeps running in business time: at risk, then breached, with remaining time from the calendar', () => {
+    // Saturday: no business time passes.
+    expect(liveClock(stored, at('2026-03-14T12:00'), office)).toEqual({ state: 'running', elapsedMs: HOUR, remainingMs: HOUR });
+    expect(liveClock(stored, at('2026-03-16T09:40'), office)).toEqual({ state: 'at-risk', elapsedMs: HOUR + 40 * 60_000, remainingMs: 20 * 60_000 });
+    expect(liveClock(stored, at('2026-03-16T11:00'), office)).toEqual({ state: 'breached', elapsedMs: 3 * HOUR, remainingMs: -HOUR });
+  });
+
+  it('leaves stopped and paused clocks as they were stored', () => {
+    expect(liveClock({ ...stored, state: 'met' }, at('2026-03-20T11:00'), office)).toEqual({ state: 'met', elapsedMs: HOUR, remainingMs: HOUR });
+    expect(liveClock({ ...stored, state: 'paused', breachAt: null }, at('2026-03-20T11:00'), office).state).toBe('paused');
   });
 });
