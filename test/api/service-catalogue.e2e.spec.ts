@@ -158,6 +158,7 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
       'service-calendars',
       'service-catalogue',
       'stream-activity',
+      'ticket-sla',
       'tickets',
     ]);
   });

@@ -9,13 +9,14 @@ import { maintenanceWindowEventDefinitions, outageEventDefinitions, ticketEventD
 import { maintenanceWindowsProjection, operationsReadModelMigrations, outagesProjection, ticketsProjection } from '@sla/operations-feature';
 import { agreementEventDefinitions, improvementPlanEventDefinitions, reviewEventDefinitions } from '@sla/agreements-domain';
 import { agreementReadModelMigrations, agreementsProjection, reviewsProjection } from '@sla/agreements-feature';
+import { complianceReadModelMigrations, ticketSlaProjection } from '@sla/compliance-feature';
 
 /** Every event type the product writes. Adding a context = adding its definitions here. */
 export function productEventCatalog(): EventCatalog {
   return new EventCatalog([...serviceEventDefinitions, ServiceCalendarDefined, ...agreementEventDefinitions, ...reviewEventDefinitions, ...improvementPlanEventDefinitions, ...ticketEventDefinitions, ...outageEventDefinitions, ...maintenanceWindowEventDefinitions]);
 }
 
-export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection, reviewsProjection, ticketsProjection, outagesProjection, maintenanceWindowsProjection];
+export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection, reviewsProjection, ticketsProjection, outagesProjection, maintenanceWindowsProjection, ticketSlaProjection];
 
 export const productReadModelMigrations: Record<string, Migration> = {
   ...auditReadModelMigrations,
@@ -23,4 +24,5 @@ export const productReadModelMigrations: Record<string, Migration> = {
   ...catalogueSharedReadModelMigrations,
   ...agreementReadModelMigrations,
   ...operationsReadModelMigrations,
+  ...complianceReadModelMigrations,
 };

@@ -3,3 +3,4 @@ export * from './availability/availability';
 export * from './ticket-sla/ticket-sla';
 export * from './ticket-sla/live-state';
 export * from './availability/agreement-periods';
+export * from './availability/reporting-period';

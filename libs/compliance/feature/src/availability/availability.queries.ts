@@ -1,0 +1,142 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { Kysely } from 'kysely';
+import { CalendarCatalogue } from '@sla/catalogue-read-models';
+import { availabilityTerms, measureAvailability, type AvailabilityFigures, type MaintenanceInterval, type OutageInterval } from '@sla/compliance-domain';
+import { DomainError } from '@sla/event-sourcing';
+import { maintenanceOccurrences, type MaintenanceSchedule } from '@sla/operations-domain';
+import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
+import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
+
+/** The operations read models this view reads (owned by the operations context). */
+type OperationsTables = {
+  outage: { outage_id: string; service_id: string; impact: string; weight: number | null; started_at: Date; ended_at: Date | null };
+  maintenance_window: { window_id: string; service_id: string; schedule: MaintenanceSchedule; cancelled_from: Date | null };
+};
+
+export class ComplianceLookupError extends DomainError {
+  readonly kind: DomainError['kind'];
+  constructor(
+    readonly code: 'UNKNOWN_CALENDAR' | 'AGREEMENT_NOT_FOUND',
+    message: string,
+  ) {
+    super(message);
+    this.kind = code === 'AGREEMENT_NOT_FOUND' ? 'not_found' : 'rule_violated';
+  }
+}
+
+export type AvailabilityView = Omit<AvailabilityFigures, 'availability' | 'from' | 'to' | 'measuredUntil'> & {
+  serviceId: string;
+  calendarId: string;
+  from: string;
+  to: string;
+  measuredUntil: string;
+};
+
+function view(serviceId: string, calendarId: string, figures: AvailabilityFigures): AvailabilityView {
+  const { availability: _exact, from, to, measuredUntil, ...rest } = figures;
+  return { serviceId, calendarId, from: new Date(from).toISOString(), to: new Date(to).toISOString(), measuredUntil: new Date(measuredUntil).toISOString(), ...rest };
+}
+
+async function intervals(db: Kysely<OperationsTables>, serviceId: string, from: number, to: number): Promise<{ outages: OutageInterval[]; maintenance: MaintenanceInterval[] }> {
+  const outageRows = await db
+    .selectFrom('outage')
+    .selectAll()
+    .where('service_id', '=', serviceId)
+    .where('started_at', '<', new Date(to))
+    .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', new Date(from))]))
+    .execute();
+  const windowRows = await db.selectFrom('maintenance_window').selectAll().where('service_id', '=', serviceId).execute();
+  return {
+    outages: outageRows.map((row) => ({
+      outageId: row.outage_id,
+      start: row.started_at.getTime(),
+      end: row.ended_at?.getTime() ?? null,
+      impact: row.impact as OutageInterval['impact'],
+      weight: row.weight,
+    })),
+    maintenance: windowRows.flatMap((row) => maintenanceOccurrences(row.schedule, row.cancelled_from?.getTime() ?? null, from, to)),
+  };
+}
+
+export class GetServiceAvailabilityQuery extends Query<AvailabilityView> {
+  constructor(
+    readonly serviceId: string,
+    readonly calendarId: string,
+    readonly from: Date,
+    readonly to: Date,
+    readonly targetPercentage: number | undefined,
+  ) {
+    super();
+  }
+}
+
+/** Availability of one service over any range, measured in a named calendar's service hours. */
+@QueryHandler(GetServiceAvailabilityQuery)
+export class GetServiceAvailabilityHandler implements IQueryHandler<GetServiceAvailabilityQuery> {
+  constructor(
+    @Inject(READ_STORE) private readonly db: Kysely<OperationsTables>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly calendars: CalendarCatalogue,
+  ) {}
+
+  async execute({ serviceId, calendarId, from, to, targetPercentage }: GetServiceAvailabilityQuery): Promise<AvailabilityView> {
+    const calendar = (await this.calendars.load([calendarId])).get(calendarId);
+    if (!calendar) throw new ComplianceLookupError('UNKNOWN_CALENDAR', `no calendar '${calendarId}'`);
+    const range = { from: from.getTime(), to: to.getTime() };
+    const figures = measureAvailability({ ...range, asOf: this.clock.now().getTime(), calendar, ...(await intervals(this.db, serviceId, range.from, range.to)), ...(targetPercentage === undefined ? {} : { targetPercentage }) });
+    return view(serviceId, calendarId, figures);
+  }
+}
+
+export type AgreementAvailabilityView = {
+  agreementId: string;
+  from: string;
+  to: string;
+  /** One entry per service target and per stretch of the period a version was in force. */
+  terms: (AvailabilityView & { version: number; period: string })[];
+  /** Every term met its target. */
+  allTargetsMet: boolean | null;
+};
+
+export class GetAgreementAvailabilityQuery extends Query<AgreementAvailabilityView> {
+  constructor(
+    readonly agreementId: string,
+    readonly from: Date,
+    readonly to: Date,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetAgreementAvailabilityQuery)
+export class GetAgreementAvailabilityHandler implements IQueryHandler<GetAgreementAvailabilityQuery> {
+  constructor(
+    @Inject(READ_STORE) private readonly db: Kysely<OperationsTables & TicketSlaTables>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly calendars: CalendarCatalogue,
+  ) {}
+
+  async execute({ agreementId, from, to }: GetAgreementAvailabilityQuery): Promise<AgreementAvailabilityView> {
+    const agreement = await this.db.selectFrom('compliance_agreement').selectAll().where('agreement_id', '=', agreementId).executeTakeFirst();
+    if (!agreement) throw new ComplianceLookupError('AGREEMENT_NOT_FOUND', `no agreement '${agreementId}'`);
+    const services = await this.db.selectFrom('compliance_agreement_service').select('service_id').where('agreement_id', '=', agreementId).orderBy('service_id').execute();
+    const asOf = this.clock.now().getTime();
+    const terms: AgreementAvailabilityView['terms'] = [];
+    for (const { service_id: serviceId } of services) {
+      for (const term of availabilityTerms(agreement.events, serviceId, from.getTime(), to.getTime())) {
+        const calendar = (await this.calendars.load([term.target.calendarId])).get(term.target.calendarId);
+        if (!calendar) throw new ComplianceLookupError('UNKNOWN_CALENDAR', `version ${term.version} measures ${serviceId} in calendar '${term.target.calendarId}', which is not defined`);
+        const figures = measureAvailability({ from: term.from, to: term.to, asOf, calendar, ...(await intervals(this.db, serviceId, term.from, term.to)), targetPercentage: term.target.percentage });
+        terms.push({ ...view(serviceId, term.target.calendarId, figures), version: term.version, period: term.target.period });
+      }
+    }
+    return {
+      agreementId,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      terms,
+      allTargetsMet: terms.length === 0 ? null : terms.every((term) => term.targetMet === true),
+    };
+  }
+}

@@ -1,0 +1,167 @@
+import { Controller, Get, Param, Query as QueryParameters } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { isTimeZone } from '@sla/sla-clock';
+import { reportingRange } from '@sla/compliance-domain';
+import { RequestValidationError, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { GetAgreementAvailabilityQuery, GetServiceAvailabilityQuery } from './availability/availability.queries';
+import { GetResponseResolutionComplianceQuery, GetTicketClocksQuery } from './ticket-sla/ticket-sla.queries';
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'not an id');
+
+/** A period (2026-03, 2026-Q1, 2026-H2, 2026) in a time zone, or an explicit [from, to). */
+const rangeQuery = z.strictObject({
+  period: z.string().optional(),
+  timeZone: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+const serviceAvailabilityQuery = rangeQuery.extend({
+  calendarId: z.string().min(1),
+  targetPercentage: z.coerce.number().gt(0).lte(100).optional(),
+});
+
+function rangeOf(query: z.infer<typeof rangeQuery>): { from: Date; to: Date } {
+  if (query.period !== undefined) {
+    if (query.from || query.to) throw new RequestValidationError('query', [{ path: 'period', message: 'give a period or from and to, not both' }]);
+    const range = reportingRange(query.period, query.timeZone);
+    if (!range) throw new RequestValidationError('query', [{ path: 'period', message: 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)' }]);
+    return { from: new Date(range.from), to: new Date(range.to) };
+  }
+  if (!query.from || !query.to) throw new RequestValidationError('query', [{ path: query.from ? 'to' : 'from', message: 'required without a period' }]);
+  const [from, to] = [new Date(query.from), new Date(query.to)];
+  if (to <= from) throw new RequestValidationError('query', [{ path: 'to', message: 'must be after from' }]);
+  return { from, to };
+}
+
+/** Compliance views for managers: read models only, never a replay on the request path. */
+@Controller('compliance')
+export class ComplianceController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('tickets/:ticketId')
+  ticketClocks(@Param('ticketId', new ZodValidationPipe(id, 'path')) ticketId: string) {
+    return this.queries.execute(new GetTicketClocksQuery(ticketId));
+  }
+
+  @Get('agreements/:agreementId/response-resolution')
+  responseResolution(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @QueryParameters(new ZodValidationPipe(rangeQuery, 'query')) query: z.infer<typeof rangeQuery>) {
+    const { from, to } = rangeOf(query);
+    return this.queries.execute(new GetResponseResolutionComplianceQuery(agreementId, from, to));
+  }
+
+  @Get('agreements/:agreementId/availability')
+  agreementAvailability(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @QueryParameters(new ZodValidationPipe(rangeQuery, 'query')) query: z.infer<typeof rangeQuery>) {
+    const { from, to } = rangeOf(query);
+    return this.queries.execute(new GetAgreementAvailabilityQuery(agreementId, from, to));
+  }
+
+  @Get('services/:serviceId/availability')
+  serviceAvailability(@Param('serviceId', new ZodValidationPipe(id, 'path')) serviceId: string, @QueryParameters(new ZodValidationPipe(serviceAvailabilityQuery, 'query')) query: z.infer<typeof serviceAvailabilityQuery>) {
+    const { from, to } = rangeOf(query);
+    return this.queries.execute(new GetServiceAvailabilityQuery(serviceId, query.calendarId, from, to, query.targetPercentage));
+  }
+}
+
+const clock = z.object({
+  ticketId: z.string(),
+  agreementId: z.string(),
+  agreementKind: z.string(),
+  version: z.number(),
+  metric: z.string(),
+  serviceId: z.string(),
+  priority: z.string().nullable(),
+  state: z.enum(['not-started', 'running', 'paused', 'met', 'breached', 'not-covered', 'at-risk']),
+  recordedState: z.string(),
+  reason: z.string().nullable(),
+  targetMs: z.number().nullable(),
+  calendarId: z.string().nullable(),
+  elapsedMs: z.number(),
+  remainingMs: z.number().nullable(),
+  dueAt: z.string().nullable(),
+  breachAt: z.string().nullable(),
+  breachedAt: z.string().nullable(),
+  atRiskAt: z.string().nullable(),
+  stoppedAt: z.string().nullable(),
+  openedAt: z.string(),
+  evaluatedAt: z.string(),
+});
+const availability = z.object({
+  serviceId: z.string(),
+  calendarId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  measuredUntil: z.string(),
+  agreedServiceTime: z.number(),
+  downtime: z.number(),
+  excludedMaintenanceDowntime: z.number(),
+  maintenanceTime: z.number(),
+  availabilityPercent: z.string().nullable(),
+  targetPercentage: z.number().nullable(),
+  targetMet: z.boolean().nullable(),
+  remainingDowntimeBudget: z.number().nullable(),
+  failures: z.number(),
+  meanTimeToRestore: z.number().nullable(),
+  meanTimeBetweenFailures: z.number().nullable(),
+  contributions: z.array(z.object({ outageId: z.string(), downtime: z.number(), excluded: z.number() })),
+});
+const queryErrors = { 400: writeErrors[400], 404: writeErrors[404], 422: writeErrors[422] };
+
+export const complianceRoutes: RouteDocumentation[] = [
+  {
+    method: 'get',
+    path: '/compliance/tickets/{ticketId}',
+    tag: 'compliance',
+    summary: "A ticket's response and resolution clocks under every agreement covering its service, as of now",
+    responses: { 200: { description: 'one row per agreement and metric', schema: z.array(clock) }, 400: writeErrors[400] },
+  },
+  {
+    method: 'get',
+    path: '/compliance/agreements/{agreementId}/response-resolution',
+    tag: 'compliance',
+    summary: 'Response and resolution compliance of the tickets opened in a period, per service, priority and metric',
+    query: rangeQuery,
+    responses: {
+      200: {
+        description: 'counts, % within target (truncated), median and 90th percentile of business time',
+        schema: z.array(
+          z.object({
+            serviceId: z.string(),
+            priority: z.string(),
+            metric: z.string(),
+            tickets: z.number(),
+            met: z.number(),
+            breached: z.number(),
+            open: z.number(),
+            percentWithinTarget: z.string().nullable(),
+            medianElapsedMs: z.number().nullable(),
+            p90ElapsedMs: z.number().nullable(),
+          }),
+        ),
+      },
+      400: writeErrors[400],
+    },
+  },
+  {
+    method: 'get',
+    path: '/compliance/agreements/{agreementId}/availability',
+    tag: 'compliance',
+    summary: "Availability against the agreement's targets, each version for the part of the period it was in force",
+    query: rangeQuery,
+    responses: {
+      200: {
+        description: 'one term per service target and version',
+        schema: z.object({ agreementId: z.string(), from: z.string(), to: z.string(), terms: z.array(availability.extend({ version: z.number(), period: z.string() })), allTargetsMet: z.boolean().nullable() }),
+      },
+      ...queryErrors,
+    },
+  },
+  {
+    method: 'get',
+    path: '/compliance/services/{serviceId}/availability',
+    tag: 'compliance',
+    summary: "Availability of a service over any period in a calendar's service hours, optionally against a target",
+    query: serviceAvailabilityQuery,
+    responses: { 200: { description: 'the figures', schema: availability }, ...queryErrors },
+  },
+];

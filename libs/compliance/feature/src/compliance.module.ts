@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CalendarCatalogue } from '@sla/catalogue-read-models';
+import { ComplianceController } from './compliance.controller';
+import { GetAgreementAvailabilityHandler, GetServiceAvailabilityHandler } from './availability/availability.queries';
+import { GetResponseResolutionComplianceHandler, GetTicketClocksHandler } from './ticket-sla/ticket-sla.queries';
+
+/** Needs READ_STORE and CLOCK from the composition root. */
+@Module({
+  controllers: [ComplianceController],
+  providers: [CalendarCatalogue, GetTicketClocksHandler, GetResponseResolutionComplianceHandler, GetServiceAvailabilityHandler, GetAgreementAvailabilityHandler],
+})
+export class ComplianceModule {}

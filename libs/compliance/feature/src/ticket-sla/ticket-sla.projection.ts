@@ -1,0 +1,189 @@
+import { sql, type Transaction } from 'kysely';
+import type { AgreementEvent, AgreementKind } from '@sla/agreements-domain';
+import { evaluateTicketSla, type AgreementHistory } from '@sla/compliance-domain';
+import type { RecordedEvent } from '@sla/event-sourcing';
+import { toClockFacts, type TicketEvent } from '@sla/operations-domain';
+import type { Projection } from '@sla/projection-runtime';
+import { BusinessCalendar, type CalendarDefinition, type TicketFact } from '@sla/sla-clock';
+
+export type TicketSlaTables = {
+  compliance_calendar: { calendar_id: string; definition: CalendarDefinition };
+  compliance_agreement: { agreement_id: string; kind: string; events: AgreementEvent[] };
+  compliance_agreement_service: { service_id: string; agreement_id: string };
+  compliance_ticket: { ticket_id: string; service_id: string; ticket_type: string; major: boolean; opened_at: Date; facts: TicketFact[] };
+  ticket_sla_status: {
+    ticket_id: string;
+    agreement_id: string;
+    metric: string;
+    agreement_kind: string;
+    version: number;
+    service_id: string;
+    ticket_type: string;
+    major: boolean;
+    opened_at: Date;
+    priority: string | null;
+    state: string;
+    reason: string | null;
+    target_ms: string | null;
+    calendar_id: string | null;
+    elapsed_ms: string;
+    remaining_ms: string | null;
+    due_at: Date | null;
+    breach_at: Date | null;
+    breached_at: Date | null;
+    at_risk_at: Date | null;
+    stopped_at: Date | null;
+    evaluated_at: Date;
+  };
+};
+
+const TICKET_EVENTS = ['TicketOpened', 'TicketAcknowledged', 'TicketPriorityChanged', 'TicketPausedAwaitingCustomer', 'TicketResumed', 'TicketResolved', 'TicketReopened', 'TicketClosed'];
+const AGREEMENT_EVENTS = ['AgreementDrafted', 'AgreementDraftRevised', 'AgreementAmendmentDrafted', 'AgreementVersionApproved', 'AgreementSuspended', 'AgreementResumed', 'AgreementTerminationNoticeGiven', 'AgreementRenewed', 'AgreementExpired'];
+// These change which version is in force when: the tickets of the agreement's services are evaluated again.
+const IN_FORCE_EVENTS = new Set(['AgreementVersionApproved', 'AgreementSuspended', 'AgreementResumed', 'AgreementTerminationNoticeGiven', 'AgreementRenewed', 'AgreementExpired']);
+
+const json = (value: unknown) => JSON.stringify(value) as never;
+const date = (instant: number | null) => (instant === null ? null : new Date(instant));
+
+// Compiled calendars are kept across batches: compiling builds year indexes.
+const compiledCalendars = new Map<string, { text: string; calendar: BusinessCalendar }>();
+function compiled(calendarId: string, definition: CalendarDefinition): BusinessCalendar {
+  const text = JSON.stringify(definition);
+  const cached = compiledCalendars.get(calendarId);
+  if (cached?.text === text) return cached.calendar;
+  const calendar = new BusinessCalendar(definition);
+  compiledCalendars.set(calendarId, { text, calendar });
+  return calendar;
+}
+
+type Db = Transaction<TicketSlaTables>;
+
+async function ticketsOfServices(transaction: Db, serviceIds: readonly string[]): Promise<string[]> {
+  if (serviceIds.length === 0) return [];
+  const rows = await transaction.selectFrom('compliance_ticket').select('ticket_id').where('service_id', 'in', serviceIds).execute();
+  return rows.map((row) => row.ticket_id);
+}
+
+async function evaluate(transaction: Db, ticketIds: readonly string[]): Promise<void> {
+  if (ticketIds.length === 0) return;
+  const tickets = await transaction.selectFrom('compliance_ticket').selectAll().where('ticket_id', 'in', ticketIds).execute();
+  const services = [...new Set(tickets.map((ticket) => ticket.service_id))];
+  const coverage = services.length === 0 ? [] : await transaction.selectFrom('compliance_agreement_service').selectAll().where('service_id', 'in', services).execute();
+  const agreementIds = [...new Set(coverage.map((row) => row.agreement_id))];
+  const agreements = new Map<string, AgreementHistory>();
+  if (agreementIds.length > 0) {
+    for (const row of await transaction.selectFrom('compliance_agreement').selectAll().where('agreement_id', 'in', agreementIds).execute()) {
+      agreements.set(row.agreement_id, { agreementId: row.agreement_id, kind: row.kind as AgreementKind, events: row.events });
+    }
+  }
+  const calendars = new Map((await transaction.selectFrom('compliance_calendar').selectAll().execute()).map((row) => [row.calendar_id, compiled(row.calendar_id, row.definition)]));
+  const rows: TicketSlaTables['ticket_sla_status'][] = [];
+  for (const ticket of tickets) {
+    const covering = coverage.filter((row) => row.service_id === ticket.service_id).map((row) => agreements.get(row.agreement_id)!);
+    for (const evaluation of evaluateTicketSla({ serviceId: ticket.service_id, facts: ticket.facts, agreements: covering, calendars })) {
+      rows.push({
+        ticket_id: ticket.ticket_id,
+        agreement_id: evaluation.agreementId,
+        metric: evaluation.metric,
+        agreement_kind: evaluation.agreementKind,
+        version: evaluation.version,
+        service_id: ticket.service_id,
+        ticket_type: ticket.ticket_type,
+        major: ticket.major,
+        opened_at: ticket.opened_at,
+        priority: evaluation.priority,
+        state: evaluation.state,
+        reason: evaluation.reason,
+        target_ms: evaluation.targetMs === null ? null : String(evaluation.targetMs),
+        calendar_id: evaluation.calendarId,
+        elapsed_ms: String(Math.round(evaluation.elapsedMs)),
+        remaining_ms: evaluation.remainingMs === null ? null : String(Math.round(evaluation.remainingMs)),
+        due_at: date(evaluation.dueAt),
+        breach_at: date(evaluation.breachAt),
+        breached_at: date(evaluation.breachedAt),
+        at_risk_at: date(evaluation.atRiskAt),
+        stopped_at: date(evaluation.stoppedAt),
+        evaluated_at: new Date(evaluation.evaluatedAt),
+      });
+    }
+  }
+  await transaction.deleteFrom('ticket_sla_status').where('ticket_id', 'in', ticketIds).execute();
+  for (let index = 0; index < rows.length; index += 500) await transaction.insertInto('ticket_sla_status').values(rows.slice(index, index + 500)).execute();
+}
+
+/**
+ * Each ticket's response and resolution clocks under each agreement covering
+ * its service, pinned to the version in force when it opened. Tickets touched
+ * by a batch are evaluated once at its end; an agreement or calendar change
+ * evaluates the tickets it can affect again.
+ */
+export const ticketSlaProjection: Projection<TicketSlaTables> = {
+  name: 'ticket-sla',
+  version: 1,
+  handles: ['ServiceCalendarDefined', ...AGREEMENT_EVENTS, ...TICKET_EVENTS],
+  tables: ['ticket_sla_status', 'compliance_ticket', 'compliance_agreement_service', 'compliance_agreement', 'compliance_calendar'],
+  async apply(transaction, events: readonly RecordedEvent[]) {
+    const dirty = new Set<string>();
+    const dirtyServices = new Set<string>();
+    for (const recorded of events) {
+      if (recorded.type === 'ServiceCalendarDefined') {
+        const data = recorded.data as { calendarId: string; definition: CalendarDefinition };
+        await transaction
+          .insertInto('compliance_calendar')
+          .values({ calendar_id: data.calendarId, definition: json(data.definition) })
+          .onConflict((conflict) => conflict.column('calendar_id').doUpdateSet({ definition: json(data.definition) }))
+          .execute();
+        const users = await transaction
+          .selectFrom('compliance_agreement_service')
+          .innerJoin('compliance_agreement', 'compliance_agreement.agreement_id', 'compliance_agreement_service.agreement_id')
+          .select('compliance_agreement_service.service_id')
+          .where(sql<boolean>`compliance_agreement.events::text like ${`%"calendarId":"${data.calendarId}"%`}`)
+          .execute();
+        for (const row of users) dirtyServices.add(row.service_id);
+      } else if (AGREEMENT_EVENTS.includes(recorded.type)) {
+        const event = { type: recorded.type, data: recorded.data } as AgreementEvent;
+        const agreementId = event.data.agreementId;
+        if (event.type === 'AgreementDrafted') {
+          await transaction.insertInto('compliance_agreement').values({ agreement_id: agreementId, kind: event.data.kind, events: json([event]) }).execute();
+        } else {
+          await transaction
+            .updateTable('compliance_agreement')
+            .set({ events: sql`events || ${json([event])}::jsonb` })
+            .where('agreement_id', '=', agreementId)
+            .execute();
+        }
+        if ('content' in event.data) {
+          const services = [...new Set([...event.data.content.services, ...event.data.content.serviceTargets.map((target) => target.serviceId)])];
+          await transaction
+            .insertInto('compliance_agreement_service')
+            .values(services.map((serviceId) => ({ service_id: serviceId, agreement_id: agreementId })))
+            .onConflict((conflict) => conflict.doNothing())
+            .execute();
+        }
+        if (IN_FORCE_EVENTS.has(event.type)) {
+          const covered = await transaction.selectFrom('compliance_agreement_service').select('service_id').where('agreement_id', '=', agreementId).execute();
+          for (const row of covered) dirtyServices.add(row.service_id);
+        }
+      } else {
+        const event = { type: recorded.type, data: recorded.data } as TicketEvent;
+        const facts = toClockFacts([event]);
+        if (event.type === 'TicketOpened') {
+          await transaction
+            .insertInto('compliance_ticket')
+            .values({ ticket_id: event.data.ticketId, service_id: event.data.serviceId, ticket_type: event.data.ticketType, major: event.data.major, opened_at: new Date(event.data.occurredAt), facts: json(facts) })
+            .execute();
+        } else {
+          await transaction
+            .updateTable('compliance_ticket')
+            .set({ facts: sql`facts || ${json(facts)}::jsonb` })
+            .where('ticket_id', '=', event.data.ticketId)
+            .execute();
+        }
+        dirty.add(event.data.ticketId);
+      }
+    }
+    for (const ticketId of await ticketsOfServices(transaction, [...dirtyServices])) dirty.add(ticketId);
+    const ids = [...dirty];
+    for (let index = 0; index < ids.length; index += 1_000) await evaluate(transaction, ids.slice(index, index + 1_000));
+  },
+};

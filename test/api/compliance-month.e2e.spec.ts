@@ -1,0 +1,190 @@
+import { startTestApi, type TestApi } from '../support/test-api';
+import { eventually, httpClient } from '@sla/test-support';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const weekdays = (window: string) => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [window]]));
+const target = (priority: string, response: [number, string], resolution: [number, string], unit: 'business-hours' | 'working-days' = 'business-hours') => ({
+  serviceId: 'email',
+  priority,
+  response: { duration: { unit: 'business-hours', amount: response[0] }, calendarId: response[1] },
+  resolution: { duration: { unit, amount: resolution[0] }, calendarId: resolution[1] },
+});
+
+/**
+ * March 2026 for one SLA, end to end through HTTP: P1–P4 targets (P1 round
+ * the clock, the rest in Berlin office hours Mon–Fri 09:00–17:00), eight
+ * tickets, four outages and one maintenance window. Every expected figure is
+ * worked out by hand in the comments.
+ */
+describe('compliance for a month of operations (real app, real PostgreSQL)', () => {
+  let api: TestApi;
+  let http: ReturnType<typeof httpClient>;
+  let fact = 0;
+
+  beforeAll(async () => {
+    // Queries read "now" from this clock: mid-April, after the month closed.
+    api = await startTestApi('compliance_month', {}, { now: () => new Date('2026-04-15T12:00:00Z') });
+    http = httpClient(api.baseUrl, { 'x-actor': 'slm.alice' }, api.conformance);
+    await http.post('/calendars', { definition: { id: 'office-berlin', name: 'Office hours Berlin', timeZone: 'Europe/Berlin', versions: [{ weeklyWindows: weekdays('09:00-17:00') }] } });
+    await http.post('/calendars', { definition: { id: 'round-the-clock', name: '24x7', timeZone: 'Europe/Berlin', versions: [{ weeklyWindows: '24x7' }] } });
+    await eventually(async () => ((await http.get('/calendars/round-the-clock')).status === 200 ? true : undefined));
+    await http.post('/services', { serviceId: 'email', name: 'Corporate e-mail', owner: { name: 'Li Wei' }, calendarId: 'office-berlin', changeRequest: 'CR-1' });
+    await eventually(async () => ((await http.get('/services/email')).status === 200 ? true : undefined));
+    const drafted = await http.post('/agreements', {
+      agreementId: 'email-sla',
+      kind: 'SLA',
+      provider: { name: 'IT Services' },
+      counterparty: { name: 'Finance' },
+      content: {
+        title: 'E-mail SLA',
+        services: ['email'],
+        serviceTargets: [
+          target('P1', [0.5, 'round-the-clock'], [2, 'round-the-clock']),
+          target('P2', [4, 'office-berlin'], [12, 'office-berlin']),
+          target('P3', [8, 'office-berlin'], [5, 'office-berlin'], 'working-days'),
+          target('P4', [16, 'office-berlin'], [40, 'office-berlin']),
+        ],
+        availabilityTargets: [{ serviceId: 'email', percentage: 99.5, period: 'month', calendarId: 'office-berlin' }],
+        effectiveFrom: '2026-03-01T00:00:00+01:00',
+      },
+      occurredAt: '2026-02-10T10:00:00+01:00',
+    });
+    expect(drafted.status).toBe(201);
+    expect((await http.post('/agreements/email-sla/versions/1/submission', { occurredAt: '2026-02-11T10:00:00+01:00' })).status).toBe(200);
+    const riskAcceptance = { reason: 'no supplier contract yet; accepted for the pilot' };
+    expect((await http.post('/agreements/email-sla/versions/1/signatures', { party: 'provider', signatory: { name: 'Alice Chen', title: 'SLM' }, riskAcceptance, occurredAt: '2026-02-12T10:00:00+01:00' })).status).toBe(200);
+    expect((await http.post('/agreements/email-sla/versions/1/signatures', { party: 'counterparty', signatory: { name: 'Bob Meyer', title: 'Head of Finance' }, riskAcceptance, occurredAt: '2026-02-13T10:00:00+01:00' })).status).toBe(200);
+
+    const ticket = async (ticketId: string, type: string, occurredAt: string, data: Record<string, unknown> = {}) => {
+      fact += 1;
+      const response = await http.post(`/tickets/${ticketId}/facts`, { source: 'servicenow', externalId: `f-${fact}`, type, data: { ...data, occurredAt } });
+      expect(response.status).toBe(201);
+    };
+    const open = (ticketId: string, priority: string, occurredAt: string) => ticket(ticketId, 'TicketOpened', occurredAt, { ticketType: 'incident', serviceId: 'email', priority, impact: 'medium', major: priority === 'P1', title: ticketId });
+    // T1 P1: responded after 20 min, resolved after 1.5 h: both met.
+    await open('T1', 'P1', '2026-03-03T10:00:00+01:00');
+    await ticket('T1', 'TicketAcknowledged', '2026-03-03T10:20:00+01:00');
+    await ticket('T1', 'TicketResolved', '2026-03-03T11:30:00+01:00', { resolution: 'restarted' });
+    // T2 P1 on a Saturday night (24x7): 45 min to respond (breached at 22:30), 3 h to resolve (breached at 00:00).
+    await open('T2', 'P1', '2026-03-07T22:00:00+01:00');
+    await ticket('T2', 'TicketResolved', '2026-03-08T01:00:00+01:00', { resolution: 'failover' });
+    await ticket('T2', 'TicketAcknowledged', '2026-03-07T22:45:00+01:00');
+    // T3 P2 Monday 16:00: response Mon 1 h + Tue 2 h = 3 h (met); resolution 1 + 8 + 3 = 12 h exactly (met).
+    await open('T3', 'P2', '2026-03-09T16:00:00+01:00');
+    await ticket('T3', 'TicketAcknowledged', '2026-03-10T11:00:00+01:00');
+    await ticket('T3', 'TicketResolved', '2026-03-11T12:00:00+01:00', { resolution: 'quota raised' });
+    // T4 P2: response 30 min (met); paused Thu 12:00 awaiting the customer until Mon 09:00;
+    // resolution 3 h + 8 h + 6 h = 17 h > 12 h: breached Tue 17 March 10:00.
+    await open('T4', 'P2', '2026-03-12T09:00:00+01:00');
+    await ticket('T4', 'TicketAcknowledged', '2026-03-12T09:30:00+01:00');
+    await ticket('T4', 'TicketPausedAwaitingCustomer', '2026-03-12T12:00:00+01:00', { reason: 'log files requested' });
+    await ticket('T4', 'TicketResumed', '2026-03-16T09:00:00+01:00');
+    await ticket('T4', 'TicketResolved', '2026-03-17T15:00:00+01:00', { resolution: 'client reconfigured' });
+    // T5 P3: response Wed 3 h + Thu 6 h = 9 h > 8 h (breached Thu 14:00); resolution due in 5 working days (Wed 25 March 14:00), resolved Tue 24: met.
+    await open('T5', 'P3', '2026-03-18T14:00:00+01:00');
+    await ticket('T5', 'TicketAcknowledged', '2026-03-19T15:00:00+01:00');
+    await ticket('T5', 'TicketResolved', '2026-03-24T10:00:00+01:00', { resolution: 'mailbox moved' });
+    // T6 P4: response Fri 8 h + Mon 7 h = 15 h (met); resolution 8 + 8 + 8 + 8 + 7 = 39 h (met).
+    await open('T6', 'P4', '2026-03-20T09:00:00+01:00');
+    await ticket('T6', 'TicketAcknowledged', '2026-03-23T16:00:00+01:00');
+    await ticket('T6', 'TicketResolved', '2026-03-26T16:00:00+01:00', { resolution: 'signature updated' });
+    // T7 P2 after the DST change: responded in 10 min; still unresolved, due Tue 31 March 13:00 CEST (8 h + 4 h).
+    await open('T7', 'P2', '2026-03-30T09:00:00+02:00');
+    await ticket('T7', 'TicketAcknowledged', '2026-03-30T09:10:00+02:00');
+    // T8 opened before the SLA took effect: no clock under it.
+    await open('T8', 'P3', '2026-02-27T10:00:00+01:00');
+
+    const outage = async (outageId: string, start: string, end: string, impact = 'full', weight?: number) => {
+      expect((await http.post(`/outages/${outageId}/facts`, { source: 'statuspage', externalId: `${outageId}/start`, type: 'OutageStarted', data: { serviceId: 'email', impact, ...(weight ? { weight } : {}), occurredAt: start } })).status).toBe(201);
+      expect((await http.post(`/outages/${outageId}/facts`, { source: 'statuspage', externalId: `${outageId}/end`, type: 'OutageEnded', data: { occurredAt: end } })).status).toBe(201);
+    };
+    // O1: 1.5 h in service hours. O2: partial 0.5, 1 h in service hours → 0.5 h. O3: a weekend, no service hours.
+    // O4: 2 h, of which 1 h falls into the approved maintenance window 12:00–14:00 and is excluded.
+    await outage('O1', '2026-03-03T10:00:00+01:00', '2026-03-03T11:30:00+01:00');
+    await outage('O2', '2026-03-12T16:00:00+01:00', '2026-03-12T18:00:00+01:00', 'partial', 0.5);
+    await outage('O3', '2026-03-21T08:00:00+01:00', '2026-03-22T12:00:00+01:00');
+    await outage('O4', '2026-03-25T13:00:00+01:00', '2026-03-25T15:00:00+01:00');
+    expect(
+      (
+        await http.post('/maintenance-windows/MW-1/facts', {
+          source: 'change-calendar',
+          externalId: 'CHG-7',
+          type: 'MaintenanceWindowScheduled',
+          data: { serviceId: 'email', changeReference: 'CHG-7', title: 'Relay upgrade', schedule: { kind: 'once', start: '2026-03-25T12:00:00+01:00', end: '2026-03-25T14:00:00+01:00' }, occurredAt: '2026-03-20T10:00:00+01:00' },
+        })
+      ).status,
+    ).toBe(201);
+
+    // Everything projected: T7's clocks exist and the maintenance window is listed.
+    await eventually(async () => ((await http.get('/compliance/tickets/T7')).body?.length === 2 ? true : undefined), 20_000);
+    await eventually(async () => ((await http.get('/maintenance-windows?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z')).body?.length === 1 ? true : undefined));
+    await eventually(async () => ((await http.get('/outages?serviceId=email')).body?.filter((row: { endedAt: string | null }) => row.endedAt).length === 4 ? true : undefined));
+  }, 60_000);
+  afterAll(() => api?.close());
+
+  it("shows each ticket's clocks under the version in force when it opened", async () => {
+    const t4 = (await http.get('/compliance/tickets/T4')).body;
+    expect(t4.map((row: { metric: string; state: string; elapsedMs: number; breachedAt: string | null }) => [row.metric, row.state, row.elapsedMs, row.breachedAt])).toEqual([
+      ['response', 'met', 30 * MINUTE, null],
+      ['resolution', 'breached', 17 * HOUR, '2026-03-17T09:00:00.000Z'],
+    ]);
+    expect(t4[0]).toMatchObject({ agreementId: 'email-sla', agreementKind: 'SLA', version: 1, priority: 'P2', targetMs: 4 * HOUR, calendarId: 'office-berlin' });
+    // T7 was still running at its last fact; seen on 15 April its resolution is breached.
+    const t7 = (await http.get('/compliance/tickets/T7')).body;
+    expect(t7[1]).toMatchObject({ metric: 'resolution', recordedState: 'running', state: 'breached', dueAt: '2026-03-31T11:00:00.000Z', breachAt: '2026-03-31T11:00:00.000Z' });
+    // Breached by: 31 March 13:00–17:00 (4 h) + 1–14 April (10 working days × 8 h) + 15 April 09:00–14:00 CEST (5 h) = 89 h.
+    expect(t7[1].remainingMs).toBe(-89 * HOUR);
+    expect((await http.get('/compliance/tickets/T8')).body).toEqual([]);
+  });
+
+  it('reports response and resolution compliance per priority for March (hand-computed)', async () => {
+    const figures = (await http.get('/compliance/agreements/email-sla/response-resolution?period=2026-03&timeZone=Europe/Berlin')).body;
+    const summary = figures.map((row: { priority: string; metric: string; met: number; breached: number; open: number; percentWithinTarget: string | null }) => [row.priority, row.metric, row.met, row.breached, row.open, row.percentWithinTarget]);
+    expect(summary).toEqual([
+      ['P1', 'response', 1, 1, 0, '50.0000'],
+      ['P1', 'resolution', 1, 1, 0, '50.0000'],
+      ['P2', 'response', 3, 0, 0, '100.0000'],
+      ['P2', 'resolution', 1, 1, 1, '50.0000'],
+      ['P3', 'response', 0, 1, 0, '0.0000'],
+      ['P3', 'resolution', 1, 0, 0, '100.0000'],
+      ['P4', 'response', 1, 0, 0, '100.0000'],
+      ['P4', 'resolution', 1, 0, 0, '100.0000'],
+    ]);
+    // P2 response times 3 h, 30 min, 10 min: median 30 min; 90th percentile 30 min + 0.8 × (3 h − 30 min) = 2 h 30 min.
+    const p2Response = figures.find((row: { priority: string; metric: string }) => row.priority === 'P2' && row.metric === 'response');
+    expect(p2Response).toMatchObject({ tickets: 3, medianElapsedMs: 30 * MINUTE, p90ElapsedMs: 150 * MINUTE });
+  });
+
+  it('measures availability for March against the 99.5 % target (hand-computed)', async () => {
+    const body = (await http.get('/compliance/agreements/email-sla/availability?period=2026-03&timeZone=Europe/Berlin')).body;
+    expect(body.terms).toHaveLength(1);
+    // 22 working days × 8 h = 176 h agreed; downtime O1 1.5 h + O2 0.5 h + O4 1 h = 3 h; 173 / 176 = 98.295454…%.
+    expect(body.terms[0]).toMatchObject({
+      serviceId: 'email',
+      version: 1,
+      agreedServiceTime: 176 * HOUR,
+      downtime: 3 * HOUR,
+      excludedMaintenanceDowntime: 1 * HOUR,
+      maintenanceTime: 2 * HOUR,
+      availabilityPercent: '98.295454',
+      targetPercentage: 99.5,
+      targetMet: false,
+      // 0.5 % of 176 h = 52.8 min allowed.
+      remainingDowntimeBudget: 52.8 * MINUTE - 3 * HOUR,
+      failures: 3,
+      // O1 1.5 h, O2 2 h, O4 2 h of wall-clock time to restore.
+      meanTimeToRestore: (5.5 * HOUR) / 3,
+      meanTimeBetweenFailures: (173 * HOUR) / 3,
+    });
+    expect(body.allTargetsMet).toBe(false);
+    const service = (await http.get('/compliance/services/email/availability?calendarId=round-the-clock&from=2026-03-01T00:00:00%2B01:00&to=2026-04-01T00:00:00%2B02:00')).body;
+    // Round the clock: 31 days − 1 h (DST) = 743 h; downtime 1.5 + 1 + 28 (O3) + 1 = 31.5 h.
+    expect(service).toMatchObject({ agreedServiceTime: 743 * HOUR, downtime: 31.5 * HOUR, targetMet: null });
+  });
+
+  it('refuses a malformed period naming the parameter', async () => {
+    expect(await http.get('/compliance/agreements/email-sla/availability?period=March')).toMatchObject({ status: 400, body: { error: { issues: [{ path: 'period' }] } } });
+    expect(await http.get('/compliance/agreements/nope/availability?period=2026-03')).toMatchObject({ status: 404, body: { error: { code: 'AGREEMENT_NOT_FOUND' } } });
+  });
+});
