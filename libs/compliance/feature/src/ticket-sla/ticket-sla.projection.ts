@@ -43,6 +43,10 @@ const AGREEMENT_EVENTS = ['AgreementDrafted', 'AgreementDraftRevised', 'Agreemen
 const IN_FORCE_EVENTS = new Set(['AgreementVersionApproved', 'AgreementSuspended', 'AgreementResumed', 'AgreementTerminationNoticeGiven', 'AgreementRenewed', 'AgreementExpired']);
 
 const json = (value: unknown) => JSON.stringify(value) as never;
+
+/** Appends to a jsonb array unless an element with the event's id is there: applying an event twice changes nothing. */
+const appendOnce = (column: 'events' | 'facts', eventId: string, element: unknown) =>
+  sql<never>`case when ${sql.ref(column)} @> ${json([{ id: eventId }])}::jsonb then ${sql.ref(column)} else ${sql.ref(column)} || ${json([element])}::jsonb end`;
 const date = (instant: number | null) => (instant === null ? null : new Date(instant));
 
 // Compiled calendars are kept across batches: compiling builds year indexes.
@@ -137,18 +141,23 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
           .selectFrom('compliance_agreement_service')
           .innerJoin('compliance_agreement', 'compliance_agreement.agreement_id', 'compliance_agreement_service.agreement_id')
           .select('compliance_agreement_service.service_id')
-          .where(sql<boolean>`compliance_agreement.events::text like ${`%"calendarId":"${data.calendarId}"%`}`)
+          .where(sql<boolean>`jsonb_path_exists(compliance_agreement.events, '$.**.calendarId ? (@ == $id)', jsonb_build_object('id', ${data.calendarId}::text))`)
           .execute();
         for (const row of users) dirtyServices.add(row.service_id);
       } else if (AGREEMENT_EVENTS.includes(recorded.type)) {
         const event = { type: recorded.type, data: recorded.data } as AgreementEvent;
         const agreementId = event.data.agreementId;
+        const stored = { id: recorded.id, ...event };
         if (event.type === 'AgreementDrafted') {
-          await transaction.insertInto('compliance_agreement').values({ agreement_id: agreementId, kind: event.data.kind, events: json([event]) }).execute();
+          await transaction
+            .insertInto('compliance_agreement')
+            .values({ agreement_id: agreementId, kind: event.data.kind, events: json([stored]) })
+            .onConflict((conflict) => conflict.doNothing())
+            .execute();
         } else {
           await transaction
             .updateTable('compliance_agreement')
-            .set({ events: sql`events || ${json([event])}::jsonb` })
+            .set({ events: appendOnce('events', recorded.id, stored) })
             .where('agreement_id', '=', agreementId)
             .execute();
         }
@@ -166,16 +175,17 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
         }
       } else {
         const event = { type: recorded.type, data: recorded.data } as TicketEvent;
-        const facts = toClockFacts([event]);
+        const facts = toClockFacts([event]).map((clockFact) => ({ id: recorded.id, ...clockFact }));
         if (event.type === 'TicketOpened') {
           await transaction
             .insertInto('compliance_ticket')
             .values({ ticket_id: event.data.ticketId, service_id: event.data.serviceId, ticket_type: event.data.ticketType, major: event.data.major, opened_at: new Date(event.data.occurredAt), facts: json(facts) })
+            .onConflict((conflict) => conflict.doNothing())
             .execute();
-        } else {
+        } else if (facts.length > 0) {
           await transaction
             .updateTable('compliance_ticket')
-            .set({ facts: sql`facts || ${json(facts)}::jsonb` })
+            .set({ facts: appendOnce('facts', recorded.id, facts[0]) })
             .where('ticket_id', '=', event.data.ticketId)
             .execute();
         }
