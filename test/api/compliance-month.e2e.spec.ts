@@ -21,10 +21,12 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
   let api: TestApi;
   let http: ReturnType<typeof httpClient>;
   let fact = 0;
+  let now = new Date('2026-03-01T00:00:00Z');
 
   beforeAll(async () => {
-    // Queries read "now" from this clock: mid-April, after the month closed.
-    api = await startTestApi('compliance_month', {}, { now: () => new Date('2026-04-15T12:00:00Z') });
+    // While the month is fed in, the clock stands before any breach instant, so the SLA watch
+    // sees each ticket only with all its facts; then it moves to mid-April, after the month closed.
+    api = await startTestApi('compliance_month', {}, { now: () => now });
     http = httpClient(api.baseUrl, { 'x-actor': 'slm.alice' }, api.conformance);
     await http.post('/calendars', { definition: { id: 'office-berlin', name: 'Office hours Berlin', timeZone: 'Europe/Berlin', versions: [{ weeklyWindows: weekdays('09:00-17:00') }] } });
     await http.post('/calendars', { definition: { id: 'round-the-clock', name: '24x7', timeZone: 'Europe/Berlin', versions: [{ weeklyWindows: '24x7' }] } });
@@ -116,10 +118,13 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
       ).status,
     ).toBe(201);
 
-    // Everything projected: T7's clocks exist and the maintenance window is listed.
-    await eventually(async () => ((await http.get('/compliance/tickets/T7')).body?.length === 2 ? true : undefined), 20_000);
+    // Everything projected: T7's response (its last ticket fact) is in and the maintenance window is listed.
+    await eventually(async () => ((await http.get('/compliance/tickets/T7')).body?.[0]?.recordedState === 'met' ? true : undefined), 20_000);
     await eventually(async () => ((await http.get('/maintenance-windows?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z')).body?.length === 1 ? true : undefined));
     await eventually(async () => ((await http.get('/outages?serviceId=email')).body?.filter((row: { endedAt: string | null }) => row.endedAt).length === 4 ? true : undefined));
+    now = new Date('2026-04-15T12:00:00Z');
+    // The SLA watch (every second) records the five breaches, T7's included: its clock ran past its due time.
+    await eventually(async () => ((await http.get('/compliance/breaches?period=2026-03&timeZone=Europe/Berlin')).body?.length === 5 ? true : undefined), 20_000);
   }, 60_000);
   afterAll(() => api?.close());
 
@@ -145,7 +150,8 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
       ['P1', 'response', 1, 1, 0, '50.0000'],
       ['P1', 'resolution', 1, 1, 0, '50.0000'],
       ['P2', 'response', 3, 0, 0, '100.0000'],
-      ['P2', 'resolution', 1, 1, 1, '50.0000'],
+      // T7's running clock counts as breached once the watch has recorded its breach.
+      ['P2', 'resolution', 1, 2, 0, '33.3333'],
       ['P3', 'response', 0, 1, 0, '0.0000'],
       ['P3', 'resolution', 1, 0, 0, '100.0000'],
       ['P4', 'response', 1, 0, 0, '100.0000'],
@@ -154,6 +160,20 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     // P2 response times 3 h, 30 min, 10 min: median 30 min; 90th percentile 30 min + 0.8 × (3 h − 30 min) = 2 h 30 min.
     const p2Response = figures.find((row: { priority: string; metric: string }) => row.priority === 'P2' && row.metric === 'response');
     expect(p2Response).toMatchObject({ tickets: 3, medianElapsedMs: 30 * MINUTE, p90ElapsedMs: 150 * MINUTE });
+  });
+
+  it('logs every breach with its version, target and the facts behind it', async () => {
+    const breaches = (await http.get('/compliance/breaches?period=2026-03&timeZone=Europe/Berlin')).body;
+    expect(breaches.map((row: { ticketId: string; metric: string; breachedAt: string }) => [row.ticketId, row.metric, row.breachedAt])).toEqual([
+      ['T2', 'response', '2026-03-07T21:30:00.000Z'],
+      ['T2', 'resolution', '2026-03-07T23:00:00.000Z'],
+      ['T4', 'resolution', '2026-03-17T09:00:00.000Z'],
+      ['T5', 'response', '2026-03-19T13:00:00.000Z'],
+      ['T7', 'resolution', '2026-03-31T11:00:00.000Z'],
+    ]);
+    const t4 = breaches[2];
+    expect(t4).toMatchObject({ agreementId: 'email-sla', version: 1, priority: 'P2', targetMs: 12 * HOUR, calendarId: 'office-berlin', detectedAt: '2026-04-15T12:00:00.000Z', customerNotificationDueAt: '2026-04-16T12:00:00.000Z', retractedAt: null });
+    expect(t4.facts.map((entry: { type: string }) => entry.type)).toEqual(['opened', 'responded', 'paused', 'resumed', 'resolved']);
   });
 
   it('measures availability for March against the 99.5 % target (hand-computed)', async () => {

@@ -24,10 +24,13 @@ export async function startTestApi(purpose: string, settings: Record<string, str
   const databaseUrl = await createTestDatabase(purpose);
   const infrastructure = await openInfrastructure(
     loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_IDLE_MS: '20', LOG_LEVEL: 'error', ...settings }),
+    undefined,
+    clock ? { clock } : {},
   );
   const app = await createApiApplication(infrastructure, { logger: false, ...(clock ? { clock } : {}) });
   await app.listen(0, '127.0.0.1');
   infrastructure.projections.start();
+  infrastructure.slaWatch.start();
   const baseUrl = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   const conformance = openApiConformance(await (await fetch(`${baseUrl}/openapi.json`)).json());
   return {

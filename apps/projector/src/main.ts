@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   const log = (message: string) => console.log(`[projector] ${message}`);
   const infrastructure = await openInfrastructure(configuration, log);
   infrastructure.projections.start();
+  infrastructure.slaWatch.start();
   log(`following the global log with ${infrastructure.projections.projections.length} projections`);
 
   const stop = async () => {

@@ -8,6 +8,7 @@ import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from '@s
 import { ProjectionRunner } from '@sla/projection-runtime';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
 import { productEventCatalog, productProjections, productReadModelMigrations } from './product';
+import { SlaWatch, type WatchClock } from '@sla/compliance-feature';
 
 export type WatermarkStatus = { readonly seconds: number; readonly pid: number | null };
 
@@ -18,6 +19,8 @@ export type Infrastructure = {
   readonly eventStore: EventStore;
   readonly readStore: Kysely<any>;
   readonly projections: ProjectionRunner;
+  /** Records SLA breaches, at-risk warnings and corrections as their instants pass; runs where the projections run. */
+  readonly slaWatch: SlaWatch;
   readonly databaseUrl: string;
   readonly embeddedDatabase: boolean;
   /** How long the oldest open transaction has held global-log readers back (PostgreSQL adapter only). */
@@ -30,6 +33,7 @@ const EMBEDDED_DATABASE_NAME = 'sla';
 export async function openInfrastructure(
   configuration: Configuration,
   log: (message: string) => void = () => undefined,
+  options: { clock?: WatchClock } = {},
 ): Promise<Infrastructure> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -78,12 +82,15 @@ export async function openInfrastructure(
     });
     await projections.prepare();
     closers.push(() => projections.stop());
+    const slaWatch = new SlaWatch(eventStore, readStore, options.clock ?? { now: () => new Date() }, { log });
+    closers.push(() => slaWatch.stop());
 
     return {
       configuration,
       eventStore,
       readStore,
       projections,
+      slaWatch,
       databaseUrl,
       embeddedDatabase: embedded !== undefined,
       watermark,

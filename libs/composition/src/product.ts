@@ -10,10 +10,11 @@ import { maintenanceWindowsProjection, operationsReadModelMigrations, outagesPro
 import { agreementEventDefinitions, improvementPlanEventDefinitions, reviewEventDefinitions } from '@sla/agreements-domain';
 import { agreementReadModelMigrations, agreementsProjection, reviewsProjection } from '@sla/agreements-feature';
 import { complianceReadModelMigrations, ticketSlaProjection } from '@sla/compliance-feature';
+import { slaDetectionEventDefinitions } from '@sla/compliance-domain';
 
 /** Every event type the product writes. Adding a context = adding its definitions here. */
 export function productEventCatalog(): EventCatalog {
-  return new EventCatalog([...serviceEventDefinitions, ServiceCalendarDefined, ...agreementEventDefinitions, ...reviewEventDefinitions, ...improvementPlanEventDefinitions, ...ticketEventDefinitions, ...outageEventDefinitions, ...maintenanceWindowEventDefinitions]);
+  return new EventCatalog([...serviceEventDefinitions, ServiceCalendarDefined, ...agreementEventDefinitions, ...reviewEventDefinitions, ...improvementPlanEventDefinitions, ...ticketEventDefinitions, ...outageEventDefinitions, ...maintenanceWindowEventDefinitions, ...slaDetectionEventDefinitions]);
 }
 
 export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection, reviewsProjection, ticketsProjection, outagesProjection, maintenanceWindowsProjection, ticketSlaProjection];

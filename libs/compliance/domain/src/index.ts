@@ -4,3 +4,4 @@ export * from './ticket-sla/ticket-sla';
 export * from './ticket-sla/live-state';
 export * from './availability/agreement-periods';
 export * from './availability/reporting-period';
+export * from './ticket-sla/sla-detection.events';

@@ -5,7 +5,7 @@ import { isTimeZone } from '@sla/sla-clock';
 import { reportingRange } from '@sla/compliance-domain';
 import { RequestValidationError, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { GetAgreementAvailabilityQuery, GetServiceAvailabilityQuery } from './availability/availability.queries';
-import { GetResponseResolutionComplianceQuery, GetTicketClocksQuery } from './ticket-sla/ticket-sla.queries';
+import { GetResponseResolutionComplianceQuery, GetTicketClocksQuery, ListBreachesQuery } from './ticket-sla/ticket-sla.queries';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'not an id');
 
@@ -16,6 +16,7 @@ const rangeQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
+const breachQuery = rangeQuery.extend({ agreementId: id.optional() });
 const serviceAvailabilityQuery = rangeQuery.extend({
   calendarId: z.string().min(1),
   targetPercentage: z.coerce.number().gt(0).lte(100).optional(),
@@ -42,6 +43,12 @@ export class ComplianceController {
   @Get('tickets/:ticketId')
   ticketClocks(@Param('ticketId', new ZodValidationPipe(id, 'path')) ticketId: string) {
     return this.queries.execute(new GetTicketClocksQuery(ticketId));
+  }
+
+  @Get('breaches')
+  breaches(@QueryParameters(new ZodValidationPipe(breachQuery, 'query')) query: z.infer<typeof breachQuery>) {
+    const { from, to } = rangeOf(query);
+    return this.queries.execute(new ListBreachesQuery(query.agreementId, from, to));
   }
 
   @Get('agreements/:agreementId/response-resolution')
@@ -108,6 +115,39 @@ const availability = z.object({
 const queryErrors = { 400: writeErrors[400], 404: writeErrors[404], 422: writeErrors[422] };
 
 export const complianceRoutes: RouteDocumentation[] = [
+  {
+    method: 'get',
+    path: '/compliance/breaches',
+    tag: 'compliance',
+    summary: 'The breach log: every recorded breach in a period with its agreement version, target, the facts behind it, when it was detected, and any correction',
+    query: breachQuery,
+    responses: {
+      200: {
+        description: 'breaches by breach instant',
+        schema: z.array(
+          z.object({
+            eventId: z.string(),
+            ticketId: z.string(),
+            agreementId: z.string(),
+            version: z.number(),
+            metric: z.string(),
+            serviceId: z.string().nullable(),
+            priority: z.string().nullable(),
+            targetMs: z.number().nullable(),
+            calendarId: z.string().nullable(),
+            breachedAt: z.string(),
+            detectedAt: z.string(),
+            recordedAt: z.string(),
+            customerNotificationDueAt: z.string(),
+            retractedAt: z.string().nullable(),
+            retractionReason: z.string().nullable(),
+            facts: z.array(z.object({ type: z.string(), at: z.string(), priority: z.string().optional() })),
+          }),
+        ),
+      },
+      400: writeErrors[400],
+    },
+  },
   {
     method: 'get',
     path: '/compliance/tickets/{ticketId}',

@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { ComplianceController } from './compliance.controller';
 import { GetAgreementAvailabilityHandler, GetServiceAvailabilityHandler } from './availability/availability.queries';
-import { GetResponseResolutionComplianceHandler, GetTicketClocksHandler } from './ticket-sla/ticket-sla.queries';
+import { GetResponseResolutionComplianceHandler, GetTicketClocksHandler, ListBreachesHandler } from './ticket-sla/ticket-sla.queries';
 
 /** Needs READ_STORE and CLOCK from the composition root. */
 @Module({
   controllers: [ComplianceController],
-  providers: [CalendarCatalogue, GetTicketClocksHandler, GetResponseResolutionComplianceHandler, GetServiceAvailabilityHandler, GetAgreementAvailabilityHandler],
+  providers: [CalendarCatalogue, GetTicketClocksHandler, GetResponseResolutionComplianceHandler, ListBreachesHandler, GetServiceAvailabilityHandler, GetAgreementAvailabilityHandler],
 })
 export class ComplianceModule {}

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { AgreementEvent, AgreementKind } from '@sla/agreements-domain';
-import { evaluateTicketSla, type AgreementHistory } from '@sla/compliance-domain';
+import { evaluateTicketSla, type AgreementHistory, type SlaDetectionEvent } from '@sla/compliance-domain';
 import type { RecordedEvent } from '@sla/event-sourcing';
 import { toClockFacts, type TicketEvent } from '@sla/operations-domain';
 import type { Projection } from '@sla/projection-runtime';
@@ -8,6 +8,23 @@ import { BusinessCalendar, type CalendarDefinition, type TicketFact } from '@sla
 
 export type TicketSlaTables = {
   compliance_calendar: { calendar_id: string; definition: CalendarDefinition };
+  sla_detection: {
+    event_id: string;
+    kind: 'breached' | 'at-risk';
+    ticket_id: string;
+    agreement_id: string;
+    metric: string;
+    version: number;
+    service_id: string | null;
+    priority: string | null;
+    target_ms: string | null;
+    calendar_id: string | null;
+    instant: Date;
+    detected_at: Date;
+    recorded_at: Date;
+    retracted_at: Date | null;
+    retraction_reason: string | null;
+  };
   compliance_agreement: { agreement_id: string; kind: string; events: AgreementEvent[] };
   compliance_agreement_service: { service_id: string; agreement_id: string };
   compliance_ticket: { ticket_id: string; service_id: string; ticket_type: string; major: boolean; opened_at: Date; facts: TicketFact[] };
@@ -37,6 +54,7 @@ export type TicketSlaTables = {
   };
 };
 
+const DETECTION_EVENTS = ['TicketSlaBreached', 'TicketSlaAtRisk', 'TicketSlaBreachRetracted'];
 const TICKET_EVENTS = ['TicketOpened', 'TicketAcknowledged', 'TicketPriorityChanged', 'TicketPausedAwaitingCustomer', 'TicketResumed', 'TicketResolved', 'TicketReopened', 'TicketClosed'];
 const AGREEMENT_EVENTS = ['AgreementDrafted', 'AgreementDraftRevised', 'AgreementAmendmentDrafted', 'AgreementVersionApproved', 'AgreementSuspended', 'AgreementResumed', 'AgreementTerminationNoticeGiven', 'AgreementRenewed', 'AgreementExpired'];
 // These change which version is in force when: the tickets of the agreement's services are evaluated again.
@@ -115,6 +133,35 @@ async function evaluate(transaction: Db, ticketIds: readonly string[]): Promise<
   for (let index = 0; index < rows.length; index += 500) await transaction.insertInto('ticket_sla_status').values(rows.slice(index, index + 500)).execute();
 }
 
+/** The SLA watch's findings: breaches and at-risk warnings, corrections beside them. */
+async function applyDetection(transaction: Db, recorded: RecordedEvent): Promise<void> {
+  const event = { type: recorded.type, data: recorded.data } as SlaDetectionEvent;
+  if (event.type === 'TicketSlaBreachRetracted') {
+    await transaction
+      .updateTable('sla_detection')
+      .set({ retracted_at: new Date(event.data.detectedAt), retraction_reason: event.data.reason })
+      .where('event_id', '=', event.data.breachEventId)
+      .execute();
+    return;
+  }
+  const common = {
+    event_id: recorded.id,
+    ticket_id: event.data.ticketId,
+    agreement_id: event.data.agreementId,
+    metric: event.data.metric,
+    version: event.data.version,
+    detected_at: new Date(event.data.detectedAt),
+    recorded_at: recorded.recordedAt,
+    retracted_at: null,
+    retraction_reason: null,
+  };
+  const row =
+    event.type === 'TicketSlaBreached'
+      ? { ...common, kind: 'breached' as const, service_id: event.data.serviceId, priority: event.data.priority, target_ms: String(event.data.targetMs), calendar_id: event.data.calendarId, instant: new Date(event.data.breachedAt) }
+      : { ...common, kind: 'at-risk' as const, service_id: null, priority: null, target_ms: null, calendar_id: null, instant: new Date(event.data.atRiskAt) };
+  await transaction.insertInto('sla_detection').values(row).onConflict((conflict) => conflict.doNothing()).execute();
+}
+
 /**
  * Each ticket's response and resolution clocks under each agreement covering
  * its service, pinned to the version in force when it opened. Tickets touched
@@ -123,9 +170,9 @@ async function evaluate(transaction: Db, ticketIds: readonly string[]): Promise<
  */
 export const ticketSlaProjection: Projection<TicketSlaTables> = {
   name: 'ticket-sla',
-  version: 1,
-  handles: ['ServiceCalendarDefined', ...AGREEMENT_EVENTS, ...TICKET_EVENTS],
-  tables: ['ticket_sla_status', 'compliance_ticket', 'compliance_agreement_service', 'compliance_agreement', 'compliance_calendar'],
+  version: 2,
+  handles: ['ServiceCalendarDefined', ...AGREEMENT_EVENTS, ...TICKET_EVENTS, ...DETECTION_EVENTS],
+  tables: ['sla_detection', 'ticket_sla_status', 'compliance_ticket', 'compliance_agreement_service', 'compliance_agreement', 'compliance_calendar'],
   async apply(transaction, events: readonly RecordedEvent[]) {
     const dirty = new Set<string>();
     const dirtyServices = new Set<string>();
@@ -144,6 +191,8 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
           .where(sql<boolean>`jsonb_path_exists(compliance_agreement.events, '$.**.calendarId ? (@ == $id)', jsonb_build_object('id', ${data.calendarId}::text))`)
           .execute();
         for (const row of users) dirtyServices.add(row.service_id);
+      } else if (DETECTION_EVENTS.includes(recorded.type)) {
+        await applyDetection(transaction, recorded);
       } else if (AGREEMENT_EVENTS.includes(recorded.type)) {
         const event = { type: recorded.type, data: recorded.data } as AgreementEvent;
         const agreementId = event.data.agreementId;

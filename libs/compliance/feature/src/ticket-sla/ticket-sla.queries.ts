@@ -119,34 +119,36 @@ export class GetResponseResolutionComplianceQuery extends Query<MetricCompliance
 /**
  * Response and resolution compliance of the tickets opened in [from, to)
  * under one agreement, per service, priority and metric. A running clock
- * counts as open; breached running clocks count as breached once the
- * breach is on record (live breach detection).
+ * counts as open until the SLA watch records its breach; then as breached.
+ * Percentiles are over stopped clocks only.
  */
 @QueryHandler(GetResponseResolutionComplianceQuery)
 export class GetResponseResolutionComplianceHandler implements IQueryHandler<GetResponseResolutionComplianceQuery> {
   constructor(@Inject(READ_STORE) private readonly db: Kysely<TicketSlaTables>) {}
 
   async execute({ agreementId, from, to }: GetResponseResolutionComplianceQuery): Promise<MetricCompliance[]> {
+    // A running clock whose breach the SLA watch has recorded counts as breached.
+    const breachOnRecord = sql<boolean>`exists (select 1 from sla_detection d where d.ticket_id = s.ticket_id and d.agreement_id = s.agreement_id and d.metric = s.metric and d.kind = 'breached' and d.retracted_at is null)`;
     const rows = await this.db
-      .selectFrom('ticket_sla_status')
+      .selectFrom('ticket_sla_status as s')
       .select((eb) => [
-        'service_id',
-        'priority',
-        'metric',
+        's.service_id',
+        's.priority',
+        's.metric',
         eb.fn.countAll<string>().as('tickets'),
-        sql<string>`count(*) filter (where state = 'met')`.as('met'),
-        sql<string>`count(*) filter (where state = 'breached')`.as('breached'),
-        sql<number | null>`percentile_cont(0.5) within group (order by elapsed_ms) filter (where state in ('met', 'breached'))`.as('median'),
-        sql<number | null>`percentile_cont(0.9) within group (order by elapsed_ms) filter (where state in ('met', 'breached'))`.as('p90'),
+        sql<string>`count(*) filter (where s.state = 'met')`.as('met'),
+        sql<string>`count(*) filter (where s.state = 'breached' or (s.state in ('running', 'paused') and ${breachOnRecord}))`.as('breached'),
+        sql<number | null>`percentile_cont(0.5) within group (order by s.elapsed_ms) filter (where s.state in ('met', 'breached'))`.as('median'),
+        sql<number | null>`percentile_cont(0.9) within group (order by s.elapsed_ms) filter (where s.state in ('met', 'breached'))`.as('p90'),
       ])
-      .where('agreement_id', '=', agreementId)
-      .where('opened_at', '>=', from)
-      .where('opened_at', '<', to)
-      .where('state', '!=', 'not-covered')
-      .groupBy(['service_id', 'priority', 'metric'])
-      .orderBy('service_id')
-      .orderBy('priority')
-      .orderBy('metric', 'desc')
+      .where('s.agreement_id', '=', agreementId)
+      .where('s.opened_at', '>=', from)
+      .where('s.opened_at', '<', to)
+      .where('s.state', '!=', 'not-covered')
+      .groupBy(['s.service_id', 's.priority', 's.metric'])
+      .orderBy('s.service_id')
+      .orderBy('s.priority')
+      .orderBy('s.metric', 'desc')
       .execute();
     return rows.map((row) => {
       const met = Number(row.met);
@@ -165,5 +167,78 @@ export class GetResponseResolutionComplianceHandler implements IQueryHandler<Get
         p90ElapsedMs: row.p90 === null ? null : Number(row.p90),
       };
     });
+  }
+}
+
+export type BreachView = {
+  eventId: string;
+  ticketId: string;
+  agreementId: string;
+  version: number;
+  metric: string;
+  serviceId: string | null;
+  priority: string | null;
+  targetMs: number | null;
+  calendarId: string | null;
+  breachedAt: string;
+  /** When the SLA watch knew (event time of the finding) and when it was recorded. */
+  detectedAt: string;
+  recordedAt: string;
+  /** The customer is owed notice within 24 hours of the breach becoming known. */
+  customerNotificationDueAt: string;
+  retractedAt: string | null;
+  retractionReason: string | null;
+  /** The ticket facts the clock was evaluated from, in event-time order. */
+  facts: { type: string; at: string; priority?: string }[];
+};
+
+export class ListBreachesQuery extends Query<BreachView[]> {
+  constructor(
+    readonly agreementId: string | undefined,
+    readonly from: Date,
+    readonly to: Date,
+  ) {
+    super();
+  }
+}
+
+/** The breach log: every recorded breach in [from, to) by breach instant, corrections beside them, never removed. */
+@QueryHandler(ListBreachesQuery)
+export class ListBreachesHandler implements IQueryHandler<ListBreachesQuery> {
+  constructor(@Inject(READ_STORE) private readonly db: Kysely<TicketSlaTables>) {}
+
+  async execute({ agreementId, from, to }: ListBreachesQuery): Promise<BreachView[]> {
+    let query = this.db
+      .selectFrom('sla_detection as d')
+      .leftJoin('compliance_ticket as t', 't.ticket_id', 'd.ticket_id')
+      .selectAll('d')
+      .select('t.facts')
+      .where('d.kind', '=', 'breached')
+      .where('d.instant', '>=', from)
+      .where('d.instant', '<', to)
+      .orderBy('d.instant')
+      .orderBy('d.ticket_id')
+      .orderBy('d.metric', 'desc');
+    if (agreementId) query = query.where('d.agreement_id', '=', agreementId);
+    return (await query.execute()).map((row) => ({
+      eventId: row.event_id,
+      ticketId: row.ticket_id,
+      agreementId: row.agreement_id,
+      version: row.version,
+      metric: row.metric,
+      serviceId: row.service_id,
+      priority: row.priority,
+      targetMs: row.target_ms === null ? null : Number(row.target_ms),
+      calendarId: row.calendar_id,
+      breachedAt: row.instant.toISOString(),
+      detectedAt: row.detected_at.toISOString(),
+      recordedAt: row.recorded_at.toISOString(),
+      customerNotificationDueAt: new Date(row.detected_at.getTime() + 24 * 3_600_000).toISOString(),
+      retractedAt: iso(row.retracted_at),
+      retractionReason: row.retraction_reason,
+      facts: [...(row.facts ?? [])]
+        .sort((a, b) => a.at - b.at)
+        .map((fact) => ({ type: fact.type, at: new Date(fact.at).toISOString(), ...('priority' in fact ? { priority: fact.priority } : {}) })),
+    }));
   }
 }
