@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { eventually, httpClient } from '@sla/test-support';
 
@@ -201,6 +202,29 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     const service = (await http.get('/compliance/services/email/availability?calendarId=round-the-clock&from=2026-03-01T00:00:00%2B01:00&to=2026-04-01T00:00:00%2B02:00')).body;
     // Round the clock: 31 days − 1 h (DST) = 743 h; downtime 1.5 + 1 + 28 (O3) + 1 = 31.5 h.
     expect(service).toMatchObject({ agreedServiceTime: 743 * HOUR, downtime: 31.5 * HOUR, targetMet: null });
+  });
+
+  it('gives the same rows when the compliance projection is rebuilt from position zero', async () => {
+    const snapshot = async () => {
+      const client = new Client({ connectionString: api.databaseUrl });
+      await client.connect();
+      const tables: Record<string, unknown[]> = {};
+      for (const [table, order] of [
+        ['ticket_sla_status', 'ticket_id, agreement_id, metric'],
+        ['sla_detection', 'event_id'],
+        ['compliance_ticket', 'ticket_id'],
+        ['compliance_agreement', 'agreement_id'],
+        ['compliance_calendar', 'calendar_id'],
+      ]) {
+        tables[table] = (await client.query(`select * from ${table} order by ${order}`)).rows;
+      }
+      await client.end();
+      return tables;
+    };
+    const live = await snapshot();
+    expect(live.ticket_sla_status).toHaveLength(14);
+    await api.infrastructure.projections.rebuild('ticket-sla');
+    expect(await snapshot()).toEqual(live);
   });
 
   it('refuses a malformed period naming the parameter', async () => {
