@@ -49,6 +49,7 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
           target('P4', [16, 'office-berlin'], [40, 'office-berlin']),
         ],
         availabilityTargets: [{ serviceId: 'email', percentage: 99.5, period: 'month', calendarId: 'office-berlin' }],
+        serviceCredits: [{ condition: 'a P1 or P2 resolution target missed', credit: '2 % of the monthly fee per breach' }],
         effectiveFrom: '2026-03-01T00:00:00+01:00',
       },
       occurredAt: '2026-02-10T10:00:00+01:00',
@@ -177,6 +178,41 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect(t4.facts.map((entry: { type: string }) => entry.type)).toEqual(['opened', 'responded', 'paused', 'resumed', 'resolved']);
   });
 
+  it("follows each breach up: notification within 24 hours, root cause, credit by the agreement's terms, remediation; a waiver beside another", async () => {
+    const breaches = (await http.get('/compliance/breaches?period=2026-03&timeZone=Europe/Berlin')).body;
+    const t4 = breaches.find((row: { ticketId: string }) => row.ticketId === 'T4').eventId;
+    const t5 = breaches.find((row: { ticketId: string }) => row.ticketId === 'T5').eventId;
+    const step = (breachEventId: string, type: string, data: Record<string, unknown>) => http.post(`/compliance/breaches/${breachEventId}/follow-up`, { type, data });
+    expect((await step(t4, 'BreachRemediationReported', { report: 'x', occurredAt: '2026-04-15T13:00:00Z' })).body.error.code).toBe('ROOT_CAUSE_FIRST');
+    expect((await step(t4, 'BreachCustomerNotified', { channel: 'e-mail', recipient: 'bob.meyer@finance', occurredAt: '2026-04-15T15:00:00Z' })).status).toBe(201);
+    expect((await step(t4, 'BreachRootCauseRecorded', { rootCause: 'mail client profile corrupted by an update', occurredAt: '2026-04-16T09:00:00Z' })).status).toBe(201);
+    const credit = await step(t4, 'BreachServiceCreditAssessed', { termIndex: 0, rationale: 'P2 resolution missed by 5 h', occurredAt: '2026-04-16T10:00:00Z' });
+    expect(credit).toMatchObject({ status: 201, body: { events: ['BreachServiceCreditAssessed'] } });
+    expect((await step(t4, 'BreachServiceCreditAssessed', { termIndex: 3, rationale: 'x' })).body.error.code).toBe('ALREADY_ASSESSED');
+    expect((await step(t4, 'BreachRemediationReported', { report: 'client update pipeline now tests profiles', occurredAt: '2026-04-20T09:00:00Z' })).status).toBe(201);
+    expect((await step(t5, 'BreachWaiverRecorded', { approvedBy: 'Bob Meyer (Finance)', reason: 'customer asked to hold the mailbox move', occurredAt: '2026-04-15T16:00:00Z' })).status).toBe(201);
+    expect((await step('00000000-0000-4000-8000-000000000000', 'BreachRootCauseRecorded', { rootCause: 'x' })).body.error.code).toBe('BREACH_NOT_FOUND');
+
+    const all = await eventually(async () => {
+      const followUps = (await http.get('/compliance/follow-ups?status=all')).body;
+      return followUps.find((row: { breachEventId: string; status: string }) => row.breachEventId === t4)?.status === 'closed' && followUps.find((row: { breachEventId: string; waiver: unknown }) => row.breachEventId === t5)?.waiver ? followUps : undefined;
+    });
+    expect(all.find((row: { breachEventId: string }) => row.breachEventId === t4)).toMatchObject({
+      notificationDueAt: '2026-04-16T12:00:00.000Z',
+      notifiedAt: '2026-04-15T15:00:00.000Z',
+      notificationOnTime: true,
+      rootCause: 'mail client profile corrupted by an update',
+      credit: { termIndex: 0, condition: 'a P1 or P2 resolution target missed', credit: '2 % of the monthly fee per breach' },
+      remediatedAt: '2026-04-20T09:00:00.000Z',
+      status: 'closed',
+    });
+    // The waived breach is still a breach, and still open for its other steps.
+    expect(all.find((row: { breachEventId: string }) => row.breachEventId === t5)).toMatchObject({ status: 'open', waiver: { approvedBy: 'Bob Meyer (Finance)' } });
+    const open = (await http.get('/compliance/follow-ups')).body;
+    expect(open.map((row: { ticketId: string }) => row.ticketId).sort()).toEqual(['T2', 'T2', 'T5', 'T7']);
+    expect(open.every((row: { notificationOnTime: boolean | null }) => row.notificationOnTime === null)).toBe(true);
+  });
+
   it('measures availability for March against the 99.5 % target (hand-computed)', async () => {
     const body = (await http.get('/compliance/agreements/email-sla/availability?period=2026-03&timeZone=Europe/Berlin')).body;
     expect(body.terms).toHaveLength(1);
@@ -215,6 +251,7 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
         ['compliance_ticket', 'ticket_id'],
         ['compliance_agreement', 'agreement_id'],
         ['compliance_calendar', 'calendar_id'],
+        ['breach_follow_up', 'breach_event_id'],
       ]) {
         tables[table] = (await client.query(`select * from ${table} order by ${order}`)).rows;
       }
@@ -224,6 +261,7 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     const live = await snapshot();
     expect(live.ticket_sla_status).toHaveLength(14);
     await api.infrastructure.projections.rebuild('ticket-sla');
+    await api.infrastructure.projections.rebuild('breach-follow-ups');
     expect(await snapshot()).toEqual(live);
   });
 

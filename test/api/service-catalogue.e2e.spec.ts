@@ -152,6 +152,7 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
     });
     expect(health.body.projections.map((projection: { name: string }) => projection.name).sort()).toEqual([
       'agreements',
+      'breach-follow-ups',
       'maintenance-windows',
       'outages',
       'reviews',

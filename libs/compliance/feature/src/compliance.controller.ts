@@ -1,9 +1,12 @@
-import { Controller, Get, Param, Query as QueryParameters } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Query as QueryParameters } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { isTimeZone } from '@sla/sla-clock';
 import { reportingRange } from '@sla/compliance-domain';
-import { RequestValidationError, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import type { EventMetadata } from '@sla/event-sourcing';
+import { breachFollowUpEventDefinitions } from '@sla/compliance-domain';
+import { RequestMetadata, RequestValidationError, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { ListFollowUpsQuery, RecordBreachFollowUpCommand } from './breach-follow-up/breach-follow-up.handlers';
 import { GetAgreementAvailabilityQuery, GetServiceAvailabilityQuery } from './availability/availability.queries';
 import { GetResponseResolutionComplianceQuery, GetTicketClocksQuery, ListBreachesQuery } from './ticket-sla/ticket-sla.queries';
 
@@ -17,6 +20,11 @@ const rangeQuery = z.strictObject({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 const breachQuery = rangeQuery.extend({ agreementId: id.optional() });
+const followUpBody = z.strictObject({
+  type: z.enum(breachFollowUpEventDefinitions.map((definition) => definition.type) as [string, ...string[]]),
+  data: z.record(z.string(), z.unknown()),
+});
+const followUpQuery = z.strictObject({ status: z.enum(['open', 'all']).default('open'), agreementId: id.optional() });
 const serviceAvailabilityQuery = rangeQuery.extend({
   calendarId: z.string().min(1),
   targetPercentage: z.coerce.number().gt(0).lte(100).optional(),
@@ -38,7 +46,25 @@ function rangeOf(query: z.infer<typeof rangeQuery>): { from: Date; to: Date } {
 /** Compliance views for managers: read models only, never a replay on the request path. */
 @Controller('compliance')
 export class ComplianceController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
+
+  @Post('breaches/:breachEventId/follow-up')
+  @HttpCode(201)
+  recordFollowUp(
+    @Param('breachEventId', new ZodValidationPipe(z.uuid(), 'path')) breachEventId: string,
+    @Body(new ZodValidationPipe(followUpBody)) body: z.infer<typeof followUpBody>,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.commands.execute(new RecordBreachFollowUpCommand(breachEventId, body.type, body.data, metadata));
+  }
+
+  @Get('follow-ups')
+  followUps(@QueryParameters(new ZodValidationPipe(followUpQuery, 'query')) query: z.infer<typeof followUpQuery>) {
+    return this.queries.execute(new ListFollowUpsQuery(query.status, query.agreementId));
+  }
 
   @Get('tickets/:ticketId')
   ticketClocks(@Param('ticketId', new ZodValidationPipe(id, 'path')) ticketId: string) {
@@ -115,6 +141,49 @@ const availability = z.object({
 const queryErrors = { 400: writeErrors[400], 404: writeErrors[404], 422: writeErrors[422] };
 
 export const complianceRoutes: RouteDocumentation[] = [
+  {
+    method: 'post',
+    path: '/compliance/breaches/{breachEventId}/follow-up',
+    tag: 'compliance',
+    summary: "A step of a breach's follow-up: customer notified (due within 24 h), root cause, service credit assessed by the agreement's credit terms, remediation reported (closes it), customer-approved waiver",
+    body: followUpBody,
+    responses: { 201: { description: 'recorded', schema: z.object({ breachEventId: z.string(), streamRevision: z.string(), events: z.array(z.string()) }) }, ...writeErrors },
+  },
+  {
+    method: 'get',
+    path: '/compliance/follow-ups',
+    tag: 'compliance',
+    summary: 'Breach follow-ups with their due times (open ones by default)',
+    query: followUpQuery,
+    responses: {
+      200: {
+        description: 'follow-ups, by notification due time',
+        schema: z.array(
+          z.object({
+            breachEventId: z.string(),
+            ticketId: z.string(),
+            agreementId: z.string(),
+            version: z.number(),
+            metric: z.string(),
+            breachedAt: z.string(),
+            detectedAt: z.string(),
+            notificationDueAt: z.string(),
+            notifiedAt: z.string().nullable(),
+            notificationOnTime: z.boolean().nullable(),
+            notification: z.unknown(),
+            rootCause: z.string().nullable(),
+            credit: z.unknown(),
+            remediation: z.string().nullable(),
+            remediatedAt: z.string().nullable(),
+            waiver: z.unknown(),
+            retractedAt: z.string().nullable(),
+            status: z.enum(['open', 'closed', 'retracted']),
+          }),
+        ),
+      },
+      400: writeErrors[400],
+    },
+  },
   {
     method: 'get',
     path: '/compliance/breaches',

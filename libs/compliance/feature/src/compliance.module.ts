@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { ComplianceController } from './compliance.controller';
+import { ListFollowUpsHandler, RecordBreachFollowUpHandler } from './breach-follow-up/breach-follow-up.handlers';
 import { GetAgreementAvailabilityHandler, GetServiceAvailabilityHandler } from './availability/availability.queries';
 import { GetResponseResolutionComplianceHandler, GetTicketClocksHandler, ListBreachesHandler } from './ticket-sla/ticket-sla.queries';
 
 /** Needs READ_STORE and CLOCK from the composition root. */
 @Module({
   controllers: [ComplianceController],
-  providers: [CalendarCatalogue, GetTicketClocksHandler, GetResponseResolutionComplianceHandler, ListBreachesHandler, GetServiceAvailabilityHandler, GetAgreementAvailabilityHandler],
+  providers: [CalendarCatalogue, GetTicketClocksHandler, GetResponseResolutionComplianceHandler, ListBreachesHandler, GetServiceAvailabilityHandler, GetAgreementAvailabilityHandler, RecordBreachFollowUpHandler, ListFollowUpsHandler],
 })
 export class ComplianceModule {}

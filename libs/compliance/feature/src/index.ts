@@ -1,13 +1,16 @@
 import type { Migration } from 'kysely';
 import * as createTicketSlaTables from './ticket-sla/2026-12-01-501-create-ticket-sla-tables.migration';
 import * as createSlaDetection from './ticket-sla/2026-12-01-502-create-sla-detection.migration';
+import * as createBreachFollowUp from './breach-follow-up/2026-12-01-503-create-breach-follow-up.migration';
 
 export * from './compliance.module';
 export { complianceRoutes } from './compliance.controller';
 export * from './ticket-sla/ticket-sla.projection';
+export * from './breach-follow-up/breach-follow-up.projection';
 
 export const complianceReadModelMigrations: Record<string, Migration> = {
   '2026-12-01-501-create-ticket-sla-tables': createTicketSlaTables,
   '2026-12-01-502-create-sla-detection': createSlaDetection,
+  '2026-12-01-503-create-breach-follow-up': createBreachFollowUp,
 };
 export * from './sla-watch/sla-watch';
