@@ -65,7 +65,7 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
       const response = await http.post(`/tickets/${ticketId}/facts`, { source: 'servicenow', externalId: `f-${fact}`, type, data: { ...data, occurredAt } });
       expect(response.status).toBe(201);
     };
-    const open = (ticketId: string, priority: string, occurredAt: string) => ticket(ticketId, 'TicketOpened', occurredAt, { ticketType: 'incident', serviceId: 'email', priority, impact: 'medium', major: priority === 'P1', title: ticketId });
+    const open = (ticketId: string, priority: string, occurredAt: string, ticketType = 'incident') => ticket(ticketId, 'TicketOpened', occurredAt, { ticketType, serviceId: 'email', priority, impact: 'medium', major: priority === 'P1', title: ticketId });
     // T1 P1: responded after 20 min, resolved after 1.5 h: both met.
     await open('T1', 'P1', '2026-03-03T10:00:00+01:00');
     await ticket('T1', 'TicketAcknowledged', '2026-03-03T10:20:00+01:00');
@@ -98,6 +98,17 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     await ticket('T7', 'TicketAcknowledged', '2026-03-30T09:10:00+02:00');
     // T8 opened before the SLA took effect: no clock under it.
     await open('T8', 'P3', '2026-02-27T10:00:00+01:00');
+    // Two complaints (P4): T9 handled (response 1 h, resolution 7 h + 1 h = 8 h); T10 never resolved,
+    // its resolution due after 40 office hours: Fri 7 h, then 30, 31 March, 1, 2 April 32 h, Fri 3 April 09:00–10:00.
+    await open('T9', 'P4', '2026-03-23T10:00:00+01:00', 'complaint');
+    await ticket('T9', 'TicketAcknowledged', '2026-03-23T11:00:00+01:00');
+    await ticket('T9', 'TicketResolved', '2026-03-24T10:00:00+01:00', { resolution: 'apology and fix' });
+    await open('T10', 'P4', '2026-03-27T10:00:00+01:00', 'complaint');
+    await ticket('T10', 'TicketAcknowledged', '2026-03-27T10:30:00+01:00');
+    // Ratings: 4, 3 and 5 of 5.
+    await ticket('T1', 'CustomerSatisfactionRecorded', '2026-03-04T10:00:00+01:00', { score: 4 });
+    await ticket('T3', 'CustomerSatisfactionRecorded', '2026-03-12T10:00:00+01:00', { score: 3 });
+    await ticket('T6', 'CustomerSatisfactionRecorded', '2026-03-27T10:00:00+01:00', { score: 5 });
 
     const outage = async (outageId: string, start: string, end: string, impact = 'full', weight?: number) => {
       expect((await http.post(`/outages/${outageId}/facts`, { source: 'statuspage', externalId: `${outageId}/start`, type: 'OutageStarted', data: { serviceId: 'email', impact, ...(weight ? { weight } : {}), occurredAt: start } })).status).toBe(201);
@@ -120,8 +131,8 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
       ).status,
     ).toBe(201);
 
-    // Everything projected: T7's response (its last ticket fact) is in and the maintenance window is listed.
-    await eventually(async () => ((await http.get('/compliance/tickets/T7')).body?.[0]?.recordedState === 'met' ? true : undefined), 20_000);
+    // Everything projected: T10's response (the last clock fact) is in and the maintenance window is listed.
+    await eventually(async () => ((await http.get('/compliance/tickets/T10')).body?.[0]?.recordedState === 'met' ? true : undefined), 20_000);
     await eventually(async () => ((await http.get('/maintenance-windows?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z')).body?.length === 1 ? true : undefined));
     await eventually(async () => ((await http.get('/outages?serviceId=email')).body?.filter((row: { endedAt: string | null }) => row.endedAt).length === 4 ? true : undefined));
     now = new Date('2026-04-15T12:00:00Z');
@@ -156,8 +167,9 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
       ['P2', 'resolution', 1, 2, 0, '33.3333'],
       ['P3', 'response', 0, 1, 0, '0.0000'],
       ['P3', 'resolution', 1, 0, 0, '100.0000'],
-      ['P4', 'response', 1, 0, 0, '100.0000'],
-      ['P4', 'resolution', 1, 0, 0, '100.0000'],
+      ['P4', 'response', 3, 0, 0, '100.0000'],
+      // T10's breach (3 April) is on record: it counts, though it happened after the month.
+      ['P4', 'resolution', 2, 1, 0, '66.6666'],
     ]);
     // P2 response times 3 h, 30 min, 10 min: median 30 min; 90th percentile 30 min + 0.8 × (3 h − 30 min) = 2 h 30 min.
     const p2Response = figures.find((row: { priority: string; metric: string }) => row.priority === 'P2' && row.metric === 'response');
@@ -209,8 +221,23 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     // The waived breach is still a breach, and still open for its other steps.
     expect(all.find((row: { breachEventId: string }) => row.breachEventId === t5)).toMatchObject({ status: 'open', waiver: { approvedBy: 'Bob Meyer (Finance)' } });
     const open = (await http.get('/compliance/follow-ups')).body;
-    expect(open.map((row: { ticketId: string }) => row.ticketId).sort()).toEqual(['T2', 'T2', 'T5', 'T7']);
+    expect(open.map((row: { ticketId: string }) => row.ticketId).sort()).toEqual(['T10', 'T2', 'T2', 'T5', 'T7']);
     expect(open.every((row: { notificationOnTime: boolean | null }) => row.notificationOnTime === null)).toBe(true);
+  });
+
+  it('reports the process KPIs against their goals (hand-computed)', async () => {
+    const kpis = (await http.get('/compliance/agreements/email-sla/kpis?period=2026-03&timeZone=Europe/Berlin')).body;
+    expect(kpis.map((row: { kpi: string; value: string; numerator: number; denominator: number | null; met: boolean }) => [row.kpi, row.value, row.numerator, row.denominator, row.met])).toEqual([
+      // Ticket targets with tickets: P2 response, P3 resolution, P4 response met; P1 ×2, P2 resolution, P3 response, P4 resolution and availability not.
+      ['all-targets-met', '33.33', 3, 9, false],
+      // Incident responses T1, T3, T4, T6, T7 met; T2, T5 breached.
+      ['incidents-within-response-target', '71.42', 5, 7, false],
+      // Rated 4, 3, 5: two of three satisfied.
+      ['customer-satisfaction', '66.66', 2, 3, false],
+      ['complaints-handled', '50.00', 1, 2, false],
+      // T1 and T2 were major incidents.
+      ['major-incidents-per-year', '2', 2, null, false],
+    ]);
   });
 
   it('measures availability for March against the 99.5 % target (hand-computed)', async () => {
@@ -252,6 +279,7 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
         ['compliance_agreement', 'agreement_id'],
         ['compliance_calendar', 'calendar_id'],
         ['breach_follow_up', 'breach_event_id'],
+        ['kpi_ticket', 'ticket_id'],
       ]) {
         tables[table] = (await client.query(`select * from ${table} order by ${order}`)).rows;
       }
@@ -259,9 +287,10 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
       return tables;
     };
     const live = await snapshot();
-    expect(live.ticket_sla_status).toHaveLength(14);
+    expect(live.ticket_sla_status).toHaveLength(18);
     await api.infrastructure.projections.rebuild('ticket-sla');
     await api.infrastructure.projections.rebuild('breach-follow-ups');
+    await api.infrastructure.projections.rebuild('kpi-tickets');
     expect(await snapshot()).toEqual(live);
   });
 

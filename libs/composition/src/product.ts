@@ -9,7 +9,7 @@ import { maintenanceWindowEventDefinitions, outageEventDefinitions, ticketEventD
 import { maintenanceWindowsProjection, operationsReadModelMigrations, outagesProjection, ticketsProjection } from '@sla/operations-feature';
 import { agreementEventDefinitions, improvementPlanEventDefinitions, reviewEventDefinitions } from '@sla/agreements-domain';
 import { agreementReadModelMigrations, agreementsProjection, reviewsProjection } from '@sla/agreements-feature';
-import { breachFollowUpsProjection, complianceReadModelMigrations, ticketSlaProjection } from '@sla/compliance-feature';
+import { breachFollowUpsProjection, complianceReadModelMigrations, kpiTicketsProjection, ticketSlaProjection } from '@sla/compliance-feature';
 import { breachFollowUpEventDefinitions, slaDetectionEventDefinitions } from '@sla/compliance-domain';
 
 /** Every event type the product writes. Adding a context = adding its definitions here. */
@@ -17,7 +17,7 @@ export function productEventCatalog(): EventCatalog {
   return new EventCatalog([...serviceEventDefinitions, ServiceCalendarDefined, ...agreementEventDefinitions, ...reviewEventDefinitions, ...improvementPlanEventDefinitions, ...ticketEventDefinitions, ...outageEventDefinitions, ...maintenanceWindowEventDefinitions, ...slaDetectionEventDefinitions, ...breachFollowUpEventDefinitions]);
 }
 
-export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection, reviewsProjection, ticketsProjection, outagesProjection, maintenanceWindowsProjection, ticketSlaProjection, breachFollowUpsProjection];
+export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection, reviewsProjection, ticketsProjection, outagesProjection, maintenanceWindowsProjection, ticketSlaProjection, breachFollowUpsProjection, kpiTicketsProjection];
 
 export const productReadModelMigrations: Record<string, Migration> = {
   ...auditReadModelMigrations,

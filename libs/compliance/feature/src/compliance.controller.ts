@@ -7,6 +7,7 @@ import type { EventMetadata } from '@sla/event-sourcing';
 import { breachFollowUpEventDefinitions } from '@sla/compliance-domain';
 import { RequestMetadata, RequestValidationError, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { ListFollowUpsQuery, RecordBreachFollowUpCommand } from './breach-follow-up/breach-follow-up.handlers';
+import { GetKpiSummaryQuery } from './kpis/kpi-summary.query';
 import { GetAgreementAvailabilityQuery, GetServiceAvailabilityQuery } from './availability/availability.queries';
 import { GetResponseResolutionComplianceQuery, GetTicketClocksQuery, ListBreachesQuery } from './ticket-sla/ticket-sla.queries';
 
@@ -81,6 +82,12 @@ export class ComplianceController {
   responseResolution(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @QueryParameters(new ZodValidationPipe(rangeQuery, 'query')) query: z.infer<typeof rangeQuery>) {
     const { from, to } = rangeOf(query);
     return this.queries.execute(new GetResponseResolutionComplianceQuery(agreementId, from, to));
+  }
+
+  @Get('agreements/:agreementId/kpis')
+  kpis(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @QueryParameters(new ZodValidationPipe(rangeQuery, 'query')) query: z.infer<typeof rangeQuery>) {
+    const { from, to } = rangeOf(query);
+    return this.queries.execute(new GetKpiSummaryQuery(agreementId, from, to, query.timeZone));
   }
 
   @Get('agreements/:agreementId/availability')
@@ -249,6 +256,30 @@ export const complianceRoutes: RouteDocumentation[] = [
         ),
       },
       400: writeErrors[400],
+    },
+  },
+  {
+    method: 'get',
+    path: '/compliance/agreements/{agreementId}/kpis',
+    tag: 'compliance',
+    summary: 'Process KPIs for an agreement and period, each against its goal',
+    query: rangeQuery,
+    responses: {
+      200: {
+        description: 'the KPIs',
+        schema: z.array(
+          z.object({
+            kpi: z.enum(['all-targets-met', 'incidents-within-response-target', 'customer-satisfaction', 'complaints-handled', 'major-incidents-per-year']),
+            description: z.string(),
+            value: z.string().nullable(),
+            numerator: z.number(),
+            denominator: z.number().nullable(),
+            goal: z.string(),
+            met: z.boolean().nullable(),
+          }),
+        ),
+      },
+      ...queryErrors,
     },
   },
   {

@@ -2,15 +2,18 @@ import type { Migration } from 'kysely';
 import * as createTicketSlaTables from './ticket-sla/2026-12-01-501-create-ticket-sla-tables.migration';
 import * as createSlaDetection from './ticket-sla/2026-12-01-502-create-sla-detection.migration';
 import * as createBreachFollowUp from './breach-follow-up/2026-12-01-503-create-breach-follow-up.migration';
+import * as createKpiTicket from './kpis/2026-12-01-504-create-kpi-ticket.migration';
 
 export * from './compliance.module';
 export { complianceRoutes } from './compliance.controller';
 export * from './ticket-sla/ticket-sla.projection';
 export * from './breach-follow-up/breach-follow-up.projection';
+export * from './kpis/kpi-tickets.projection';
 
 export const complianceReadModelMigrations: Record<string, Migration> = {
   '2026-12-01-501-create-ticket-sla-tables': createTicketSlaTables,
   '2026-12-01-502-create-sla-detection': createSlaDetection,
   '2026-12-01-503-create-breach-follow-up': createBreachFollowUp,
+  '2026-12-01-504-create-kpi-ticket': createKpiTicket,
 };
 export * from './sla-watch/sla-watch';

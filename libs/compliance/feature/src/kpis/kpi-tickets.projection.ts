@@ -1,0 +1,57 @@
+import { sql, type Transaction, type UpdateObject } from 'kysely';
+import type { RecordedEvent } from '@sla/event-sourcing';
+import type { TicketEvent } from '@sla/operations-domain';
+import type { Projection } from '@sla/projection-runtime';
+
+export type KpiTicketTables = {
+  kpi_ticket: {
+    ticket_id: string;
+    service_id: string;
+    ticket_type: string;
+    major: boolean;
+    opened_at: Date;
+    /** The latest resolution and reopening by event time: facts arrive in any order. */
+    resolved_at: Date | null;
+    reopened_at: Date | null;
+    closed_at: Date | null;
+    satisfaction_score: number | null;
+  };
+};
+
+/** What the process KPIs count per ticket: type, major flag, handled or not, the customer's rating. Applying an event twice changes nothing. */
+export const kpiTicketsProjection: Projection<KpiTicketTables> = {
+  name: 'kpi-tickets',
+  version: 1,
+  handles: ['TicketOpened', 'TicketResolved', 'TicketReopened', 'TicketClosed', 'CustomerSatisfactionRecorded'],
+  tables: ['kpi_ticket'],
+  async apply(transaction: Transaction<KpiTicketTables>, events: readonly RecordedEvent[]) {
+    for (const recorded of events) {
+      const event = { type: recorded.type, data: recorded.data } as TicketEvent;
+      const at = new Date(event.data.occurredAt);
+      const update = (values: UpdateObject<KpiTicketTables, 'kpi_ticket'>) => transaction.updateTable('kpi_ticket').set(values).where('ticket_id', '=', event.data.ticketId).execute();
+      switch (event.type) {
+        case 'TicketOpened':
+          await transaction
+            .insertInto('kpi_ticket')
+            .values({ ticket_id: event.data.ticketId, service_id: event.data.serviceId, ticket_type: event.data.ticketType, major: event.data.major, opened_at: at, resolved_at: null, reopened_at: null, closed_at: null, satisfaction_score: null })
+            .onConflict((conflict) => conflict.doNothing())
+            .execute();
+          break;
+        case 'TicketResolved':
+          await update({ resolved_at: sql<Date>`greatest(resolved_at, ${at})` });
+          break;
+        case 'TicketReopened':
+          await update({ reopened_at: sql<Date>`greatest(reopened_at, ${at})` });
+          break;
+        case 'TicketClosed':
+          await update({ closed_at: at });
+          break;
+        case 'CustomerSatisfactionRecorded':
+          await update({ satisfaction_score: event.data.score });
+          break;
+        default:
+          break;
+      }
+    }
+  },
+};
