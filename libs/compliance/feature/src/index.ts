@@ -3,6 +3,8 @@ import * as createTicketSlaTables from './ticket-sla/2026-12-01-501-create-ticke
 import * as createSlaDetection from './ticket-sla/2026-12-01-502-create-sla-detection.migration';
 import * as createBreachFollowUp from './breach-follow-up/2026-12-01-503-create-breach-follow-up.migration';
 import * as createKpiTicket from './kpis/2026-12-01-504-create-kpi-ticket.migration';
+import * as addBreachOnRecord from './ticket-sla/2026-12-01-505-add-breach-on-record.migration';
+import * as indexPeriodFigures from './ticket-sla/2026-12-01-506-index-period-figures.migration';
 
 export * from './compliance.module';
 export { complianceRoutes } from './compliance.controller';
@@ -15,5 +17,7 @@ export const complianceReadModelMigrations: Record<string, Migration> = {
   '2026-12-01-502-create-sla-detection': createSlaDetection,
   '2026-12-01-503-create-breach-follow-up': createBreachFollowUp,
   '2026-12-01-504-create-kpi-ticket': createKpiTicket,
+  '2026-12-01-505-add-breach-on-record': addBreachOnRecord,
+  '2026-12-01-506-index-period-figures': indexPeriodFigures,
 };
 export * from './sla-watch/sla-watch';

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { truncatedDecimal } from '@sla/compliance-domain';
 import { READ_STORE } from '@sla/nest-platform';
@@ -51,11 +51,9 @@ export class GetKpiSummaryHandler implements IQueryHandler<GetKpiSummaryQuery> {
 
   async execute({ agreementId, from, to, timeZone }: GetKpiSummaryQuery): Promise<KpiView[]> {
     const availability = await this.queries.execute(new GetAgreementAvailabilityQuery(agreementId, from, to));
-    const breachOnRecord = sql<boolean>`exists (select 1 from sla_detection d where d.ticket_id = s.ticket_id and d.agreement_id = s.agreement_id and d.metric = s.metric and d.kind = 'breached' and d.retracted_at is null)`;
     const clocks = await this.db
       .selectFrom('ticket_sla_status as s')
-      .select(['s.service_id', 's.priority', 's.metric', 's.ticket_type', 's.state'])
-      .select(breachOnRecord.as('breach_on_record'))
+      .select(['s.service_id', 's.priority', 's.metric', 's.ticket_type', 's.state', 's.breach_on_record'])
       .where('s.agreement_id', '=', agreementId)
       .where('s.opened_at', '>=', from)
       .where('s.opened_at', '<', to)

@@ -51,6 +51,8 @@ export type TicketSlaTables = {
     at_risk_at: Date | null;
     stopped_at: Date | null;
     evaluated_at: Date;
+    /** A breach of this clock is recorded (by the SLA watch) and not retracted. */
+    breach_on_record: boolean;
   };
 };
 
@@ -99,6 +101,14 @@ async function evaluate(transaction: Db, ticketIds: readonly string[]): Promise<
     }
   }
   const calendars = new Map((await transaction.selectFrom('compliance_calendar').selectAll().execute()).map((row) => [row.calendar_id, compiled(row.calendar_id, row.definition)]));
+  const recorded = await transaction
+    .selectFrom('sla_detection')
+    .select(['ticket_id', 'agreement_id', 'metric'])
+    .where('ticket_id', 'in', ticketIds)
+    .where('kind', '=', 'breached')
+    .where('retracted_at', 'is', null)
+    .execute();
+  const onRecord = new Set(recorded.map((row) => `${row.ticket_id}/${row.agreement_id}/${row.metric}`));
   const rows: TicketSlaTables['ticket_sla_status'][] = [];
   for (const ticket of tickets) {
     const covering = coverage.filter((row) => row.service_id === ticket.service_id).map((row) => agreements.get(row.agreement_id)!);
@@ -126,6 +136,7 @@ async function evaluate(transaction: Db, ticketIds: readonly string[]): Promise<
         at_risk_at: date(evaluation.atRiskAt),
         stopped_at: date(evaluation.stoppedAt),
         evaluated_at: new Date(evaluation.evaluatedAt),
+        breach_on_record: onRecord.has(`${ticket.ticket_id}/${evaluation.agreementId}/${evaluation.metric}`),
       });
     }
   }
@@ -136,12 +147,21 @@ async function evaluate(transaction: Db, ticketIds: readonly string[]): Promise<
 /** The SLA watch's findings: breaches and at-risk warnings, corrections beside them. */
 async function applyDetection(transaction: Db, recorded: RecordedEvent): Promise<void> {
   const event = { type: recorded.type, data: recorded.data } as SlaDetectionEvent;
+  const breachOnRecord = (value: boolean) =>
+    transaction
+      .updateTable('ticket_sla_status')
+      .set({ breach_on_record: value })
+      .where('ticket_id', '=', event.data.ticketId)
+      .where('agreement_id', '=', event.data.agreementId)
+      .where('metric', '=', event.data.metric)
+      .execute();
   if (event.type === 'TicketSlaBreachRetracted') {
     await transaction
       .updateTable('sla_detection')
       .set({ retracted_at: new Date(event.data.detectedAt), retraction_reason: event.data.reason })
       .where('event_id', '=', event.data.breachEventId)
       .execute();
+    await breachOnRecord(false);
     return;
   }
   const common = {
@@ -160,6 +180,7 @@ async function applyDetection(transaction: Db, recorded: RecordedEvent): Promise
       ? { ...common, kind: 'breached' as const, service_id: event.data.serviceId, priority: event.data.priority, target_ms: String(event.data.targetMs), calendar_id: event.data.calendarId, instant: new Date(event.data.breachedAt) }
       : { ...common, kind: 'at-risk' as const, service_id: null, priority: null, target_ms: null, calendar_id: null, instant: new Date(event.data.atRiskAt) };
   await transaction.insertInto('sla_detection').values(row).onConflict((conflict) => conflict.doNothing()).execute();
+  if (row.kind === 'breached') await breachOnRecord(true);
 }
 
 /**
@@ -170,7 +191,7 @@ async function applyDetection(transaction: Db, recorded: RecordedEvent): Promise
  */
 export const ticketSlaProjection: Projection<TicketSlaTables> = {
   name: 'ticket-sla',
-  version: 2,
+  version: 3,
   handles: ['ServiceCalendarDefined', ...AGREEMENT_EVENTS, ...TICKET_EVENTS, ...DETECTION_EVENTS],
   tables: ['sla_detection', 'ticket_sla_status', 'compliance_ticket', 'compliance_agreement_service', 'compliance_agreement', 'compliance_calendar'],
   async apply(transaction, events: readonly RecordedEvent[]) {

@@ -127,8 +127,6 @@ export class GetResponseResolutionComplianceHandler implements IQueryHandler<Get
   constructor(@Inject(READ_STORE) private readonly db: Kysely<TicketSlaTables>) {}
 
   async execute({ agreementId, from, to }: GetResponseResolutionComplianceQuery): Promise<MetricCompliance[]> {
-    // A running clock whose breach the SLA watch has recorded counts as breached.
-    const breachOnRecord = sql<boolean>`exists (select 1 from sla_detection d where d.ticket_id = s.ticket_id and d.agreement_id = s.agreement_id and d.metric = s.metric and d.kind = 'breached' and d.retracted_at is null)`;
     const rows = await this.db
       .selectFrom('ticket_sla_status as s')
       .select((eb) => [
@@ -137,7 +135,8 @@ export class GetResponseResolutionComplianceHandler implements IQueryHandler<Get
         's.metric',
         eb.fn.countAll<string>().as('tickets'),
         sql<string>`count(*) filter (where s.state = 'met')`.as('met'),
-        sql<string>`count(*) filter (where s.state = 'breached' or (s.state in ('running', 'paused') and ${breachOnRecord}))`.as('breached'),
+        // A running clock whose breach the SLA watch has recorded counts as breached.
+        sql<string>`count(*) filter (where s.state = 'breached' or (s.state in ('running', 'paused') and s.breach_on_record))`.as('breached'),
         sql<number | null>`percentile_cont(0.5) within group (order by s.elapsed_ms) filter (where s.state in ('met', 'breached'))`.as('median'),
         sql<number | null>`percentile_cont(0.9) within group (order by s.elapsed_ms) filter (where s.state in ('met', 'breached'))`.as('p90'),
       ])
