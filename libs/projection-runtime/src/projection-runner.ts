@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setMaxListeners } from 'node:events';
 import {
   comparePositions,
   formatPosition,
@@ -156,6 +157,8 @@ export class ProjectionRunner {
   start(): void {
     if (this.running) return;
     const abort = new AbortController();
+    // One waiting sleep per projection listens on this signal at a time: not a leak.
+    setMaxListeners(this.projections.length + 1, abort.signal);
     this.running = abort;
     this.loops = this.projections.map((projection) => this.follow(projection, abort.signal));
   }
