@@ -223,6 +223,9 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     const open = (await http.get('/compliance/follow-ups')).body;
     expect(open.map((row: { ticketId: string }) => row.ticketId).sort()).toEqual(['T10', 'T2', 'T2', 'T5', 'T7']);
     expect(open.every((row: { notificationOnTime: boolean | null }) => row.notificationOnTime === null)).toBe(true);
+    // The breach log shows the waiver beside the breach.
+    const log = (await http.get('/compliance/breaches?period=2026-03&timeZone=Europe/Berlin')).body;
+    expect(log.find((row: { eventId: string }) => row.eventId === t5)).toMatchObject({ retractedAt: null, waiver: { approvedBy: 'Bob Meyer (Finance)', reason: 'customer asked to hold the mailbox move' } });
   });
 
   it('reports the process KPIs against their goals (hand-computed)', async () => {

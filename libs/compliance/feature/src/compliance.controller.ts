@@ -217,6 +217,7 @@ export const complianceRoutes: RouteDocumentation[] = [
             customerNotificationDueAt: z.string(),
             retractedAt: z.string().nullable(),
             retractionReason: z.string().nullable(),
+            waiver: z.unknown(),
             facts: z.array(z.object({ type: z.string(), at: z.string(), priority: z.string().optional() })),
           }),
         ),

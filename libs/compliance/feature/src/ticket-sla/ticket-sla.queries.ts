@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { liveClock, truncatedDecimal, type TicketSlaState } from '@sla/compliance-domain';
 import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
+import type { BreachFollowUpTables } from '../breach-follow-up/breach-follow-up.projection';
 import type { TicketSlaTables } from './ticket-sla.projection';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
@@ -187,6 +188,8 @@ export type BreachView = {
   customerNotificationDueAt: string;
   retractedAt: string | null;
   retractionReason: string | null;
+  /** A customer-approved deviation, recorded beside the breach (which stays on record). */
+  waiver: unknown;
   /** The ticket facts the clock was evaluated from, in event-time order. */
   facts: { type: string; at: string; priority?: string }[];
 };
@@ -204,14 +207,15 @@ export class ListBreachesQuery extends Query<BreachView[]> {
 /** The breach log: every recorded breach in [from, to) by breach instant, corrections beside them, never removed. */
 @QueryHandler(ListBreachesQuery)
 export class ListBreachesHandler implements IQueryHandler<ListBreachesQuery> {
-  constructor(@Inject(READ_STORE) private readonly db: Kysely<TicketSlaTables>) {}
+  constructor(@Inject(READ_STORE) private readonly db: Kysely<TicketSlaTables & BreachFollowUpTables>) {}
 
   async execute({ agreementId, from, to }: ListBreachesQuery): Promise<BreachView[]> {
     let query = this.db
       .selectFrom('sla_detection as d')
       .leftJoin('compliance_ticket as t', 't.ticket_id', 'd.ticket_id')
+      .leftJoin('breach_follow_up as f', 'f.breach_event_id', 'd.event_id')
       .selectAll('d')
-      .select('t.facts')
+      .select(['t.facts', 'f.waiver'])
       .where('d.kind', '=', 'breached')
       .where('d.instant', '>=', from)
       .where('d.instant', '<', to)
@@ -235,6 +239,7 @@ export class ListBreachesHandler implements IQueryHandler<ListBreachesQuery> {
       customerNotificationDueAt: new Date(row.detected_at.getTime() + 24 * 3_600_000).toISOString(),
       retractedAt: iso(row.retracted_at),
       retractionReason: row.retraction_reason,
+      waiver: row.waiver ?? null,
       facts: [...(row.facts ?? [])]
         .sort((a, b) => a.at - b.at)
         .map((fact) => ({ type: fact.type, at: new Date(fact.at).toISOString(), ...('priority' in fact ? { priority: fact.priority } : {}) })),
