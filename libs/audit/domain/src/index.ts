@@ -1,0 +1,1 @@
+export * from './merkle/merkle-tree';
