@@ -1,1 +1,2 @@
 export * from './merkle/merkle-tree';
+export * from './merkle/log-leaf';

@@ -1,9 +1,14 @@
 import type { Migration } from 'kysely';
 import * as createStreamActivity from './stream-activity/2026-11-22-101-create-stream-activity.migration';
+import * as createAuditLogTree from './log-seal/2026-12-01-102-create-audit-log-tree.migration';
 
 export * from './stream-activity/stream-activity.projection';
 export * from './stream-activity/list-stream-activity.query';
+export * from './log-seal/log-sealer';
+export * from './log-seal/log-signer';
+export * from './log-seal/log-verifier';
 
 export const auditReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-101-create-stream-activity': createStreamActivity,
+  '2026-12-01-102-create-audit-log-tree': createAuditLogTree,
 };

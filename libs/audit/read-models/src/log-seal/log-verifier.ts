@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import { eventLeaf, leafHash, StreamingRoot, treeHeadMessage } from '@sla/audit-domain';
+import type { EventStore, GlobalPosition, RecordedEvent } from '@sla/event-sourcing';
+import type { AuditLogTables } from './log-sealer';
+import { signatureValid } from './log-signer';
+
+export type FindingKind = 'altered' | 'missing' | 'reordered' | 'head-mismatch' | 'bad-signature' | 'untrusted-key';
+
+export type Finding = { readonly kind: FindingKind; readonly leafIndex: number | null; readonly eventId: string | null; readonly treeSize: number | null; readonly detail: string };
+
+export type VerificationReport = {
+  readonly ok: boolean;
+  readonly eventsInLog: number;
+  readonly sealedLeaves: number;
+  readonly unsealedEvents: number;
+  readonly headsChecked: number;
+  readonly latestHead: { treeSize: number; rootHash: string; signedAt: string; keyId: string } | null;
+  /** In log order; the first is the earliest place the log differs from what was sealed. */
+  readonly findings: readonly Finding[];
+  /** What was checked, in words, for the report. */
+  readonly checks: readonly string[];
+};
+
+const PAGE = 1_000;
+
+async function* logEvents(store: EventStore): AsyncGenerator<RecordedEvent> {
+  let after: GlobalPosition | undefined;
+  for (;;) {
+    const page = await store.readAll({ ...(after ? { after } : {}), maxCount: PAGE });
+    yield* page.events;
+    if (page.events.length < PAGE) return;
+    after = page.events[page.events.length - 1].position;
+  }
+}
+
+/**
+ * Recomputes every leaf from the events as stored now and every signed tree
+ * head from those leaves, and reports where the log differs from what was
+ * sealed: an event changed, missing or moved, or a head that the log no
+ * longer hashes to or whose signature fails. `trustedKeys` pins the public
+ * keys (PEM) a head must be signed with; without it the keys recorded beside
+ * the heads are used, which proves integrity against edits to events but not
+ * against someone who can also re-sign.
+ */
+export async function verifyLog(store: EventStore, db: Kysely<AuditLogTables>, options: { trustedKeys?: readonly string[] } = {}): Promise<VerificationReport> {
+  const findings: Finding[] = [];
+  const note = (finding: Finding) => {
+    if (findings.length < 100) findings.push(finding);
+  };
+  const leafCount = Number((await db.selectFrom('audit_log_leaf').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow()).count);
+  const heads = await db.selectFrom('audit_tree_head').selectAll().orderBy('tree_size').execute();
+  const keys = new Map((await db.selectFrom('audit_signing_key').selectAll().execute()).map((key) => [key.key_id, key.public_key_pem]));
+
+  // First pass: which event ids the log holds now, to tell a moved event from a missing one.
+  const inLog = new Set<string>();
+  for await (const event of logEvents(store)) inLog.add(event.id);
+
+  const streaming = new StreamingRoot();
+  let headIndex = 0;
+  let lastGoodHead = 0;
+  const checkHead = () => {
+    while (headIndex < heads.length && Number(heads[headIndex].tree_size) === streaming.size) {
+      const head = heads[headIndex];
+      const treeSize = Number(head.tree_size);
+      const publicKey = options.trustedKeys ? options.trustedKeys.find((pem) => keys.get(head.key_id) === pem) : keys.get(head.key_id);
+      if (!publicKey) {
+        note({ kind: 'untrusted-key', leafIndex: null, eventId: null, treeSize, detail: `the head at size ${treeSize} is signed with key ${head.key_id}, which is not a trusted key` });
+      } else if (!signatureValid(publicKey, treeHeadMessage(treeSize, head.root_hash, head.signed_at), head.signature)) {
+        note({ kind: 'bad-signature', leafIndex: null, eventId: null, treeSize, detail: `the signature of the head at size ${treeSize} (signed ${head.signed_at}) does not match its size, root and time: the head was altered or forged` });
+      } else if (!streaming.root().equals(head.root_hash)) {
+        note({
+          kind: 'head-mismatch',
+          leafIndex: null,
+          eventId: null,
+          treeSize,
+          detail: `the first ${treeSize} events no longer hash to the head signed ${head.signed_at}: an event at index ${lastGoodHead}–${treeSize - 1} was changed (with its leaf record, if no finding names it)`,
+        });
+      } else {
+        lastGoodHead = treeSize;
+      }
+      headIndex += 1;
+    }
+  };
+
+  let index = 0;
+  let eventsInLog = 0;
+  const leafPage = async (from: number) =>
+    db.selectFrom('audit_log_leaf').select(['leaf_index', 'event_id', 'leaf_hash']).where('leaf_index', '>=', String(from)).where('leaf_index', '<', String(from + PAGE)).orderBy('leaf_index').execute();
+  let base = 0;
+  let leaves = await leafPage(base);
+  checkHead();
+  for await (const event of logEvents(store)) {
+    eventsInLog += 1;
+    if (index >= base + PAGE) {
+      base = index;
+      leaves = await leafPage(base);
+    }
+    const candidate = leaves[index - base];
+    const leaf = candidate && Number(candidate.leaf_index) === index ? candidate : undefined;
+    const recomputed = leafHash(eventLeaf(event));
+    if (leaf) {
+      if (leaf.event_id !== event.id) {
+        note(
+          inLog.has(leaf.event_id)
+            ? { kind: 'reordered', leafIndex: index, eventId: leaf.event_id, treeSize: null, detail: `leaf ${index} sealed event ${leaf.event_id}, which now stands elsewhere in the log; event ${event.id} stands in its place` }
+            : { kind: 'missing', leafIndex: index, eventId: leaf.event_id, treeSize: null, detail: `leaf ${index} sealed event ${leaf.event_id}, which is no longer in the log` },
+        );
+      } else if (!recomputed.equals(leaf.leaf_hash)) {
+        note({ kind: 'altered', leafIndex: index, eventId: event.id, treeSize: null, detail: `event ${event.id} (${event.type} in ${event.streamName} at revision ${event.streamRevision}) differs from what was sealed` });
+      }
+    }
+    streaming.push(recomputed);
+    index += 1;
+    checkHead();
+  }
+  if (eventsInLog < leafCount) {
+    note({ kind: 'missing', leafIndex: eventsInLog, eventId: null, treeSize: null, detail: `${leafCount - eventsInLog} sealed event(s) at the end of the log are gone (log has ${eventsInLog}, ${leafCount} were sealed)` });
+  }
+  while (headIndex < heads.length) {
+    const head = heads[headIndex];
+    note({ kind: 'head-mismatch', leafIndex: null, eventId: null, treeSize: Number(head.tree_size), detail: `a head was signed at size ${head.tree_size} but the log holds only ${eventsInLog} events` });
+    headIndex += 1;
+  }
+  const latest = heads.at(-1);
+  return {
+    ok: findings.length === 0,
+    eventsInLog,
+    sealedLeaves: leafCount,
+    unsealedEvents: Math.max(0, eventsInLog - leafCount),
+    headsChecked: heads.length,
+    latestHead: latest ? { treeSize: Number(latest.tree_size), rootHash: latest.root_hash.toString('hex'), signedAt: latest.signed_at, keyId: latest.key_id } : null,
+    findings,
+    checks: [
+      `read all ${eventsInLog} events of the global log in order, as stored`,
+      `recomputed each event's leaf hash (RFC 9162, SHA-256 over canonical JSON of every stored field) and compared it with the ${leafCount} sealed leaves, event id by event id`,
+      `recomputed the Merkle tree head at each of the ${heads.length} signed sizes and compared it with the signed root`,
+      `verified each head's Ed25519 signature over size, root and signing time with ${options.trustedKeys ? 'the trusted keys given' : 'the public keys recorded beside the heads'}`,
+    ],
+  };
+}
