@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createApiApplication } from '../../apps/api/src/api.application';
 import { loadConfiguration } from '@sla/configuration';
@@ -5,6 +7,9 @@ import { openInfrastructure, type Infrastructure } from '@sla/composition';
 import type { Clock } from '@sla/nest-platform';
 import { createTestDatabase } from './test-database';
 import { openApiConformance } from './openapi-conformance';
+
+/** One throw-away signing key for the test run, outside the checkout. */
+const testSigningKeyFile = path.join(tmpdir(), 'sla-test-audit-signing-key.pem');
 
 export type TestApi = {
   readonly infrastructure: Infrastructure;
@@ -23,14 +28,13 @@ export type TestApi = {
 export async function startTestApi(purpose: string, settings: Record<string, string> = {}, clock?: Clock): Promise<TestApi> {
   const databaseUrl = await createTestDatabase(purpose);
   const infrastructure = await openInfrastructure(
-    loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_IDLE_MS: '20', LOG_LEVEL: 'error', ...settings }),
+    loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_IDLE_MS: '20', LOG_LEVEL: 'error', AUDIT_SIGNING_KEY_FILE: testSigningKeyFile, ...settings }),
     undefined,
     clock ? { clock } : {},
   );
   const app = await createApiApplication(infrastructure, { logger: false, ...(clock ? { clock } : {}) });
   await app.listen(0, '127.0.0.1');
-  infrastructure.projections.start();
-  infrastructure.slaWatch.start();
+  infrastructure.startBackgroundWork();
   const baseUrl = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   const conformance = openApiConformance(await (await fetch(`${baseUrl}/openapi.json`)).json());
   return {

@@ -20,10 +20,7 @@ async function main(): Promise<void> {
   const infrastructure = await openInfrastructure(configuration, (message) => logger.log(message));
   const app = await createApiApplication(infrastructure);
   await app.listen(configuration.PORT, configuration.HOST);
-  if (configuration.PROJECTOR === 'inline') {
-    infrastructure.projections.start();
-    infrastructure.slaWatch.start();
-  }
+  if (configuration.PROJECTOR === 'inline') infrastructure.startBackgroundWork();
   logger.log(`API listening on http://${configuration.HOST}:${configuration.PORT} (health: /health)`);
 
   let stopping = false;

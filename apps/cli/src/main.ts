@@ -1,9 +1,10 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { ConfigurationError, loadConfiguration } from '@sla/configuration';
 import { openInfrastructure, type Infrastructure } from '@sla/composition';
 import { FactIntake, importFactsFile, type ImportFormat } from '@sla/operations-feature';
+import { verifyLog } from '@sla/audit-read-models';
 
 /** Operator and auditor commands. Reads the same environment as the API. */
 const program = new Command()
@@ -52,6 +53,42 @@ projections
   .action(() =>
     withInfrastructure(async ({ projections: runner }) => {
       console.log(`applied ${await runner.catchUp()} events`);
+    }),
+  );
+
+const audit = program.command('audit').description('tamper evidence over the global log');
+
+/** Exit code when verification finds the log altered. */
+const EXIT_TAMPERED = 3;
+
+audit
+  .command('verify')
+  .description('recompute every leaf and signed tree head of the audit Merkle tree from the log as stored; report the first difference')
+  .option('--public-key <file...>', 'trust only heads signed with these Ed25519 public keys (PEM)')
+  .option('--json', 'print the report as JSON')
+  .addHelpText('after', '\nExit codes: 0 the log matches every signed head, 3 differences found, 1 failed.')
+  .action((options: { publicKey?: string[]; json?: boolean }) =>
+    withInfrastructure(async ({ rawEventStore, readStore }) => {
+      const trustedKeys = options.publicKey?.map((file) => readFileSync(file, 'utf8'));
+      const report = await verifyLog(rawEventStore, readStore, trustedKeys ? { trustedKeys } : {});
+      if (options.json) console.log(JSON.stringify(report, null, 2));
+      else {
+        console.log(report.ok ? 'OK: the log matches every signed tree head' : `ALTERED: ${report.findings.length} finding(s); the first:\n  ${report.findings[0].kind}: ${report.findings[0].detail}`);
+        for (const finding of report.findings.slice(1, 10)) console.log(`  ${finding.kind}: ${finding.detail}`);
+        console.log(`\nchecked:\n${report.checks.map((check) => `  - ${check}`).join('\n')}`);
+        console.log(`events in log ${report.eventsInLog}, sealed ${report.sealedLeaves}, not yet sealed ${report.unsealedEvents}; latest head: ${report.latestHead ? `size ${report.latestHead.treeSize}, root ${report.latestHead.rootHash}, signed ${report.latestHead.signedAt} by key ${report.latestHead.keyId}` : 'none'}`);
+      }
+      process.exitCode = report.ok ? 0 : EXIT_TAMPERED;
+    }),
+  );
+
+audit
+  .command('seal')
+  .description('add the events not yet sealed to the audit tree and sign a tree head now')
+  .action(() =>
+    withInfrastructure(async ({ logSealer }) => {
+      const { leaves, head } = await logSealer.seal(true);
+      console.log(`sealed ${leaves} new event(s); ${head ? `signed head: size ${head.treeSize}, root ${head.rootHash}, key ${head.keyId}` : 'no new head (nothing new since the last one)'}`);
     }),
   );
 

@@ -10,8 +10,7 @@ async function main(): Promise<void> {
   const configuration = loadConfiguration(process.env);
   const log = (message: string) => console.log(`[projector] ${message}`);
   const infrastructure = await openInfrastructure(configuration, log);
-  infrastructure.projections.start();
-  infrastructure.slaWatch.start();
+  infrastructure.startBackgroundWork();
   log(`following the global log with ${infrastructure.projections.projections.length} projections`);
 
   const stop = async () => {

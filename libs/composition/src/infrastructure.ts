@@ -9,6 +9,7 @@ import { ProjectionRunner } from '@sla/projection-runtime';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
 import { productEventCatalog, productProjections, productReadModelMigrations } from './product';
 import { SlaWatch, type WatchClock } from '@sla/compliance-feature';
+import { LogSealer, LogSigner } from '@sla/audit-read-models';
 
 export type WatermarkStatus = { readonly seconds: number; readonly pid: number | null };
 
@@ -21,6 +22,12 @@ export type Infrastructure = {
   readonly projections: ProjectionRunner;
   /** Records SLA breaches, at-risk warnings and corrections as their instants pass; runs where the projections run. */
   readonly slaWatch: SlaWatch;
+  /** Seals the log into the audit Merkle tree and signs tree heads; runs where the projections run. */
+  readonly logSealer: LogSealer;
+  /** The store as written, without upcasting: what the audit tree commits to. */
+  readonly rawEventStore: EventStore;
+  /** Starts what follows the log in this process: projections, SLA watch, log sealer. */
+  readonly startBackgroundWork: () => void;
   readonly databaseUrl: string;
   readonly embeddedDatabase: boolean;
   /** How long the oldest open transaction has held global-log readers back (PostgreSQL adapter only). */
@@ -82,8 +89,12 @@ export async function openInfrastructure(
     });
     await projections.prepare();
     closers.push(() => projections.stop());
-    const slaWatch = new SlaWatch(eventStore, readStore, options.clock ?? { now: () => new Date() }, { log });
+    const clock = options.clock ?? { now: () => new Date() };
+    const slaWatch = new SlaWatch(eventStore, readStore, clock, { log });
     closers.push(() => slaWatch.stop());
+    const signer = LogSigner.fromFile(configuration.AUDIT_SIGNING_KEY_FILE ?? path.resolve(configuration.DATA_DIR, 'audit-signing-key.pem'));
+    const logSealer = new LogSealer(rawStore, readStore, signer, clock, { headIntervalMilliseconds: configuration.AUDIT_TREE_HEAD_INTERVAL_SECONDS * 1_000, log });
+    closers.push(() => logSealer.stop());
 
     return {
       configuration,
@@ -91,6 +102,13 @@ export async function openInfrastructure(
       readStore,
       projections,
       slaWatch,
+      logSealer,
+      rawEventStore: rawStore,
+      startBackgroundWork: () => {
+        projections.start();
+        slaWatch.start();
+        logSealer.start();
+      },
       databaseUrl,
       embeddedDatabase: embedded !== undefined,
       watermark,

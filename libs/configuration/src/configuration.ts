@@ -32,6 +32,10 @@ export const configurationSchema = z.object({
   ALERTMANAGER_MAPPING_FILE: z.string().min(1).optional(),
   /** JSON file describing generic JSON webhook sources: mapping rules and HMAC secrets (see README). */
   JSON_WEBHOOK_SOURCES_FILE: z.string().min(1).optional(),
+  /** Ed25519 private key (PKCS#8 PEM) that signs audit tree heads; created when missing. Default: $DATA_DIR/audit-signing-key.pem. */
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** How often a new tree head is signed while the log grows. */
+  AUDIT_TREE_HEAD_INTERVAL_SECONDS: positiveInteger.default(60),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 

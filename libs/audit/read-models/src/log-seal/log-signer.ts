@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Signs tree heads with Ed25519 (node:crypto). The key id is the SHA-256 of the public key, first 16 bytes, hex. */
@@ -18,8 +18,18 @@ export class LogSigner {
     if (!existsSync(file)) {
       mkdirSync(path.dirname(file), { recursive: true });
       const { privateKey } = generateKeyPairSync('ed25519');
-      writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-      chmodSync(file, 0o600);
+      // Written aside, then linked in place (atomic, fails if present): of two processes
+      // starting at once, one creates the key, and neither reads a half-written file.
+      const aside = `${file}.${process.pid}.tmp`;
+      writeFileSync(aside, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+      chmodSync(aside, 0o600);
+      try {
+        linkSync(aside, file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        unlinkSync(aside);
+      }
     }
     return new LogSigner(createPrivateKey(readFileSync(file)));
   }
