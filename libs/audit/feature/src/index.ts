@@ -1,0 +1,1 @@
+export { AuditModule, auditRoutes } from './audit.controller';
