@@ -297,6 +297,40 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect(await snapshot()).toEqual(live);
   });
 
+  it("replays the agreement event by event and T4's clocks fact by fact (why it breached)", async () => {
+    const agreement = (await http.get('/audit/agreements/email-sla/replay')).body;
+    expect(agreement.map((step: { type: string; actor: string }) => [step.type, step.actor])).toEqual([
+      ['AgreementDrafted', 'slm.alice'],
+      ['AgreementVersionSubmitted', 'slm.alice'],
+      ['AgreementVersionSigned', 'slm.alice'],
+      ['AgreementVersionSigned', 'slm.alice'],
+      ['AgreementVersionApproved', 'slm.alice'],
+    ]);
+    expect(agreement[2].state.versions[0]).toMatchObject({ status: 'submitted', signedBy: ['provider: Alice Chen'] });
+    expect(agreement[4].state.versions[0]).toMatchObject({ status: 'approved', approvedAt: '2026-02-13T10:00:00+01:00', signedBy: ['provider: Alice Chen', 'counterparty: Bob Meyer'] });
+
+    const steps = (await http.get('/audit/tickets/T4/clock-replay')).body;
+    const resolution = (step: { clocks: { metric: string; state: string; elapsedMs: number; breachedAt: string | null }[] }) => {
+      const clock = step.clocks.find((entry) => entry.metric === 'resolution')!;
+      return [clock.state, clock.elapsedMs / HOUR, clock.breachedAt];
+    };
+    expect(steps.map((step: { type: string; occurredAt: string }) => [step.type, step.occurredAt])).toEqual([
+      ['TicketOpened', '2026-03-12T09:00:00+01:00'],
+      ['TicketAcknowledged', '2026-03-12T09:30:00+01:00'],
+      ['TicketPausedAwaitingCustomer', '2026-03-12T12:00:00+01:00'],
+      ['TicketResumed', '2026-03-16T09:00:00+01:00'],
+      ['TicketResolved', '2026-03-17T15:00:00+01:00'],
+    ]);
+    // Running 3 h, paused for the customer, resumed with 9 h left, breached on Tuesday 10:00 after 12 h, resolved at 17 h.
+    expect(steps.map(resolution)).toEqual([
+      ['running', 0, null],
+      ['running', 0.5, null],
+      ['paused', 3, null],
+      ['running', 3, null],
+      ['breached', 17, '2026-03-17T09:00:00.000Z'],
+    ]);
+  });
+
   it('refuses a malformed period naming the parameter', async () => {
     expect(await http.get('/compliance/agreements/email-sla/availability?period=March')).toMatchObject({ status: 400, body: { error: { issues: [{ path: 'period' }] } } });
     expect(await http.get('/compliance/agreements/nope/availability?period=2026-03')).toMatchObject({ status: 404, body: { error: { code: 'AGREEMENT_NOT_FOUND' } } });

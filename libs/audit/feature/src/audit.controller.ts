@@ -2,6 +2,7 @@ import { Controller, Get, Module, Param, Query as QueryParameters } from '@nestj
 import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { ReplayAgreementHandler, ReplayAgreementQuery, ReplayTicketClockHandler, ReplayTicketClockQuery } from './replays.queries';
 import { GetConsistencyProofHandler, GetConsistencyProofQuery, GetInclusionProofHandler, GetInclusionProofQuery, ListTreeHeadsHandler, ListTreeHeadsQuery } from './audit-proofs.queries';
 
 const treeSize = z.coerce.number().int().min(1);
@@ -23,6 +24,16 @@ export class AuditController {
     return this.queries.execute(new GetInclusionProofQuery(eventId, query.treeSize));
   }
 
+  @Get('agreements/:agreementId/replay')
+  agreementReplay(@Param('agreementId', new ZodValidationPipe(z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'not an agreement id'), 'path')) agreementId: string) {
+    return this.queries.execute(new ReplayAgreementQuery(agreementId));
+  }
+
+  @Get('tickets/:ticketId/clock-replay')
+  ticketClockReplay(@Param('ticketId', new ZodValidationPipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'not a ticket id'), 'path')) ticketId: string) {
+    return this.queries.execute(new ReplayTicketClockQuery(ticketId));
+  }
+
   @Get('consistency-proof')
   consistency(@QueryParameters(new ZodValidationPipe(consistencyQuery, 'query')) query: z.infer<typeof consistencyQuery>) {
     return this.queries.execute(new GetConsistencyProofQuery(query.from, query.to));
@@ -30,13 +41,74 @@ export class AuditController {
 }
 
 /** Needs READ_STORE from the composition root. */
-@Module({ controllers: [AuditController], providers: [ListTreeHeadsHandler, GetInclusionProofHandler, GetConsistencyProofHandler] })
+@Module({ controllers: [AuditController], providers: [ListTreeHeadsHandler, GetInclusionProofHandler, GetConsistencyProofHandler, ReplayAgreementHandler, ReplayTicketClockHandler] })
 export class AuditModule {}
 
 const head = z.object({ treeSize: z.number(), rootHash: z.string(), signedAt: z.string(), keyId: z.string(), signature: z.string() });
 const errors = { 400: writeErrors[400], 404: writeErrors[404], 422: writeErrors[422] };
 
+const provenance = { revision: z.number(), eventId: z.string(), type: z.string(), occurredAt: z.string().nullable(), recordedAt: z.string(), actor: z.string(), correlationId: z.string() };
+
 export const auditRoutes: RouteDocumentation[] = [
+  {
+    method: 'get',
+    path: '/audit/agreements/{agreementId}/replay',
+    tag: 'audit',
+    summary: "The agreement's state after each of its events: versions, signatures, approvals, change requests, actors",
+    responses: {
+      200: {
+        description: 'one step per event',
+        schema: z.array(
+          z.object({
+            ...provenance,
+            changeRequest: z.string().nullable(),
+            state: z
+              .object({
+                kind: z.string(),
+                versions: z.array(z.object({ version: z.number(), status: z.string(), changeRequest: z.string().nullable(), effectiveFrom: z.string(), signedBy: z.array(z.string()), approvedAt: z.string().nullable() })),
+                suspended: z.boolean(),
+                terminatesAt: z.string().nullable(),
+                expiresAt: z.string().nullable(),
+                expired: z.boolean(),
+              })
+              .nullable(),
+          }),
+        ),
+      },
+      ...errors,
+    },
+  },
+  {
+    method: 'get',
+    path: '/audit/tickets/{ticketId}/clock-replay',
+    tag: 'audit',
+    summary: "Why a ticket is breached, fact by fact: its clocks after each fact in event-time order, under the version in force when it opened",
+    responses: {
+      200: {
+        description: 'one step per clock fact',
+        schema: z.array(
+          z.object({
+            ...provenance,
+            clocks: z.array(
+              z.object({
+                agreementId: z.string(),
+                version: z.number(),
+                metric: z.string(),
+                state: z.string(),
+                priority: z.string().nullable(),
+                elapsedMs: z.number(),
+                remainingMs: z.number().nullable(),
+                dueAt: z.string().nullable(),
+                breachedAt: z.string().nullable(),
+                stoppedAt: z.string().nullable(),
+              }),
+            ),
+          }),
+        ),
+      },
+      ...errors,
+    },
+  },
   {
     method: 'get',
     path: '/audit/tree-heads',
