@@ -331,6 +331,45 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     ]);
   });
 
+  it("evaluates March under candidate targets beside the version in force (what-if), storing nothing", async () => {
+    const candidate = {
+      title: 'E-mail SLA, proposal',
+      services: ['email'],
+      serviceTargets: [
+        target('P1', [0.5, 'round-the-clock'], [2, 'round-the-clock']),
+        target('P2', [4, 'office-berlin'], [20, 'office-berlin']),
+        target('P3', [10, 'office-berlin'], [5, 'office-berlin'], 'working-days'),
+        target('P4', [16, 'office-berlin'], [40, 'office-berlin']),
+      ],
+      effectiveFrom: '2026-05-01T00:00:00+02:00',
+    };
+    const events = async () => {
+      const client = new Client({ connectionString: api.databaseUrl });
+      await client.connect();
+      const { rows } = await client.query<{ count: string }>('select count(*) from event_store.events');
+      await client.end();
+      return Number(rows[0].count);
+    };
+    const before = await events();
+    const response = await http.post('/compliance/agreements/email-sla/what-if', { period: '2026-03', timeZone: 'Europe/Berlin', content: candidate });
+    expect(response.status).toBe(200);
+    const changed = response.body.tickets.filter((row: { changed: boolean }) => row.changed).map((row: { ticketId: string; metric: string; inForce: { state: string }; candidate: { state: string } }) => [row.ticketId, row.metric, row.inForce.state, row.candidate.state]);
+    // By opening time. T5 answered in 9 h (10 h allowed now); T4 resolved in 17 h (20 h allowed); T10 and T7 are judged as of their last fact, still running.
+    expect(changed).toEqual([
+      ['T4', 'resolution', 'breached', 'met'],
+      ['T5', 'response', 'breached', 'met'],
+      ['T10', 'resolution', 'breached', 'running'],
+      ['T7', 'resolution', 'breached', 'running'],
+    ]);
+    expect(response.body.totals).toEqual([
+      { metric: 'response', inForce: { met: 7, breached: 2, percentWithinTarget: '77.7777' }, candidate: { met: 8, breached: 1, percentWithinTarget: '88.8888' } },
+      { metric: 'resolution', inForce: { met: 5, breached: 4, percentWithinTarget: '55.5555' }, candidate: { met: 6, breached: 1, percentWithinTarget: '85.7142' } },
+    ]);
+    expect((await http.post('/compliance/agreements/email-sla/what-if', { period: '2026-03', version: 7 })).body.error.code).toBe('VERSION_NOT_FOUND');
+    expect((await http.post('/compliance/agreements/email-sla/what-if', { period: '2026-03' })).body.error.issues[0].path).toBe('version');
+    expect(await events()).toBe(before);
+  });
+
   it('refuses a malformed period naming the parameter', async () => {
     expect(await http.get('/compliance/agreements/email-sla/availability?period=March')).toMatchObject({ status: 400, body: { error: { issues: [{ path: 'period' }] } } });
     expect(await http.get('/compliance/agreements/nope/availability?period=2026-03')).toMatchObject({ status: 404, body: { error: { code: 'AGREEMENT_NOT_FOUND' } } });

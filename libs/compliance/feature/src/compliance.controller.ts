@@ -8,6 +8,8 @@ import { breachFollowUpEventDefinitions } from '@sla/compliance-domain';
 import { RequestMetadata, RequestValidationError, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { ListFollowUpsQuery, RecordBreachFollowUpCommand } from './breach-follow-up/breach-follow-up.handlers';
 import { GetKpiSummaryQuery } from './kpis/kpi-summary.query';
+import { EvaluateWhatIfQuery } from './what-if/what-if.query';
+import { agreementContentSchema } from '@sla/agreements-domain';
 import { GetAgreementAvailabilityQuery, GetServiceAvailabilityQuery } from './availability/availability.queries';
 import { GetResponseResolutionComplianceQuery, GetTicketClocksQuery, ListBreachesQuery } from './ticket-sla/ticket-sla.queries';
 
@@ -25,6 +27,16 @@ const followUpBody = z.strictObject({
   type: z.enum(breachFollowUpEventDefinitions.map((definition) => definition.type) as [string, ...string[]]),
   data: z.record(z.string(), z.unknown()),
 });
+const whatIfBody = z
+  .strictObject({
+    period: z.string().optional(),
+    timeZone: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    version: z.number().int().positive().optional(),
+    content: agreementContentSchema.optional(),
+  })
+  .refine((body) => (body.version === undefined) !== (body.content === undefined), { message: 'give either a version of the agreement or content to evaluate', path: ['version'] });
 const followUpQuery = z.strictObject({ status: z.enum(['open', 'all']).default('open'), agreementId: id.optional() });
 const serviceAvailabilityQuery = rangeQuery.extend({
   calendarId: z.string().min(1),
@@ -60,6 +72,13 @@ export class ComplianceController {
     @RequestMetadata() metadata: EventMetadata,
   ) {
     return this.commands.execute(new RecordBreachFollowUpCommand(breachEventId, body.type, body.data, metadata));
+  }
+
+  @Post('agreements/:agreementId/what-if')
+  @HttpCode(200)
+  whatIf(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @Body(new ZodValidationPipe(whatIfBody)) body: z.infer<typeof whatIfBody>) {
+    const { from, to } = rangeOf(body);
+    return this.queries.execute(new EvaluateWhatIfQuery(agreementId, from, to, body.version !== undefined ? { version: body.version } : { content: body.content! }));
   }
 
   @Get('follow-ups')
@@ -147,7 +166,31 @@ const availability = z.object({
 });
 const queryErrors = { 400: writeErrors[400], 404: writeErrors[404], 422: writeErrors[422] };
 
+const outcome = z.object({ version: z.number().nullable(), state: z.string(), elapsedMs: z.number(), targetMs: z.number().nullable() }).nullable();
+const whatIfTotals = z.object({ met: z.number(), breached: z.number(), percentWithinTarget: z.string().nullable() });
+
 export const complianceRoutes: RouteDocumentation[] = [
+  {
+    method: 'post',
+    path: '/compliance/agreements/{agreementId}/what-if',
+    tag: 'compliance',
+    summary: "A past period's tickets evaluated under a draft version (or any content) beside the version in force at each ticket's opening; nothing is stored",
+    body: whatIfBody,
+    responses: {
+      200: {
+        description: 'per ticket and metric, and in total',
+        schema: z.object({
+          agreementId: z.string(),
+          from: z.string(),
+          to: z.string(),
+          candidate: z.string(),
+          tickets: z.array(z.object({ ticketId: z.string(), serviceId: z.string(), metric: z.string(), priority: z.string().nullable(), inForce: outcome, candidate: outcome, changed: z.boolean() })),
+          totals: z.array(z.object({ metric: z.string(), inForce: whatIfTotals, candidate: whatIfTotals })),
+        }),
+      },
+      ...queryErrors,
+    },
+  },
   {
     method: 'post',
     path: '/compliance/breaches/{breachEventId}/follow-up',
