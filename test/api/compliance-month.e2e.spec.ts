@@ -1,6 +1,9 @@
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { eventually, httpClient } from '@sla/test-support';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { builtEntryPoint, eventually, httpClient, startNodeProcess } from '@sla/test-support';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -369,6 +372,37 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect((await http.post('/compliance/agreements/email-sla/what-if', { period: '2026-03' })).body.error.issues[0].path).toBe('version');
     expect(await events()).toBe(before);
   });
+
+  it('exports an evidence bundle with the built CLI and verifies it offline; an edited bundle fails', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'sla-evidence-'));
+    const out = path.join(directory, 'email-sla-2026-03.json');
+    const cli = async (args: string[], environment: Record<string, string> = {}) => {
+      const process = startNodeProcess(builtEntryPoint('cli'), args, environment);
+      const exit = await process.exited;
+      return { code: exit.code, output: process.output() };
+    };
+    const exported = await cli(['audit', 'export', '--agreement', 'email-sla', '--period', '2026-03', '--time-zone', 'Europe/Berlin', '--out', out], {
+      DATABASE_URL: api.databaseUrl,
+      AUDIT_SIGNING_KEY_FILE: path.join(directory, 'key.pem'),
+    });
+    expect(exported).toMatchObject({ code: 0, output: expect.stringMatching(/wrote .* \(\d+ events with proofs/) });
+    const bundle = JSON.parse(readFileSync(out, 'utf8'));
+    expect(bundle.figures.kpis.map((row: { kpi: string; value: string }) => [row.kpi, row.value])).toContainEqual(['incidents-within-response-target', '71.42']);
+    expect(bundle.figures.availability.terms[0].availabilityPercent).toBe('98.295454');
+    expect(bundle.events.filter((event: { streamName: string }) => event.streamName === 'ticket-T4').map((event: { type: string }) => event.type)).toEqual(['TicketOpened', 'TicketAcknowledged', 'TicketPausedAwaitingCustomer', 'TicketResumed', 'TicketResolved']);
+    expect(readFileSync(out.replace('.json', '.html'), 'utf8')).toContain('98.295454');
+
+    // Offline: no database in the environment.
+    const verified = await cli(['audit', 'verify-bundle', out]);
+    expect(verified).toMatchObject({ code: 0, output: expect.stringMatching(/^VERIFIED: \d+ events proven/m) });
+    const edited = structuredClone(bundle);
+    const resolved = edited.events.find((event: { streamName: string; type: string }) => event.streamName === 'ticket-T4' && event.type === 'TicketResolved');
+    resolved.data.occurredAt = '2026-03-16T15:00:00+01:00';
+    writeFileSync(path.join(directory, 'edited.json'), JSON.stringify(edited));
+    const refused = await cli(['audit', 'verify-bundle', path.join(directory, 'edited.json')]);
+    expect(refused.code).toBe(3);
+    expect(refused.output).toMatch(new RegExp(`event ${resolved.id} \\(TicketResolved\\) does not hash to its stated leaf`));
+  }, 60_000);
 
   it('refuses a malformed period naming the parameter', async () => {
     expect(await http.get('/compliance/agreements/email-sla/availability?period=March')).toMatchObject({ status: 400, body: { error: { issues: [{ path: 'period' }] } } });

@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { Infrastructure } from '@sla/composition';
-import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '@sla/nest-platform';
+import { StoresModule, type Clock } from '@sla/nest-platform';
 
 export const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
 
@@ -11,13 +11,9 @@ export class InfrastructureModule {
   static register(infrastructure: Infrastructure, clock: Clock): DynamicModule {
     return {
       module: InfrastructureModule,
-      providers: [
-        { provide: INFRASTRUCTURE, useValue: infrastructure },
-        { provide: EVENT_STORE, useValue: infrastructure.eventStore },
-        { provide: READ_STORE, useValue: infrastructure.readStore },
-        { provide: CLOCK, useValue: clock },
-      ],
-      exports: [INFRASTRUCTURE, EVENT_STORE, READ_STORE, CLOCK],
+      imports: [StoresModule.register({ eventStore: infrastructure.eventStore, readStore: infrastructure.readStore, clock })],
+      providers: [{ provide: INFRASTRUCTURE, useValue: infrastructure }],
+      exports: [INFRASTRUCTURE],
     };
   }
 }

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { readFileSync, statSync } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
@@ -5,6 +6,8 @@ import { ConfigurationError, loadConfiguration } from '@sla/configuration';
 import { openInfrastructure, type Infrastructure } from '@sla/composition';
 import { FactIntake, importFactsFile, type ImportFormat } from '@sla/operations-feature';
 import { verifyLog } from '@sla/audit-read-models';
+import { verifyEvidenceBundle, type EvidenceBundle } from '@sla/audit-domain';
+import { exportEvidenceBundle } from './evidence-bundle';
 
 /** Operator and auditor commands. Reads the same environment as the API. */
 const program = new Command()
@@ -91,6 +94,34 @@ audit
       console.log(`sealed ${leaves} new event(s); ${head ? `signed head: size ${head.treeSize}, root ${head.rootHash}, key ${head.keyId}` : 'no new head (nothing new since the last one)'}`);
     }),
   );
+
+audit
+  .command('export')
+  .description("an agreement's evidence for a period: figures as reported, agreement history, and the stored events behind them with inclusion proofs to a signed tree head (JSON, plus an HTML summary beside it)")
+  .requiredOption('--agreement <id>', 'the agreement')
+  .requiredOption('--period <period>', 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)')
+  .option('--time-zone <zone>', 'the zone the period is reckoned in', 'UTC')
+  .requiredOption('--out <file.json>', 'where to write the bundle')
+  .action((options: { agreement: string; period: string; timeZone: string; out: string }) =>
+    withInfrastructure(async (infrastructure) => {
+      const bundle = await exportEvidenceBundle(infrastructure, { agreementId: options.agreement, period: options.period, timeZone: options.timeZone, out: options.out });
+      console.log(`wrote ${options.out} (${bundle.events.length} events with proofs to the head of size ${bundle.treeHead.treeSize}) and its HTML summary`);
+    }),
+  );
+
+audit
+  .command('verify-bundle')
+  .description('check an evidence bundle offline, without the database: head signature, every event against its leaf and inclusion proof')
+  .argument('<file>', 'the bundle (JSON)')
+  .option('--public-key <file...>', 'trust only a head signed with these Ed25519 public keys (PEM)')
+  .addHelpText('after', '\nExit codes: 0 verified, 3 the bundle does not verify, 1 failed.')
+  .action((file: string, options: { publicKey?: string[] }) => {
+    const bundle = JSON.parse(readFileSync(file, 'utf8')) as EvidenceBundle;
+    const result = verifyEvidenceBundle(bundle, options.publicKey ? { trustedKeys: options.publicKey.map((key) => readFileSync(key, 'utf8')) } : {});
+    console.log(result.ok ? `VERIFIED: ${result.eventsVerified} events proven in the log under the signed head of size ${bundle.treeHead.treeSize}` : `NOT VERIFIED:\n${result.problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    console.log(`checked:\n${result.checks.map((check) => `  - ${check}`).join('\n')}`);
+    process.exitCode = result.ok ? 0 : EXIT_TAMPERED;
+  });
 
 /** Exit codes scripts can rely on. */
 const EXIT_REJECTED_ROWS = 2;

@@ -5,3 +5,4 @@ export * from './http-error.filter';
 export * from './if-match';
 export * from './openapi';
 export * from './request-shape.interceptor';
+export * from './stores.module';

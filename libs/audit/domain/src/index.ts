@@ -1,2 +1,3 @@
 export * from './merkle/merkle-tree';
 export * from './merkle/log-leaf';
+export * from './merkle/evidence-bundle';

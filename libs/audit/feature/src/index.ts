@@ -1,1 +1,2 @@
 export { AuditModule, auditRoutes } from './audit.controller';
+export { ReplayAgreementQuery } from './replays.queries';

@@ -1,0 +1,114 @@
+import { writeFileSync } from 'node:fs';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CqrsModule, QueryBus } from '@nestjs/cqrs';
+import { inclusionProof, type EvidenceBundle, type Hash } from '@sla/audit-domain';
+import { AuditModule, ReplayAgreementQuery } from '@sla/audit-feature';
+import type { Infrastructure } from '@sla/composition';
+import { reportingRange } from '@sla/compliance-domain';
+import { ComplianceModule, GetAgreementAvailabilityQuery, GetKpiSummaryQuery, GetResponseResolutionComplianceQuery, ListBreachesQuery, ListFollowUpsQuery } from '@sla/compliance-feature';
+import { StoresModule } from '@sla/nest-platform';
+
+const escape = (value: unknown) =>
+  String(value ?? '—').replace(/[&<>"]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character]!);
+
+function table(rows: Record<string, unknown>[], columns: string[]): string {
+  if (rows.length === 0) return '<p>none</p>';
+  return `<table><tr>${columns.map((column) => `<th>${escape(column)}</th>`).join('')}</tr>${rows.map((row) => `<tr>${columns.map((column) => `<td>${escape(typeof row[column] === 'object' ? JSON.stringify(row[column]) : row[column])}</td>`).join('')}</tr>`).join('')}</table>`;
+}
+
+/** A readable summary beside the JSON: the figures as reported and what the proofs cover. */
+function summaryHtml(bundle: EvidenceBundle): string {
+  const figures = bundle.figures as {
+    kpis: Record<string, unknown>[];
+    availability: { terms: Record<string, unknown>[] };
+    responseResolution: Record<string, unknown>[];
+    breaches: Record<string, unknown>[];
+    agreementHistory: Record<string, unknown>[];
+  };
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Evidence: ${escape(bundle.agreementId)} ${escape(bundle.period.label)}</title>
+<style>body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #999;padding:.2em .5em;font-size:.9em;text-align:left}</style></head><body>
+<h1>Evidence bundle: agreement ${escape(bundle.agreementId)}, ${escape(bundle.period.label)} (${escape(bundle.period.timeZone)})</h1>
+<p>Generated ${escape(bundle.generatedAt)}. ${bundle.events.length} stored events, each with an inclusion proof to the tree head of size ${bundle.treeHead.treeSize}
+(root <code>${escape(bundle.treeHead.rootHash)}</code>, signed ${escape(bundle.treeHead.signedAt)} by key ${escape(bundle.treeHead.keyId)}).
+Check it offline: <code>npm run cli -- audit verify-bundle &lt;file&gt;.json --public-key &lt;key&gt;.pem</code>.</p>
+<h2>Process KPIs</h2>${table(figures.kpis, ['kpi', 'value', 'numerator', 'denominator', 'goal', 'met'])}
+<h2>Availability</h2>${table(figures.availability.terms, ['serviceId', 'version', 'from', 'to', 'availabilityPercent', 'targetPercentage', 'targetMet', 'downtime', 'failures'])}
+<h2>Response and resolution</h2>${table(figures.responseResolution, ['serviceId', 'priority', 'metric', 'tickets', 'met', 'breached', 'open', 'percentWithinTarget'])}
+<h2>Breaches</h2>${table(figures.breaches, ['ticketId', 'metric', 'priority', 'version', 'breachedAt', 'detectedAt', 'retractedAt', 'waiver'])}
+<h2>Agreement history</h2>${table(figures.agreementHistory, ['revision', 'type', 'occurredAt', 'actor', 'changeRequest'])}
+</body></html>`;
+}
+
+/**
+ * Gathers an agreement's evidence for a period: catches the read models up,
+ * seals the log and signs a head, collects the figures through the same
+ * queries as the API, and the stored events behind them with their proofs.
+ */
+export async function exportEvidenceBundle(infrastructure: Infrastructure, options: { agreementId: string; period: string; timeZone: string; out: string }): Promise<EvidenceBundle> {
+  const range = reportingRange(options.period, options.timeZone);
+  if (!range) throw new Error(`period '${options.period}': a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)`);
+  const [from, to] = [new Date(range.from), new Date(range.to)];
+  await infrastructure.projections.catchUp();
+  await infrastructure.logSealer.seal(true);
+
+  @Module({ imports: [CqrsModule.forRoot(), StoresModule.register({ eventStore: infrastructure.eventStore, readStore: infrastructure.readStore, clock: { now: () => new Date() } }), ComplianceModule, AuditModule] })
+  class EvidenceModule {}
+  const context = await NestFactory.createApplicationContext(EvidenceModule, { logger: false });
+  const queries = context.get(QueryBus);
+  const { agreementId } = options;
+  const figures = {
+    agreementHistory: await queries.execute(new ReplayAgreementQuery(agreementId)),
+    responseResolution: await queries.execute(new GetResponseResolutionComplianceQuery(agreementId, from, to)),
+    availability: await queries.execute(new GetAgreementAvailabilityQuery(agreementId, from, to)),
+    kpis: await queries.execute(new GetKpiSummaryQuery(agreementId, from, to, options.timeZone)),
+    breaches: await queries.execute(new ListBreachesQuery(agreementId, from, to)),
+    followUps: (await queries.execute(new ListFollowUpsQuery('all', agreementId))).filter((followUp) => followUp.breachedAt >= from.toISOString() && followUp.breachedAt < to.toISOString()),
+  };
+  await context.close();
+
+  const db = infrastructure.readStore;
+  const services = (await db.selectFrom('compliance_agreement_service').select('service_id').where('agreement_id', '=', agreementId).execute()).map((row: { service_id: string }) => row.service_id);
+  const tickets = services.length === 0 ? [] : (await db.selectFrom('compliance_ticket').select('ticket_id').where('service_id', 'in', services).where('opened_at', '>=', from).where('opened_at', '<', to).execute()).map((row: { ticket_id: string }) => row.ticket_id);
+  const streams = [`agreement-${agreementId}`, ...tickets.flatMap((ticketId: string) => [`ticket-${ticketId}`, `sla-watch-${ticketId}`]), ...figures.breaches.map((breach) => `breach-follow-up-${breach.eventId}`)];
+  const events = (await Promise.all(streams.map((stream) => infrastructure.rawEventStore.readStream(stream)))).flat();
+
+  const head = await db.selectFrom('audit_tree_head').selectAll().orderBy('tree_size', 'desc').limit(1).executeTakeFirstOrThrow();
+  const key = await db.selectFrom('audit_signing_key').selectAll().where('key_id', '=', head.key_id).executeTakeFirstOrThrow();
+  const treeSize = Number(head.tree_size);
+  const hashes: Hash[] = (await db.selectFrom('audit_log_leaf').select('leaf_hash').where('leaf_index', '<', String(treeSize)).orderBy('leaf_index').execute()).map((row: { leaf_hash: Buffer }) => row.leaf_hash);
+  const leaves = new Map(
+    (events.length === 0 ? [] : await db.selectFrom('audit_log_leaf').select(['event_id', 'leaf_index']).where('event_id', 'in', events.map((event) => event.id)).execute()).map((row: { event_id: string; leaf_index: string }) => [row.event_id, Number(row.leaf_index)]),
+  );
+  const bundled = events.flatMap((event) => {
+    const leafIndex = leaves.get(event.id);
+    if (leafIndex === undefined || leafIndex >= treeSize) return [];
+    return [
+      {
+        id: event.id,
+        streamName: event.streamName,
+        streamRevision: event.streamRevision.toString(),
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data,
+        metadata: event.metadata,
+        recordedAt: event.recordedAt.toISOString(),
+        leafIndex,
+        leafHash: hashes[leafIndex].toString('hex'),
+        inclusionProof: inclusionProof(leafIndex, hashes).map((hash) => hash.toString('hex')),
+      },
+    ];
+  });
+  const bundle: EvidenceBundle = {
+    format: 'sla-engine-evidence-bundle/1',
+    generatedAt: new Date().toISOString(),
+    agreementId,
+    period: { label: options.period, from: from.toISOString(), to: to.toISOString(), timeZone: options.timeZone },
+    treeHead: { treeSize, rootHash: head.root_hash.toString('hex'), signedAt: head.signed_at, keyId: head.key_id, signature: head.signature.toString('base64'), publicKeyPem: key.public_key_pem },
+    figures,
+    events: bundled,
+  };
+  writeFileSync(options.out, `${JSON.stringify(bundle, null, 2)}\n`);
+  writeFileSync(options.out.replace(/\.json$/i, '') + '.html', summaryHtml(bundle));
+  return bundle;
+}
