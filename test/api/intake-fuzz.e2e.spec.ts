@@ -581,7 +581,7 @@ function jsonWebhookMutations(): fc.Arbitrary<Mutation> {
   const signedWith = (label: string, signature: fc.Arbitrary<(body: string) => Record<string, string>>) =>
     fc.tuple(base, signature).map(([{ delivery, number }, headersFor]): Mutation => {
       const payload = created(delivery, number);
-      return { label, path: source, payload, headers: headersFor(serialize(payload)), expect: { status: 401, code: 'HTTP_401' } };
+      return { label, path: source, payload, headers: headersFor(serialize(payload)), expect: { status: 401, code: 'UNAUTHORIZED' } };
     });
   return fc.oneof(
     ticketField('unknown-service', unknownServiceId, (ticket, service) => ({ ...ticket, service }), { status: 422, code: 'UNKNOWN_SERVICE' }),

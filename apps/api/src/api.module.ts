@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard, loadPrincipals, PRINCIPALS } from '@sla/access-control';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CatalogueModule } from '@sla/catalogue-feature';
 import { AgreementsModule } from '@sla/agreements-feature';
@@ -22,6 +24,7 @@ export class ApiModule {
         ),
       ],
       controllers: [HealthController, OpenApiController],
+      providers: [{ provide: PRINCIPALS, useValue: loadPrincipals(infrastructure.configuration.AUTH_API_KEYS_FILE) }, { provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

@@ -32,6 +32,8 @@ export const configurationSchema = z.object({
   ALERTMANAGER_MAPPING_FILE: z.string().min(1).optional(),
   /** JSON file describing generic JSON webhook sources: mapping rules and HMAC secrets (see README). */
   JSON_WEBHOOK_SOURCES_FILE: z.string().min(1).optional(),
+  /** JSON file of API keys (SHA-256 hashes), actors and roles; unset = access control off (development only). */
+  AUTH_API_KEYS_FILE: z.string().min(1).optional(),
   /** Ed25519 private key (PKCS#8 PEM) that signs audit tree heads; created when missing. Default: $DATA_DIR/audit-signing-key.pem. */
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** How often a new tree head is signed while the log grows. */

@@ -52,20 +52,34 @@ export function buildOpenApiDocument(routes: readonly RouteDocumentation[], info
       }
     }
     if (route.ifMatch) parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'the revision last seen, e.g. "3" (from ETag)' });
-    parameters.push({ name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'who acts (recorded with every event)' });
+    parameters.push({ name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'who acts, only while access control is off (development); otherwise the API key\'s actor is recorded' });
+    const open = route.method === 'get' && (route.path === '/health' || route.path === '/openapi.json');
+    const denied = open
+      ? {}
+      : {
+          401: { description: 'no API key, or an unknown one', schema: errorResponseSchema },
+          403: { description: "the key's role may not call this, or the agreement is not the customer's own", schema: errorResponseSchema },
+        };
     paths[route.path] ??= {};
     paths[route.path][route.method] = {
       summary: route.summary,
       tags: [route.tag],
       parameters,
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+      ...(open ? {} : { security: [{ apiKey: [] }] }),
       responses: Object.fromEntries(
-        Object.entries(route.responses).map(([status, response]) => [
+        Object.entries({ ...denied, ...route.responses }).map(([status, response]) => [
           status,
           { description: response.description, ...(response.schema ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } } : {}) },
         ]),
       ),
     };
   }
-  return { openapi: '3.1.0', info, jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema', paths };
+  return {
+    openapi: '3.1.0',
+    info,
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'an API key from AUTH_API_KEYS_FILE' } } },
+    paths,
+  };
 }

@@ -3,17 +3,18 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { EventMetadata } from '@sla/event-sourcing';
 
 /**
- * Who is acting and under which correlation id, taken from the request.
- * Until access control lands the actor is the `X-Actor` header.
+ * Who is acting and under which correlation id, taken from the request: the
+ * authenticated principal's actor; only with access control off (no API keys
+ * configured, development) the `X-Actor` header.
  */
 export const RequestMetadata = createParamDecorator((_: unknown, context: ExecutionContext): EventMetadata => {
-  const request = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>();
+  const request = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined>; principal?: { actor: string } }>();
   const header = (name: string) => {
     const value = request.headers[name];
     return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
   };
   return {
-    actor: header('x-actor') ?? 'anonymous',
+    actor: request.principal?.actor ?? header('x-actor') ?? 'anonymous',
     correlationId: header('x-correlation-id') ?? randomUUID(),
     source: 'api',
   };
