@@ -15,6 +15,8 @@ describe('SLA watch: live breach detection (real app, real PostgreSQL)', () => {
   let api: TestApi;
   let http: ReturnType<typeof httpClient>;
   let now = new Date('2026-03-02T08:00:00Z');
+  // The wall-clock time when the breach had been reported and the late response was not yet recorded.
+  let reportedAt: Date;
   const clock = { now: () => now };
 
   beforeAll(async () => {
@@ -78,6 +80,8 @@ describe('SLA watch: live breach detection (real app, real PostgreSQL)', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await new SlaWatch(api.infrastructure.eventStore, api.infrastructure.readStore, clock).tick();
     expect(await responseEvents()).toEqual(['TicketSlaAtRisk', 'TicketSlaBreached']);
+    reportedAt = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 20));
   });
 
   it('records a correction beside the breach when a late response with an earlier event time arrives', async () => {
@@ -96,5 +100,12 @@ describe('SLA watch: live breach detection (real app, real PostgreSQL)', () => {
     expect(await responseEvents()).toEqual(['TicketSlaAtRisk', 'TicketSlaBreached', 'TicketSlaBreachRetracted']);
     const figures = (await http.get('/compliance/agreements/vpn-sla/response-resolution?period=2026-03')).body;
     expect(figures.find((row: { metric: string }) => row.metric === 'response')).toMatchObject({ met: 1, breached: 0, percentWithinTarget: '100.0000' });
+
+    // What was reported then, what is known now, and the late fact that made the difference.
+    const restatement = (await http.get(`/compliance/agreements/vpn-sla/restatement?period=2026-03&reportedAt=${reportedAt.toISOString()}`)).body;
+    expect(restatement.asReported.find((row: { metric: string }) => row.metric === 'response')).toMatchObject({ met: 0, breached: 1, percentWithinTarget: '0.0000' });
+    expect(restatement.asCorrected.find((row: { metric: string }) => row.metric === 'response')).toMatchObject({ met: 1, breached: 0, percentWithinTarget: '100.0000' });
+    expect(restatement.changes).toEqual([{ ticketId: 'INC-1', metric: 'response', reported: 'breached', corrected: 'met', causedBy: [{ type: 'responded', occurredAt: '2026-03-02T09:20:00.000Z', recordedAt: expect.any(String) }] }]);
+    expect(Date.parse(restatement.changes[0].causedBy[0].recordedAt)).toBeGreaterThanOrEqual(reportedAt.getTime());
   });
 });

@@ -9,6 +9,7 @@ import { RequestMetadata, RequestValidationError, ZodValidationPipe, writeErrors
 import { ListFollowUpsQuery, RecordBreachFollowUpCommand } from './breach-follow-up/breach-follow-up.handlers';
 import { GetKpiSummaryQuery } from './kpis/kpi-summary.query';
 import { EvaluateWhatIfQuery } from './what-if/what-if.query';
+import { GetRestatementQuery } from './as-of/as-of.query';
 import { agreementContentSchema } from '@sla/agreements-domain';
 import { GetAgreementAvailabilityQuery, GetServiceAvailabilityQuery } from './availability/availability.queries';
 import { GetResponseResolutionComplianceQuery, GetTicketClocksQuery, ListBreachesQuery } from './ticket-sla/ticket-sla.queries';
@@ -37,6 +38,7 @@ const whatIfBody = z
     content: agreementContentSchema.optional(),
   })
   .refine((body) => (body.version === undefined) !== (body.content === undefined), { message: 'give either a version of the agreement or content to evaluate', path: ['version'] });
+const restatementQuery = rangeQuery.extend({ reportedAt: z.iso.datetime({ offset: true }) });
 const followUpQuery = z.strictObject({ status: z.enum(['open', 'all']).default('open'), agreementId: id.optional() });
 const serviceAvailabilityQuery = rangeQuery.extend({
   calendarId: z.string().min(1),
@@ -101,6 +103,12 @@ export class ComplianceController {
   responseResolution(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @QueryParameters(new ZodValidationPipe(rangeQuery, 'query')) query: z.infer<typeof rangeQuery>) {
     const { from, to } = rangeOf(query);
     return this.queries.execute(new GetResponseResolutionComplianceQuery(agreementId, from, to));
+  }
+
+  @Get('agreements/:agreementId/restatement')
+  restatement(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @QueryParameters(new ZodValidationPipe(restatementQuery, 'query')) query: z.infer<typeof restatementQuery>) {
+    const { from, to } = rangeOf(query);
+    return this.queries.execute(new GetRestatementQuery(agreementId, from, to, new Date(query.reportedAt)));
   }
 
   @Get('agreements/:agreementId/kpis')
@@ -169,7 +177,34 @@ const queryErrors = { 400: writeErrors[400], 404: writeErrors[404], 422: writeEr
 const outcome = z.object({ version: z.number().nullable(), state: z.string(), elapsedMs: z.number(), targetMs: z.number().nullable() }).nullable();
 const whatIfTotals = z.object({ met: z.number(), breached: z.number(), percentWithinTarget: z.string().nullable() });
 
+const periodFigures = z.array(
+  z.object({ serviceId: z.string(), priority: z.string(), metric: z.string(), tickets: z.number(), met: z.number(), breached: z.number(), open: z.number(), percentWithinTarget: z.string().nullable() }),
+);
+
 export const complianceRoutes: RouteDocumentation[] = [
+  {
+    method: 'get',
+    path: '/compliance/agreements/{agreementId}/restatement',
+    tag: 'compliance',
+    summary: "A period's response/resolution figures as known when reported (facts recorded before reportedAt) beside what is known now, with the late facts behind each change",
+    query: restatementQuery,
+    responses: {
+      200: {
+        description: 'as reported, as corrected, and the changes',
+        schema: z.object({
+          agreementId: z.string(),
+          from: z.string(),
+          to: z.string(),
+          reportedAt: z.string(),
+          correctedAt: z.string(),
+          asReported: periodFigures,
+          asCorrected: periodFigures,
+          changes: z.array(z.object({ ticketId: z.string(), metric: z.string(), reported: z.string(), corrected: z.string(), causedBy: z.array(z.object({ type: z.string(), occurredAt: z.string(), recordedAt: z.string() })) })),
+        }),
+      },
+      ...queryErrors,
+    },
+  },
   {
     method: 'post',
     path: '/compliance/agreements/{agreementId}/what-if',

@@ -3,6 +3,7 @@ import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { ComplianceController } from './compliance.controller';
 import { GetKpiSummaryHandler } from './kpis/kpi-summary.query';
 import { EvaluateWhatIfHandler } from './what-if/what-if.query';
+import { GetRestatementHandler } from './as-of/as-of.query';
 import { ListFollowUpsHandler, RecordBreachFollowUpHandler } from './breach-follow-up/breach-follow-up.handlers';
 import { GetAgreementAvailabilityHandler, GetServiceAvailabilityHandler } from './availability/availability.queries';
 import { GetResponseResolutionComplianceHandler, GetTicketClocksHandler, ListBreachesHandler } from './ticket-sla/ticket-sla.queries';
@@ -10,6 +11,6 @@ import { GetResponseResolutionComplianceHandler, GetTicketClocksHandler, ListBre
 /** Needs READ_STORE and CLOCK from the composition root. */
 @Module({
   controllers: [ComplianceController],
-  providers: [CalendarCatalogue, GetTicketClocksHandler, GetResponseResolutionComplianceHandler, ListBreachesHandler, GetServiceAvailabilityHandler, GetAgreementAvailabilityHandler, RecordBreachFollowUpHandler, ListFollowUpsHandler, GetKpiSummaryHandler, EvaluateWhatIfHandler],
+  providers: [CalendarCatalogue, GetTicketClocksHandler, GetResponseResolutionComplianceHandler, ListBreachesHandler, GetServiceAvailabilityHandler, GetAgreementAvailabilityHandler, RecordBreachFollowUpHandler, ListFollowUpsHandler, GetKpiSummaryHandler, EvaluateWhatIfHandler, GetRestatementHandler],
 })
 export class ComplianceModule {}

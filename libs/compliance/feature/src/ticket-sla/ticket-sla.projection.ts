@@ -25,9 +25,9 @@ export type TicketSlaTables = {
     retracted_at: Date | null;
     retraction_reason: string | null;
   };
-  compliance_agreement: { agreement_id: string; kind: string; events: AgreementEvent[] };
+  compliance_agreement: { agreement_id: string; kind: string; events: (AgreementEvent & { recordedAt?: string })[] };
   compliance_agreement_service: { service_id: string; agreement_id: string };
-  compliance_ticket: { ticket_id: string; service_id: string; ticket_type: string; major: boolean; opened_at: Date; facts: TicketFact[] };
+  compliance_ticket: { ticket_id: string; service_id: string; ticket_type: string; major: boolean; opened_at: Date; facts: (TicketFact & { id?: string; recordedAt?: string })[] };
   ticket_sla_status: {
     ticket_id: string;
     agreement_id: string;
@@ -191,7 +191,7 @@ async function applyDetection(transaction: Db, recorded: RecordedEvent): Promise
  */
 export const ticketSlaProjection: Projection<TicketSlaTables> = {
   name: 'ticket-sla',
-  version: 3,
+  version: 4,
   handles: ['ServiceCalendarDefined', ...AGREEMENT_EVENTS, ...TICKET_EVENTS, ...DETECTION_EVENTS],
   tables: ['sla_detection', 'ticket_sla_status', 'compliance_ticket', 'compliance_agreement_service', 'compliance_agreement', 'compliance_calendar'],
   async apply(transaction, events: readonly RecordedEvent[]) {
@@ -217,7 +217,8 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
       } else if (AGREEMENT_EVENTS.includes(recorded.type)) {
         const event = { type: recorded.type, data: recorded.data } as AgreementEvent;
         const agreementId = event.data.agreementId;
-        const stored = { id: recorded.id, ...event };
+        // When it was recorded, too: as-of views use only what was known at a time.
+        const stored = { id: recorded.id, recordedAt: recorded.recordedAt.toISOString(), ...event };
         if (event.type === 'AgreementDrafted') {
           await transaction
             .insertInto('compliance_agreement')
@@ -245,7 +246,7 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
         }
       } else {
         const event = { type: recorded.type, data: recorded.data } as TicketEvent;
-        const facts = toClockFacts([event]).map((clockFact) => ({ id: recorded.id, ...clockFact }));
+        const facts = toClockFacts([event]).map((clockFact) => ({ id: recorded.id, recordedAt: recorded.recordedAt.toISOString(), ...clockFact }));
         if (event.type === 'TicketOpened') {
           await transaction
             .insertInto('compliance_ticket')
