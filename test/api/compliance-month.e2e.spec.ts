@@ -402,6 +402,16 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     const refused = await cli(['audit', 'verify-bundle', path.join(directory, 'edited.json')]);
     expect(refused.code).toBe(3);
     expect(refused.output).toMatch(new RegExp(`event ${resolved.id} \\(TicketResolved\\) does not hash to its stated leaf`));
+
+    // The same questions from the command line.
+    const database = { DATABASE_URL: api.databaseUrl, AUDIT_SIGNING_KEY_FILE: path.join(directory, 'key.pem'), LOG_LEVEL: 'error' };
+    const json = (output: string) => JSON.parse(output.slice(output.search(/^[[{]/m)));
+    const replay = await cli(['audit', 'replay', '--ticket', 'T4'], database);
+    expect(replay.code).toBe(0);
+    expect(json(replay.output).map((step: { type: string }) => step.type)).toEqual(['TicketOpened', 'TicketAcknowledged', 'TicketPausedAwaitingCustomer', 'TicketResumed', 'TicketResolved']);
+    const whatIf = await cli(['audit', 'what-if', '--agreement', 'email-sla', '--period', '2026-03', '--time-zone', 'Europe/Berlin', '--version', '1'], database);
+    expect(whatIf.code).toBe(0);
+    expect(json(whatIf.output).totals[0]).toMatchObject({ metric: 'response', inForce: { met: 7, breached: 2 } });
   }, 60_000);
 
   it('refuses a malformed period naming the parameter', async () => {

@@ -40,6 +40,18 @@ Check it offline: <code>npm run cli -- audit verify-bundle &lt;file&gt;.json --p
 </body></html>`;
 }
 
+/** Runs `work` with the query handlers of the compliance and audit features, composed as the API composes them (no HTTP). */
+export async function withQueryBus<T>(infrastructure: Infrastructure, work: (queries: QueryBus) => Promise<T>): Promise<T> {
+  @Module({ imports: [CqrsModule.forRoot(), StoresModule.register({ eventStore: infrastructure.eventStore, readStore: infrastructure.readStore, clock: { now: () => new Date() } }), ComplianceModule, AuditModule] })
+  class QueriesModule {}
+  const context = await NestFactory.createApplicationContext(QueriesModule, { logger: false });
+  try {
+    return await work(context.get(QueryBus));
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * Gathers an agreement's evidence for a period: catches the read models up,
  * seals the log and signs a head, collects the figures through the same
@@ -52,20 +64,15 @@ export async function exportEvidenceBundle(infrastructure: Infrastructure, optio
   await infrastructure.projections.catchUp();
   await infrastructure.logSealer.seal(true);
 
-  @Module({ imports: [CqrsModule.forRoot(), StoresModule.register({ eventStore: infrastructure.eventStore, readStore: infrastructure.readStore, clock: { now: () => new Date() } }), ComplianceModule, AuditModule] })
-  class EvidenceModule {}
-  const context = await NestFactory.createApplicationContext(EvidenceModule, { logger: false });
-  const queries = context.get(QueryBus);
   const { agreementId } = options;
-  const figures = {
+  const figures = await withQueryBus(infrastructure, async (queries) => ({
     agreementHistory: await queries.execute(new ReplayAgreementQuery(agreementId)),
     responseResolution: await queries.execute(new GetResponseResolutionComplianceQuery(agreementId, from, to)),
     availability: await queries.execute(new GetAgreementAvailabilityQuery(agreementId, from, to)),
     kpis: await queries.execute(new GetKpiSummaryQuery(agreementId, from, to, options.timeZone)),
     breaches: await queries.execute(new ListBreachesQuery(agreementId, from, to)),
     followUps: (await queries.execute(new ListFollowUpsQuery('all', agreementId))).filter((followUp) => followUp.breachedAt >= from.toISOString() && followUp.breachedAt < to.toISOString()),
-  };
-  await context.close();
+  }));
 
   const db = infrastructure.readStore;
   const services = (await db.selectFrom('compliance_agreement_service').select('service_id').where('agreement_id', '=', agreementId).execute()).map((row: { service_id: string }) => row.service_id);

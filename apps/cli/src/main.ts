@@ -7,7 +7,10 @@ import { openInfrastructure, type Infrastructure } from '@sla/composition';
 import { FactIntake, importFactsFile, type ImportFormat } from '@sla/operations-feature';
 import { verifyLog } from '@sla/audit-read-models';
 import { verifyEvidenceBundle, type EvidenceBundle } from '@sla/audit-domain';
-import { exportEvidenceBundle } from './evidence-bundle';
+import { exportEvidenceBundle, withQueryBus } from './evidence-bundle';
+import { ReplayAgreementQuery, ReplayTicketClockQuery } from '@sla/audit-feature';
+import { EvaluateWhatIfQuery, GetRestatementQuery } from '@sla/compliance-feature';
+import { reportingRange } from '@sla/compliance-domain';
 
 /** Operator and auditor commands. Reads the same environment as the API. */
 const program = new Command()
@@ -121,6 +124,49 @@ audit
     console.log(result.ok ? `VERIFIED: ${result.eventsVerified} events proven in the log under the signed head of size ${bundle.treeHead.treeSize}` : `NOT VERIFIED:\n${result.problems.map((problem) => `  - ${problem}`).join('\n')}`);
     console.log(`checked:\n${result.checks.map((check) => `  - ${check}`).join('\n')}`);
     process.exitCode = result.ok ? 0 : EXIT_TAMPERED;
+  });
+
+function periodRange(period: string, timeZone: string): { from: Date; to: Date } {
+  const range = reportingRange(period, timeZone);
+  if (!range) program.error(`--period '${period}': a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)`);
+  return { from: new Date(range!.from), to: new Date(range!.to) };
+}
+const printJson = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+
+audit
+  .command('replay')
+  .description("an agreement's state after each event, or with --ticket a ticket's clocks after each fact (JSON)")
+  .option('--agreement <id>', 'the agreement')
+  .option('--ticket <id>', 'the ticket')
+  .action((options: { agreement?: string; ticket?: string }) => {
+    if (!options.agreement === !options.ticket) program.error('name either --agreement or --ticket');
+    return withInfrastructure((infrastructure) =>
+      withQueryBus(infrastructure, async (queries) => printJson(await queries.execute(options.agreement ? new ReplayAgreementQuery(options.agreement) : new ReplayTicketClockQuery(options.ticket!)))),
+    );
+  });
+
+audit
+  .command('restatement')
+  .description("a period's figures as known when reported beside what is known now, with the late facts behind each change (JSON)")
+  .requiredOption('--agreement <id>', 'the agreement')
+  .requiredOption('--period <period>', 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)')
+  .option('--time-zone <zone>', 'the zone the period is reckoned in', 'UTC')
+  .requiredOption('--reported-at <instant>', 'when the report was made (ISO 8601 with offset)')
+  .action((options: { agreement: string; period: string; timeZone: string; reportedAt: string }) => {
+    const { from, to } = periodRange(options.period, options.timeZone);
+    return withInfrastructure((infrastructure) => withQueryBus(infrastructure, async (queries) => printJson(await queries.execute(new GetRestatementQuery(options.agreement, from, to, new Date(options.reportedAt))))));
+  });
+
+audit
+  .command('what-if')
+  .description("a past period's tickets under another version of the agreement beside the version in force (JSON; nothing stored)")
+  .requiredOption('--agreement <id>', 'the agreement')
+  .requiredOption('--period <period>', 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)')
+  .option('--time-zone <zone>', 'the zone the period is reckoned in', 'UTC')
+  .requiredOption('--version <n>', 'the version to evaluate (e.g. an amendment draft)', (value) => Number.parseInt(value, 10))
+  .action((options: { agreement: string; period: string; timeZone: string; version: number }) => {
+    const { from, to } = periodRange(options.period, options.timeZone);
+    return withInfrastructure((infrastructure) => withQueryBus(infrastructure, async (queries) => printJson(await queries.execute(new EvaluateWhatIfQuery(options.agreement, from, to, { version: options.version })))));
   });
 
 /** Exit codes scripts can rely on. */

@@ -1,2 +1,2 @@
 export { AuditModule, auditRoutes } from './audit.controller';
-export { ReplayAgreementQuery } from './replays.queries';
+export { ReplayAgreementQuery, ReplayTicketClockQuery } from './replays.queries';

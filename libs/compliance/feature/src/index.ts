@@ -25,3 +25,5 @@ export { GetResponseResolutionComplianceQuery, ListBreachesQuery } from './ticke
 export { GetAgreementAvailabilityQuery } from './availability/availability.queries';
 export { GetKpiSummaryQuery } from './kpis/kpi-summary.query';
 export { ListFollowUpsQuery } from './breach-follow-up/breach-follow-up.handlers';
+export { EvaluateWhatIfQuery } from './what-if/what-if.query';
+export { GetRestatementQuery } from './as-of/as-of.query';
