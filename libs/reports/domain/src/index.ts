@@ -1,1 +1,3 @@
 export * from './due-dates';
+export * from './service-report';
+export * from './content-diff';

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+
+const instant = z.iso.datetime({ offset: true });
+const revision = z.number().int().positive();
+const content = z.record(z.string(), z.unknown());
+const contentHash = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The frozen form of a report's content: canonical JSON, hashed with SHA-256. */
+export function reportContentHash(value: unknown): string {
+  const canonical = (item: unknown): string => {
+    if (item === null || typeof item !== 'object') return JSON.stringify(item);
+    if (Array.isArray(item)) return `[${item.map(canonical).join(',')}]`;
+    return `{${Object.entries(item as Record<string, unknown>)
+      .filter(([, child]) => child !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, child]) => `${JSON.stringify(key)}:${canonical(child)}`)
+      .join(',')}}`;
+  };
+  return createHash('sha256').update(canonical(value)).digest('hex');
+}
+
+export const ServiceReportDrafted = defineEvent({
+  type: 'ServiceReportDrafted',
+  schemaVersion: 1,
+  schema: z.strictObject({
+    reportId: z.string().min(1),
+    agreementId: z.string().min(1),
+    period: z.string().min(4),
+    audience: z.enum(['customer', 'internal']),
+    dueDate: z.string(),
+    deadline: instant,
+    revision,
+    content,
+    contentHash,
+    /** Why a revision after publication was made (late facts, a correction). */
+    reason: z.string().nullable(),
+    draftedBy: z.string().min(1),
+    occurredAt: instant,
+  }),
+});
+export const ServiceReportReviewed = defineEvent({ type: 'ServiceReportReviewed', schemaVersion: 1, schema: z.strictObject({ reportId: z.string(), revision, notes: z.string().max(5_000), occurredAt: instant }) });
+export const ServiceReportApproved = defineEvent({ type: 'ServiceReportApproved', schemaVersion: 1, schema: z.strictObject({ reportId: z.string(), revision, approver: z.string().min(1), occurredAt: instant }) });
+export const ServiceReportPublished = defineEvent({
+  type: 'ServiceReportPublished',
+  schemaVersion: 1,
+  schema: z.strictObject({ reportId: z.string(), revision, contentHash, onTime: z.boolean(), lateByMs: z.number().int().nonnegative(), occurredAt: instant }),
+});
+
+export const serviceReportEventDefinitions = [ServiceReportDrafted, ServiceReportReviewed, ServiceReportApproved, ServiceReportPublished];
+
+export type ServiceReportEvent =
+  | DomainEvent<'ServiceReportDrafted', EventDataOf<typeof ServiceReportDrafted>>
+  | DomainEvent<'ServiceReportReviewed', EventDataOf<typeof ServiceReportReviewed>>
+  | DomainEvent<'ServiceReportApproved', EventDataOf<typeof ServiceReportApproved>>
+  | DomainEvent<'ServiceReportPublished', EventDataOf<typeof ServiceReportPublished>>;
+
+type RevisionState = { readonly number: number; readonly status: 'draft' | 'reviewed' | 'approved' | 'published'; readonly contentHash: string; readonly draftedBy: string };
+export type ServiceReportState = { readonly reportId: string | null; readonly revisions: readonly RevisionState[]; readonly deadline: string | null };
+
+export class ServiceReportError extends DomainError {
+  readonly kind: DomainError['kind'];
+  constructor(
+    readonly code: 'REPORT_EXISTS' | 'REPORT_NOT_FOUND' | 'WRONG_STATUS' | 'OPEN_REVISION' | 'NOTHING_TO_RESTATE' | 'REASON_REQUIRED' | 'APPROVER_IS_AUTHOR',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ServiceReportError';
+    this.kind = code === 'REPORT_NOT_FOUND' ? 'not_found' : code === 'REPORT_EXISTS' || code === 'WRONG_STATUS' || code === 'OPEN_REVISION' ? 'conflict' : 'rule_violated';
+  }
+}
+
+export type ServiceReportCommand =
+  | { type: 'DraftReport'; event: EventDataOf<typeof ServiceReportDrafted> }
+  | { type: 'ReviewReport'; notes: string; at: string }
+  | { type: 'ApproveReport'; approver: string; at: string }
+  | { type: 'PublishReport'; at: string; onTime: boolean; lateByMs: number };
+
+/**
+ * A service report's lifecycle, every step an event: a revision is drafted
+ * from the figures, reviewed, approved by someone other than its author, and
+ * published with the hash of its content, after which it never changes. A
+ * later correction is a new revision with its reason, through the same steps.
+ */
+export const serviceReportDecider: Decider<ServiceReportCommand, ServiceReportEvent, ServiceReportState> = {
+  initialState: () => ({ reportId: null, revisions: [], deadline: null }),
+  evolve(state, event) {
+    const update = (status: RevisionState['status']) => ({ ...state, revisions: state.revisions.map((revision) => (revision.number === event.data.revision ? { ...revision, status } : revision)) });
+    switch (event.type) {
+      case 'ServiceReportDrafted':
+        return { reportId: event.data.reportId, deadline: event.data.deadline, revisions: [...state.revisions, { number: event.data.revision, status: 'draft', contentHash: event.data.contentHash, draftedBy: event.data.draftedBy }] };
+      case 'ServiceReportReviewed':
+        return update('reviewed');
+      case 'ServiceReportApproved':
+        return update('approved');
+      case 'ServiceReportPublished':
+        return update('published');
+    }
+  },
+  decide(command, state) {
+    const latest = state.revisions.at(-1);
+    if (command.type === 'DraftReport') {
+      const event = command.event;
+      if (!latest) {
+        if (event.revision !== 1) throw new ServiceReportError('REPORT_NOT_FOUND', 'the first revision of a report is 1');
+        return [{ type: 'ServiceReportDrafted', data: event }];
+      }
+      if (latest.status !== 'published') throw new ServiceReportError('OPEN_REVISION', `revision ${latest.number} is ${latest.status}: finish it before drafting another`);
+      if (!event.reason) throw new ServiceReportError('REASON_REQUIRED', 'a revision after publication needs its reason');
+      if (event.contentHash === latest.contentHash) throw new ServiceReportError('NOTHING_TO_RESTATE', `the figures are unchanged since revision ${latest.number} was published`);
+      return [{ type: 'ServiceReportDrafted', data: { ...event, revision: latest.number + 1 } }];
+    }
+    if (!latest || !state.reportId) throw new ServiceReportError('REPORT_NOT_FOUND', 'no such report');
+    const base = { reportId: state.reportId, revision: latest.number };
+    switch (command.type) {
+      case 'ReviewReport':
+        if (latest.status !== 'draft') throw new ServiceReportError('WRONG_STATUS', `revision ${latest.number} is ${latest.status}, not a draft`);
+        return [{ type: 'ServiceReportReviewed', data: { ...base, notes: command.notes, occurredAt: command.at } }];
+      case 'ApproveReport':
+        if (latest.status !== 'reviewed') throw new ServiceReportError('WRONG_STATUS', `revision ${latest.number} is ${latest.status}: it is approved after review`);
+        // Four eyes: whoever drafted a revision does not approve it.
+        if (command.approver === latest.draftedBy) throw new ServiceReportError('APPROVER_IS_AUTHOR', `${command.approver} drafted revision ${latest.number} and cannot also approve it`);
+        return [{ type: 'ServiceReportApproved', data: { ...base, approver: command.approver, occurredAt: command.at } }];
+      case 'PublishReport':
+        if (latest.status !== 'approved') throw new ServiceReportError('WRONG_STATUS', `revision ${latest.number} is ${latest.status}: only an approved revision is published`);
+        return [{ type: 'ServiceReportPublished', data: { ...base, contentHash: latest.contentHash, onTime: command.onTime, lateByMs: command.lateByMs, occurredAt: command.at } }];
+    }
+  },
+};
+
+export const serviceReportStreamName = (reportId: string) => `service-report-${reportId}`;
