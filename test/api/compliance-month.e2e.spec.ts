@@ -418,4 +418,45 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect(await http.get('/compliance/agreements/email-sla/availability?period=March')).toMatchObject({ status: 400, body: { error: { issues: [{ path: 'period' }] } } });
     expect(await http.get('/compliance/agreements/nope/availability?period=2026-03')).toMatchObject({ status: 404, body: { error: { code: 'AGREEMENT_NOT_FOUND' } } });
   });
+
+  // Last: it adds a late fact to March.
+  it('generates, reviews, approves (four eyes) and publishes the March report late, then restates it as revision 2 after a late fact', async () => {
+    const generated = await http.post('/reports', { agreementId: 'email-sla', period: '2026-03', timeZone: 'Europe/Berlin', audience: 'customer', calendarId: 'office-berlin' });
+    expect(generated).toMatchObject({ status: 201, body: { reportId: 'email-sla-2026-03-customer', events: ['ServiceReportDrafted'] } });
+    const id = 'email-sla-2026-03-customer';
+    expect((await http.post(`/reports/${id}/approval`, {})).body.error.code).toBe('WRONG_STATUS');
+    expect((await http.post(`/reports/${id}/review`, { notes: 'figures checked against the breach log' })).status).toBe(200);
+    expect((await http.post(`/reports/${id}/approval`, {})).body.error.code).toBe('APPROVER_IS_AUTHOR');
+    expect((await http.post(`/reports/${id}/approval`, {}, { 'x-actor': 'bob.approver' })).status).toBe(200);
+    expect((await http.post(`/reports/${id}/publication`, {})).status).toBe(200);
+
+    // Due by 10 April (a working day in this calendar), published on 15 April 12:00 UTC: late by 4 days 14 hours.
+    const listed = await eventually(async () => {
+      const reports = (await http.get('/reports')).body;
+      return reports[0]?.publishedAt ? reports : undefined;
+    });
+    expect(listed[0]).toMatchObject({ reportId: id, dueDate: '2026-04-10', deadline: '2026-04-10T22:00:00.000Z', onTime: false, lateByMs: (4 * 24 + 14) * HOUR, overdue: false });
+    const first = (await http.get(`/reports/${id}/revisions/1`)).body;
+    expect(first).toMatchObject({ status: 'published', draftedBy: 'slm.alice', approvedBy: 'bob.approver', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(first.content.kpis.find((row: { kpi: string }) => row.kpi === 'incidents-within-response-target').value).toBe('71.42');
+    expect((await http.post(`/reports/${id}/revisions`, { reason: 'check' })).body.error.code).toBe('NOTHING_TO_RESTATE');
+
+    // T10 was in fact resolved on 31 March, before its breach instant; the record arrives only now.
+    expect((await http.post('/tickets/T10/facts', { source: 'servicenow', externalId: 'late-1', type: 'TicketResolved', data: { resolution: 'refund issued', occurredAt: '2026-03-31T10:00:00+02:00' } })).status).toBe(201);
+    await eventually(async () => {
+      const figures = (await http.get('/compliance/agreements/email-sla/response-resolution?period=2026-03&timeZone=Europe/Berlin')).body;
+      return figures.find((row: { priority: string; metric: string }) => row.priority === 'P4' && row.metric === 'resolution')?.breached === 0 ? true : undefined;
+    }, 20_000);
+    const revised = await http.post(`/reports/${id}/revisions`, { reason: 'T10 resolution recorded late: March restated' });
+    expect(revised).toMatchObject({ status: 201, body: { events: ['ServiceReportDrafted'] } });
+    const second = await eventually(async () => {
+      const response = await http.get(`/reports/${id}/revisions/2`);
+      return response.status === 200 ? response.body : undefined;
+    });
+    expect(second).toMatchObject({ revision: 2, status: 'draft', reason: 'T10 resolution recorded late: March restated' });
+    expect(second.contentHash).not.toBe(first.contentHash);
+    expect(second.changesFromPrevious).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^responseResolution\.\d+\.breached$/), before: 1, after: 0 })]));
+    // Revision 1 is unchanged: the same content and hash as published.
+    expect((await http.get(`/reports/${id}/revisions/1`)).body).toMatchObject({ contentHash: first.contentHash, content: first.content });
+  }, 60_000);
 });

@@ -159,6 +159,7 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
       'reviews',
       'service-calendars',
       'service-catalogue',
+      'service-reports',
       'stream-activity',
       'ticket-sla',
       'tickets',

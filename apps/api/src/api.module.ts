@@ -6,6 +6,8 @@ import { CatalogueModule } from '@sla/catalogue-feature';
 import { AgreementsModule } from '@sla/agreements-feature';
 import { ComplianceModule } from '@sla/compliance-feature';
 import { AuditModule } from '@sla/audit-feature';
+import { ServiceReportsModule } from '@sla/reports-feature';
+import { reportFigures } from './report-figures';
 import { loadAlertMapping, loadJsonWebhookSources, OperationsModule } from '@sla/operations-feature';
 import type { Infrastructure } from '@sla/composition';
 import type { Clock } from '@sla/nest-platform';
@@ -18,7 +20,7 @@ export class ApiModule {
   static register(infrastructure: Infrastructure, clock: Clock): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.register(infrastructure, clock), CatalogueModule, AgreementsModule, ComplianceModule, AuditModule, OperationsModule.register(
+      imports: [CqrsModule.forRoot(), InfrastructureModule.register(infrastructure, clock), CatalogueModule, AgreementsModule, ComplianceModule, AuditModule, ServiceReportsModule.register(reportFigures), OperationsModule.register(
           loadAlertMapping(infrastructure.configuration.ALERTMANAGER_MAPPING_FILE),
           loadJsonWebhookSources(infrastructure.configuration.JSON_WEBHOOK_SOURCES_FILE),
         ),

@@ -11,13 +11,15 @@ import { agreementEventDefinitions, improvementPlanEventDefinitions, reviewEvent
 import { agreementReadModelMigrations, agreementsProjection, reviewsProjection } from '@sla/agreements-feature';
 import { breachFollowUpsProjection, complianceReadModelMigrations, kpiTicketsProjection, ticketSlaProjection } from '@sla/compliance-feature';
 import { breachFollowUpEventDefinitions, slaDetectionEventDefinitions } from '@sla/compliance-domain';
+import { serviceReportEventDefinitions } from '@sla/reports-domain';
+import { reportsReadModelMigrations, serviceReportsProjection } from '@sla/reports-feature';
 
 /** Every event type the product writes. Adding a context = adding its definitions here. */
 export function productEventCatalog(): EventCatalog {
-  return new EventCatalog([...serviceEventDefinitions, ServiceCalendarDefined, ...agreementEventDefinitions, ...reviewEventDefinitions, ...improvementPlanEventDefinitions, ...ticketEventDefinitions, ...outageEventDefinitions, ...maintenanceWindowEventDefinitions, ...slaDetectionEventDefinitions, ...breachFollowUpEventDefinitions]);
+  return new EventCatalog([...serviceEventDefinitions, ServiceCalendarDefined, ...agreementEventDefinitions, ...reviewEventDefinitions, ...improvementPlanEventDefinitions, ...ticketEventDefinitions, ...outageEventDefinitions, ...maintenanceWindowEventDefinitions, ...slaDetectionEventDefinitions, ...breachFollowUpEventDefinitions, ...serviceReportEventDefinitions]);
 }
 
-export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection, reviewsProjection, ticketsProjection, outagesProjection, maintenanceWindowsProjection, ticketSlaProjection, breachFollowUpsProjection, kpiTicketsProjection];
+export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection, reviewsProjection, ticketsProjection, outagesProjection, maintenanceWindowsProjection, ticketSlaProjection, breachFollowUpsProjection, kpiTicketsProjection, serviceReportsProjection];
 
 export const productReadModelMigrations: Record<string, Migration> = {
   ...auditReadModelMigrations,
@@ -26,4 +28,5 @@ export const productReadModelMigrations: Record<string, Migration> = {
   ...agreementReadModelMigrations,
   ...operationsReadModelMigrations,
   ...complianceReadModelMigrations,
+  ...reportsReadModelMigrations,
 };
