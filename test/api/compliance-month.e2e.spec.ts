@@ -458,5 +458,21 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect(second.changesFromPrevious).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^responseResolution\.\d+\.breached$/), before: 1, after: 0 })]));
     // Revision 1 is unchanged: the same content and hash as published.
     expect((await http.get(`/reports/${id}/revisions/1`)).body).toMatchObject({ contentHash: first.contentHash, content: first.content });
+
+    // Printable pages, English and Chinese, with the figures, charts and the version on top.
+    const page = async (language: string) => {
+      const response = await fetch(`${api.baseUrl}/reports/${id}/revisions/1/html?language=${language}`);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      return response.text();
+    };
+    const english = await page('en');
+    expect(english).toContain('98.295454 %');
+    expect(english).toContain(first.contentHash);
+    expect(english).toMatch(/Version in force: 1/);
+    expect(english.match(/<svg /g)).toHaveLength(3);
+    const chinese = await page('zh');
+    expect(chinese).toContain('服务报告');
+    expect(chinese).toContain('可用性');
+    expect(chinese).toContain('71.42');
   }, 60_000);
 });

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Module, NotFoundException, Param, Post, Query as QueryParameters } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Module, NotFoundException, Param, Post, Query as QueryParameters } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError, handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { CLOCK, EVENT_STORE, READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
-import { diffReportContent, reportContentHash, reportDue, serviceReportDecider, serviceReportStreamName, timeliness, type ServiceReportCommand } from '@sla/reports-domain';
+import { diffReportContent, renderReportHtml, reportContentHash, reportDue, serviceReportDecider, serviceReportStreamName, timeliness, type ServiceReportCommand } from '@sla/reports-domain';
 import { isTimeZone } from '@sla/sla-clock';
 import type { ServiceReportTables } from './service-reports.projection';
 
@@ -28,6 +28,8 @@ const generateBody = z.strictObject({
 });
 const reviewBody = z.strictObject({ notes: z.string().max(5_000).default('') });
 const reviseBody = z.strictObject({ reason: z.string().trim().min(1).max(2_000) });
+const revisionNumber = z.coerce.number().int().positive();
+const htmlQuery = z.strictObject({ language: z.enum(['en', 'zh']).default('en') });
 const listQuery = z.strictObject({ status: z.enum(['all', 'unpublished', 'overdue']).default('all') });
 
 /** Service reports: generated from the compliance views, reviewed, approved, published and frozen; corrections are new revisions. */
@@ -126,8 +128,7 @@ export class ServiceReportsController {
     }));
   }
 
-  @Get(':reportId/revisions/:revision')
-  async revision(@Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string, @Param('revision', new ZodValidationPipe(z.coerce.number().int().positive(), 'path')) number: number) {
+  private async loadRevision(id: string, number: number) {
     const rows = await this.db.selectFrom('service_report_revision').selectAll().where('report_id', '=', id).where('revision', 'in', [number - 1, number]).orderBy('revision').execute();
     const row = rows.find((candidate) => candidate.revision === number);
     if (!row) throw new NotFoundException(`report '${id}' has no revision ${number}`);
@@ -145,6 +146,21 @@ export class ServiceReportsController {
       changesFromPrevious: previous ? diffReportContent(previous.content, row.content) : [],
     };
   }
+
+  @Get(':reportId/revisions/:revision')
+  revision(@Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string, @Param('revision', new ZodValidationPipe(revisionNumber, 'path')) number: number) {
+    return this.loadRevision(id, number);
+  }
+
+  @Get(':reportId/revisions/:revision/html')
+  @Header('content-type', 'text/html; charset=utf-8')
+  async html(
+    @Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string,
+    @Param('revision', new ZodValidationPipe(revisionNumber, 'path')) number: number,
+    @QueryParameters(new ZodValidationPipe(htmlQuery, 'query')) query: z.infer<typeof htmlQuery>,
+  ) {
+    return renderReportHtml(await this.loadRevision(id, number), query.language);
+  }
 }
 
 /** Needs EVENT_STORE, READ_STORE, CLOCK and a REPORT_FIGURES provider from the composition root. */
@@ -157,6 +173,14 @@ export class ServiceReportsModule {
 
 const recorded = z.object({ reportId: z.string(), streamRevision: z.string(), events: z.array(z.string()) });
 export const serviceReportRoutes: RouteDocumentation[] = [
+  {
+    method: 'get',
+    path: '/reports/{reportId}/revisions/{revision}/html',
+    tag: 'reports',
+    summary: 'One revision as a printable HTML page with charts; labels in English or Chinese (text/html)',
+    query: htmlQuery,
+    responses: { 200: { description: 'the page (text/html)' }, 400: writeErrors[400], 404: writeErrors[404] },
+  },
   { method: 'post', path: '/reports', tag: 'reports', summary: 'Generate revision 1 of a service report from the compliance views; due date by the reporting rules on the provider calendar', body: generateBody, responses: { 201: { description: 'drafted', schema: recorded }, ...writeErrors } },
   { method: 'post', path: '/reports/{reportId}/review', tag: 'reports', summary: 'Review the open revision', body: reviewBody, responses: { 200: { description: 'reviewed', schema: recorded }, ...writeErrors } },
   { method: 'post', path: '/reports/{reportId}/approval', tag: 'reports', summary: 'Approve the reviewed revision (not by its author)', responses: { 200: { description: 'approved', schema: recorded }, ...writeErrors } },
