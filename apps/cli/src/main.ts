@@ -76,7 +76,13 @@ audit
   .action((options: { publicKey?: string[]; json?: boolean }) =>
     withInfrastructure(async ({ rawEventStore, readStore }) => {
       const trustedKeys = options.publicKey?.map((file) => readFileSync(file, 'utf8'));
-      const report = await verifyLog(rawEventStore, readStore, trustedKeys ? { trustedKeys } : {});
+      const bar = new SingleBar({ stream: process.stderr, format: 'verifying |{bar}| {value}/{total} events | ETA {eta_formatted}', noTTYOutput: true, notTTYSchedule: 2_000 }, Presets.shades_classic);
+      bar.start(1, 0);
+      const onProgress = (checked: number, total: number) => {
+        bar.setTotal(total);
+        bar.update(checked);
+      };
+      const report = await verifyLog(rawEventStore, readStore, { ...(trustedKeys ? { trustedKeys } : {}), onProgress }).finally(() => bar.stop());
       if (options.json) console.log(JSON.stringify(report, null, 2));
       else {
         console.log(report.ok ? 'OK: the log matches every signed tree head' : `ALTERED: ${report.findings.length} finding(s); the first:\n  ${report.findings[0].kind}: ${report.findings[0].detail}`);

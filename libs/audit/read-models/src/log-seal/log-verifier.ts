@@ -42,7 +42,11 @@ async function* logEvents(store: EventStore): AsyncGenerator<RecordedEvent> {
  * the heads are used, which proves integrity against edits to events but not
  * against someone who can also re-sign.
  */
-export async function verifyLog(store: EventStore, db: Kysely<AuditLogTables>, options: { trustedKeys?: readonly string[] } = {}): Promise<VerificationReport> {
+export async function verifyLog(
+  store: EventStore,
+  db: Kysely<AuditLogTables>,
+  options: { trustedKeys?: readonly string[]; onProgress?: (checked: number, total: number) => void } = {},
+): Promise<VerificationReport> {
   const findings: Finding[] = [];
   const note = (finding: Finding) => {
     if (findings.length < 100) findings.push(finding);
@@ -112,7 +116,9 @@ export async function verifyLog(store: EventStore, db: Kysely<AuditLogTables>, o
     streaming.push(recomputed);
     index += 1;
     checkHead();
+    if (index % PAGE === 0) options.onProgress?.(index, inLog.size);
   }
+  options.onProgress?.(eventsInLog, inLog.size);
   if (eventsInLog < leafCount) {
     note({ kind: 'missing', leafIndex: eventsInLog, eventId: null, treeSize: null, detail: `${leafCount - eventsInLog} sealed event(s) at the end of the log are gone (log has ${eventsInLog}, ${leafCount} were sealed)` });
   }
