@@ -17,18 +17,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { Client, Pool, types as pgTypes, type QueryConfig } from 'pg';
 import { auditReadModelMigrations, streamActivityProjection } from '@sla/audit-read-models';
 import type { GlobalPosition, NewEvent } from '@sla/event-sourcing';
 import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '@sla/postgres-server';
 import { ProjectionRunner } from '@sla/projection-runtime';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
+import { withThrowawayPostgres } from './support/throwaway-postgres';
 
 // ---------------------------------------------------------------- settings
 
@@ -665,42 +663,11 @@ function packageVersion(name: string): string {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 async function start(): Promise<void> {
-  const directory = mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'sla-bench-postgres-'));
-  // PostgreSQL runs as an unprivileged account when we are root: it must reach the folder.
-  chmodSync(directory, 0o755);
-  let server: EmbeddedPostgres | undefined;
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
-      await server?.stop().catch(() => undefined);
-      rmSync(directory, { recursive: true, force: true });
-    })());
-  const interrupted = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\n${signal}: stopping PostgreSQL and removing ${directory}\n`);
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  try {
-    // No extra settings: the ones the application starts the embedded server with.
-    server = await startEmbeddedPostgres({ dataDirectory: path.join(directory, 'data'), port: await freePort() });
-    postmasterPid = Number(readFileSync(path.join(directory, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    await main({ url: server.connectionString('postgres'), directory });
-  } finally {
-    await cleanUp();
-  }
+  await withThrowawayPostgres(async ({ url, directory, postmasterPid: pid }) => {
+    postmasterPid = pid;
+    await main({ url, directory });
+  });
 }
 
 start().catch((error: unknown) => {

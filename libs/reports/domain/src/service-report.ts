@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { canonicalJson } from '@sla/audit-domain';
 import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
 
 const instant = z.iso.datetime({ offset: true });
@@ -9,16 +10,7 @@ const contentHash = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** The frozen form of a report's content: canonical JSON, hashed with SHA-256. */
 export function reportContentHash(value: unknown): string {
-  const canonical = (item: unknown): string => {
-    if (item === null || typeof item !== 'object') return JSON.stringify(item);
-    if (Array.isArray(item)) return `[${item.map(canonical).join(',')}]`;
-    return `{${Object.entries(item as Record<string, unknown>)
-      .filter(([, child]) => child !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key, child]) => `${JSON.stringify(key)}:${canonical(child)}`)
-      .join(',')}}`;
-  };
-  return createHash('sha256').update(canonical(value)).digest('hex');
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 
 export const ServiceReportDrafted = defineEvent({
