@@ -17,7 +17,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Client, Pool, types as pgTypes, type QueryConfig } from 'pg';
@@ -27,6 +26,7 @@ import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres
 import { ProjectionRunner } from '@sla/projection-runtime';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
 import { withThrowawayPostgres } from './support/throwaway-postgres';
+import { machineCpuSeconds, serverCpuSeconds } from './support/process-cpu';
 
 // ---------------------------------------------------------------- settings
 
@@ -55,37 +55,6 @@ const REBUILD_BATCHES = [1_000, 5_000];
 const NOISY = 0.25;
 
 // ---------------------------------------------------------------- measurement
-
-const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
-
-function statFields(pid: string): string[] {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The fields after the command name, which is in parentheses and may hold spaces.
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-}
-
-/** CPU seconds of the PostgreSQL server: the postmaster, its live children and the children it has reaped. */
-function serverCpuSeconds(postmasterPid: number): number {
-  // utime, stime, cutime, cstime are fields 14 to 17 of stat: 11 to 14 after the name.
-  const own = statFields(String(postmasterPid));
-  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = statFields(entry);
-      if (Number(fields[1]) === postmasterPid) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return ticks / CLOCK_TICKS;
-}
-
-/** CPU seconds all processes on the machine have used (user, nice, system, irq, softirq, steal). */
-function machineCpuSeconds(): number {
-  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
-}
 
 /** One timed run. otherCpu: what other processes on the machine used meanwhile (work competing for the cores). */
 type Sample = { events: number; seconds: number; clientCpu: number; serverCpu: number; otherCpu: number };

@@ -40,14 +40,15 @@
  * with the settings the application starts it with (durable commits) and
  * removes the folder at the end, also on error and on Ctrl-C.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { freePort, withThrowawayPostgres } from './support/throwaway-postgres';
+import { machineCpuSeconds, processCpuSeconds, serverCpuSeconds } from './support/process-cpu';
 
 // ---------------------------------------------------------------- autocannon (it ships no types)
 
@@ -112,46 +113,6 @@ const ACTOR = 'bench-connector';
 const SOURCE = 'bench';
 
 // ---------------------------------------------------------------- CPU accounting
-
-const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
-
-function statFields(pid: string): string[] {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The fields after the command name, which is in parentheses and may hold spaces.
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-}
-
-/** CPU seconds of one process (utime + stime: fields 14 and 15 of stat, 11 and 12 after the name). */
-function processCpuSeconds(pid: number): number {
-  try {
-    const fields = statFields(String(pid));
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU seconds of the PostgreSQL server: the postmaster, its live children and the children it has reaped. */
-function serverCpuSeconds(postmasterPid: number): number {
-  const own = statFields(String(postmasterPid));
-  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = statFields(entry);
-      if (Number(fields[1]) === postmasterPid) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return ticks / CLOCK_TICKS;
-}
-
-/** CPU seconds all processes on the machine have used (user, nice, system, irq, softirq, steal). */
-function machineCpuSeconds(): number {
-  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
-}
 
 type CpuSnapshot = { api: number; postgres: number; cannon: number; machine: number };
 
