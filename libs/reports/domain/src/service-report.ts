@@ -49,7 +49,9 @@ export type ServiceReportEvent =
   | DomainEvent<'ServiceReportPublished', EventDataOf<typeof ServiceReportPublished>>;
 
 type RevisionState = { readonly number: number; readonly status: 'draft' | 'reviewed' | 'approved' | 'published'; readonly contentHash: string; readonly draftedBy: string };
-export type ServiceReportState = { readonly reportId: string | null; readonly revisions: readonly RevisionState[]; readonly deadline: string | null };
+/** What every revision of a report shares, fixed by its first draft. */
+export type ReportSubject = { readonly agreementId: string; readonly period: string; readonly audience: 'customer' | 'internal'; readonly dueDate: string; readonly deadline: string; readonly timeZone: string };
+export type ServiceReportState = { readonly reportId: string | null; readonly revisions: readonly RevisionState[]; readonly subject: ReportSubject | null };
 
 export class ServiceReportError extends DomainError {
   readonly kind: DomainError['kind'];
@@ -76,12 +78,23 @@ export type ServiceReportCommand =
  * later correction is a new revision with its reason, through the same steps.
  */
 export const serviceReportDecider: Decider<ServiceReportCommand, ServiceReportEvent, ServiceReportState> = {
-  initialState: () => ({ reportId: null, revisions: [], deadline: null }),
+  initialState: () => ({ reportId: null, revisions: [], subject: null }),
   evolve(state, event) {
     const update = (status: RevisionState['status']) => ({ ...state, revisions: state.revisions.map((revision) => (revision.number === event.data.revision ? { ...revision, status } : revision)) });
     switch (event.type) {
       case 'ServiceReportDrafted':
-        return { reportId: event.data.reportId, deadline: event.data.deadline, revisions: [...state.revisions, { number: event.data.revision, status: 'draft', contentHash: event.data.contentHash, draftedBy: event.data.draftedBy }] };
+        return {
+          reportId: event.data.reportId,
+          subject: state.subject ?? {
+            agreementId: event.data.agreementId,
+            period: event.data.period,
+            audience: event.data.audience,
+            dueDate: event.data.dueDate,
+            deadline: event.data.deadline,
+            timeZone: typeof event.data.content.timeZone === 'string' ? event.data.content.timeZone : 'UTC',
+          },
+          revisions: [...state.revisions, { number: event.data.revision, status: 'draft', contentHash: event.data.contentHash, draftedBy: event.data.draftedBy }],
+        };
       case 'ServiceReportReviewed':
         return update('reviewed');
       case 'ServiceReportApproved':

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError, handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { CLOCK, EVENT_STORE, READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
-import { diffReportContent, renderReportHtml, reportContentHash, reportDue, serviceReportDecider, serviceReportStreamName, timeliness, type ServiceReportCommand } from '@sla/reports-domain';
+import { diffReportContent, renderReportHtml, reportContentHash, reportDue, serviceReportDecider, ServiceReportError, serviceReportStreamName, timeliness, type ServiceReportCommand, type ServiceReportState } from '@sla/reports-domain';
 import { isTimeZone } from '@sla/sla-clock';
 import type { ServiceReportTables } from './service-reports.projection';
 
@@ -43,7 +43,8 @@ export class ServiceReportsController {
     private readonly calendars: CalendarCatalogue,
   ) {}
 
-  private run(id: string, command: ServiceReportCommand, metadata: EventMetadata) {
+  /** Commands are decided on the report's own stream (never on the read model, which may lag behind the last write). */
+  private run(id: string, command: ServiceReportCommand | ((state: ServiceReportState) => Promise<ServiceReportCommand>), metadata: EventMetadata) {
     return handleCommand(this.store, serviceReportStreamName(id), serviceReportDecider, command, { metadata }).then((outcome) => ({
       reportId: id,
       streamRevision: outcome.streamRevision.toString(),
@@ -70,17 +71,17 @@ export class ServiceReportsController {
   }
 
   @Post(':reportId/revisions')
-  async revise(@Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string, @Body(new ZodValidationPipe(reviseBody)) body: z.infer<typeof reviseBody>, @RequestMetadata() metadata: EventMetadata) {
-    const report = await this.db.selectFrom('service_report').selectAll().where('report_id', '=', id).executeTakeFirst();
-    if (!report) throw new NotFoundException(`no report '${id}'`);
-    const first = await this.db.selectFrom('service_report_revision').select('content').where('report_id', '=', id).where('revision', '=', 1).executeTakeFirstOrThrow();
-    const timeZone = String(first.content.timeZone ?? 'UTC');
-    const content = { agreementId: report.agreement_id, period: report.period, timeZone, ...(await this.figures.figuresFor(report.agreement_id, report.period, timeZone)) };
+  revise(@Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string, @Body(new ZodValidationPipe(reviseBody)) body: z.infer<typeof reviseBody>, @RequestMetadata() metadata: EventMetadata) {
     return this.run(
       id,
-      {
-        type: 'DraftReport',
-        event: { reportId: id, agreementId: report.agreement_id, period: report.period, audience: report.audience as 'customer' | 'internal', dueDate: report.due_date, deadline: report.deadline.toISOString(), revision: 1, content, contentHash: reportContentHash(content), reason: body.reason, draftedBy: metadata.actor, occurredAt: this.clock.now().toISOString() },
+      async (state) => {
+        const subject = state.subject;
+        if (!subject) throw new ServiceReportError('REPORT_NOT_FOUND', `no report '${id}'`);
+        const content = { agreementId: subject.agreementId, period: subject.period, timeZone: subject.timeZone, ...(await this.figures.figuresFor(subject.agreementId, subject.period, subject.timeZone)) };
+        return {
+          type: 'DraftReport',
+          event: { reportId: id, agreementId: subject.agreementId, period: subject.period, audience: subject.audience, dueDate: subject.dueDate, deadline: subject.deadline, revision: 1, content, contentHash: reportContentHash(content), reason: body.reason, draftedBy: metadata.actor, occurredAt: this.clock.now().toISOString() },
+        };
       },
       metadata,
     );
@@ -100,12 +101,18 @@ export class ServiceReportsController {
 
   @Post(':reportId/publication')
   @HttpCode(200)
-  async publish(@Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string, @RequestMetadata() metadata: EventMetadata) {
-    const report = await this.db.selectFrom('service_report').select(['deadline', 'due_date', 'period']).where('report_id', '=', id).executeTakeFirst();
-    if (!report) throw new NotFoundException(`no report '${id}'`);
-    const now = this.clock.now();
-    const judged = timeliness({ period: report.period, nominalDate: report.due_date, dueDate: report.due_date, deadline: report.deadline.getTime() }, now.getTime());
-    return this.run(id, { type: 'PublishReport', at: now.toISOString(), ...judged }, metadata);
+  publish(@Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string, @RequestMetadata() metadata: EventMetadata) {
+    return this.run(
+      id,
+      async (state) => {
+        const subject = state.subject;
+        if (!subject) throw new ServiceReportError('REPORT_NOT_FOUND', `no report '${id}'`);
+        const now = this.clock.now();
+        const judged = timeliness({ period: subject.period, nominalDate: subject.dueDate, dueDate: subject.dueDate, deadline: Date.parse(subject.deadline) }, now.getTime());
+        return { type: 'PublishReport', at: now.toISOString(), ...judged };
+      },
+      metadata,
+    );
   }
 
   @Get()
