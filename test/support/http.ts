@@ -18,6 +18,7 @@ export function httpClient(baseUrl: string, defaultHeaders: Record<string, strin
   return {
     get: <Body = any>(path: string) => request<Body>('GET', path),
     post: <Body = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<Body>('POST', path, body, headers),
+    put: <Body = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<Body>('PUT', path, body, headers),
     patch: <Body = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<Body>('PATCH', path, body, headers),
   };
 }

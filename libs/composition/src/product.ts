@@ -11,15 +11,15 @@ import { agreementEventDefinitions, improvementPlanEventDefinitions, reviewEvent
 import { agreementReadModelMigrations, agreementsProjection, reviewsProjection } from '@sla/agreements-feature';
 import { breachFollowUpsProjection, complianceReadModelMigrations, kpiTicketsProjection, ticketSlaProjection } from '@sla/compliance-feature';
 import { breachFollowUpEventDefinitions, slaDetectionEventDefinitions } from '@sla/compliance-domain';
-import { serviceReportEventDefinitions } from '@sla/reports-domain';
-import { reportsReadModelMigrations, serviceReportsProjection } from '@sla/reports-feature';
+import { reportDefinitionEventDefinitions, serviceReportEventDefinitions } from '@sla/reports-domain';
+import { reportDefinitionsProjection, reportsReadModelMigrations, serviceReportsProjection } from '@sla/reports-feature';
 
 /** Every event type the product writes. Adding a context = adding its definitions here. */
 export function productEventCatalog(): EventCatalog {
-  return new EventCatalog([...serviceEventDefinitions, ServiceCalendarDefined, ...agreementEventDefinitions, ...reviewEventDefinitions, ...improvementPlanEventDefinitions, ...ticketEventDefinitions, ...outageEventDefinitions, ...maintenanceWindowEventDefinitions, ...slaDetectionEventDefinitions, ...breachFollowUpEventDefinitions, ...serviceReportEventDefinitions]);
+  return new EventCatalog([...serviceEventDefinitions, ServiceCalendarDefined, ...agreementEventDefinitions, ...reviewEventDefinitions, ...improvementPlanEventDefinitions, ...ticketEventDefinitions, ...outageEventDefinitions, ...maintenanceWindowEventDefinitions, ...slaDetectionEventDefinitions, ...breachFollowUpEventDefinitions, ...serviceReportEventDefinitions, ...reportDefinitionEventDefinitions]);
 }
 
-export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection, reviewsProjection, ticketsProjection, outagesProjection, maintenanceWindowsProjection, ticketSlaProjection, breachFollowUpsProjection, kpiTicketsProjection, serviceReportsProjection];
+export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection, reviewsProjection, ticketsProjection, outagesProjection, maintenanceWindowsProjection, ticketSlaProjection, breachFollowUpsProjection, kpiTicketsProjection, serviceReportsProjection, reportDefinitionsProjection];
 
 export const productReadModelMigrations: Record<string, Migration> = {
   ...auditReadModelMigrations,

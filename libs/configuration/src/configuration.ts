@@ -38,6 +38,8 @@ export const configurationSchema = z.object({
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** How often a new tree head is signed while the log grows. */
   AUDIT_TREE_HEAD_INTERVAL_SECONDS: positiveInteger.default(60),
+  /** How often the API looks for closed periods of report definitions that have no report yet, and drafts them; 0 = never. */
+  REPORT_DRAFT_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** One endpoint, described with the same zod schemas that validate it. */
 export type RouteDocumentation = {
-  readonly method: 'get' | 'post' | 'patch';
+  readonly method: 'get' | 'post' | 'put' | 'patch';
   /** OpenAPI path template, e.g. `/agreements/{agreementId}`. */
   readonly path: string;
   readonly summary: string;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { agreementRoutes, reviewRoutes } from '@sla/agreements-feature';
 import { complianceRoutes } from '@sla/compliance-feature';
 import { auditRoutes } from '@sla/audit-feature';
-import { serviceReportRoutes } from '@sla/reports-feature';
+import { reportDefinitionRoutes, serviceReportRoutes } from '@sla/reports-feature';
 import { serviceCalendarRoutes, serviceCatalogueRoutes } from '@sla/catalogue-feature';
 import { alertmanagerRoutes, jsonWebhookRoutes, maintenanceWindowRoutes, outageRoutes, ticketRoutes } from '@sla/operations-feature';
 import { buildOpenApiDocument, type RouteDocumentation } from '@sla/nest-platform';
@@ -24,7 +24,7 @@ const healthRoutes: RouteDocumentation[] = [
 
 /** Every route of the API, built from the zod schemas that validate it. */
 export const apiDocument = buildOpenApiDocument(
-  [...healthRoutes, ...serviceCatalogueRoutes, ...serviceCalendarRoutes, ...agreementRoutes, ...reviewRoutes, ...ticketRoutes, ...alertmanagerRoutes, ...outageRoutes, ...maintenanceWindowRoutes, ...jsonWebhookRoutes, ...complianceRoutes, ...auditRoutes, ...serviceReportRoutes],
+  [...healthRoutes, ...serviceCatalogueRoutes, ...serviceCalendarRoutes, ...agreementRoutes, ...reviewRoutes, ...ticketRoutes, ...alertmanagerRoutes, ...outageRoutes, ...maintenanceWindowRoutes, ...jsonWebhookRoutes, ...complianceRoutes, ...auditRoutes, ...serviceReportRoutes, ...reportDefinitionRoutes],
   {
     title: 'SLA compliance engine',
     version: '0.1.0',

@@ -14,3 +14,4 @@ export const agreementReadModelMigrations: Record<string, Migration> = {
 };
 export { agreementRoutes } from './agreements.controller';
 export { reviewRoutes } from './reviews/reviews.controller';
+export type { ReviewTables } from './reviews/reviews.projection';

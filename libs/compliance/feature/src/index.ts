@@ -21,7 +21,7 @@ export const complianceReadModelMigrations: Record<string, Migration> = {
   '2026-12-01-506-index-period-figures': indexPeriodFigures,
 };
 export * from './sla-watch/sla-watch';
-export { GetResponseResolutionComplianceQuery, ListBreachesQuery } from './ticket-sla/ticket-sla.queries';
+export { GetResponseResolutionComplianceQuery, ListBreachesQuery, type BreachView, type MetricCompliance } from './ticket-sla/ticket-sla.queries';
 export { GetAgreementAvailabilityQuery } from './availability/availability.queries';
 export { GetKpiSummaryQuery } from './kpis/kpi-summary.query';
 export { ListFollowUpsQuery } from './breach-follow-up/breach-follow-up.handlers';

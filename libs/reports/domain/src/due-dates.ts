@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { parseReportingPeriod } from '@sla/compliance-domain';
 import type { BusinessCalendar, Instant, LocalDate } from '@sla/sla-clock';
 
 export type ReportDue = {
@@ -25,16 +25,11 @@ const MAX_DAYS_MOVED = 60;
  * Periods are written 2026-09, 2026-Q3, 2026-H2 or 2026.
  */
 export function reportDue(period: string, calendar: BusinessCalendar): ReportDue {
-  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  const half = /^(\d{4})-H([12])$/.exec(period);
-  const year = /^(\d{4})$/.exec(period);
-  let nominal: Temporal.PlainDate;
-  if (month) nominal = Temporal.PlainDate.from({ year: +month[1], month: +month[2], day: 10 }).add({ months: 1 });
-  else if (quarter) nominal = Temporal.PlainDate.from({ year: +quarter[1], month: (+quarter[2] - 1) * 3 + 1, day: 10 }).add({ months: 3 });
-  else if (half) nominal = Temporal.PlainDate.from({ year: +half[1], month: (+half[2] - 1) * 6 + 1, day: 15 }).add({ months: 6 });
-  else if (year) nominal = Temporal.PlainDate.from({ year: +year[1] + 1, month: 1, day: 20 });
-  else throw new RangeError(`'${period}' is not a reporting period: 2026-09, 2026-Q3, 2026-H2 or 2026`);
+  const parsed = parseReportingPeriod(period);
+  if (!parsed) throw new RangeError(`'${period}' is not a reporting period: 2026-09, 2026-Q3, 2026-H2 or 2026`);
+  const next = parsed.start.add({ months: parsed.months });
+  // The 10th (month, quarter), 15th (half) of the next period's first month; 20 January after a year.
+  const nominal = next.with({ day: parsed.frequency === 'yearly' ? 20 : parsed.frequency === 'half-yearly' ? 15 : 10 });
   let due = nominal;
   for (let moved = 0; !calendar.isWorkingDay(due.toString()); moved += 1) {
     if (moved >= MAX_DAYS_MOVED) throw new RangeError(`calendar '${calendar.id}' has no working day within ${MAX_DAYS_MOVED} days of ${nominal.toString()}`);

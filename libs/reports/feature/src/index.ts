@@ -1,9 +1,15 @@
 import type { Migration } from 'kysely';
 import * as createServiceReport from './2026-12-01-601-create-service-report.migration';
+import * as createReportDefinition from './2026-12-01-602-create-report-definition.migration';
 
 export * from './service-reports.projection';
-export { ServiceReportsModule, serviceReportRoutes, REPORT_FIGURES, type ReportFiguresSource } from './service-reports.controller';
+export { ServiceReportsModule, serviceReportRoutes } from './service-reports.controller';
+export { REPORT_FIGURES, ServiceReports, reportIdFor, type FiguresRequest, type ReportFiguresSource } from './service-reports.service';
+export { DefinedReportDrafting } from './report-definitions/defined-report-drafting';
+export { reportDefinitionRoutes } from './report-definitions/report-definitions.controller';
+export * from './report-definitions/report-definitions.projection';
 
 export const reportsReadModelMigrations: Record<string, Migration> = {
   '2026-12-01-601-create-service-report': createServiceReport,
+  '2026-12-01-602-create-report-definition': createReportDefinition,
 };

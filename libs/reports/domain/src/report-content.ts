@@ -1,0 +1,84 @@
+/**
+ * What a service report revision holds: the figures of the compliance views
+ * for one agreement and period, frozen when the revision is drafted. Every
+ * renderer (HTML, PDF) reads this one shape; sections a report definition
+ * leaves out are simply absent.
+ */
+export type ReportSection = 'targets' | 'availability' | 'breaches' | 'trend' | 'satisfaction' | 'complaints' | 'major-incidents' | 'improvement-plans' | 'kpis';
+export const REPORT_SECTIONS: readonly ReportSection[] = ['targets', 'availability', 'breaches', 'trend', 'satisfaction', 'complaints', 'major-incidents', 'improvement-plans', 'kpis'];
+
+export type AvailabilityLine = {
+  serviceId: string;
+  version: number;
+  /** Exact figure truncated for display (never rounded up past a target). */
+  availabilityPercent: string | null;
+  targetPercentage: number | null;
+  targetMet: boolean | null;
+  downtimeMs?: number;
+  agreedServiceTimeMs?: number;
+  failures?: number;
+};
+
+export type ComplianceLine = {
+  serviceId: string;
+  priority: string;
+  metric: 'response' | 'resolution' | string;
+  met: number;
+  breached: number;
+  open: number;
+  percentWithinTarget: string | null;
+};
+
+export type BreachLine = {
+  eventId: string;
+  ticketId: string;
+  metric: string;
+  priority: string | null;
+  version: number;
+  breachedAt: string;
+  retractedAt: string | null;
+  waiver: unknown;
+  /** The breach's follow-up (customer notice due within 24 h, root cause, remediation). */
+  followUp?: { status: string; notificationDueAt: string; notifiedAt: string | null; rootCause: string | null; remediatedAt: string | null } | null;
+};
+
+export type KpiLine = { kpi: string; value: string | null; goal: string; met: boolean | null; numerator?: number; denominator?: number | null };
+
+/** One earlier (or the current) period in the trend section. */
+export type TrendPoint = {
+  period: string;
+  availability: { serviceId: string; availabilityPercent: string | null }[];
+  /** % of closed tickets within target, per metric, over all priorities. */
+  responseWithinTarget: string | null;
+  resolutionWithinTarget: string | null;
+  breaches: number;
+};
+
+export type ImprovementPlanLine = { planId: string; item: string; phase: string; percentComplete: number; dueAt: string | null; owner: string | null };
+
+export type ReportContent = {
+  agreementId: string;
+  period: string;
+  timeZone: string;
+  from?: string;
+  to?: string;
+  audience?: 'customer' | 'internal';
+  sections?: ReportSection[];
+  availability?: AvailabilityLine[];
+  responseResolution?: ComplianceLine[];
+  breaches?: BreachLine[];
+  kpis?: KpiLine[];
+  trend?: TrendPoint[];
+  improvementPlans?: ImprovementPlanLine[];
+};
+
+/** The agreement versions whose terms the figures were measured against. */
+export function versionsInForce(content: ReportContent): number[] {
+  return [...new Set([...(content.availability ?? []).map((line) => line.version), ...(content.breaches ?? []).map((line) => line.version)])].sort((a, b) => a - b);
+}
+
+/** Unretracted breaches per priority P1–P4 (the breaches chart). */
+export function breachesPerPriority(content: ReportContent): { priority: string; count: number }[] {
+  const breaches = (content.breaches ?? []).filter((breach) => !breach.retractedAt);
+  return ['P1', 'P2', 'P3', 'P4'].map((priority) => ({ priority, count: breaches.filter((breach) => breach.priority === priority).length }));
+}

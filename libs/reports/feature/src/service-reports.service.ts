@@ -1,0 +1,196 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { CalendarCatalogue } from '@sla/catalogue-read-models';
+import type { Kysely } from 'kysely';
+import { DomainError, handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '@sla/nest-platform';
+import {
+  diffReportContent,
+  reportContentHash,
+  reportDue,
+  ServiceReportError,
+  serviceReportDecider,
+  serviceReportStreamName,
+  timeliness,
+  type ReportSection,
+  type ServiceReportCommand,
+  type ServiceReportState,
+} from '@sla/reports-domain';
+import type { ServiceReportTables } from './service-reports.projection';
+
+/** Where a report's figures come from: the compliance views, provided by the composition root. */
+export const REPORT_FIGURES = Symbol('REPORT_FIGURES');
+export type FiguresRequest = { agreementId: string; period: string; timeZone: string; audience: 'customer' | 'internal'; sections: ReportSection[] | undefined; trendPeriods: number };
+export type ReportFiguresSource = { figuresFor(request: FiguresRequest): Promise<Record<string, unknown>> };
+
+export class UnknownCalendarError extends DomainError {
+  readonly code = 'UNKNOWN_CALENDAR';
+  readonly kind = 'rule_violated' as const;
+}
+
+export type GenerateReport = {
+  agreementId: string;
+  period: string;
+  timeZone: string;
+  audience: 'customer' | 'internal';
+  calendarId: string;
+  sections?: ReportSection[];
+  language?: 'en' | 'zh';
+  trendPeriods?: number;
+  /** Set when a report definition drafted the report. */
+  definitionId?: string;
+};
+export type ReportOutcome = { reportId: string; streamRevision: string; events: string[] };
+
+export const DEFAULT_TREND_PERIODS = 6;
+export const reportIdFor = (request: Pick<GenerateReport, 'agreementId' | 'period' | 'audience'>) => `${request.agreementId}-${request.period.toLowerCase()}-${request.audience}`;
+
+/**
+ * The service report process: generate a revision from the compliance views,
+ * review, approve (four eyes), publish and restate. Used by the HTTP API, the
+ * CLI and the automatic drafting of defined reports alike.
+ *
+ * Commands are decided on the report's own stream, never on the read model,
+ * which may lag behind the last write.
+ */
+@Injectable()
+export class ServiceReports {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_STORE) private readonly db: Kysely<ServiceReportTables>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REPORT_FIGURES) private readonly figures: ReportFiguresSource,
+    private readonly calendars: CalendarCatalogue,
+  ) {}
+
+  private async run(id: string, command: ServiceReportCommand | ((state: ServiceReportState) => Promise<ServiceReportCommand>), metadata: EventMetadata, eventIds?: string[]): Promise<ReportOutcome> {
+    const outcome = await handleCommand(this.store, serviceReportStreamName(id), serviceReportDecider, command, { metadata, ...(eventIds ? { eventIds } : {}) });
+    return { reportId: id, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
+  }
+
+  private async content(request: Omit<GenerateReport, 'calendarId'>) {
+    const sections = request.sections;
+    const figures = await this.figures.figuresFor({ agreementId: request.agreementId, period: request.period, timeZone: request.timeZone, audience: request.audience, sections, trendPeriods: request.trendPeriods ?? DEFAULT_TREND_PERIODS });
+    return {
+      agreementId: request.agreementId,
+      period: request.period,
+      timeZone: request.timeZone,
+      audience: request.audience,
+      ...(sections ? { sections } : {}),
+      ...(request.language ? { language: request.language } : {}),
+      ...(request.trendPeriods ? { trendPeriods: request.trendPeriods } : {}),
+      ...(request.definitionId ? { definitionId: request.definitionId } : {}),
+      ...figures,
+    };
+  }
+
+  /** Revision 1 of a report from the figures as known now; its due date by the reporting rules on the provider calendar. */
+  async generate(request: GenerateReport, metadata: EventMetadata, eventIds?: string[]): Promise<ReportOutcome> {
+    const calendar = (await this.calendars.load([request.calendarId])).get(request.calendarId);
+    if (!calendar) throw new UnknownCalendarError(`no calendar '${request.calendarId}'`);
+    const due = reportDue(request.period, calendar);
+    const id = reportIdFor(request);
+    const content = await this.content(request);
+    return this.run(
+      id,
+      {
+        type: 'DraftReport',
+        event: { reportId: id, agreementId: request.agreementId, period: request.period, audience: request.audience, dueDate: due.dueDate, deadline: new Date(due.deadline).toISOString(), revision: 1, content, contentHash: reportContentHash(content), reason: null, draftedBy: metadata.actor, occurredAt: this.clock.now().toISOString() },
+      },
+      metadata,
+      eventIds,
+    );
+  }
+
+  /** Whether a report's stream holds anything yet (read from the store, not the read model). */
+  async exists(reportId: string): Promise<boolean> {
+    return (await this.store.readStream(serviceReportStreamName(reportId))).length > 0;
+  }
+
+  /** After publication: a new revision from the figures as known now, with its reason; refused when nothing changed. */
+  revise(id: string, reason: string, metadata: EventMetadata): Promise<ReportOutcome> {
+    return this.run(
+      id,
+      async (state) => {
+        const subject = state.subject;
+        if (!subject) throw new ServiceReportError('REPORT_NOT_FOUND', `no report '${id}'`);
+        const first = await this.db.selectFrom('service_report_revision').select('content').where('report_id', '=', id).where('revision', '=', 1).executeTakeFirst();
+        // A revision is drafted with the same sections, language and trend length as the first one.
+        const drafted = (first?.content ?? {}) as { sections?: ReportSection[]; language?: 'en' | 'zh'; trendPeriods?: number; definitionId?: string };
+        const content = await this.content({ ...subject, sections: drafted.sections, language: drafted.language, trendPeriods: drafted.trendPeriods, definitionId: drafted.definitionId });
+        return {
+          type: 'DraftReport',
+          event: { reportId: id, agreementId: subject.agreementId, period: subject.period, audience: subject.audience, dueDate: subject.dueDate, deadline: subject.deadline, revision: 1, content, contentHash: reportContentHash(content), reason, draftedBy: metadata.actor, occurredAt: this.clock.now().toISOString() },
+        };
+      },
+      metadata,
+    );
+  }
+
+  review(id: string, notes: string, metadata: EventMetadata): Promise<ReportOutcome> {
+    return this.run(id, { type: 'ReviewReport', notes, at: this.clock.now().toISOString() }, metadata);
+  }
+
+  approve(id: string, metadata: EventMetadata): Promise<ReportOutcome> {
+    return this.run(id, { type: 'ApproveReport', approver: metadata.actor, at: this.clock.now().toISOString() }, metadata);
+  }
+
+  publish(id: string, metadata: EventMetadata): Promise<ReportOutcome> {
+    return this.run(
+      id,
+      async (state) => {
+        const subject = state.subject;
+        if (!subject) throw new ServiceReportError('REPORT_NOT_FOUND', `no report '${id}'`);
+        const now = this.clock.now();
+        const judged = timeliness({ period: subject.period, nominalDate: subject.dueDate, dueDate: subject.dueDate, deadline: Date.parse(subject.deadline) }, now.getTime());
+        return { type: 'PublishReport', at: now.toISOString(), ...judged };
+      },
+      metadata,
+    );
+  }
+
+  async list(status: 'all' | 'unpublished' | 'overdue', agreementId?: string) {
+    let select = this.db.selectFrom('service_report').selectAll().orderBy('deadline').orderBy('report_id');
+    if (status !== 'all') select = select.where('first_published_at', 'is', null);
+    if (status === 'overdue') select = select.where('deadline', '<=', this.clock.now());
+    if (agreementId) select = select.where('agreement_id', '=', agreementId);
+    const now = this.clock.now().getTime();
+    return (await select.execute()).map((row) => ({
+      reportId: row.report_id,
+      agreementId: row.agreement_id,
+      period: row.period,
+      audience: row.audience,
+      dueDate: row.due_date,
+      deadline: row.deadline.toISOString(),
+      publishedAt: row.first_published_at?.toISOString() ?? null,
+      onTime: row.on_time,
+      lateByMs: row.late_by_ms === null ? null : Number(row.late_by_ms),
+      overdue: row.first_published_at === null && now >= row.deadline.getTime(),
+    }));
+  }
+
+  /** One revision with what changed from the previous one. */
+  async revision(id: string, number: number) {
+    const rows = await this.db.selectFrom('service_report_revision').selectAll().where('report_id', '=', id).where('revision', 'in', [number - 1, number]).orderBy('revision').execute();
+    const row = rows.find((candidate) => candidate.revision === number);
+    if (!row) throw new NotFoundException(`report '${id}' has no revision ${number}`);
+    const previous = rows.find((candidate) => candidate.revision === number - 1);
+    return {
+      reportId: id,
+      revision: number,
+      status: row.status,
+      contentHash: row.content_hash,
+      content: row.content,
+      reason: row.reason,
+      draftedBy: row.drafted_by,
+      approvedBy: row.approved_by,
+      publishedAt: row.published_at?.toISOString() ?? null,
+      changesFromPrevious: previous ? diffReportContent(previous.content, row.content) : [],
+    };
+  }
+
+  /** Any two revisions of a report, side by side: what changed from `from` to `to`. */
+  async compare(id: string, from: number, to: number) {
+    const [before, after] = [await this.revision(id, from), await this.revision(id, to)];
+    return { reportId: id, from: { revision: from, contentHash: before.contentHash }, to: { revision: to, contentHash: after.contentHash, reason: after.reason }, changes: diffReportContent(before.content, after.content) };
+  }
+}
