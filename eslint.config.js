@@ -23,7 +23,7 @@ module.exports = [
             { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:feature', 'type:domain', 'type:port', 'type:infrastructure', 'type:read-model'] },
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:infrastructure', 'type:read-model'] },
             { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:infrastructure'] },
-            { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:port', 'type:infrastructure'] },
+            { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:port', 'type:infrastructure', 'type:domain'] },
             // The domain is pure TypeScript: no framework, no database, no I/O.
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:port'], bannedExternalImports: frameworkAndDatabase },
             { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:port'], bannedExternalImports: frameworkAndDatabase },

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # System programs the test suite drives for real (not npm packages):
 #   prometheus-alertmanager  test/processes/real-alertmanager.e2e.spec.ts
+#   poppler-utils            libs/reports/pdf/src/report-pdf.spec.ts (pdftotext, pdfinfo, pdffonts, pdftoppm)
 # Installs only what is missing; needs root (or sudo) and apt (Debian).
 set -euo pipefail
 missing=()
 command -v prometheus-alertmanager > /dev/null || missing+=(prometheus-alertmanager)
+command -v pdftotext > /dev/null || missing+=(poppler-utils)
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "test tools present"
   exit 0

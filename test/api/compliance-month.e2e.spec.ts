@@ -3,7 +3,7 @@ import { startTestApi, type TestApi } from '../support/test-api';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { builtEntryPoint, eventually, httpClient, startNodeProcess } from '@sla/test-support';
+import { builtEntryPoint, eventually, httpClient, pdfPageCount, pdfText, startNodeProcess } from '@sla/test-support';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -441,6 +441,29 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect(first.content.kpis.find((row: { kpi: string }) => row.kpi === 'incidents-within-response-target').value).toBe('71.42');
     expect((await http.post(`/reports/${id}/revisions`, { reason: 'check' })).body.error.code).toBe('NOTHING_TO_RESTATE');
 
+    // The published report as a PDF, read back with poppler's pdftotext: the hand-computed March figures,
+    // and on every page the agreement, period, version in force, revision and page number.
+    const pdfFolder = mkdtempSync(path.join(tmpdir(), 'march-report-'));
+    const download = async (revision: number) => {
+      const response = await fetch(`${api.baseUrl}/reports/${id}/revisions/${revision}/pdf`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const file = path.join(pdfFolder, `revision-${revision}-${Date.now()}.pdf`);
+      writeFileSync(file, bytes);
+      return { bytes, file, etag: response.headers.get('etag') };
+    };
+    const publishedPdf = await download(1);
+    const pdf = pdfText(publishedPdf.file);
+    // Availability 98.295454 % against 99.5 %; P1 50 %, P2 resolution 33.33 %, P4 resolution 66.66 % within target; KPIs.
+    for (const figure of ['98.295454 %', '99.5 %', '50.0000 %', '33.3333 %', '66.6666 %', '71.42', '66.66', '33.33', 'mail client profile', 'Drafted by: slm.alice', 'Approved by: bob.approver']) expect(pdf).toContain(figure);
+    for (const ticket of ['T2', 'T4', 'T5', 'T7']) expect(pdf).toMatch(new RegExp(`\\b${ticket}\\b`));
+    const pages = pdfPageCount(publishedPdf.file);
+    expect(pdf.match(/Page \d+ of \d+/g)).toEqual(Array.from({ length: pages }, (_, index) => `Page ${index + 1} of ${pages}`));
+    for (let page = 1; page <= pages; page += 1) {
+      expect(pdfText(publishedPdf.file, page)).toContain('Agreement: email-sla · Period: 2026-03 (Europe/Berlin) · Version in force: 1 · Revision 1 · Status: published');
+    }
+
     // T10 was in fact resolved on 31 March, before its breach instant; the record arrives only now.
     expect((await http.post('/tickets/T10/facts', { source: 'servicenow', externalId: 'late-1', type: 'TicketResolved', data: { resolution: 'refund issued', occurredAt: '2026-03-31T10:00:00+02:00' } })).status).toBe(201);
     await eventually(async () => {
@@ -458,6 +481,14 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect(second.changesFromPrevious).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^responseResolution\.\d+\.breached$/), before: 1, after: 0 })]));
     // Revision 1 is unchanged: the same content and hash as published.
     expect((await http.get(`/reports/${id}/revisions/1`)).body).toMatchObject({ contentHash: first.contentHash, content: first.content });
+    // Its PDF too: the same bytes as on the day of publication. Revision 2 shows the restated figure and why.
+    const againPdf = await download(1);
+    expect(againPdf.bytes.equals(publishedPdf.bytes)).toBe(true);
+    expect(againPdf.etag).toBe(publishedPdf.etag);
+    const restated = pdfText((await download(2)).file);
+    expect(restated).toContain('T10 resolution recorded late: March restated');
+    expect(restated).toMatch(/Revision 2 · Status: draft/);
+    expect((await http.get(`/reports/${id}/comparison?from=1&to=2`)).body).toMatchObject({ from: { revision: 1, contentHash: first.contentHash }, to: { revision: 2, reason: 'T10 resolution recorded late: March restated' }, changes: expect.arrayContaining([expect.objectContaining({ before: 1, after: 0 })]) });
 
     // Printable pages, English and Chinese, with the figures, charts and the version on top.
     const page = async (language: string) => {

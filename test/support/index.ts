@@ -5,3 +5,4 @@ export * from './built-app';
 export * from './processes';
 export * from './readable';
 export * from './openapi-conformance';
+export * from './pdf-tools';

@@ -5,9 +5,7 @@ import { reportingRange, shiftPeriod, truncatedDecimal } from '@sla/compliance-d
 import { GetAgreementAvailabilityQuery, GetKpiSummaryQuery, GetResponseResolutionComplianceQuery, ListBreachesQuery, ListFollowUpsQuery, type MetricCompliance } from '@sla/compliance-feature';
 import { READ_STORE } from '@sla/nest-platform';
 import type { FiguresRequest, ReportFiguresSource, ServiceReportTables } from '@sla/reports-feature';
-import type { ReportSection } from '@sla/reports-domain';
-
-const KPIS_OF_SECTION: Partial<Record<ReportSection, string>> = { satisfaction: 'customer-satisfaction', complaints: 'complaints-handled', 'major-incidents': 'major-incidents-per-year' };
+import { KPI_SECTIONS, type ReportSection } from '@sla/reports-domain';
 
 /** % of stopped clocks within target over every service and priority, truncated like every other percentage. */
 function withinTarget(rows: MetricCompliance[], metric: string): string | null {
@@ -53,7 +51,7 @@ export const reportFigures = {
             };
           });
         }
-        const kpiIds = sections && !sections.includes('kpis') ? sections.map((section) => KPIS_OF_SECTION[section]).filter(Boolean) : undefined;
+        const kpiIds = sections && !sections.includes('kpis') ? Object.keys(KPI_SECTIONS).filter((kpi) => sections.includes(KPI_SECTIONS[kpi])) : undefined;
         if (!kpiIds || kpiIds.length > 0) {
           const kpis: Record<string, unknown>[] = (await queries.execute(new GetKpiSummaryQuery(agreementId, from, to, timeZone))).filter((kpi) => !kpiIds || kpiIds.includes(kpi.kpi));
           // Process managers also see whether the customer reports due in this period went out on time.

@@ -7,6 +7,13 @@
 export type ReportSection = 'targets' | 'availability' | 'breaches' | 'trend' | 'satisfaction' | 'complaints' | 'major-incidents' | 'improvement-plans' | 'kpis';
 export const REPORT_SECTIONS: readonly ReportSection[] = ['targets', 'availability', 'breaches', 'trend', 'satisfaction', 'complaints', 'major-incidents', 'improvement-plans', 'kpis'];
 
+/** KPIs a report definition can select through a section of their own; every other KPI belongs to 'kpis'. */
+export const KPI_SECTIONS: Readonly<Record<string, ReportSection>> = {
+  'customer-satisfaction': 'satisfaction',
+  'complaints-handled': 'complaints',
+  'major-incidents-per-year': 'major-incidents',
+};
+
 export type AvailabilityLine = {
   serviceId: string;
   version: number;

@@ -1,7 +1,7 @@
 /** Report labels in every supported language; renderers never hard-code a label. */
 export type ReportLanguage = 'en' | 'zh';
 
-export type ReportLabels = Record<'title' | 'agreement' | 'period' | 'revision' | 'hash' | 'draftedBy' | 'approvedBy' | 'publishedAt' | 'status' | 'availability' | 'compliance' | 'breaches' | 'kpis' | 'service' | 'priority' | 'metric' | 'met' | 'breached' | 'open' | 'within' | 'target' | 'actual' | 'goal' | 'version' | 'reason' | 'none' | 'response' | 'resolution' | 'yes' | 'no' | 'trend' | 'satisfaction' | 'complaints' | 'majorIncidents' | 'improvementPlans' | 'followUp' | 'notified' | 'rootCause' | 'remediated' | 'phase' | 'due' | 'owner' | 'progress' | 'generated' | 'ticket' | 'breachedAt' | 'breachCount', string>;
+export type ReportLabels = Record<'title' | 'agreement' | 'period' | 'revision' | 'hash' | 'draftedBy' | 'approvedBy' | 'publishedAt' | 'status' | 'availability' | 'compliance' | 'breaches' | 'kpis' | 'service' | 'priority' | 'metric' | 'met' | 'breached' | 'open' | 'within' | 'target' | 'actual' | 'goal' | 'version' | 'reason' | 'none' | 'response' | 'resolution' | 'yes' | 'no' | 'trend' | 'satisfaction' | 'complaints' | 'majorIncidents' | 'improvementPlans' | 'followUp' | 'notified' | 'rootCause' | 'remediated' | 'phase' | 'due' | 'owner' | 'progress' | 'generated' | 'ticket' | 'breachedAt' | 'breachCount' | 'kpi' | 'item' | 'retracted' | 'responseWithinTarget' | 'resolutionWithinTarget', string>;
 
 export const LABELS: Record<ReportLanguage, ReportLabels> = {
   en: {
@@ -52,6 +52,11 @@ export const LABELS: Record<ReportLanguage, ReportLabels> = {
     ticket: 'Ticket',
     breachedAt: 'Breached at',
     breachCount: 'Breaches',
+    kpi: 'KPI',
+    item: 'Item',
+    retracted: 'Retracted',
+    responseWithinTarget: 'Response within target',
+    resolutionWithinTarget: 'Resolution within target',
   },
   zh: {
     title: '服务报告',
@@ -101,6 +106,11 @@ export const LABELS: Record<ReportLanguage, ReportLabels> = {
     ticket: '工单',
     breachedAt: '违约时间',
     breachCount: '违约数',
+    kpi: '关键绩效指标',
+    item: '改进项',
+    retracted: '已撤销',
+    responseWithinTarget: '响应达标率',
+    resolutionWithinTarget: '解决达标率',
   },
 };
 

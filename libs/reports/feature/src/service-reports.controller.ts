@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Header, HttpCode, Module, Param, Post, Query as QueryParameters } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Body, Controller, Get, Header, HttpCode, Module, Param, Post, Query as QueryParameters, Res, StreamableFile } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { REPORT_SECTIONS, renderReportHtml, type ReportSection } from '@sla/reports-domain';
+import { renderReportPdf } from '@sla/reports-pdf';
 import { isTimeZone } from '@sla/sla-clock';
 import { DefinedReportDrafting, REPORT_DRAFT_INTERVAL } from './report-definitions/defined-report-drafting';
 import { ReportDefinitionsController } from './report-definitions/report-definitions.controller';
@@ -25,6 +27,7 @@ const reviewBody = z.strictObject({ notes: z.string().max(5_000).default('') });
 const reviseBody = z.strictObject({ reason: z.string().trim().min(1).max(2_000) });
 const revisionNumber = z.coerce.number().int().positive();
 const htmlQuery = z.strictObject({ language: z.enum(['en', 'zh']).default('en') });
+const pdfQuery = z.strictObject({ language: z.enum(['en', 'zh']).optional() });
 const listQuery = z.strictObject({ status: z.enum(['all', 'unpublished', 'overdue']).default('all'), agreementId: z.string().optional() });
 const compareQuery = z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
 
@@ -85,6 +88,29 @@ export class ServiceReportsController {
   ) {
     return renderReportHtml(await this.reports.revision(id, number), query.language);
   }
+
+  /**
+   * The revision as a paginated PDF, in the report's own language unless
+   * asked otherwise. Its generation time is when the revision was drafted, so
+   * the bytes of a revision never change: the ETag is their SHA-256.
+   */
+  @Get(':reportId/revisions/:revision/pdf')
+  async pdf(
+    @Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string,
+    @Param('revision', new ZodValidationPipe(revisionNumber, 'path')) number: number,
+    @QueryParameters(new ZodValidationPipe(pdfQuery, 'query')) query: z.infer<typeof pdfQuery>,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
+  ) {
+    const revision = await this.reports.revision(id, number);
+    const language = query.language ?? (revision.content.language === 'zh' ? 'zh' : 'en');
+    const bytes = await renderReportPdf(revision, { language, generatedAt: revision.draftedAt });
+    response.setHeader('etag', `"sha256-${createHash('sha256').update(bytes).digest('hex')}"`);
+    return new StreamableFile(bytes, {
+      type: 'application/pdf',
+      disposition: `inline; filename="${id}-r${number}-${language}.pdf"`,
+      length: bytes.length,
+    });
+  }
 }
 
 /** Needs EVENT_STORE, READ_STORE and CLOCK; the figures provider and the drafting interval come from the composition root. */
@@ -109,6 +135,14 @@ export const serviceReportRoutes: RouteDocumentation[] = [
     summary: 'One revision as a printable HTML page with charts; labels in English or Chinese (text/html)',
     query: htmlQuery,
     responses: { 200: { description: 'the page (text/html)' }, 400: writeErrors[400], 404: writeErrors[404] },
+  },
+  {
+    method: 'get',
+    path: '/reports/{reportId}/revisions/{revision}/pdf',
+    tag: 'reports',
+    summary: "One revision as a paginated PDF with charts; agreement, period, version in force, revision and generation time on every page; in the report's language unless asked (application/pdf)",
+    query: pdfQuery,
+    responses: { 200: { description: 'the PDF (application/pdf); the same bytes on every download' }, 400: writeErrors[400], 404: writeErrors[404] },
   },
   {
     method: 'get',
@@ -157,6 +191,7 @@ export const serviceReportRoutes: RouteDocumentation[] = [
           content: z.record(z.string(), z.unknown()),
           reason: z.string().nullable(),
           draftedBy: z.string(),
+          draftedAt: z.string(),
           approvedBy: z.string().nullable(),
           publishedAt: z.string().nullable(),
           changesFromPrevious: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),

@@ -182,6 +182,7 @@ export class ServiceReports {
       content: row.content,
       reason: row.reason,
       draftedBy: row.drafted_by,
+      draftedAt: row.drafted_at.toISOString(),
       approvedBy: row.approved_by,
       publishedAt: row.published_at?.toISOString() ?? null,
       changesFromPrevious: previous ? diffReportContent(previous.content, row.content) : [],
