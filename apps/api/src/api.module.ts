@@ -7,7 +7,7 @@ import { AgreementsModule } from '@sla/agreements-feature';
 import { ComplianceModule } from '@sla/compliance-feature';
 import { AuditModule } from '@sla/audit-feature';
 import { ServiceReportsModule } from '@sla/reports-feature';
-import { reportFigures } from './report-figures';
+import { reportFigures } from '@sla/composition';
 import { loadAlertMapping, loadJsonWebhookSources, OperationsModule } from '@sla/operations-feature';
 import type { Infrastructure } from '@sla/composition';
 import type { Clock } from '@sla/nest-platform';

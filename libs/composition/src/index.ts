@@ -1,2 +1,3 @@
 export * from './product';
 export * from './infrastructure';
+export * from './report-figures';
