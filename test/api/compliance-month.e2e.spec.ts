@@ -500,7 +500,9 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect(english).toContain('98.295454 %');
     expect(english).toContain(first.contentHash);
     expect(english).toMatch(/Version in force: 1/);
-    expect(english.match(/<svg /g)).toHaveLength(3);
+    // Charts: availability, compliance, breaches per priority, availability trend.
+    expect(english.match(/<svg /g)).toHaveLength(4);
+    expect(english).toContain('Trend over the last periods');
     const chinese = await page('zh');
     expect(chinese).toContain('服务报告');
     expect(chinese).toContain('可用性');

@@ -117,3 +117,10 @@ export const LABELS: Record<ReportLanguage, ReportLabels> = {
 
 /** "Page 2 of 5" / "第 2 页，共 5 页". */
 export const pageLabel = (language: ReportLanguage, page: number, total: number) => (language === 'zh' ? `第 ${page} 页，共 ${total} 页` : `Page ${page} of ${total}`);
+
+/** KPIs with a label of their own; others show their id. */
+export const KPI_LABELS: Readonly<Record<string, keyof ReportLabels>> = {
+  'customer-satisfaction': 'satisfaction',
+  'complaints-handled': 'complaints',
+  'major-incidents-per-year': 'majorIncidents',
+};

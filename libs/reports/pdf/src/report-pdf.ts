@@ -1,16 +1,11 @@
 import PDFDocument from 'pdfkit';
 import { buffer } from 'node:stream/consumers';
-import { KPI_SECTIONS, LABELS, breachesPerPriority, pageLabel, versionsInForce, type RenderableRevision, type ReportContent, type ReportLabels, type ReportLanguage, type ReportSection } from '@sla/reports-domain';
+import { KPI_LABELS, KPI_SECTIONS, LABELS, breachesPerPriority, pageLabel, versionsInForce, type RenderableRevision, type ReportContent, type ReportLanguage, type ReportSection } from '@sla/reports-domain';
 import { BOLD_FONT, REGULAR_FONT, drawBarChart, drawTable, ensureSpace, type Bar } from './pdf-layout';
 
 export type ReportPdfOptions = { language: ReportLanguage; generatedAt: string };
 
 /** Labels the PDF needs that the shared report labels do not (yet) carry. */
-const KPI_LABEL: Record<string, keyof ReportLabels> = {
-  'customer-satisfaction': 'satisfaction',
-  'complaints-handled': 'complaints',
-  'major-incidents-per-year': 'majorIncidents',
-};
 
 // Header and footer live inside these margins; the body flows between them.
 const PAGE_MARGINS = { top: 64, bottom: 56, left: 40, right: 40 };
@@ -177,7 +172,7 @@ export async function renderReportPdf(revision: RenderableRevision, options: Rep
       drawTable(
         doc,
         [{ header: label.kpi, weight: 3 }, { header: label.actual, weight: 1.3, align: 'right' }, { header: label.goal, weight: 1.3, align: 'right' }, { header: label.met, weight: 1 }],
-        kpis.map((kpi) => [KPI_LABEL[kpi.kpi] ? label[KPI_LABEL[kpi.kpi]] : kpi.kpi, text(kpi.value), kpi.goal, yesNo(kpi.met)]),
+        kpis.map((kpi) => [KPI_LABELS[kpi.kpi] ? label[KPI_LABELS[kpi.kpi]] : kpi.kpi, text(kpi.value), kpi.goal, yesNo(kpi.met)]),
       );
   }
 
