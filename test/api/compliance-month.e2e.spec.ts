@@ -504,6 +504,15 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect(english.match(/<svg /g)).toHaveLength(4);
     expect(english).toContain('Trend over the last periods');
     const chinese = await page('zh');
+    // README's sample output is this scenario's report: SAMPLE_OUTPUT_DIR=docs/samples writes it there.
+    const samples = process.env.SAMPLE_OUTPUT_DIR;
+    if (samples) {
+      const chinesePdf = Buffer.from(await (await fetch(`${api.baseUrl}/reports/${id}/revisions/1/pdf?language=zh`)).arrayBuffer());
+      writeFileSync(path.join(samples, 'service-report-email-sla-2026-03-r1.pdf'), publishedPdf.bytes);
+      writeFileSync(path.join(samples, 'service-report-email-sla-2026-03-r1-zh.pdf'), chinesePdf);
+      writeFileSync(path.join(samples, 'service-report-email-sla-2026-03-r2.pdf'), readFileSync((await download(2)).file));
+      writeFileSync(path.join(samples, 'service-report-email-sla-2026-03-r1.html'), english);
+    }
     expect(chinese).toContain('服务报告');
     expect(chinese).toContain('可用性');
     expect(chinese).toContain('71.42');
