@@ -8,6 +8,7 @@ import { FactIntake, importFactsFile, type ImportFormat } from '@sla/operations-
 import { verifyLog } from '@sla/audit-read-models';
 import { verifyEvidenceBundle, type EvidenceBundle } from '@sla/audit-domain';
 import { exportEvidenceBundle, withQueryBus } from './evidence-bundle';
+import { registerReportCommands } from './reports';
 import { ReplayAgreementQuery, ReplayTicketClockQuery } from '@sla/audit-feature';
 import { EvaluateWhatIfQuery, GetRestatementQuery } from '@sla/compliance-feature';
 import { reportingRange } from '@sla/compliance-domain';
@@ -239,6 +240,8 @@ program
       process.exitCode = summary.outcome === 'interrupted' ? EXIT_INTERRUPTED : summary.rejected > 0 ? EXIT_REJECTED_ROWS : 0;
     }),
   );
+
+registerReportCommands(program, withInfrastructure);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof ConfigurationError ? error.message : `failed: ${error instanceof Error ? error.message : String(error)}`);
