@@ -26,6 +26,8 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
   let http: ReturnType<typeof httpClient>;
   let fact = 0;
   let now = new Date('2026-03-01T00:00:00Z');
+  /** Wall-clock time just before the report test records T10's late resolution. */
+  let beforeLateResolution: Date;
 
   beforeAll(async () => {
     // While the month is fed in, the clock stands before any breach instant, so the SLA watch
@@ -465,6 +467,7 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     }
 
     // T10 was in fact resolved on 31 March, before its breach instant; the record arrives only now.
+    beforeLateResolution = new Date();
     expect((await http.post('/tickets/T10/facts', { source: 'servicenow', externalId: 'late-1', type: 'TicketResolved', data: { resolution: 'refund issued', occurredAt: '2026-03-31T10:00:00+02:00' } })).status).toBe(201);
     await eventually(async () => {
       const figures = (await http.get('/compliance/agreements/email-sla/response-resolution?period=2026-03&timeZone=Europe/Berlin')).body;
@@ -517,4 +520,38 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect(chinese).toContain('可用性');
     expect(chinese).toContain('71.42');
   }, 60_000);
+  // After the report: late facts change the closed month; what was known at any recorded time stays answerable.
+  it('answers availability and the breach log as known at a recorded time beside what is known now', async () => {
+    const availability = async (knownAt?: Date) =>
+      (await http.get(`/compliance/agreements/email-sla/availability?period=2026-03&timeZone=Europe/Berlin${knownAt ? `&knownAt=${encodeURIComponent(knownAt.toISOString())}` : ''}`)).body.terms[0].availabilityPercent;
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const beforeStart = new Date();
+    await tick();
+    // O5 on Tuesday 31 March from 16:00 (summer time): while only its start is known it runs to the
+    // end of the month's service hours, 1 h: 176 − 3 − 1 = 172 h, 97.727272…%.
+    expect((await http.post('/outages/O5/facts', { source: 'statuspage', externalId: 'O5/start', type: 'OutageStarted', data: { serviceId: 'email', impact: 'full', occurredAt: '2026-03-31T16:00:00+02:00' } })).status).toBe(201);
+    await eventually(async () => ((await availability()) === '97.727272' ? true : undefined));
+    await tick();
+    const beforeEnd = new Date();
+    await tick();
+    // Its end, 16:30, arrives later: 176 − 3.5 = 172.5 h, 98.011363…%.
+    expect((await http.post('/outages/O5/facts', { source: 'statuspage', externalId: 'O5/end', type: 'OutageEnded', data: { occurredAt: '2026-03-31T16:30:00+02:00' } })).status).toBe(201);
+    await eventually(async () => ((await availability()) === '98.011363' ? true : undefined));
+    expect(await availability(beforeStart)).toBe('98.295454');
+    expect(await availability(beforeEnd)).toBe('97.727272');
+    expect((await http.get('/compliance/agreements/email-sla/availability?period=2026-03&knownAt=yesterday')).body.error.issues[0].path).toBe('knownAt');
+
+    // T10's breach (3 April) as the log stood before its late resolution, and as it stands now.
+    const t10 = async (knownAt?: Date) =>
+      ((await http.get(`/compliance/breaches?from=2026-04-01T00:00:00Z&to=2026-05-01T00:00:00Z${knownAt ? `&knownAt=${encodeURIComponent(knownAt.toISOString())}` : ''}`)).body as { ticketId: string; retractedAt: string | null; facts: { type: string }[] }[]).find((breach) => breach.ticketId === 'T10');
+    const then = await t10(beforeLateResolution);
+    expect(then).toMatchObject({ retractedAt: null });
+    expect(then!.facts.map((fact) => fact.type)).not.toContain('resolved');
+    // The SLA watch records the correction on its next pass.
+    const known = await eventually(async () => {
+      const breach = await t10();
+      return breach?.retractedAt ? breach : undefined;
+    });
+    expect(known!.facts.map((fact) => fact.type)).toContain('resolved');
+  });
 });

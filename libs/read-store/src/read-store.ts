@@ -43,6 +43,9 @@ export async function migrateReadStore(
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'read_model_migration',
     migrationLockTableName: 'read_model_migration_lock',
+    // Each context numbers its own migrations (4xx operations, 6xx reports): a new one of an
+    // earlier context may sort before others already applied, and they are independent.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

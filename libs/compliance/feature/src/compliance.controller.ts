@@ -23,7 +23,10 @@ const rangeQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
-const breachQuery = rangeQuery.extend({ agreementId: id.optional() });
+/** "As known at recorded time T": only what had been recorded before T (what a report made then could say). */
+const knownAt = z.iso.datetime({ offset: true }).optional();
+const knownAtQuery = rangeQuery.extend({ knownAt });
+const breachQuery = rangeQuery.extend({ agreementId: id.optional(), knownAt });
 const followUpBody = z.strictObject({
   type: z.enum(breachFollowUpEventDefinitions.map((definition) => definition.type) as [string, ...string[]]),
   data: z.record(z.string(), z.unknown()),
@@ -41,6 +44,7 @@ const whatIfBody = z
 const restatementQuery = rangeQuery.extend({ reportedAt: z.iso.datetime({ offset: true }) });
 const followUpQuery = z.strictObject({ status: z.enum(['open', 'all']).default('open'), agreementId: id.optional() });
 const serviceAvailabilityQuery = rangeQuery.extend({
+  knownAt,
   calendarId: z.string().min(1),
   targetPercentage: z.coerce.number().gt(0).lte(100).optional(),
 });
@@ -57,6 +61,8 @@ function rangeOf(query: z.infer<typeof rangeQuery>): { from: Date; to: Date } {
   if (to <= from) throw new RequestValidationError('query', [{ path: 'to', message: 'must be after from' }]);
   return { from, to };
 }
+
+const optionalDate = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
 
 /** Compliance views for managers: read models only, never a replay on the request path. */
 @Controller('compliance')
@@ -96,7 +102,7 @@ export class ComplianceController {
   @Get('breaches')
   breaches(@QueryParameters(new ZodValidationPipe(breachQuery, 'query')) query: z.infer<typeof breachQuery>) {
     const { from, to } = rangeOf(query);
-    return this.queries.execute(new ListBreachesQuery(query.agreementId, from, to));
+    return this.queries.execute(new ListBreachesQuery(query.agreementId, from, to, optionalDate(query.knownAt)));
   }
 
   @Get('agreements/:agreementId/response-resolution')
@@ -118,15 +124,15 @@ export class ComplianceController {
   }
 
   @Get('agreements/:agreementId/availability')
-  agreementAvailability(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @QueryParameters(new ZodValidationPipe(rangeQuery, 'query')) query: z.infer<typeof rangeQuery>) {
+  agreementAvailability(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @QueryParameters(new ZodValidationPipe(knownAtQuery, 'query')) query: z.infer<typeof knownAtQuery>) {
     const { from, to } = rangeOf(query);
-    return this.queries.execute(new GetAgreementAvailabilityQuery(agreementId, from, to));
+    return this.queries.execute(new GetAgreementAvailabilityQuery(agreementId, from, to, optionalDate(query.knownAt)));
   }
 
   @Get('services/:serviceId/availability')
   serviceAvailability(@Param('serviceId', new ZodValidationPipe(id, 'path')) serviceId: string, @QueryParameters(new ZodValidationPipe(serviceAvailabilityQuery, 'query')) query: z.infer<typeof serviceAvailabilityQuery>) {
     const { from, to } = rangeOf(query);
-    return this.queries.execute(new GetServiceAvailabilityQuery(serviceId, query.calendarId, from, to, query.targetPercentage));
+    return this.queries.execute(new GetServiceAvailabilityQuery(serviceId, query.calendarId, from, to, query.targetPercentage, optionalDate(query.knownAt)));
   }
 }
 
@@ -273,7 +279,7 @@ export const complianceRoutes: RouteDocumentation[] = [
     method: 'get',
     path: '/compliance/breaches',
     tag: 'compliance',
-    summary: 'The breach log: every recorded breach in a period with its agreement version, target, the facts behind it, when it was detected, and any correction',
+    summary: 'The breach log: every recorded breach in a period with its agreement version, target, the facts behind it, when it was detected, and any correction; with knownAt, the log as it stood at that recorded time',
     query: breachQuery,
     responses: {
       200: {
@@ -365,8 +371,8 @@ export const complianceRoutes: RouteDocumentation[] = [
     method: 'get',
     path: '/compliance/agreements/{agreementId}/availability',
     tag: 'compliance',
-    summary: "Availability against the agreement's targets, each version for the part of the period it was in force",
-    query: rangeQuery,
+    summary: "Availability against the agreement's targets, each version for the part of the period it was in force; with knownAt, as known at that recorded time (versions, outages, ends and maintenance recorded before it)",
+    query: knownAtQuery,
     responses: {
       200: {
         description: 'one term per service target and version',

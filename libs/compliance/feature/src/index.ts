@@ -1,3 +1,4 @@
+import * as recordRetractionTime from './ticket-sla/2026-12-01-507-record-retraction-time.migration';
 import type { Migration } from 'kysely';
 import * as createTicketSlaTables from './ticket-sla/2026-12-01-501-create-ticket-sla-tables.migration';
 import * as createSlaDetection from './ticket-sla/2026-12-01-502-create-sla-detection.migration';
@@ -19,6 +20,7 @@ export const complianceReadModelMigrations: Record<string, Migration> = {
   '2026-12-01-504-create-kpi-ticket': createKpiTicket,
   '2026-12-01-505-add-breach-on-record': addBreachOnRecord,
   '2026-12-01-506-index-period-figures': indexPeriodFigures,
+  '2026-12-01-507-record-retraction-time': recordRetractionTime,
 };
 export * from './sla-watch/sla-watch';
 export { GetResponseResolutionComplianceQuery, ListBreachesQuery, type BreachView, type MetricCompliance } from './ticket-sla/ticket-sla.queries';

@@ -1,3 +1,4 @@
+import * as recordKnowledgeTimes from './2026-12-01-404-record-knowledge-times.migration';
 import type { Migration } from 'kysely';
 import * as createTicket from './tickets/2026-11-22-401-create-ticket.migration';
 import * as createOutage from './outages/2026-11-22-402-create-outage.migration';
@@ -20,6 +21,7 @@ export const operationsReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-401-create-ticket': createTicket,
   '2026-11-22-402-create-outage': createOutage,
   '2026-12-01-403-create-maintenance-window': createMaintenanceWindow,
+  '2026-12-01-404-record-knowledge-times': recordKnowledgeTimes,
 };
 export * from './bulk-import/bulk-import';
 export { formatOf, type ImportFormat } from './bulk-import/import-rows';

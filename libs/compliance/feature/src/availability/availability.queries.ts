@@ -10,8 +10,8 @@ import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
 
 /** The operations read models this view reads (owned by the operations context). */
 type OperationsTables = {
-  outage: { outage_id: string; service_id: string; impact: string; weight: number | null; started_at: Date; ended_at: Date | null };
-  maintenance_window: { window_id: string; service_id: string; schedule: MaintenanceSchedule; cancelled_from: Date | null };
+  outage: { outage_id: string; service_id: string; impact: string; weight: number | null; started_at: Date; ended_at: Date | null; start_recorded_at: Date | null; end_recorded_at: Date | null };
+  maintenance_window: { window_id: string; service_id: string; schedule: MaintenanceSchedule; cancelled_from: Date | null; scheduled_recorded_at: Date | null; cancellation_recorded_at: Date | null };
 };
 
 export class ComplianceLookupError extends DomainError {
@@ -38,26 +38,37 @@ function view(serviceId: string, calendarId: string, figures: AvailabilityFigure
   return { serviceId, calendarId, from: new Date(from).toISOString(), to: new Date(to).toISOString(), measuredUntil: new Date(measuredUntil).toISOString(), ...rest };
 }
 
-async function intervals(db: Kysely<OperationsTables>, serviceId: string, from: number, to: number): Promise<{ outages: OutageInterval[]; maintenance: MaintenanceInterval[] }> {
-  const outageRows = await db
+/**
+ * Outages and maintenance of a service overlapping [from, to). With
+ * `knownAt`, only what had been recorded before then: an outage whose end was
+ * recorded later was still open as far as anyone knew, a cancellation
+ * recorded later had not happened.
+ */
+async function intervals(db: Kysely<OperationsTables>, serviceId: string, from: number, to: number, knownAt?: Date): Promise<{ outages: OutageInterval[]; maintenance: MaintenanceInterval[] }> {
+  const known = (recordedAt: Date | null) => !knownAt || (recordedAt !== null && recordedAt < knownAt);
+  let outages = db
     .selectFrom('outage')
     .selectAll()
     .where('service_id', '=', serviceId)
     .where('started_at', '<', new Date(to))
-    .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', new Date(from))]))
-    .execute();
-  const windowRows = await db.selectFrom('maintenance_window').selectAll().where('service_id', '=', serviceId).execute();
+    .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', new Date(from))]));
+  if (knownAt) outages = outages.where('start_recorded_at', '<', knownAt);
+  let windows = db.selectFrom('maintenance_window').selectAll().where('service_id', '=', serviceId);
+  if (knownAt) windows = windows.where('scheduled_recorded_at', '<', knownAt);
   return {
-    outages: outageRows.map((row) => ({
+    outages: (await outages.execute()).map((row) => ({
       outageId: row.outage_id,
       start: row.started_at.getTime(),
-      end: row.ended_at?.getTime() ?? null,
+      end: row.ended_at && known(row.end_recorded_at) ? row.ended_at.getTime() : null,
       impact: row.impact as OutageInterval['impact'],
       weight: row.weight,
     })),
-    maintenance: windowRows.flatMap((row) => maintenanceOccurrences(row.schedule, row.cancelled_from?.getTime() ?? null, from, to)),
+    maintenance: (await windows.execute()).flatMap((row) => maintenanceOccurrences(row.schedule, row.cancelled_from && known(row.cancellation_recorded_at) ? row.cancelled_from.getTime() : null, from, to)),
   };
 }
+
+/** Figures run up to now, or up to the moment asked about when that was earlier. */
+const asOf = (clock: Clock, knownAt: Date | undefined) => Math.min(clock.now().getTime(), knownAt?.getTime() ?? Infinity);
 
 export class GetServiceAvailabilityQuery extends Query<AvailabilityView> {
   constructor(
@@ -66,6 +77,8 @@ export class GetServiceAvailabilityQuery extends Query<AvailabilityView> {
     readonly from: Date,
     readonly to: Date,
     readonly targetPercentage: number | undefined,
+    /** As known then: only outages, maintenance and their ends recorded before this instant. */
+    readonly knownAt?: Date,
   ) {
     super();
   }
@@ -80,11 +93,11 @@ export class GetServiceAvailabilityHandler implements IQueryHandler<GetServiceAv
     private readonly calendars: CalendarCatalogue,
   ) {}
 
-  async execute({ serviceId, calendarId, from, to, targetPercentage }: GetServiceAvailabilityQuery): Promise<AvailabilityView> {
+  async execute({ serviceId, calendarId, from, to, targetPercentage, knownAt }: GetServiceAvailabilityQuery): Promise<AvailabilityView> {
     const calendar = (await this.calendars.load([calendarId])).get(calendarId);
     if (!calendar) throw new ComplianceLookupError('UNKNOWN_CALENDAR', `no calendar '${calendarId}'`);
     const range = { from: from.getTime(), to: to.getTime() };
-    const figures = measureAvailability({ ...range, asOf: this.clock.now().getTime(), calendar, ...(await intervals(this.db, serviceId, range.from, range.to)), ...(targetPercentage === undefined ? {} : { targetPercentage }) });
+    const figures = measureAvailability({ ...range, asOf: asOf(this.clock, knownAt), calendar, ...(await intervals(this.db, serviceId, range.from, range.to, knownAt)), ...(targetPercentage === undefined ? {} : { targetPercentage }) });
     return view(serviceId, calendarId, figures);
   }
 }
@@ -104,6 +117,8 @@ export class GetAgreementAvailabilityQuery extends Query<AgreementAvailabilityVi
     readonly agreementId: string,
     readonly from: Date,
     readonly to: Date,
+    /** As known then: agreement versions, outages and maintenance recorded before this instant. */
+    readonly knownAt?: Date,
   ) {
     super();
   }
@@ -117,17 +132,18 @@ export class GetAgreementAvailabilityHandler implements IQueryHandler<GetAgreeme
     private readonly calendars: CalendarCatalogue,
   ) {}
 
-  async execute({ agreementId, from, to }: GetAgreementAvailabilityQuery): Promise<AgreementAvailabilityView> {
+  async execute({ agreementId, from, to, knownAt }: GetAgreementAvailabilityQuery): Promise<AgreementAvailabilityView> {
     const agreement = await this.db.selectFrom('compliance_agreement').selectAll().where('agreement_id', '=', agreementId).executeTakeFirst();
     if (!agreement) throw new ComplianceLookupError('AGREEMENT_NOT_FOUND', `no agreement '${agreementId}'`);
     const services = await this.db.selectFrom('compliance_agreement_service').select('service_id').where('agreement_id', '=', agreementId).orderBy('service_id').execute();
-    const asOf = this.clock.now().getTime();
+    const measuredUntil = asOf(this.clock, knownAt);
+    const events = knownAt ? agreement.events.filter((event) => !event.recordedAt || Date.parse(event.recordedAt) < knownAt.getTime()) : agreement.events;
     const terms: AgreementAvailabilityView['terms'] = [];
     for (const { service_id: serviceId } of services) {
-      for (const term of availabilityTerms(agreement.events, serviceId, from.getTime(), to.getTime())) {
+      for (const term of availabilityTerms(events, serviceId, from.getTime(), to.getTime())) {
         const calendar = (await this.calendars.load([term.target.calendarId])).get(term.target.calendarId);
         if (!calendar) throw new ComplianceLookupError('UNKNOWN_CALENDAR', `version ${term.version} measures ${serviceId} in calendar '${term.target.calendarId}', which is not defined`);
-        const figures = measureAvailability({ from: term.from, to: term.to, asOf, calendar, ...(await intervals(this.db, serviceId, term.from, term.to)), targetPercentage: term.target.percentage });
+        const figures = measureAvailability({ from: term.from, to: term.to, asOf: measuredUntil, calendar, ...(await intervals(this.db, serviceId, term.from, term.to, knownAt)), targetPercentage: term.target.percentage });
         terms.push({ ...view(serviceId, term.target.calendarId, figures), version: term.version, period: term.target.period });
       }
     }

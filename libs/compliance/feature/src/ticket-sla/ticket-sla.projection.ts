@@ -23,6 +23,7 @@ export type TicketSlaTables = {
     detected_at: Date;
     recorded_at: Date;
     retracted_at: Date | null;
+    retraction_recorded_at: Date | null;
     retraction_reason: string | null;
   };
   compliance_agreement: { agreement_id: string; kind: string; events: (AgreementEvent & { recordedAt?: string })[] };
@@ -158,7 +159,7 @@ async function applyDetection(transaction: Db, recorded: RecordedEvent): Promise
   if (event.type === 'TicketSlaBreachRetracted') {
     await transaction
       .updateTable('sla_detection')
-      .set({ retracted_at: new Date(event.data.detectedAt), retraction_reason: event.data.reason })
+      .set({ retracted_at: new Date(event.data.detectedAt), retraction_recorded_at: recorded.recordedAt, retraction_reason: event.data.reason })
       .where('event_id', '=', event.data.breachEventId)
       .execute();
     await breachOnRecord(false);
@@ -173,6 +174,7 @@ async function applyDetection(transaction: Db, recorded: RecordedEvent): Promise
     detected_at: new Date(event.data.detectedAt),
     recorded_at: recorded.recordedAt,
     retracted_at: null,
+    retraction_recorded_at: null,
     retraction_reason: null,
   };
   const row =
@@ -191,7 +193,8 @@ async function applyDetection(transaction: Db, recorded: RecordedEvent): Promise
  */
 export const ticketSlaProjection: Projection<TicketSlaTables> = {
   name: 'ticket-sla',
-  version: 4,
+  // 5: when each correction was recorded.
+  version: 5,
   handles: ['ServiceCalendarDefined', ...AGREEMENT_EVENTS, ...TICKET_EVENTS, ...DETECTION_EVENTS],
   tables: ['sla_detection', 'ticket_sla_status', 'compliance_ticket', 'compliance_agreement_service', 'compliance_agreement', 'compliance_calendar'],
   async apply(transaction, events: readonly RecordedEvent[]) {

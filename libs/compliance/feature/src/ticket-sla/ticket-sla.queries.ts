@@ -199,6 +199,8 @@ export class ListBreachesQuery extends Query<BreachView[]> {
     readonly agreementId: string | undefined,
     readonly from: Date,
     readonly to: Date,
+    /** The log as it stood then: breaches, corrections and facts recorded before this instant. */
+    readonly knownAt?: Date,
   ) {
     super();
   }
@@ -209,7 +211,8 @@ export class ListBreachesQuery extends Query<BreachView[]> {
 export class ListBreachesHandler implements IQueryHandler<ListBreachesQuery> {
   constructor(@Inject(READ_STORE) private readonly db: Kysely<TicketSlaTables & BreachFollowUpTables>) {}
 
-  async execute({ agreementId, from, to }: ListBreachesQuery): Promise<BreachView[]> {
+  async execute({ agreementId, from, to, knownAt }: ListBreachesQuery): Promise<BreachView[]> {
+    const known = (instant: Date | null) => instant !== null && (!knownAt || instant < knownAt);
     let query = this.db
       .selectFrom('sla_detection as d')
       .leftJoin('compliance_ticket as t', 't.ticket_id', 'd.ticket_id')
@@ -223,6 +226,7 @@ export class ListBreachesHandler implements IQueryHandler<ListBreachesQuery> {
       .orderBy('d.ticket_id')
       .orderBy('d.metric', 'desc');
     if (agreementId) query = query.where('d.agreement_id', '=', agreementId);
+    if (knownAt) query = query.where('d.recorded_at', '<', knownAt);
     return (await query.execute()).map((row) => ({
       eventId: row.event_id,
       ticketId: row.ticket_id,
@@ -237,10 +241,11 @@ export class ListBreachesHandler implements IQueryHandler<ListBreachesQuery> {
       detectedAt: row.detected_at.toISOString(),
       recordedAt: row.recorded_at.toISOString(),
       customerNotificationDueAt: new Date(row.detected_at.getTime() + 24 * 3_600_000).toISOString(),
-      retractedAt: iso(row.retracted_at),
-      retractionReason: row.retraction_reason,
+      retractedAt: known(row.retraction_recorded_at ?? row.retracted_at) ? iso(row.retracted_at) : null,
+      retractionReason: known(row.retraction_recorded_at ?? row.retracted_at) ? row.retraction_reason : null,
       waiver: row.waiver ?? null,
       facts: [...(row.facts ?? [])]
+        .filter((fact) => !knownAt || !fact.recordedAt || Date.parse(fact.recordedAt) < knownAt.getTime())
         .sort((a, b) => a.at - b.at)
         .map((fact) => ({ type: fact.type, at: new Date(fact.at).toISOString(), ...('priority' in fact ? { priority: fact.priority } : {}) })),
     }));

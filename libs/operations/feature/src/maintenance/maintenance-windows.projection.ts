@@ -14,13 +14,16 @@ export type MaintenanceWindowTables = {
     cancelled_from: Date | null;
     cancellation_reason: string | null;
     source: string;
+    scheduled_recorded_at: Date | null;
+    cancellation_recorded_at: Date | null;
   };
 };
 
 /** Window definitions; occurrences are expanded from the stored rule when asked for a range. */
 export const maintenanceWindowsProjection: Projection<MaintenanceWindowTables> = {
   name: 'maintenance-windows',
-  version: 1,
+  // 2: recording times of scheduling and cancellation (as-known-at views).
+  version: 2,
   handles: ['MaintenanceWindowScheduled', 'MaintenanceWindowCancelled'],
   tables: ['maintenance_window'],
   async apply(transaction: Transaction<MaintenanceWindowTables>, events: readonly RecordedEvent[]) {
@@ -39,12 +42,14 @@ export const maintenanceWindowsProjection: Projection<MaintenanceWindowTables> =
             cancelled_from: null,
             cancellation_reason: null,
             source: recorded.metadata.source,
+            scheduled_recorded_at: recorded.recordedAt,
+            cancellation_recorded_at: null,
           })
           .execute();
       } else {
         await transaction
           .updateTable('maintenance_window')
-          .set({ cancelled_from: new Date(event.data.effectiveFrom), cancellation_reason: event.data.reason })
+          .set({ cancelled_from: new Date(event.data.effectiveFrom), cancellation_reason: event.data.reason, cancellation_recorded_at: recorded.recordedAt })
           .where('window_id', '=', event.data.windowId)
           .execute();
       }

@@ -13,12 +13,15 @@ export type OutageTables = {
     started_at: Date;
     ended_at: Date | null;
     source: string;
+    start_recorded_at: Date | null;
+    end_recorded_at: Date | null;
   };
 };
 
 export const outagesProjection: Projection<OutageTables> = {
   name: 'outages',
-  version: 1,
+  // 2: recording times of start and end (as-known-at views).
+  version: 2,
   handles: ['OutageStarted', 'OutageEnded'],
   tables: ['outage'],
   async apply(transaction: Transaction<OutageTables>, events: readonly RecordedEvent[]) {
@@ -36,10 +39,12 @@ export const outagesProjection: Projection<OutageTables> = {
             started_at: new Date(event.data.occurredAt),
             ended_at: null,
             source: recorded.metadata.source,
+            start_recorded_at: recorded.recordedAt,
+            end_recorded_at: null,
           })
           .execute();
       } else {
-        await transaction.updateTable('outage').set({ ended_at: new Date(event.data.occurredAt) }).where('outage_id', '=', event.data.outageId).execute();
+        await transaction.updateTable('outage').set({ ended_at: new Date(event.data.occurredAt), end_recorded_at: recorded.recordedAt }).where('outage_id', '=', event.data.outageId).execute();
       }
     }
   },
