@@ -15,6 +15,14 @@ const target = (priority: string, response: [number, string], resolution: [numbe
   resolution: { duration: { unit, amount: resolution[0] }, calendarId: resolution[1] },
 });
 
+/** Runs the built CLI to its end. */
+const cli = async (args: string[], environment: Record<string, string> = {}) => {
+  const process = startNodeProcess(builtEntryPoint('cli'), args, environment);
+  const exit = await process.exited;
+  return { code: exit.code, output: process.output() };
+};
+const jsonOutput = (output: string) => JSON.parse(output.slice(output.search(/^[[{]/m)));
+
 /**
  * March 2026 for one SLA, end to end through HTTP: P1–P4 targets (P1 round
  * the clock, the rest in Berlin office hours Mon–Fri 09:00–17:00), eight
@@ -378,11 +386,6 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
   it('exports an evidence bundle with the built CLI and verifies it offline; an edited bundle fails', async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'sla-evidence-'));
     const out = path.join(directory, 'email-sla-2026-03.json');
-    const cli = async (args: string[], environment: Record<string, string> = {}) => {
-      const process = startNodeProcess(builtEntryPoint('cli'), args, environment);
-      const exit = await process.exited;
-      return { code: exit.code, output: process.output() };
-    };
     const exported = await cli(['audit', 'export', '--agreement', 'email-sla', '--period', '2026-03', '--time-zone', 'Europe/Berlin', '--out', out], {
       DATABASE_URL: api.databaseUrl,
       AUDIT_SIGNING_KEY_FILE: path.join(directory, 'key.pem'),
@@ -493,6 +496,16 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect(restated).toMatch(/Revision 2 · Status: draft/);
     expect((await http.get(`/reports/${id}/comparison?from=1&to=2`)).body).toMatchObject({ from: { revision: 1, contentHash: first.contentHash }, to: { revision: 2, reason: 'T10 resolution recorded late: March restated' }, changes: expect.arrayContaining([expect.objectContaining({ before: 1, after: 0 })]) });
 
+    // The internal process-KPI report for April counts the customer reports due in April: March's, published late.
+    const internal = await http.post('/reports', { agreementId: 'email-sla', period: '2026-04', timeZone: 'Europe/Berlin', audience: 'internal', calendarId: 'office-berlin', sections: ['kpis'] });
+    expect(internal).toMatchObject({ status: 201, body: { reportId: 'email-sla-2026-04-internal' } });
+    const internalContent = await eventually(async () => {
+      const response = await http.get('/reports/email-sla-2026-04-internal/revisions/1');
+      return response.status === 200 ? response.body.content : undefined;
+    });
+    expect(internalContent.kpis.find((kpi: { kpi: string }) => kpi.kpi === 'reports-published-on-time')).toMatchObject({ value: '0.00', numerator: 0, denominator: 1, goal: '100 %', met: false });
+    expect(internalContent.availability).toBeUndefined();
+
     // Printable pages, English and Chinese, with the figures, charts and the version on top.
     const page = async (language: string) => {
       const response = await fetch(`${api.baseUrl}/reports/${id}/revisions/1/html?language=${language}`);
@@ -552,6 +565,28 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
       const breach = await t10();
       return breach?.retractedAt ? breach : undefined;
     });
-    expect(known!.facts.map((fact) => fact.type)).toContain('resolved');
+    expect(known.facts.map((fact) => fact.type)).toContain('resolved');
+
+    // Every view as known before the late resolution, rebuilt by replaying only what had been recorded:
+    // it reproduces what the published March report said.
+    const reported = (await http.get('/reports/email-sla-2026-03-customer/revisions/1')).body.content;
+    const asKnown = await cli(['audit', 'as-known', '--agreement', 'email-sla', '--period', '2026-03', '--time-zone', 'Europe/Berlin', '--known-at', beforeLateResolution.toISOString()], { DATABASE_URL: api.databaseUrl, LOG_LEVEL: 'error' });
+    expect(asKnown.code === 0 ? 'exit 0' : asKnown.output).toBe('exit 0'); // the output tells why otherwise
+    const asReported = jsonOutput(asKnown.output);
+    const rows = (figures: { priority: string; metric: string; met: number; breached: number; open: number; percentWithinTarget: string | null }[]) => figures.map((row) => [row.priority, row.metric, row.met, row.breached, row.open, row.percentWithinTarget]);
+    expect(rows(asReported.responseResolution)).toEqual(rows(reported.responseResolution));
+    expect(asReported.kpis.map((kpi: { kpi: string; value: string }) => [kpi.kpi, kpi.value])).toEqual(reported.kpis.map((kpi: { kpi: string; value: string }) => [kpi.kpi, kpi.value]));
+    expect(asReported.availability.terms[0].availabilityPercent).toBe('98.295454');
+    const breachRows = (breaches: { ticketId: string; metric: string; retractedAt: string | null }[]) => breaches.map((breach) => [breach.ticketId, breach.metric, breach.retractedAt]);
+    expect(breachRows(asReported.breaches)).toEqual(breachRows(reported.breaches));
+    const client = new Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    // The throw-away schema of the replay is gone.
+    expect((await client.query("select schema_name from information_schema.schemata where schema_name like 'known_at_%'")).rows).toEqual([]);
+    await client.end();
+    // Now: T10 met its resolution target and O5 is counted.
+    const current = (await http.get('/compliance/agreements/email-sla/response-resolution?period=2026-03&timeZone=Europe/Berlin')).body;
+    expect(rows(current).find((row) => row[0] === 'P4' && row[1] === 'resolution')).toEqual(['P4', 'resolution', 3, 0, 0, '100.0000']);
+    expect((await cli(['audit', 'as-known', '--agreement', 'email-sla', '--period', '2026-03', '--known-at', 'last week'], { DATABASE_URL: api.databaseUrl })).code).not.toBe(0);
   });
 });

@@ -156,6 +156,7 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
       'kpi-tickets',
       'maintenance-windows',
       'outages',
+      'report-definitions',
       'reviews',
       'service-calendars',
       'service-catalogue',

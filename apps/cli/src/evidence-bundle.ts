@@ -40,9 +40,12 @@ Check it offline: <code>npm run cli -- audit verify-bundle &lt;file&gt;.json --p
 </body></html>`;
 }
 
-/** Runs `work` with the query handlers of the compliance and audit features, composed as the API composes them (no HTTP). */
-export async function withQueryBus<T>(infrastructure: Infrastructure, work: (queries: QueryBus) => Promise<T>): Promise<T> {
-  @Module({ imports: [CqrsModule.forRoot(), StoresModule.register({ eventStore: infrastructure.eventStore, readStore: infrastructure.readStore, clock: { now: () => new Date() } }), ComplianceModule, AuditModule] })
+/**
+ * Runs `work` with the query handlers of the compliance and audit features, composed as the API composes them (no HTTP).
+ * The stores are the live ones, or those of read models as known at a past instant (with a clock standing then).
+ */
+export async function withQueryBus<T>(stores: Pick<Infrastructure, 'eventStore' | 'readStore'> & { clock?: { now(): Date } }, work: (queries: QueryBus) => Promise<T>): Promise<T> {
+  @Module({ imports: [CqrsModule.forRoot(), StoresModule.register({ eventStore: stores.eventStore, readStore: stores.readStore, clock: stores.clock ?? { now: () => new Date() } }), ComplianceModule, AuditModule] })
   class QueriesModule {}
   const context = await NestFactory.createApplicationContext(QueriesModule, { logger: false });
   try {

@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import { readFileSync, statSync } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigurationError, loadConfiguration } from '@sla/configuration';
-import { openInfrastructure, type Infrastructure } from '@sla/composition';
+import { openInfrastructure, openReadModelsKnownAt, type Infrastructure } from '@sla/composition';
 import { FactIntake, importFactsFile, type ImportFormat } from '@sla/operations-feature';
 import { verifyLog } from '@sla/audit-read-models';
 import { verifyEvidenceBundle, type EvidenceBundle } from '@sla/audit-domain';
 import { exportEvidenceBundle, withQueryBus } from './evidence-bundle';
 import { registerReportCommands } from './reports';
 import { ReplayAgreementQuery, ReplayTicketClockQuery } from '@sla/audit-feature';
-import { EvaluateWhatIfQuery, GetRestatementQuery } from '@sla/compliance-feature';
+import { EvaluateWhatIfQuery, GetAgreementAvailabilityQuery, GetKpiSummaryQuery, GetResponseResolutionComplianceQuery, GetRestatementQuery, ListBreachesQuery } from '@sla/compliance-feature';
 import { reportingRange } from '@sla/compliance-domain';
 
 /** Operator and auditor commands. Reads the same environment as the API. */
@@ -162,6 +162,37 @@ audit
   .action((options: { agreement: string; period: string; timeZone: string; reportedAt: string }) => {
     const { from, to } = periodRange(options.period, options.timeZone);
     return withInfrastructure((infrastructure) => withQueryBus(infrastructure, async (queries) => printJson(await queries.execute(new GetRestatementQuery(options.agreement, from, to, new Date(options.reportedAt))))));
+  });
+
+audit
+  .command('as-known')
+  .description("an agreement's compliance views for a period as known at a recorded time: every read model rebuilt from only the events recorded before it (JSON)")
+  .requiredOption('--agreement <id>', 'the agreement')
+  .requiredOption('--period <period>', 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)')
+  .option('--time-zone <zone>', 'the zone the period is reckoned in', 'UTC')
+  .requiredOption('--known-at <instant>', 'the recorded time to look back to (ISO 8601 with offset)', (value) => {
+    if (!/(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('an ISO 8601 instant with an offset, e.g. 2026-04-05T09:00:00Z');
+    return new Date(value);
+  })
+  .action((options: { agreement: string; period: string; timeZone: string; knownAt: Date }) => {
+    const { from, to } = periodRange(options.period, options.timeZone);
+    return withInfrastructure(async (infrastructure) => {
+      console.error(`rebuilding every read model from the events recorded before ${options.knownAt.toISOString()} (a throw-away schema, dropped afterwards)`);
+      const knownAt = await openReadModelsKnownAt(infrastructure, options.knownAt);
+      console.error(`${knownAt.eventsApplied} events applied`);
+      try {
+        const clock = { now: () => options.knownAt };
+        const figures = await withQueryBus({ ...knownAt, clock }, async (queries) => ({
+          availability: await queries.execute(new GetAgreementAvailabilityQuery(options.agreement, from, to)),
+          responseResolution: await queries.execute(new GetResponseResolutionComplianceQuery(options.agreement, from, to)),
+          kpis: await queries.execute(new GetKpiSummaryQuery(options.agreement, from, to, options.timeZone)),
+          breaches: await queries.execute(new ListBreachesQuery(options.agreement, from, to)),
+        }));
+        printJson({ agreementId: options.agreement, period: options.period, timeZone: options.timeZone, knownAt: options.knownAt.toISOString(), eventsReplayed: knownAt.eventsApplied, ...figures });
+      } finally {
+        await knownAt.close();
+      }
+    });
   });
 
 audit

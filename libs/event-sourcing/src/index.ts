@@ -6,3 +6,4 @@ export * from './decider';
 export * from './domain-error';
 export * from './deterministic-id';
 export * from './polling-subscription';
+export * from './recorded-before';

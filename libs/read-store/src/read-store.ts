@@ -18,8 +18,9 @@ export type ProjectionCheckpointTable = {
 
 export type CheckpointTables = { projection_checkpoint: ProjectionCheckpointTable };
 
-export function openReadStore<Database>(connectionString: string, poolSize = 10): Kysely<Database> {
-  const pool = new Pool({ connectionString, max: poolSize });
+/** `schema`: read models in a schema of their own (e.g. a throw-away rebuild as known at a past instant). */
+export function openReadStore<Database>(connectionString: string, poolSize = 10, schema?: string): Kysely<Database> {
+  const pool = new Pool({ connectionString, max: poolSize, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
@@ -32,6 +33,8 @@ export function openReadStore<Database>(connectionString: string, poolSize = 10)
 export async function migrateReadStore(
   db: Kysely<any>,
   featureMigrations: Record<string, Migration>,
+  /** The schema the read models live in when not the default one (see openReadStore). */
+  schema?: string,
 ): Promise<string[]> {
   const migrations = { ...readStoreMigrations };
   for (const [name, migration] of Object.entries(featureMigrations)) {
@@ -43,6 +46,7 @@ export async function migrateReadStore(
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'read_model_migration',
     migrationLockTableName: 'read_model_migration_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
     // Each context numbers its own migrations (4xx operations, 6xx reports): a new one of an
     // earlier context may sort before others already applied, and they are independent.
     allowUnorderedMigrations: true,
