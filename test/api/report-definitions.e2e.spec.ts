@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DefinedReportDrafting } from '@sla/reports-feature';
-import { eventually, httpClient } from '@sla/test-support';
+import { eventually, givenShanghaiEmailAgreement, httpClient } from '@sla/test-support';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 /**
@@ -38,27 +38,7 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
   beforeAll(async () => {
     api = await startTestApi('report_definitions', { REPORT_DRAFT_INTERVAL_SECONDS: '1' }, { now: () => now });
     http = httpClient(api.baseUrl, { 'x-actor': 'slm.alice' }, api.conformance);
-    const weekdays = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, ['09:00-18:00']]));
-    await http.post('/calendars', { definition: { id: 'office-shanghai', name: 'Office Shanghai', timeZone: 'Asia/Shanghai', versions: [{ weeklyWindows: weekdays }] } });
-    await eventually(async () => ((await http.get('/calendars/office-shanghai')).status === 200 ? true : undefined));
-    await http.post('/services', { serviceId: 'email', name: 'Corporate e-mail', owner: { name: 'Li Wei' }, calendarId: 'office-shanghai', changeRequest: 'CR-1' });
-    await eventually(async () => ((await http.get('/services/email')).status === 200 ? true : undefined));
-    const agreement = await http.post('/agreements', {
-      agreementId: 'email-sla',
-      kind: 'SLA',
-      provider: { name: 'IT Services' },
-      counterparty: { name: 'Finance' },
-      content: {
-        title: 'E-mail SLA',
-        services: ['email'],
-        serviceTargets: [{ serviceId: 'email', priority: 'P1', response: { duration: { unit: 'business-hours', amount: 1 }, calendarId: 'office-shanghai' }, resolution: { duration: { unit: 'business-hours', amount: 4 }, calendarId: 'office-shanghai' } }],
-        availabilityTargets: [{ serviceId: 'email', percentage: 99.5, period: 'month', calendarId: 'office-shanghai' }],
-        effectiveFrom: '2026-01-01T00:00:00+08:00',
-      },
-      occurredAt: '2025-12-10T10:00:00+08:00',
-    });
-    expect(agreement.status).toBe(201);
-    await eventually(async () => ((await http.get('/agreements/email-sla')).status === 200 ? true : undefined));
+    await givenShanghaiEmailAgreement(http);
   }, 60_000);
 
   afterAll(() => api?.close());

@@ -6,3 +6,4 @@ export * from './processes';
 export * from './readable';
 export * from './openapi-conformance';
 export * from './pdf-tools';
+export * from './sample-agreement';
