@@ -8,6 +8,8 @@
  *   BENCH_CONNECTIONS=16 bash bench/run.sh http-ingestion    # fewer concurrent connections
  *   BENCH_MIX=1 bash bench/run.sh http-ingestion             # open, acknowledge, resolve each ticket
  *   BENCH_DIR=/mnt/disk bash bench/run.sh http-ingestion     # put the throw-away cluster on another disk
+ *   BENCH_PROJECTOR=separate bash bench/run.sh http-ingestion # projections in a projector process, not in the API
+ *   BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" bash bench/run.sh http-ingestion   # profile the API
  *
  * Aim: ≥ 2,000 events/s with a p99 latency ≤ 20 ms on 2 cores.
  *
@@ -106,6 +108,8 @@ const WARMUP_S = numberFromEnvironment('BENCH_WARMUP_S', 10, 1);
 const CONNECTIONS = numberFromEnvironment('BENCH_CONNECTIONS', 32, 1);
 /** 1: each ticket is opened, acknowledged and resolved (three facts); 0: openings only. */
 const MIX = process.env.BENCH_MIX === '1';
+/** inline (default): the API runs the projections; separate: a projector process does (`PROJECTOR=off` in the API). */
+const PROJECTOR_MODE = process.env.BENCH_PROJECTOR === 'separate' ? 'separate' : 'inline';
 const AIM_EVENTS_PER_S = 2_000;
 const AIM_P99_MS = 20;
 const SERVICE_ID = 'bench-mail';
@@ -116,9 +120,10 @@ const SOURCE = 'bench';
 
 type CpuSnapshot = { api: number; postgres: number; cannon: number; machine: number };
 
-function cpuSnapshot(apiPid: number, postmasterPid: number): CpuSnapshot {
+/** `apiPids`: the API, and the projector when it runs as a process of its own. */
+function cpuSnapshot(apiPids: number[], postmasterPid: number): CpuSnapshot {
   const own = process.cpuUsage();
-  return { api: processCpuSeconds(apiPid), postgres: serverCpuSeconds(postmasterPid), cannon: (own.user + own.system) / 1e6, machine: machineCpuSeconds() };
+  return { api: apiPids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0), postgres: serverCpuSeconds(postmasterPid), cannon: (own.user + own.system) / 1e6, machine: machineCpuSeconds() };
 }
 
 // ---------------------------------------------------------------- output
@@ -248,14 +253,23 @@ function cannon(baseUrl: string, requests: CannonRequest[], limit: { duration: n
 // ---------------------------------------------------------------- the API process
 
 
+/** The projector as its own process (BENCH_PROJECTOR=separate). */
+function startProjector(databaseUrl: string): ChildProcess {
+  const main = path.resolve(__dirname, '../apps/projector/src/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run through bench/run.sh, which builds it`);
+  return spawn(process.execPath, [main], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' }, stdio: 'ignore' });
+}
+
 async function startApi(databaseUrl: string): Promise<{ child: ChildProcess; baseUrl: string; output: string[] }> {
   // run.sh builds into dist/ and runs dist/bench/http-ingestion.bench.js.
   const main = path.resolve(__dirname, '../apps/api/src/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run through bench/run.sh, which builds it`);
   const port = await freePort();
   const output: string[] = [];
-  const child = spawn(process.execPath, [main], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', PROJECTOR: 'inline' },
+  // BENCH_API_NODE_ARGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the API's CPU goes.
+  const nodeArguments = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArguments, main], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', PROJECTOR: PROJECTOR_MODE === 'inline' ? 'inline' : 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
@@ -330,8 +344,10 @@ async function main(cluster: { url: string; directory: string; postmasterPid: nu
   progress('starting the API (node dist/apps/api/src/main.js)');
   const api = await startApi(databaseUrl);
   started(api.child);
-  const apiPid = api.child.pid ?? 0;
-  const cpuNow = () => cpuSnapshot(apiPid, cluster.postmasterPid);
+  const projector = PROJECTOR_MODE === 'separate' ? startProjector(databaseUrl) : undefined;
+  if (projector) started(projector);
+  const serverPids = [api.child.pid ?? 0, ...(projector?.pid ? [projector.pid] : [])];
+  const cpuNow = () => cpuSnapshot(serverPids, cluster.postmasterPid);
   await registerService(api.baseUrl);
 
   progress(`warm-up: ${WARMUP_S} s, ${CONNECTIONS} connections`);
@@ -351,6 +367,7 @@ async function main(cluster: { url: string; directory: string; postmasterPid: nu
   const stored = await storedEvents(databaseUrl, 'ticket-RUN-%');
   const allTicketEvents = await storedEvents(databaseUrl, 'ticket-%');
   await stopApi(api.child);
+  if (projector) await stopApi(projector);
 
   const ok = result['2xx'];
   const created = result.statusCodeStats['201']?.count ?? 0;
@@ -371,7 +388,7 @@ async function main(cluster: { url: string; directory: string; postmasterPid: nu
     `workload:   POST /tickets/{id}/facts, ${MIX ? 'each connection opens, acknowledges and resolves a new ticket' : 'one TicketOpened of a new ticket per request'}, every fact new;` +
       ` ${CONNECTIONS} connections, pipelining 1; warm-up ${WARMUP_S} s, then ${format(amount)} requests (BENCH_DURATION_S=${DURATION_S})`,
   );
-  console.log(`processes:  API in a child process (inline projector on), autocannon in the parent, PostgreSQL: three processes, one machine\n`);
+  console.log(`processes:  ${PROJECTOR_MODE === 'inline' ? 'API in a child process (inline projector on)' : 'API (PROJECTOR=off) and projector in child processes'}, autocannon in the parent, PostgreSQL: three processes, one machine\n`);
   console.log(
     table(
       ['figure', 'measured', 'aim'],
@@ -392,7 +409,7 @@ async function main(cluster: { url: string; directory: string; postmasterPid: nu
   );
   const busy = (value: number) => `${(value / seconds).toFixed(2)} cores`;
   console.log(
-    `\nCPU during the run: API ${busy(cpu.api)}, PostgreSQL ${busy(cpu.postgres)}, autocannon ${busy(cpu.cannon)}, other processes ${busy(others)}` +
+    `\nCPU during the run: API${PROJECTOR_MODE === 'separate' ? ' + projector' : ''} ${busy(cpu.api)}, PostgreSQL ${busy(cpu.postgres)}, autocannon ${busy(cpu.cannon)}, other processes ${busy(others)}` +
       ` (${format(((cpu.api + cpu.postgres) / ok) * 1e6)} µs of API + PostgreSQL CPU per event)`,
   );
   const serverCpuPerEvent = (cpu.api + cpu.postgres) / ok;

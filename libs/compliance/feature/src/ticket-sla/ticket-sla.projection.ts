@@ -3,7 +3,7 @@ import type { AgreementEvent, AgreementKind } from '@sla/agreements-domain';
 import { evaluateTicketSla, type AgreementHistory, type SlaDetectionEvent } from '@sla/compliance-domain';
 import type { RecordedEvent } from '@sla/event-sourcing';
 import { toClockFacts, type TicketEvent } from '@sla/operations-domain';
-import type { Projection } from '@sla/projection-runtime';
+import { applyWithRowRuns, type Projection } from '@sla/projection-runtime';
 import { BusinessCalendar, type CalendarDefinition, type TicketFact } from '@sla/sla-clock';
 
 export type TicketSlaTables = {
@@ -200,7 +200,14 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
   async apply(transaction, events: readonly RecordedEvent[]) {
     const dirty = new Set<string>();
     const dirtyServices = new Set<string>();
-    for (const recorded of events) {
+    const openingRow = (recorded: RecordedEvent) => {
+      if (recorded.type !== 'TicketOpened') return undefined;
+      const event = { type: recorded.type, data: recorded.data } as Extract<TicketEvent, { type: 'TicketOpened' }>;
+      dirty.add(event.data.ticketId);
+      const facts = toClockFacts([event]).map((clockFact) => ({ id: recorded.id, recordedAt: recorded.recordedAt.toISOString(), ...clockFact }));
+      return { ticket_id: event.data.ticketId, service_id: event.data.serviceId, ticket_type: event.data.ticketType, major: event.data.major, opened_at: new Date(event.data.occurredAt), facts: json(facts) };
+    };
+    const applyOne = async (recorded: RecordedEvent) => {
       if (recorded.type === 'ServiceCalendarDefined') {
         const data = recorded.data as { calendarId: string; definition: CalendarDefinition };
         await transaction
@@ -250,13 +257,7 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
       } else {
         const event = { type: recorded.type, data: recorded.data } as TicketEvent;
         const facts = toClockFacts([event]).map((clockFact) => ({ id: recorded.id, recordedAt: recorded.recordedAt.toISOString(), ...clockFact }));
-        if (event.type === 'TicketOpened') {
-          await transaction
-            .insertInto('compliance_ticket')
-            .values({ ticket_id: event.data.ticketId, service_id: event.data.serviceId, ticket_type: event.data.ticketType, major: event.data.major, opened_at: new Date(event.data.occurredAt), facts: json(facts) })
-            .onConflict((conflict) => conflict.doNothing())
-            .execute();
-        } else if (facts.length > 0) {
+        if (facts.length > 0) {
           await transaction
             .updateTable('compliance_ticket')
             .set({ facts: appendOnce('facts', recorded.id, facts[0]) })
@@ -265,7 +266,13 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
         }
         dirty.add(event.data.ticketId);
       }
-    }
+    };
+    // New tickets are one multi-row insert per run; every other event is applied in its place in the log.
+    await applyWithRowRuns(events, {
+      rowOf: openingRow,
+      writeRows: (rows) => transaction.insertInto('compliance_ticket').values(rows).onConflict((conflict) => conflict.doNothing()).execute(),
+      applyOne,
+    });
     for (const ticketId of await ticketsOfServices(transaction, [...dirtyServices])) dirty.add(ticketId);
     const ids = [...dirty];
     for (let index = 0; index < ids.length; index += 1_000) await evaluate(transaction, ids.slice(index, index + 1_000));

@@ -1,7 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { RecordedEvent } from '@sla/event-sourcing';
 import type { TicketEvent } from '@sla/operations-domain';
-import type { Projection } from '@sla/projection-runtime';
+import { applyWithRowRuns, type Projection } from '@sla/projection-runtime';
 
 export type TicketTables = {
   ticket: {
@@ -36,36 +36,36 @@ export const ticketsProjection: Projection<TicketTables> = {
   ],
   tables: ['ticket'],
   async apply(transaction: Transaction<TicketTables>, events: readonly RecordedEvent[]) {
-    for (const recorded of events) {
-      const event = { type: recorded.type, data: recorded.data } as TicketEvent;
-      const revision = recorded.streamRevision.toString();
-      if (event.type === 'TicketOpened') {
-        await transaction
-          .insertInto('ticket')
-          .values({
-            ticket_id: event.data.ticketId,
-            ticket_type: event.data.ticketType,
-            service_id: event.data.serviceId,
-            priority: event.data.priority,
-            major: event.data.major,
-            title: event.data.title,
-            opened_at: new Date(event.data.occurredAt),
-            closed_at: null,
-            facts: 1,
-            stream_revision: revision,
+    await applyWithRowRuns<Insertable<TicketTables['ticket']>>(events, {
+      rowOf(recorded) {
+        const event = { type: recorded.type, data: recorded.data } as TicketEvent;
+        if (event.type !== 'TicketOpened') return undefined;
+        return {
+          ticket_id: event.data.ticketId,
+          ticket_type: event.data.ticketType,
+          service_id: event.data.serviceId,
+          priority: event.data.priority,
+          major: event.data.major,
+          title: event.data.title,
+          opened_at: new Date(event.data.occurredAt),
+          closed_at: null,
+          facts: 1,
+          stream_revision: recorded.streamRevision.toString(),
+        };
+      },
+      writeRows: (rows) => transaction.insertInto('ticket').values(rows).execute(),
+      applyOne(recorded) {
+        const event = { type: recorded.type, data: recorded.data } as TicketEvent;
+        return transaction
+          .updateTable('ticket')
+          .set({
+            facts: sql`facts + 1`,
+            stream_revision: recorded.streamRevision.toString(),
+            ...(event.type === 'TicketClosed' ? { closed_at: new Date(event.data.occurredAt) } : {}),
           })
+          .where('ticket_id', '=', event.data.ticketId)
           .execute();
-        continue;
-      }
-      await transaction
-        .updateTable('ticket')
-        .set({
-          facts: sql`facts + 1`,
-          stream_revision: revision,
-          ...(event.type === 'TicketClosed' ? { closed_at: new Date(event.data.occurredAt) } : {}),
-        })
-        .where('ticket_id', '=', event.data.ticketId)
-        .execute();
-    }
+      },
+    });
   },
 };
