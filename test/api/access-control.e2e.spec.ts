@@ -67,6 +67,10 @@ describe('access control (real app, real PostgreSQL)', () => {
       ['what-if by an auditor', () => as('auditor').post('/compliance/agreements/email-sla/what-if', { period: '2026-03', version: 1 }), 200],
       ['what-if by operations', () => as('operations').post('/compliance/agreements/email-sla/what-if', { period: '2026-03', version: 1 }), 403],
       ['follow-up by operations', () => as('operations').post('/compliance/breaches/00000000-0000-4000-8000-000000000000/follow-up', { type: 'BreachRootCauseRecorded', data: { rootCause: 'x' } }), 403],
+      ['report definition by operations', () => as('operations').put('/report-definitions/email-monthly', { agreementId: 'email-sla', frequency: 'monthly', audience: 'customer', sections: ['kpis'], language: 'en', timeZone: 'UTC', calendarId: 'x', firstPeriod: '2026-03' }), 403],
+      ['report approval by an auditor', () => as('auditor').post('/reports/email-sla-2026-03-customer/approval', {}), 403],
+      ['reports and their timeliness for an auditor', () => as('auditor').get('/reports?status=overdue'), 200],
+      ['report definitions for operations', () => as('operations').get('/report-definitions'), 200],
       ['admin does anything', () => as('admin').get('/audit/tree-heads'), 200],
     ];
     for (const [name, call, expected] of cases) {
