@@ -569,7 +569,8 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
 
     // Every view as known before the late resolution, rebuilt by replaying only what had been recorded:
     // it reproduces what the published March report said.
-    const reported = (await http.get('/reports/email-sla-2026-03-customer/revisions/1')).body.content;
+    const publishedRevision = (await http.get('/reports/email-sla-2026-03-customer/revisions/1')).body;
+    const reported = publishedRevision.content;
     const asKnown = await cli(['audit', 'as-known', '--agreement', 'email-sla', '--period', '2026-03', '--time-zone', 'Europe/Berlin', '--known-at', beforeLateResolution.toISOString()], { DATABASE_URL: api.databaseUrl, LOG_LEVEL: 'error' });
     expect(asKnown.code === 0 ? 'exit 0' : asKnown.output).toBe('exit 0'); // the output tells why otherwise
     const asReported = jsonOutput(asKnown.output);
@@ -579,6 +580,36 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect(asReported.availability.terms[0].availabilityPercent).toBe('98.295454');
     const breachRows = (breaches: { ticketId: string; metric: string; retractedAt: string | null }[]) => breaches.map((breach) => [breach.ticketId, breach.metric, breach.retractedAt]);
     expect(breachRows(asReported.breaches)).toEqual(breachRows(reported.breaches));
+
+    // The March review decides on an improvement plan; the evidence bundle now carries the review, the plan,
+    // what was reported (both revisions with their hashes) beside what is known now, and the events behind them.
+    expect((await http.post('/reviews', { reviewId: 'march-2026-email', kind: 'monthly-internal', agreementIds: ['email-sla'], periodFrom: '2026-03-01T00:00:00+01:00', periodTo: '2026-04-01T00:00:00+02:00', scheduledFor: '2026-04-16T09:00:00Z' })).status).toBe(201);
+    const minutes = {
+      heldAt: '2026-04-16T09:00:00Z',
+      attendees: [{ name: 'Alice Chen', role: 'Service level manager', party: 'provider' }],
+      minutes: 'P2 resolution missed twice in March.',
+      decisions: [{ decisionId: 'improve-p2', agreementId: 'email-sla', outcome: 'improvement-required', rationale: 'P2 resolution 33 %', improvement: { planId: 'sip-p2-resolution', item: 'P2 resolution', requirement: 'resolve P2 within 12 business hours' } }],
+    };
+    expect((await http.post('/reviews/march-2026-email/minutes', minutes)).status).toBe(200);
+    await eventually(async () => ((await http.get('/improvement-plans/sip-p2-resolution')).status === 200 ? true : undefined));
+    const directory = mkdtempSync(path.join(tmpdir(), 'sla-evidence-after-report-'));
+    const out = path.join(directory, 'email-sla-2026-03.json');
+    const exported = await cli(['audit', 'export', '--agreement', 'email-sla', '--period', '2026-03', '--time-zone', 'Europe/Berlin', '--out', out], { DATABASE_URL: api.databaseUrl, AUDIT_SIGNING_KEY_FILE: path.join(directory, 'key.pem') });
+    expect(exported.code === 0 ? 'exit 0' : exported.output).toBe('exit 0');
+    const bundle = JSON.parse(readFileSync(out, 'utf8'));
+    expect(bundle.figures.reviews).toEqual([expect.objectContaining({ reviewId: 'march-2026-email', status: 'held', decisions: [expect.objectContaining({ decisionId: 'improve-p2', outcome: 'improvement-required' })] })]);
+    expect(bundle.figures.improvementPlans).toEqual([expect.objectContaining({ planId: 'sip-p2-resolution', item: 'P2 resolution' })]);
+    const bundledReports = bundle.figures.serviceReports.filter((revision: { reportId: string }) => revision.reportId === 'email-sla-2026-03-customer');
+    expect(bundledReports.map((revision: { revision: number; status: string; contentHash: string }) => [revision.revision, revision.status, revision.contentHash])).toEqual([
+      [1, 'published', publishedRevision.contentHash],
+      [2, 'draft', expect.any(String)],
+    ]);
+    expect(bundle.figures.asReportedAndAsCorrected.changes).toEqual(expect.arrayContaining([expect.objectContaining({ ticketId: 'T10', metric: 'resolution', reported: 'breached', corrected: 'met' })]));
+    const bundledTypes = new Set(bundle.events.map((event: { type: string }) => event.type));
+    for (const type of ['ServiceReportPublished', 'ReviewHeld', 'ImprovementPlanOpened']) expect(bundledTypes).toContain(type);
+    expect((await cli(['audit', 'verify-bundle', out])).code).toBe(0);
+    expect(readFileSync(out.replace('.json', '.html'), 'utf8')).toContain('sip-p2-resolution');
+
     const client = new Client({ connectionString: api.databaseUrl });
     await client.connect();
     // The throw-away schema of the replay is gone.

@@ -6,7 +6,10 @@ import { inclusionProof, type EvidenceBundle, type Hash } from '@sla/audit-domai
 import { AuditModule, ReplayAgreementQuery } from '@sla/audit-feature';
 import type { Infrastructure } from '@sla/composition';
 import { reportingRange } from '@sla/compliance-domain';
-import { ComplianceModule, GetAgreementAvailabilityQuery, GetKpiSummaryQuery, GetResponseResolutionComplianceQuery, ListBreachesQuery, ListFollowUpsQuery } from '@sla/compliance-feature';
+import { ComplianceModule, GetAgreementAvailabilityQuery, GetKpiSummaryQuery, GetResponseResolutionComplianceQuery, GetRestatementQuery, ListBreachesQuery, ListFollowUpsQuery } from '@sla/compliance-feature';
+import { sql, type Kysely } from 'kysely';
+import type { ReviewTables } from '@sla/agreements-feature';
+import type { ServiceReportTables } from '@sla/reports-feature';
 import { StoresModule } from '@sla/nest-platform';
 
 const escape = (value: unknown) =>
@@ -25,6 +28,10 @@ function summaryHtml(bundle: EvidenceBundle): string {
     responseResolution: Record<string, unknown>[];
     breaches: Record<string, unknown>[];
     agreementHistory: Record<string, unknown>[];
+    reviews: Record<string, unknown>[];
+    improvementPlans: Record<string, unknown>[];
+    serviceReports: Record<string, unknown>[];
+    asReportedAndAsCorrected: { changes: Record<string, unknown>[] } | null;
   };
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Evidence: ${escape(bundle.agreementId)} ${escape(bundle.period.label)}</title>
 <style>body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #999;padding:.2em .5em;font-size:.9em;text-align:left}</style></head><body>
@@ -37,6 +44,10 @@ Check it offline: <code>npm run cli -- audit verify-bundle &lt;file&gt;.json --p
 <h2>Response and resolution</h2>${table(figures.responseResolution, ['serviceId', 'priority', 'metric', 'tickets', 'met', 'breached', 'open', 'percentWithinTarget'])}
 <h2>Breaches</h2>${table(figures.breaches, ['ticketId', 'metric', 'priority', 'version', 'breachedAt', 'detectedAt', 'retractedAt', 'waiver'])}
 <h2>Agreement history</h2>${table(figures.agreementHistory, ['revision', 'type', 'occurredAt', 'actor', 'changeRequest'])}
+<h2>Reviews and decisions</h2>${table(figures.reviews, ['reviewId', 'kind', 'status', 'heldAt', 'decisions'])}
+<h2>Improvement plans</h2>${table(figures.improvementPlans, ['planId', 'item', 'phase', 'owner', 'dueAt', 'percentComplete', 'effective', 'closedAt'])}
+<h2>Service reports (as reported)</h2>${table(figures.serviceReports, ['reportId', 'revision', 'status', 'contentHash', 'reason', 'approvedBy', 'publishedAt'])}
+<h2>As reported and as corrected</h2>${figures.asReportedAndAsCorrected ? table(figures.asReportedAndAsCorrected.changes, ['ticketId', 'metric', 'reported', 'corrected', 'causedBy']) : '<p>no report published for this period</p>'}
 </body></html>`;
 }
 
@@ -78,10 +89,35 @@ export async function exportEvidenceBundle(infrastructure: Infrastructure, optio
   }));
 
   const db = infrastructure.readStore;
+  const records = infrastructure.readStore as Kysely<ReviewTables & ServiceReportTables>;
+  // Service level management records of the agreement: reviews with their decisions, improvement plans (PDCA).
+  const reviews = await records.selectFrom('review').selectAll().where(sql<boolean>`agreement_ids @> ${JSON.stringify([agreementId])}::jsonb`).orderBy('scheduled_for').execute();
+  const improvementPlans = await records.selectFrom('improvement_plan').selectAll().where('agreement_id', '=', agreementId).orderBy('plan_id').execute();
+  // What was reported for the period (every revision of its service reports, with content hashes) beside what is known now.
+  const reports = await records.selectFrom('service_report').selectAll().where('agreement_id', '=', agreementId).where('period', '=', options.period).orderBy('report_id').execute();
+  const revisions = reports.length === 0 ? [] : await records.selectFrom('service_report_revision').selectAll().where('report_id', 'in', reports.map((report) => report.report_id)).orderBy('report_id').orderBy('revision').execute();
+  const managementRecords = {
+    reviews: reviews.map((review) => ({ reviewId: review.review_id, kind: review.kind, status: review.status, scheduledFor: review.scheduled_for, heldAt: review.held_at, attendees: review.attendees, minutes: review.minutes, decisions: review.decisions })),
+    improvementPlans: improvementPlans.map((plan) => ({ planId: plan.plan_id, item: plan.item, phase: plan.phase, owner: plan.owner, dueAt: plan.due_at, percentComplete: plan.percent_complete, approvedBy: plan.approved_by, effective: plan.effective, closedAt: plan.closed_at })),
+    serviceReports: revisions.map((revision) => ({ reportId: revision.report_id, revision: revision.revision, status: revision.status, contentHash: revision.content_hash, reason: revision.reason, draftedBy: revision.drafted_by, approvedBy: revision.approved_by, publishedAt: revision.published_at, content: revision.content })),
+  };
   const services = (await db.selectFrom('compliance_agreement_service').select('service_id').where('agreement_id', '=', agreementId).execute()).map((row: { service_id: string }) => row.service_id);
   const tickets = services.length === 0 ? [] : (await db.selectFrom('compliance_ticket').select('ticket_id').where('service_id', 'in', services).where('opened_at', '>=', from).where('opened_at', '<', to).execute()).map((row: { ticket_id: string }) => row.ticket_id);
-  const streams = [`agreement-${agreementId}`, ...tickets.flatMap((ticketId: string) => [`ticket-${ticketId}`, `sla-watch-${ticketId}`]), ...figures.breaches.map((breach) => `breach-follow-up-${breach.eventId}`)];
+  const streams = [
+    `agreement-${agreementId}`,
+    ...tickets.flatMap((ticketId: string) => [`ticket-${ticketId}`, `sla-watch-${ticketId}`]),
+    ...figures.breaches.map((breach) => `breach-follow-up-${breach.eventId}`),
+    ...reviews.map((review) => `review-${review.review_id}`),
+    ...improvementPlans.map((plan) => `improvement-${plan.plan_id}`),
+    ...reports.map((report) => `service-report-${report.report_id}`),
+  ];
   const events = (await Promise.all(streams.map((stream) => infrastructure.rawEventStore.readStream(stream)))).flat();
+  // As reported: what was known when the period's first report was published (its recording time, not its stated time).
+  const firstPublication = events
+    .filter((event) => event.type === 'ServiceReportPublished')
+    .map((event) => event.recordedAt)
+    .sort((a, b) => a.getTime() - b.getTime())[0];
+  const asReportedAndAsCorrected = firstPublication ? await withQueryBus(infrastructure, (queries) => queries.execute(new GetRestatementQuery(agreementId, from, to, firstPublication))) : null;
 
   const head = await db.selectFrom('audit_tree_head').selectAll().orderBy('tree_size', 'desc').limit(1).executeTakeFirstOrThrow();
   const key = await db.selectFrom('audit_signing_key').selectAll().where('key_id', '=', head.key_id).executeTakeFirstOrThrow();
@@ -115,7 +151,7 @@ export async function exportEvidenceBundle(infrastructure: Infrastructure, optio
     agreementId,
     period: { label: options.period, from: from.toISOString(), to: to.toISOString(), timeZone: options.timeZone },
     treeHead: { treeSize, rootHash: head.root_hash.toString('hex'), signedAt: head.signed_at, keyId: head.key_id, signature: head.signature.toString('base64'), publicKeyPem: key.public_key_pem },
-    figures,
+    figures: { ...figures, ...managementRecords, asReportedAndAsCorrected },
     events: bundled,
   };
   writeFileSync(options.out, `${JSON.stringify(bundle, null, 2)}\n`);
