@@ -92,6 +92,27 @@ describe('access control (real app, real PostgreSQL)', () => {
     expect((await as('sales').get('/agreements/sales-sla')).status).toBe(200);
   });
 
+  it('lets a customer read the published revisions of its own customer reports, and nothing else of reports', async () => {
+    const slm = as('slm');
+    const report = (audience: string) => slm.post('/reports', { agreementId: 'email-sla', period: '2026-03', audience, calendarId: 'round-the-clock', sections: ['kpis'] });
+    expect((await report('customer')).status).toBe(201);
+    expect((await report('internal')).status).toBe(201);
+    const id = 'email-sla-2026-03-customer';
+    await eventually(async () => ((await slm.get(`/reports/${id}/revisions/1`)).status === 200 ? true : undefined));
+    const finance = as('finance');
+    expect(await finance.get(`/reports/${id}/revisions/1`)).toMatchObject({ status: 403, body: { error: { message: `customers see published revisions only (report '${id}')` } } });
+    expect((await slm.post(`/reports/${id}/review`, {})).status).toBe(200);
+    expect((await as('admin').post(`/reports/${id}/approval`, {})).status).toBe(200);
+    expect((await slm.post(`/reports/${id}/publication`, {})).status).toBe(200);
+    await eventually(async () => ((await finance.get(`/reports/${id}/revisions/1`)).status === 200 ? true : undefined));
+    const pdf = await fetch(`${api.baseUrl}/reports/${id}/revisions/1/pdf`, { headers: { authorization: `Bearer ${keys.finance}` } });
+    expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect((await as('sales').get(`/reports/${id}/revisions/1`)).status).toBe(403);
+    expect(await finance.get('/reports/email-sla-2026-03-internal/revisions/1')).toMatchObject({ status: 403, body: { error: { message: "report 'email-sla-2026-03-internal' is not a customer report" } } });
+    expect((await finance.get('/reports')).status).toBe(403);
+    expect((await finance.post(`/reports/${id}/revisions`, { reason: 'x' })).status).toBe(403);
+  });
+
   it("records the key's actor on every event, whatever X-Actor says", async () => {
     const client = new Client({ connectionString: api.databaseUrl });
     await client.connect();

@@ -35,7 +35,7 @@ export function loadPrincipals(file: string | undefined): Principals | null {
   return new Map(entries.map((entry) => [entry.keySha256, { actor: entry.actor, role: entry.role, customer: entry.customer ?? null }]));
 }
 
-export type Requirement = { readonly public: true } | { readonly public: false; readonly roles: readonly Role[]; readonly customerScope: 'agreement-path' | 'agreement-query' | 'none' };
+export type Requirement = { readonly public: true } | { readonly public: false; readonly roles: readonly Role[]; readonly customerScope: 'agreement-path' | 'agreement-query' | 'report-path' | 'none' };
 
 const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 const INTAKE = /^\/(tickets|outages|maintenance-windows|webhooks)(\/|$)/;
@@ -44,7 +44,8 @@ const INTAKE = /^\/(tickets|outages|maintenance-windows|webhooks)(\/|$)/;
  * Which roles may call a route (its Express pattern, e.g. `/agreements/:agreementId`).
  * Operations feed facts; service level managers change catalogue, agreements,
  * reviews and breach follow-ups; auditors read everything and the audit
- * evidence; customers read their own agreements' figures only; admins do all.
+ * evidence; customers read their own agreements' figures and published
+ * customer reports only; admins do all.
  */
 export function requirementFor(method: string, route: string): Requirement {
   const verb = method.toUpperCase();
@@ -55,6 +56,8 @@ export function requirementFor(method: string, route: string): Requirement {
     if (/\/what-if$/.test(route)) return { public: false, roles: ['slm', 'auditor', 'admin'], customerScope: 'none' };
     return { public: false, roles: ['slm', 'admin'], customerScope: 'none' };
   }
+  // A customer reads the published revisions of its own agreements' customer reports.
+  if (route.startsWith('/reports/:reportId')) return { public: false, roles: ['slm', 'operations', 'auditor', 'admin', 'customer'], customerScope: 'report-path' };
   const byAgreement = route.includes(':agreementId');
   const byQuery = route === '/compliance/breaches' || route === '/compliance/follow-ups';
   return {

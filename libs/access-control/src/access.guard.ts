@@ -24,12 +24,19 @@ function presentedKey(request: Request): string | undefined {
   return header('x-api-key')?.trim() || undefined;
 }
 
+/** The read models the guard scopes customers by (owned by the agreements and reports contexts). */
+type ScopeTables = {
+  agreement: { agreement_id: string; counterparty: { name: string } };
+  service_report: { report_id: string; agreement_id: string; audience: string };
+  service_report_revision: { report_id: string; revision: number; status: string };
+};
+
 /** Authenticates the API key, checks the route's roles, and keeps customers to their own agreements. */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     @Inject(PRINCIPALS) private readonly principals: Principals | null,
-    @Inject(READ_STORE) private readonly db: Kysely<{ agreement: { agreement_id: string; counterparty: { name: string } } }>,
+    @Inject(READ_STORE) private readonly db: Kysely<ScopeTables>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,12 +53,24 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenException(`the ${principal.role} role may not ${request.method} ${route} (allowed: ${requirement.roles.join(', ')})`);
     }
     if (principal.role === 'customer') {
-      const agreementId = requirement.customerScope === 'agreement-path' ? request.params.agreementId : typeof request.query.agreementId === 'string' ? request.query.agreementId : undefined;
+      const agreementId = requirement.customerScope === 'report-path' ? await this.customerReportAgreement(request) : requirement.customerScope === 'agreement-path' ? request.params.agreementId : typeof request.query.agreementId === 'string' ? request.query.agreementId : undefined;
       if (!agreementId) throw new ForbiddenException('a customer sees one of its own agreements at a time: name it (agreementId)');
       const agreement = await this.db.selectFrom('agreement').select('counterparty').where('agreement_id', '=', agreementId).executeTakeFirst();
       if (agreement?.counterparty.name !== principal.customer) throw new ForbiddenException(`agreement '${agreementId}' is not one of ${principal.customer}'s agreements`);
     }
     request.principal = principal;
     return true;
+  }
+
+  /** The agreement of a customer report whose every revision asked for is published; otherwise 403. */
+  private async customerReportAgreement(request: Request): Promise<string> {
+    const reportId = request.params.reportId;
+    const report = await this.db.selectFrom('service_report').select(['agreement_id', 'audience']).where('report_id', '=', reportId).executeTakeFirst();
+    if (report?.audience !== 'customer') throw new ForbiddenException(`report '${reportId}' is not a customer report`);
+    const revisions = [request.params.revision, request.query.from, request.query.to].filter((value): value is string => typeof value === 'string').map(Number);
+    if (revisions.length === 0 || revisions.some((revision) => !Number.isInteger(revision))) throw new ForbiddenException('a customer reads one published revision at a time');
+    const published = await this.db.selectFrom('service_report_revision').select('revision').where('report_id', '=', reportId).where('revision', 'in', revisions).where('status', '=', 'published').execute();
+    if (published.length !== new Set(revisions).size) throw new ForbiddenException(`customers see published revisions only (report '${reportId}')`);
+    return report.agreement_id;
   }
 }
