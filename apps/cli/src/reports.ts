@@ -7,11 +7,10 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { reportFigures, type Infrastructure } from '@sla/composition';
-import { reportingRange } from '@sla/compliance-domain';
 import { ComplianceModule } from '@sla/compliance-feature';
 import { DomainError, EventSchemaViolationError, WrongExpectedRevisionError, type EventMetadata } from '@sla/event-sourcing';
 import { StoresModule } from '@sla/nest-platform';
-import { REPORT_SECTIONS, renderReportHtml, ServiceReportError, type ReportSection } from '@sla/reports-domain';
+import { REPORT_SECTIONS, REPORTING_PERIOD_FORMS, renderReportHtml, reportAgreementIdSchema, reportIdSchema, reportingPeriodSchema, ServiceReportError, type ReportSection } from '@sla/reports-domain';
 import { DefinedReportDrafting, ServiceReports, ServiceReportsModule, type ServiceReportTables } from '@sla/reports-feature';
 import { renderReportPdf } from '@sla/reports-pdf';
 import { isTimeZone } from '@sla/sla-clock';
@@ -51,15 +50,9 @@ const parsedBy =
   };
 
 // The same rules as the HTTP API's request schemas.
-const reportId = parsedBy(z.string().regex(/^[a-z0-9][a-z0-9-]{1,120}$/, 'lower-case letters, digits and -'));
-const agreementId = parsedBy(z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and -'));
-const PERIOD_FORMS = 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)';
-const period = parsedBy(
-  z
-    .string()
-    .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, PERIOD_FORMS)
-    .refine((value) => reportingRange(value, 'UTC') !== null, PERIOD_FORMS),
-);
+const reportId = parsedBy(reportIdSchema);
+const agreementId = parsedBy(reportAgreementIdSchema);
+const period = parsedBy(reportingPeriodSchema);
 const timeZone = parsedBy(z.string().refine(isTimeZone, 'not an IANA time zone'));
 const sections = parsedBy(z.string().transform((value) => value.split(',').map((section) => section.trim())).pipe(z.array(z.enum(REPORT_SECTIONS as [ReportSection, ...ReportSection[]], `one of ${REPORT_SECTIONS.join(', ')}`)).min(1)));
 const trendPeriods = parsedBy(z.coerce.number().int().min(2).max(24));
@@ -125,7 +118,7 @@ export function registerReportCommands(program: Command, withInfrastructure: Wit
     .command('generate')
     .description("revision 1 of an agreement's report for a period, from the compliance figures as known now; due date by the provider calendar")
     .requiredOption('--agreement <id>', 'the agreement', agreementId)
-    .requiredOption('--period <period>', PERIOD_FORMS, period)
+    .requiredOption('--period <period>', REPORTING_PERIOD_FORMS, period)
     .requiredOption('--calendar <id>', "the provider's working calendar (a due date on a non-working day moves to the next working day)")
     .option('--time-zone <zone>', 'the IANA zone the period is reckoned in', timeZone, 'UTC')
     .addOption(new Option('--audience <audience>', 'who the report is for').choices(['customer', 'internal']).default('customer'))

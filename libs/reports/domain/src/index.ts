@@ -5,3 +5,4 @@ export * from './report-html';
 export * from './report-labels';
 export * from './report-content';
 export * from './report-definition';
+export * from './report-identifiers';

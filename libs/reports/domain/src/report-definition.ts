@@ -3,13 +3,14 @@ import { canonicalJson } from '@sla/audit-domain';
 import { parseReportingPeriod, reportingRange, shiftPeriod, type PeriodFrequency } from '@sla/compliance-domain';
 import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
 import { REPORT_SECTIONS, type ReportSection } from './report-content';
+import { reportAgreementIdSchema } from './report-identifiers';
 
 const instant = z.iso.datetime({ offset: true });
 const frequencies = ['monthly', 'quarterly', 'half-yearly', 'yearly'] as const satisfies readonly PeriodFrequency[];
 
 /** What a report definition agrees: which report, how often, for whom, with which sections and labels. */
 export const reportDefinitionTerms = z.strictObject({
-  agreementId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and -'),
+  agreementId: reportAgreementIdSchema,
   frequency: z.enum(frequencies),
   audience: z.enum(['customer', 'internal']),
   sections: z

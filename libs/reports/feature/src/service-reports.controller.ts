@@ -4,17 +4,17 @@ import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
-import { REPORT_SECTIONS, renderReportHtml, type ReportSection } from '@sla/reports-domain';
+import { REPORT_SECTIONS, renderReportHtml, reportAgreementIdSchema, reportIdSchema, reportingPeriodSchema, type ReportSection } from '@sla/reports-domain';
 import { renderReportPdf } from '@sla/reports-pdf';
 import { isTimeZone } from '@sla/sla-clock';
 import { DefinedReportDrafting, REPORT_DRAFT_INTERVAL } from './report-definitions/defined-report-drafting';
 import { ReportDefinitionsController } from './report-definitions/report-definitions.controller';
 import { REPORT_FIGURES, ServiceReports, type ReportFiguresSource } from './service-reports.service';
 
-const reportId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,120}$/, 'lower-case letters, digits and -');
+const reportId = reportIdSchema;
 const generateBody = z.strictObject({
-  agreementId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
-  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)'),
+  agreementId: reportAgreementIdSchema,
+  period: reportingPeriodSchema,
   timeZone: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
   audience: z.enum(['customer', 'internal']).default('customer'),
   /** The provider's working calendar: a due date on a non-working day moves to its next working day. */
