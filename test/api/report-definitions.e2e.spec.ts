@@ -105,7 +105,7 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
     await eventually(async () => ((await http.get('/report-definitions')).body.length === 0 ? true : undefined));
     now = new Date('2026-07-15T00:00:00Z');
     expect(await drafting.draftDue()).toEqual([]);
-    expect((await reportIds()).length).toBe(4);
+    expect(await eventually(async () => ((await reportIds()).length === 4 ? reportIds() : undefined))).toHaveLength(4);
     expect((await http.get('/report-definitions?includeRetired=true')).body[0]).toMatchObject({ definitionId: 'email-monthly', retirementReason: 'agreement terminated' });
   }, 60_000);
 });
