@@ -27,16 +27,9 @@ import { ProjectionRunner } from '@sla/projection-runtime';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
 import { withThrowawayPostgres } from './support/throwaway-postgres';
 import { machineCpuSeconds, serverCpuSeconds } from './support/process-cpu';
+import { numberFromEnvironment } from './support/settings';
 
 // ---------------------------------------------------------------- settings
-
-function numberFromEnvironment(name: string, fallback: number, minimum: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text.replace(/_/g, ''));
-  if (!Number.isFinite(value) || value < minimum) throw new Error(`${name} must be a number ≥ ${minimum} (got '${text}')`);
-  return Math.floor(value);
-}
 
 /** Events the batched appends write: the log that the read and rebuild figures run over. */
 const LOG_EVENTS = numberFromEnvironment('BENCH_EVENTS', 200_000, 1_000);

@@ -51,6 +51,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { freePort, withThrowawayPostgres } from './support/throwaway-postgres';
 import { machineCpuSeconds, processCpuSeconds, serverCpuSeconds } from './support/process-cpu';
+import { numberFromEnvironment } from './support/settings';
 
 // ---------------------------------------------------------------- autocannon (it ships no types)
 
@@ -91,14 +92,6 @@ const requireHere = createRequire(__filename);
 const autocannon = requireHere('autocannon') as Autocannon;
 
 // ---------------------------------------------------------------- settings
-
-function numberFromEnvironment(name: string, fallback: number, minimum: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text.replace(/_/g, ''));
-  if (!Number.isFinite(value) || value < minimum) throw new Error(`${name} must be a number ≥ ${minimum} (got '${text}')`);
-  return Math.floor(value);
-}
 
 /** Seconds the measured run lasts (approximately: it sends rate × this many requests). */
 const DURATION_S = numberFromEnvironment('BENCH_DURATION_S', 20, 1);
