@@ -57,6 +57,11 @@ describe('starting the product on the embedded database', () => {
       projector: 'inline',
     });
     expect(existsSync(path.join(dataDirectory, 'postgres', 'PG_VERSION'))).toBe(true);
+    // The first lines a person reads: where it listens, the open door, the way to a first month.
+    expect(running.output()).toContain(`API listening on http://127.0.0.1:${environment.PORT} — reference`);
+    expect(running.output()).toMatch(/WARN.*access control is OFF/);
+    expect(running.output()).toMatch(/event log is empty: the README's walkthrough/);
+    expect(running.output()).not.toMatch(/RouterExplorer|InstanceLoader/);
     const created = await http().post('/services', {
       serviceId: 'payroll',
       name: 'Payroll',

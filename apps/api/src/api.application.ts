@@ -4,6 +4,7 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import type { Infrastructure } from '@sla/composition';
 import { HttpErrorFilter, RequestShapeInterceptor, systemClock, type Clock } from '@sla/nest-platform';
 import { ApiModule } from './api.module';
+import { StartupQuietLogger } from './startup-logger';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -14,7 +15,7 @@ export async function createApiApplication(
 ): Promise<INestApplication> {
   const level = infrastructure.configuration.LOG_LEVEL;
   const app = await NestFactory.create(ApiModule.register(infrastructure, options.clock ?? systemClock), {
-    logger: options.logger ?? LEVELS.slice(0, LEVELS.indexOf(level) + 1),
+    logger: options.logger ?? new StartupQuietLogger(LEVELS.slice(0, LEVELS.indexOf(level) + 1)),
     abortOnError: false,
     // The raw body is kept for webhook signatures (HMAC over the exact bytes sent).
     rawBody: true,

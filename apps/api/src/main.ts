@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigurationError, loadConfiguration, type Configuration } from '@sla/configuration';
 import { openInfrastructure } from '@sla/composition';
 import { createApiApplication } from './api.application';
+import { startupMessages } from './startup-messages';
 
 async function main(): Promise<void> {
   const logger = new Logger('Startup');
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
   const app = await createApiApplication(infrastructure);
   await app.listen(configuration.PORT, configuration.HOST);
   if (configuration.PROJECTOR === 'inline') infrastructure.startBackgroundWork();
-  logger.log(`API listening on http://${configuration.HOST}:${configuration.PORT} (health: /health)`);
+  const firstPage = await infrastructure.eventStore.readAll({ maxCount: 1 });
+  const messages = startupMessages(configuration, { logIsEmpty: firstPage.events.length === 0 });
+  for (const message of messages.info) logger.log(message);
+  for (const warning of messages.warnings) logger.warn(warning);
 
   let stopping = false;
   const stop = async (signal: string) => {
