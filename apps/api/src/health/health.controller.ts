@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Infrastructure } from '@sla/composition';
 import { INFRASTRUCTURE } from '../infrastructure.module';
 
+type HealthResponse = { status(code: number): void; setHeader(name: string, value: string): void };
 type ComponentStatus = { status: 'up' | 'down'; error?: string };
 
 /**
@@ -14,7 +15,7 @@ export class HealthController {
   constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
 
   @Get()
-  async health(@Res({ passthrough: true }) response: { status(code: number): void }) {
+  async health(@Res({ passthrough: true }) response: HealthResponse) {
     const eventStore = await probe(() => this.infrastructure.eventStore.checkHealth());
     const readStore = await probe(async () => {
       await sql`select 1`.execute(this.infrastructure.readStore);
@@ -36,6 +37,7 @@ export class HealthController {
     const down = eventStore.status === 'down' || readStore.status === 'down';
     const degraded = watermark?.readersHeldBack || projections.some((projection) => projection.state === 'failing');
     response.status(down ? 503 : 200);
+    if (down) response.setHeader('Retry-After', '5');
     return {
       status: down ? 'down' : degraded ? 'degraded' : 'ok',
       eventStore: { adapter: this.infrastructure.eventStore.adapterName, ...eventStore },
