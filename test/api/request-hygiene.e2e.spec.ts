@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { eventually } from '@sla/test-support';
+
+/**
+ * What arrives around a body: names in the path, parameters, entity tags,
+ * media types and correlation ids. Each bad one is refused with a 400 (or
+ * 404/415) that names it, never a 500, and nothing is stored.
+ */
+describe('request hygiene: names, parameters and headers (real app, real PostgreSQL)', () => {
+  let api: TestApi;
+
+  type Answer = { status: number; body: any };
+  async function send(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    const response = await fetch(`${api.baseUrl}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-actor': 'slm.alice', ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  async function query<Row extends Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<Row[]> {
+    const client = new Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query<Row>(sql, parameters)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const storedEvents = async () => Number((await query<{ count: string }>('select count(*) from event_store.events'))[0].count);
+
+  const issuesOf = (answer: Answer) => (answer.body?.error?.issues ?? []).map((issue: { path: string }) => issue.path);
+  const service = (serviceId: string) => ({ serviceId, name: `Service ${serviceId}`, owner: { name: 'Li Wei' }, changeRequest: 'CR-1' });
+
+  beforeAll(async () => {
+    const sources = path.join(mkdtempSync(path.join(tmpdir(), 'sla-request-hygiene-')), 'sources.json');
+    writeFileSync(
+      sources,
+      JSON.stringify({
+        helpdesk: { rules: [{ when: { event: 'ticket.answered' }, fact: 'TicketAcknowledged', ticketId: 'ticket', externalId: 'delivery', data: { occurredAt: 'at' } }] },
+      }),
+    );
+    api = await startTestApi('api_request_hygiene', { JSON_WEBHOOK_SOURCES_FILE: sources });
+    expect((await send('POST', '/services', service('email'))).status).toBe(201);
+    await eventually(async () => ((await send('GET', '/services/email')).status === 200 ? true : undefined));
+  });
+  afterAll(() => api?.close());
+
+  describe('names looked up by what the request says (#13)', () => {
+    const builtIns = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+
+    it.each(builtIns)('POST /webhooks/json/%s is an unknown source (404) or not a source name (400), never a 500', async (name) => {
+      const answer = await send('POST', `/webhooks/json/${name}`, { event: 'ticket.answered', delivery: 'd-1', ticket: 'HD-1', at: '2026-03-09T09:00:00Z' });
+      expect([400, 404]).toContain(answer.status);
+      if (answer.status === 400) expect(issuesOf(answer)).toEqual(['source']);
+      else expect(answer.body.error.message).toContain(`no JSON webhook source '${name}'`);
+    });
+
+    it.each(builtIns)('a fact type, report language or service called %s is refused by name, never a 500', async (name) => {
+      const fact = await send('POST', '/tickets/INC-1/facts', { source: 'x', externalId: 'e-1', type: name, data: {} });
+      expect(fact.status).toBe(400);
+      expect(issuesOf(fact)).toContain('type');
+      const html = await send('GET', `/reports/email-sla-2026-03/revisions/1/html?language=${encodeURIComponent(name)}`);
+      expect(html.status).toBe(400);
+      expect(issuesOf(html)).toEqual(['language']);
+      expect([400, 404]).toContain((await send('GET', `/services/${encodeURIComponent(name)}`)).status);
+    });
+  });
+});
