@@ -72,4 +72,35 @@ describe('request hygiene: names, parameters and headers (real app, real Postgre
       expect([400, 404]).toContain((await send('GET', `/services/${encodeURIComponent(name)}`)).status);
     });
   });
+
+  describe('If-Match (#15)', () => {
+    let revision: string;
+    beforeAll(async () => {
+      expect((await send('POST', '/services/email/activation', { changeRequest: 'CR-2' })).status).toBe(200);
+      const active = await eventually(async () => {
+        const answer = await send('GET', '/services/email');
+        return answer.body?.status === 'active' ? answer.body : undefined;
+      });
+      revision = String(active.streamRevision);
+    });
+    const change = (ifMatch: string, title: string) => send('PATCH', '/services/email', { changes: { description: title }, changeRequest: 'CR-3' }, { 'if-match': ifMatch });
+
+    it.each([['an unclosed quote', () => `"${revision}`], ['a bare revision', () => revision], ['a tag that is no revision', () => '"abc"'], ['a list', () => `"${revision}", "9"`], ['an empty value', () => '']])(
+      'refuses %s with 400 naming the header, storing nothing',
+      async (_, header) => {
+        const before = await storedEvents();
+        const answer = await change(header(), 'guarded badly');
+        expect(answer.status).toBe(400);
+        expect(answer.body.error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'If-Match', message: expect.stringContaining('entity tag') }] });
+        expect(await storedEvents()).toBe(before);
+      },
+    );
+
+    it('accepts the ETag as sent, its weak form and *', async () => {
+      expect((await change(`"${revision}"`, 'strong')).status).toBe(200);
+      expect((await change(`W/"${Number(revision) + 1}"`, 'weak')).status).toBe(200);
+      expect((await change('*', 'any')).status).toBe(200);
+      expect((await change(`"${revision}"`, 'stale')).status).toBe(409);
+    });
+  });
 });

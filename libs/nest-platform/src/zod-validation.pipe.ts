@@ -2,10 +2,13 @@ import type { PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 import { toSchemaIssues, type SchemaIssue } from '@sla/event-sourcing';
 
+/** Where in the request an invalid value was: issue paths are relative to it (a header's path is its name). */
+export type RequestLocation = 'body' | 'query' | 'path' | 'header';
+
 export class RequestValidationError extends Error {
   readonly code = 'VALIDATION_FAILED';
   constructor(
-    readonly location: 'body' | 'query' | 'path',
+    readonly location: RequestLocation,
     readonly issues: readonly SchemaIssue[],
   ) {
     super(`invalid request ${location}: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`);
