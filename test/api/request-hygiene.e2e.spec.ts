@@ -103,4 +103,38 @@ describe('request hygiene: names, parameters and headers (real app, real Postgre
       expect((await change(`"${revision}"`, 'stale')).status).toBe(409);
     });
   });
+
+  describe('path and query parameters name themselves (#16)', () => {
+    it.each([
+      ['a fraction', '1.5'],
+      ['a number too large to be exact', '99999999999999999999'],
+      ['zero', '0'],
+      ['an exponent', '1e3'],
+      ['above a million', '1000001'],
+    ])('an agreement version that is %s is refused naming `version`', async (_, version) => {
+      const before = await storedEvents();
+      const signature = { party: 'provider', signatory: { name: 'Alice', title: 'Service level manager' } };
+      for (const [step, body] of [['submission', {}], ['signatures', signature]] as const) {
+        const answer = await send('POST', `/agreements/email-sla/versions/${version}/${step}`, body);
+        expect(answer.status).toBe(400);
+        expect(answer.body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
+        expect(issuesOf(answer)).toEqual(['version']);
+        expect(answer.body.error.message).toMatch(/^invalid request path: version: /);
+      }
+      expect(await storedEvents()).toBe(before);
+    });
+
+    it('names the report revision, the query parameter and the identifier that is wrong', async () => {
+      const revision = await send('GET', '/reports/email-sla-2026-03/revisions/1.5');
+      expect([revision.status, issuesOf(revision)]).toEqual([400, ['revision']]);
+      const comparison = await send('GET', '/reports/email-sla-2026-03/comparison?from=1&to=2.5');
+      expect([comparison.status, issuesOf(comparison)]).toEqual([400, ['to']]);
+      const diff = await send('GET', '/agreements/email-sla/diff?from=0x1&to=2');
+      expect([diff.status, issuesOf(diff)]).toEqual([400, ['from']]);
+      const serviceId = await send('GET', '/services/Not_A_Service');
+      expect([serviceId.status, issuesOf(serviceId)]).toEqual([400, ['serviceId']]);
+      const ticketId = await send('POST', '/tickets/-bad/facts', { source: 'x', externalId: 'e', type: 'TicketClosed', data: { occurredAt: '2026-03-09T09:00:00Z' } });
+      expect([ticketId.status, issuesOf(ticketId)]).toEqual([400, ['ticketId']]);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 export * from './tokens';
 export * from './request-context';
 export * from './zod-validation.pipe';
+export * from './parameters';
 export * from './http-error.filter';
 export * from './if-match';
 export * from './openapi';

@@ -1,4 +1,4 @@
-import type { PipeTransform } from '@nestjs/common';
+import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 import { toSchemaIssues, type SchemaIssue } from '@sla/event-sourcing';
 
@@ -23,9 +23,14 @@ export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransfor
     private readonly location: 'body' | 'query' | 'path' = 'body',
   ) {}
 
-  transform(value: unknown): z.infer<Schema> {
+  /** `metadata.data` is the parameter's name when the pipe validates one (`@Param('version', pipe)`). */
+  transform(value: unknown, metadata?: ArgumentMetadata): z.infer<Schema> {
     const result = this.schema.safeParse(value);
-    if (!result.success) throw new RequestValidationError(this.location, toSchemaIssues(result.error));
+    if (!result.success) {
+      // A single parameter's schema reports issues at its root: they are named after the parameter.
+      const parameter = this.location !== 'body' && typeof metadata?.data === 'string' ? metadata.data : '';
+      throw new RequestValidationError(this.location, toSchemaIssues(result.error, parameter));
+    }
     return result.data;
   }
 }
