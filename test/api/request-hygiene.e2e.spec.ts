@@ -137,4 +137,21 @@ describe('request hygiene: names, parameters and headers (real app, real Postgre
       expect([ticketId.status, issuesOf(ticketId)]).toEqual([400, ['ticketId']]);
     });
   });
+
+  describe('media types (#17)', () => {
+    it.each(['application/merge-patch+json', 'application/vnd.api+json', 'text/plain', 'application/x-www-form-urlencoded'])(
+      'refuses a body sent as %s with 415, storing nothing',
+      async (contentType) => {
+        const before = await storedEvents();
+        const answer = await send('POST', '/services', service('vpn'), { 'content-type': contentType });
+        expect(answer.status).toBe(415);
+        expect(answer.body.error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('application/json') });
+        expect(await storedEvents()).toBe(before);
+      },
+    );
+
+    it('reads application/json with a charset parameter', async () => {
+      expect((await send('POST', '/services', service('vpn'), { 'content-type': 'application/json; charset=utf-8' })).status).toBe(201);
+    });
+  });
 });
