@@ -154,4 +154,33 @@ describe('request hygiene: names, parameters and headers (real app, real Postgre
       expect((await send('POST', '/services', service('vpn'), { 'content-type': 'application/json; charset=utf-8' })).status).toBe(201);
     });
   });
+
+  describe('X-Correlation-Id (#18)', () => {
+    it.each([
+      ['15,000 characters', 'a'.repeat(15_000)],
+      ['129 characters', 'a'.repeat(129)],
+      ['spaces and markup', 'ab <script>'],
+      ['two ids joined by a repeated header', 'one, two'],
+    ])('refuses %s with 400 naming the header, storing nothing', async (_, correlationId) => {
+      const before = await storedEvents();
+      const answer = await send('POST', '/services', service('chat'), { 'x-correlation-id': correlationId });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'X-Correlation-Id', message: expect.stringContaining('128') }] });
+      expect(answer.body.error.message.length).toBeLessThan(300);
+      expect(await storedEvents()).toBe(before);
+    });
+
+    it('stores a well-formed id as sent, and a fresh one when none is sent', async () => {
+      const correlationId = `trace:${'f'.repeat(32)}.span-1_a`;
+      expect((await send('POST', '/services', service('chat'), { 'x-correlation-id': correlationId })).status).toBe(201);
+      expect((await send('POST', '/services', service('wiki'))).status).toBe(201);
+      const rows = await query<{ stream_name: string; correlation: string }>(
+        `select stream_name, metadata->>'correlationId' as correlation from event_store.events where stream_name in ('service-chat', 'service-wiki') order by stream_name`,
+      );
+      expect(rows).toEqual([
+        { stream_name: 'service-chat', correlation: correlationId },
+        { stream_name: 'service-wiki', correlation: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+      ]);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 export * from './tokens';
 export * from './request-context';
+export * from './correlation-id';
 export * from './zod-validation.pipe';
 export * from './parameters';
 export * from './http-error.filter';
