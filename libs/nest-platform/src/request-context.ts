@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { EventMetadata } from '@sla/event-sourcing';
+import { correlationIdFrom } from './correlation-id';
 
 /**
  * Who is acting and under which correlation id, taken from the request: the
@@ -15,7 +15,7 @@ export const RequestMetadata = createParamDecorator((_: unknown, context: Execut
   };
   return {
     actor: request.principal?.actor ?? header('x-actor') ?? 'anonymous',
-    correlationId: header('x-correlation-id') ?? randomUUID(),
+    correlationId: correlationIdFrom(request.headers['x-correlation-id']),
     source: 'api',
   };
 });

@@ -10,7 +10,13 @@ type IncomingRequest = {
   params?: unknown;
 };
 
-const JSON_MEDIA_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
+/**
+ * Exactly the media type Nest's JSON body parser reads (its default `type`,
+ * `application/json`, parameters such as charset allowed). A `+json` type
+ * such as `application/merge-patch+json` is left unparsed by it, so
+ * accepting one here would judge an empty body.
+ */
+const JSON_MEDIA_TYPE = /^\s*application\/json\s*(;|$)/i;
 
 /** Where the first U+0000 sits in a parsed value, as a dotted path ('' = the value itself). */
 export function pathOfNulCharacter(value: unknown, path = ''): string | undefined {
@@ -27,8 +33,8 @@ export function pathOfNulCharacter(value: unknown, path = ''): string | undefine
 
 /**
  * Checks that hold for every endpoint before any handler runs: a body comes
- * as JSON (Express would also parse form bodies, which no endpoint
- * documents), and no text anywhere holds U+0000, which PostgreSQL cannot
+ * as application/json (Express would also parse form bodies, which no
+ * endpoint documents), and no text anywhere holds U+0000, which PostgreSQL cannot
  * store in text or jsonb: refused here with its path instead of failing in
  * the database.
  */
@@ -40,7 +46,7 @@ export class RequestShapeInterceptor implements NestInterceptor {
     const hasBody = length > 0 || request.headers['transfer-encoding'] !== undefined;
     const contentType = String(request.headers['content-type'] ?? '');
     if (hasBody && !JSON_MEDIA_TYPE.test(contentType)) {
-      throw new UnsupportedMediaTypeException(`send the body as application/json (got ${contentType || 'no content-type'})`);
+      throw new UnsupportedMediaTypeException(`send the body as application/json, the only media type read (got ${contentType || 'no content-type'})`);
     }
     for (const location of ['body', 'query', 'path'] as const) {
       const value = location === 'path' ? request.params : request[location];

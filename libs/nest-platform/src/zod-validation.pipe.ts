@@ -1,11 +1,14 @@
-import type { PipeTransform } from '@nestjs/common';
+import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 import { toSchemaIssues, type SchemaIssue } from '@sla/event-sourcing';
+
+/** Where in the request an invalid value was: issue paths are relative to it (a header's path is its name). */
+export type RequestLocation = 'body' | 'query' | 'path' | 'header';
 
 export class RequestValidationError extends Error {
   readonly code = 'VALIDATION_FAILED';
   constructor(
-    readonly location: 'body' | 'query' | 'path',
+    readonly location: RequestLocation,
     readonly issues: readonly SchemaIssue[],
   ) {
     super(`invalid request ${location}: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`);
@@ -20,9 +23,14 @@ export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransfor
     private readonly location: 'body' | 'query' | 'path' = 'body',
   ) {}
 
-  transform(value: unknown): z.infer<Schema> {
+  /** `metadata.data` is the parameter's name when the pipe validates one (`@Param('version', pipe)`). */
+  transform(value: unknown, metadata?: ArgumentMetadata): z.infer<Schema> {
     const result = this.schema.safeParse(value);
-    if (!result.success) throw new RequestValidationError(this.location, toSchemaIssues(result.error));
+    if (!result.success) {
+      // A single parameter's schema reports issues at its root: they are named after the parameter.
+      const parameter = this.location !== 'body' && typeof metadata?.data === 'string' ? metadata.data : '';
+      throw new RequestValidationError(this.location, toSchemaIssues(result.error, parameter));
+    }
     return result.data;
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import {
   versionInForceAt,
   type AgreementEvent,
 } from '@sla/agreements-domain';
-import { CLOCK, EVENT_STORE, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
+import { CLOCK, EVENT_STORE, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, versionParameter, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
 import { ChangeAgreementCommand, UnderpinningCheck } from './commands/change-agreement.command';
 import type { AgreementTables } from './read-models/agreements.projection';
 
@@ -63,7 +63,7 @@ const terminationBody = z.strictObject({
 });
 const renewBody = z.strictObject({ expiresAt: instant, occurredAt: instant.optional() });
 const inForceQuery = z.strictObject({ at: instant });
-const diffQuery = z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
+const diffQuery = z.strictObject({ from: versionParameter, to: versionParameter });
 
 type Response = { setHeader(name: string, value: string): void };
 
@@ -113,7 +113,7 @@ export class AgreementsController {
   @HttpCode(200)
   async revise(
     @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('version', new ZodValidationPipe(versionParameter, 'path')) version: number,
     @Body(new ZodValidationPipe(reviseBody)) body: z.infer<typeof reviseBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -126,7 +126,7 @@ export class AgreementsController {
   @HttpCode(200)
   submit(
     @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('version', new ZodValidationPipe(versionParameter, 'path')) version: number,
     @Body(new ZodValidationPipe(submitBody)) body: z.infer<typeof submitBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -144,7 +144,7 @@ export class AgreementsController {
   @HttpCode(200)
   sign(
     @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('version', new ZodValidationPipe(versionParameter, 'path')) version: number,
     @Body(new ZodValidationPipe(signBody)) body: z.infer<typeof signBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,

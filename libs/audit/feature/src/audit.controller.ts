@@ -1,11 +1,12 @@
 import { Controller, Get, Module, Param, Query as QueryParameters } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { ZodValidationPipe, positiveIntegerParameter, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { ReplayAgreementHandler, ReplayAgreementQuery, ReplayTicketClockHandler, ReplayTicketClockQuery } from './replays.queries';
 import { GetConsistencyProofHandler, GetConsistencyProofQuery, GetInclusionProofHandler, GetInclusionProofQuery, ListTreeHeadsHandler, ListTreeHeadsQuery } from './audit-proofs.queries';
 
-const treeSize = z.coerce.number().int().min(1);
+// Far above any log this product will hold, and exact as a JavaScript number.
+const treeSize = positiveIntegerParameter(1_000_000_000_000);
 const inclusionQuery = z.strictObject({ treeSize: treeSize.optional() });
 const consistencyQuery = z.strictObject({ from: treeSize, to: treeSize });
 

@@ -3,7 +3,7 @@ import { Body, Controller, Get, Header, HttpCode, Module, Param, Post, Query as 
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
-import { RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { RequestMetadata, ZodValidationPipe, versionParameter, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { REPORT_SECTIONS, renderReportHtml, reportAgreementIdSchema, reportIdSchema, reportingPeriodSchema, type ReportSection } from '@sla/reports-domain';
 import { renderReportPdf } from '@sla/reports-pdf';
 import { isTimeZone } from '@sla/sla-clock';
@@ -25,11 +25,11 @@ const generateBody = z.strictObject({
 });
 const reviewBody = z.strictObject({ notes: z.string().max(5_000).default('') });
 const reviseBody = z.strictObject({ reason: z.string().trim().min(1).max(2_000) });
-const revisionNumber = z.coerce.number().int().positive();
+const revisionNumber = versionParameter;
 const htmlQuery = z.strictObject({ language: z.enum(['en', 'zh']).default('en') });
 const pdfQuery = z.strictObject({ language: z.enum(['en', 'zh']).optional() });
 const listQuery = z.strictObject({ status: z.enum(['all', 'unpublished', 'overdue']).default('all'), agreementId: z.string().optional() });
-const compareQuery = z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
+const compareQuery = z.strictObject({ from: versionParameter, to: versionParameter });
 
 /** Service reports: generated from the compliance views, reviewed, approved, published and frozen; corrections are new revisions. */
 @Controller('reports')

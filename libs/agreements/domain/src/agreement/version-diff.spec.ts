@@ -26,4 +26,14 @@ describe('readable diff between agreement versions', () => {
     const content = version({ serviceTargets: [target('P1', 2)] });
     expect(diffAgreementContent(content, content)).toEqual([]);
   });
+
+  it('names a target added for a service called like a built-in property (constructor, toString)', () => {
+    const availability = (serviceId: string) => ({ serviceId, percentage: 99.9, period: 'month', calendarId: 'office' });
+    const before = version({ services: ['email', 'constructor', 'toString'] });
+    const after = version({ services: ['email', 'constructor', 'toString'], availabilityTargets: [availability('constructor'), availability('toString')] });
+    expect(diffAgreementContent(before, after)).toEqual([
+      { path: 'availabilityTargets[constructor]', change: 'added', after: expect.objectContaining({ serviceId: 'constructor' }) },
+      { path: 'availabilityTargets[toString]', change: 'added', after: expect.objectContaining({ serviceId: 'toString' }) },
+    ]);
+  });
 });

@@ -34,8 +34,8 @@ function walk(before: Json, after: Json, path: string, changes: ContentChange[])
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     for (const key of keys) {
       const child = path === '' ? key : /^(serviceTargets|availabilityTargets)$/.test(path) ? `${path}[${key}]` : `${path}.${key}`;
-      if (!(key in before)) changes.push({ path: child, change: 'added', after: after[key] });
-      else if (!(key in after)) changes.push({ path: child, change: 'removed', before: before[key] });
+      if (!Object.hasOwn(before, key)) changes.push({ path: child, change: 'added', after: after[key] });
+      else if (!Object.hasOwn(after, key)) changes.push({ path: child, change: 'removed', before: before[key] });
       else walk(before[key], after[key], child, changes);
     }
     return;

@@ -48,8 +48,8 @@ const NUMERIC_RANGES: Record<string, { min: number; max: number; signed: boolean
 };
 
 function checkNumericPart(name: string, value: string): void {
+  if (!Object.hasOwn(NUMERIC_RANGES, name)) return;
   const range = NUMERIC_RANGES[name];
-  if (!range) return;
   for (const item of value.split(',')) {
     const number = /^[+-]?\d+$/.test(item) ? Number(item) : NaN;
     const magnitude = range.signed ? Math.abs(number) : number;

@@ -51,6 +51,10 @@ function cellValue(field: string, text: string): unknown {
   return text;
 }
 
+function defineField(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function csvRecordToObject(header: readonly string[], cells: readonly string[]): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   const data: Record<string, unknown> = {};
@@ -58,13 +62,18 @@ function csvRecordToObject(header: readonly string[], cells: readonly string[]):
     const text = cells[index];
     if (text === undefined || text === '') return;
     if (rowColumns.has(column)) {
-      row[column] = text;
+      defineField(row, column, text);
       return;
     }
     const path = column.split('.');
     let target = data;
-    for (const part of path.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
-    target[path.at(-1)!] = cellValue(path.at(-1)!, text);
+    // Column names come from the file: own properties only, defined rather than assigned, so a
+    // column `__proto__.x` or `constructor.x` becomes a field the schema refuses, never a prototype.
+    for (const part of path.slice(0, -1)) {
+      if (!Object.hasOwn(target, part) || typeof target[part] !== 'object' || target[part] === null) defineField(target, part, {});
+      target = target[part] as Record<string, unknown>;
+    }
+    defineField(target, path.at(-1)!, cellValue(path.at(-1)!, text));
   });
   return { ...row, data };
 }

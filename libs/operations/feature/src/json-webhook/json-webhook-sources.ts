@@ -8,8 +8,10 @@ import { z } from 'zod';
  * paths all equal their values applies; `secret` turns on HMAC-SHA256
  * verification of the raw body against `signatureHeader` (`sha256=<hex>` or `<hex>`).
  */
+export const jsonWebhookSourceName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'not a source name: 1-63 of a-z, 0-9 and -');
+
 export const jsonWebhookSourcesSchema = z.record(
-  z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
+  jsonWebhookSourceName,
   z.strictObject({
     secret: z.string().min(16).optional(),
     signatureHeader: z.string().min(1).default('x-signature-256'),
@@ -28,14 +30,20 @@ export const jsonWebhookSourcesSchema = z.record(
 );
 
 export type JsonWebhookSources = z.infer<typeof jsonWebhookSourcesSchema>;
-export type JsonWebhookRule = JsonWebhookSources[string]['rules'][number];
+export type JsonWebhookSource = JsonWebhookSources[string];
+export type JsonWebhookRule = JsonWebhookSource['rules'][number];
+
+/** The configured source of that name; own properties only, so `constructor` or `__proto__` name nothing. */
+export function sourceNamed(sources: JsonWebhookSources, name: string): JsonWebhookSource | undefined {
+  return Object.hasOwn(sources, name) ? sources[name] : undefined;
+}
 
 export function loadJsonWebhookSources(file: string | undefined): JsonWebhookSources {
   if (!file) return {};
   return jsonWebhookSourcesSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-/** The value at a dotted path, or the constant after `=`. */
+/** The value at a dotted path (the payload's own fields only, never inherited ones), or the constant after `=`. */
 export function valueOf(payload: unknown, expression: string): unknown {
   if (expression.startsWith('=')) {
     const literal = expression.slice(1);
@@ -47,7 +55,7 @@ export function valueOf(payload: unknown, expression: string): unknown {
   }
   let current: unknown = payload;
   for (const key of expression.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }
   return current;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { RecordFactCommand } from '../intake/record-fact.command';
-import { matchingRule, valueOf, type JsonWebhookSources } from './json-webhook-sources';
+import { jsonWebhookSourceName, matchingRule, sourceNamed, valueOf, type JsonWebhookSources } from './json-webhook-sources';
 
 export const JSON_WEBHOOK_SOURCES = Symbol('JSON_WEBHOOK_SOURCES');
 
@@ -20,14 +20,14 @@ export class JsonWebhookController {
   @Post(':source')
   @HttpCode(200)
   async receive(
-    @Param('source') sourceName: string,
+    @Param('source', new ZodValidationPipe(jsonWebhookSourceName, 'path')) sourceName: string,
     @Body() payload: unknown,
     @Headers() headers: Record<string, string | undefined>,
     @Req() request: { rawBody?: Buffer },
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: { status(code: number): void },
   ) {
-    const source = this.sources[sourceName];
+    const source = sourceNamed(this.sources, sourceName);
     if (!source) throw new NotFoundException(`no JSON webhook source '${sourceName}' is configured`);
     if (source.secret) verifySignature(source.secret, request.rawBody, headers[source.signatureHeader.toLowerCase()], source.signatureHeader);
     const rule = matchingRule(source.rules, payload);

@@ -25,5 +25,6 @@ export function loadAlertMapping(file: string | undefined): AlertMapping {
 }
 
 export function mapAlert(mapping: AlertMapping, labels: Readonly<Record<string, string>>) {
-  return mapping.find((rule) => Object.entries(rule.match).every(([label, value]) => labels[label] === value));
+  // Own labels only: a rule matching `constructor` must not see Object.prototype's.
+  return mapping.find((rule) => Object.entries(rule.match).every(([label, value]) => Object.hasOwn(labels, label) && labels[label] === value));
 }
