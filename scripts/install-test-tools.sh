@@ -2,11 +2,15 @@
 # System programs the test suite drives for real (not npm packages):
 #   prometheus-alertmanager  test/processes/real-alertmanager.e2e.spec.ts
 #   poppler-utils            libs/reports/pdf/src/report-pdf.spec.ts (pdftotext, pdfinfo, pdffonts, pdftoppm)
+#   jq, curl, openssl        test/processes/readme-walkthrough.e2e.spec.ts (the README's commands, as a user runs them)
 # Installs only what is missing; needs root (or sudo) and apt (Debian).
 set -euo pipefail
 missing=()
 command -v prometheus-alertmanager > /dev/null || missing+=(prometheus-alertmanager)
 command -v pdftotext > /dev/null || missing+=(poppler-utils)
+command -v jq > /dev/null || missing+=(jq)
+command -v curl > /dev/null || missing+=(curl)
+command -v openssl > /dev/null || missing+=(openssl)
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "test tools present"
   exit 0

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigurationError, loadConfiguration } from '@sla/configuration';
@@ -12,6 +13,24 @@ import { registerReportCommands } from './reports';
 import { ReplayAgreementQuery, ReplayTicketClockQuery } from '@sla/audit-feature';
 import { EvaluateWhatIfQuery, GetAgreementAvailabilityQuery, GetKpiSummaryQuery, GetResponseResolutionComplianceQuery, GetRestatementQuery, ListBreachesQuery } from '@sla/compliance-feature';
 import { reportingRange } from '@sla/compliance-domain';
+
+/**
+ * `npm run cli` runs in the project folder, but a person means the files they
+ * name relative to the folder they typed the command in (npm passes it as
+ * INIT_CWD). Settings keep meaning what they mean to `npm start`: relative
+ * to the project folder, so the CLI finds the API's data folder.
+ */
+function runFromTheCallersFolder(environment: NodeJS.ProcessEnv): void {
+  const callersFolder = environment.INIT_CWD;
+  if (environment.npm_lifecycle_event !== 'cli' || !callersFolder) return;
+  environment.DATA_DIR = path.resolve(environment.DATA_DIR ?? '.data');
+  for (const name of ['AUDIT_SIGNING_KEY_FILE', 'AUTH_API_KEYS_FILE', 'ALERTMANAGER_MAPPING_FILE', 'JSON_WEBHOOK_SOURCES_FILE']) {
+    const value = environment[name];
+    if (value) environment[name] = path.resolve(value);
+  }
+  process.chdir(callersFolder);
+}
+runFromTheCallersFolder(process.env);
 
 /** Operator and auditor commands. Reads the same environment as the API. */
 const program = new Command()
