@@ -3,12 +3,14 @@ import { Logger } from '@nestjs/common';
 import { ConfigurationError, loadConfiguration, type Configuration } from '@sla/configuration';
 import { openInfrastructure } from '@sla/composition';
 import { createApiApplication } from './api.application';
+import { checkConfigurationFiles } from './configuration-files';
 
 async function main(): Promise<void> {
   const logger = new Logger('Startup');
   let configuration: Configuration;
   try {
     configuration = loadConfiguration(process.env);
+    checkConfigurationFiles(configuration);
   } catch (error) {
     if (error instanceof ConfigurationError) {
       console.error(`${error.message}\nNothing was started. See the README's environment table.`);
