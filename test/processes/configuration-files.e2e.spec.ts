@@ -50,7 +50,9 @@ describe('starting with broken configuration files', () => {
       AUDIT_SIGNING_KEY_FILE: keyFile,
     });
     expect((await refused.exited).code).toBe(1);
-    expect(refused.output()).toMatch(/AUDIT_SIGNING_KEY_FILE=".*cli-signing-key\.pem": cannot use it as the signing key/);
+    expect(refused.output()).toMatch(
+      /AUDIT_SIGNING_KEY_FILE=".*cli-signing-key\.pem": cannot use it as the signing key/,
+    );
     expect(refused.output()).not.toMatch(/starting embedded PostgreSQL/);
     expect(existsSync(path.join(dataDirectory, 'postgres'))).toBe(false);
   }, 30_000);

@@ -23,7 +23,8 @@ export class HealthController {
       await sql`select 1`.execute(this.infrastructure.readStore);
     });
     const warningSeconds = this.infrastructure.configuration.WATERMARK_WARNING_SECONDS;
-    const held = this.infrastructure.watermark ? await this.infrastructure.watermark().catch(() => undefined) : undefined;
+    const { watermark: watermarkStatus } = this.infrastructure;
+    const held = watermarkStatus ? await watermarkStatus().catch(() => undefined) : undefined;
     const watermark = held && {
       heldBackSeconds: Math.round(held.seconds * 10) / 10,
       oldestTransactionPid: held.pid,
