@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigurationError, loadConfiguration, type Configuration } from '@sla/configuration';
 import { openInfrastructure } from '@sla/composition';
 import { createApiApplication } from './api.application';
+import { checkConfigurationFiles } from './configuration-files';
 import { startupMessages } from './startup-messages';
 
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   let configuration: Configuration;
   try {
     configuration = loadConfiguration(process.env);
+    checkConfigurationFiles(configuration);
   } catch (error) {
     if (error instanceof ConfigurationError) {
       console.error(`${error.message}\nNothing was started. See the README's environment table.`);

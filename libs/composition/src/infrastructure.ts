@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Configuration } from '@sla/configuration';
+import { ConfigurationError, type Configuration } from '@sla/configuration';
 import { withEventSchemas, type EventStore } from '@sla/event-sourcing';
 import { connectEsdbEventStore } from '@sla/event-store-esdb';
 import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
@@ -47,6 +47,8 @@ export async function openInfrastructure(
     for (const closer of closers.reverse()) await closer().catch(() => undefined);
   };
   try {
+    // Before the database: a broken key file stops start-up with nothing started.
+    const signer = openSigner(configuration);
     let embedded: EmbeddedPostgres | undefined;
     let databaseUrl = configuration.DATABASE_URL;
     if (!databaseUrl) {
@@ -92,7 +94,6 @@ export async function openInfrastructure(
     const clock = options.clock ?? { now: () => new Date() };
     const slaWatch = new SlaWatch(eventStore, readStore, clock, { log });
     closers.push(() => slaWatch.stop());
-    const signer = LogSigner.fromFile(configuration.AUDIT_SIGNING_KEY_FILE ?? path.resolve(configuration.DATA_DIR, 'audit-signing-key.pem'));
     const logSealer = new LogSealer(rawStore, readStore, signer, clock, { headIntervalMilliseconds: configuration.AUDIT_TREE_HEAD_INTERVAL_SECONDS * 1_000, log });
     closers.push(() => logSealer.stop());
 
@@ -117,5 +118,15 @@ export async function openInfrastructure(
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+function openSigner(configuration: Configuration): LogSigner {
+  const file = configuration.AUDIT_SIGNING_KEY_FILE ?? path.resolve(configuration.DATA_DIR, 'audit-signing-key.pem');
+  try {
+    return LogSigner.fromFile(file);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigurationError([`AUDIT_SIGNING_KEY_FILE=${JSON.stringify(file)}: cannot use it as the signing key (${reason})`]);
   }
 }

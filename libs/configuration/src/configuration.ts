@@ -28,6 +28,10 @@ export const configurationSchema = z.object({
   PROJECTION_BATCH_SIZE: positiveInteger.max(50_000).default(500),
   PROJECTION_IDLE_MS: positiveInteger.default(100),
   WATERMARK_WARNING_SECONDS: positiveInteger.default(30),
+  /** /health turns degraded when a projection has more events than this left to apply (lag is counted up to 10,000). */
+  PROJECTION_LAG_WARNING_EVENTS: positiveInteger.max(10_000).default(1_000),
+  /** /health turns degraded when a projection with events pending has not advanced for this long. */
+  PROJECTION_STALL_WARNING_SECONDS: positiveInteger.default(60),
   /** JSON file mapping Alertmanager alert labels to services and impact (see README). */
   ALERTMANAGER_MAPPING_FILE: z.string().min(1).optional(),
   /** JSON file describing generic JSON webhook sources: mapping rules and HMAC secrets (see README). */

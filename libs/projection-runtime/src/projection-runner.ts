@@ -27,6 +27,8 @@ export type ProjectionStatus = {
   /** Events readable after the checkpoint, counted up to LAG_COUNT_LIMIT. */
   readonly lag: number;
   readonly lagIsAtLeast: boolean;
+  /** When the first event not yet applied was recorded; null when up to date. */
+  readonly oldestPendingRecordedAt: Date | null;
   readonly lastError: string | null;
 };
 
@@ -189,6 +191,7 @@ export class ProjectionRunner {
         updatedAt: row?.updated_at ?? null,
         lag: page.events.length,
         lagIsAtLeast: !page.isEnd,
+        oldestPendingRecordedAt: page.events[0]?.recordedAt ?? null,
         lastError: this.lastErrors.get(projection.name) ?? null,
       });
     }

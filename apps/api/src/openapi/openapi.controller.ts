@@ -13,9 +13,9 @@ const healthRoutes: RouteDocumentation[] = [
     method: 'get',
     path: '/health',
     tag: 'operations',
-    summary: 'Event store, read store, projection lag, readers held back by a long transaction',
+    summary: 'Event store, read store, projection lag and stalls, readers held back by a long transaction',
     responses: {
-      200: { description: 'up (ok or degraded)', schema: z.object({ status: z.enum(['ok', 'degraded', 'down']), projections: z.array(z.object({ name: z.string(), lag: z.number() }).loose()) }).loose() },
+      200: { description: 'up (ok or degraded)', schema: z.object({ status: z.enum(['ok', 'degraded', 'down']), warnings: z.array(z.string()), projections: z.array(z.object({ name: z.string(), lag: z.number() }).loose()) }).loose() },
       503: { description: 'a store is down' },
     },
   },
