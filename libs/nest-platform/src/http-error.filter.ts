@@ -50,7 +50,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       // A domain error may say more in a structured form (e.g. which fields of a delivery differ).
       const details = (exception as { details?: unknown }).details;
-      return [DOMAIN_STATUS[exception.kind], { error: { code: exception.code, message: exception.message, ...(details === undefined ? {} : { details }) } }];
+      const error = { code: exception.code, message: exception.message, ...(details === undefined ? {} : { details }) };
+      return [DOMAIN_STATUS[exception.kind], { error }];
     }
     if (exception instanceof WrongExpectedRevisionError) {
       return [

@@ -17,7 +17,10 @@ export class DeliveryConflictError extends DomainError {
     readonly differences: readonly DeliveryDifference[],
     explanation = differences.map(describe).join('; '),
   ) {
-    super(`delivery ${delivery} is already stored with other content (${explanation}): a redelivery must repeat it, a new fact needs a new externalId`);
+    super(
+      `delivery ${delivery} is already stored with other content (${explanation}): ` +
+        'a redelivery must repeat it, a new fact needs a new externalId',
+    );
     this.name = 'DeliveryConflictError';
   }
 
@@ -30,21 +33,28 @@ function shown(value: unknown): string {
   const text = value === undefined ? 'nothing' : JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
-const describe = (difference: DeliveryDifference) => `${difference.path}: stored ${shown(difference.stored)}, sent ${shown(difference.sent)}`;
+const describe = (difference: DeliveryDifference) =>
+  `${difference.path}: stored ${shown(difference.stored)}, sent ${shown(difference.sent)}`;
 
 // The event schemas' instants: ISO 8601 with an offset, compared as instants (09:00+01:00 is 08:00Z).
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function sameValue(stored: unknown, sent: unknown): boolean {
-  if (typeof stored === 'string' && typeof sent === 'string' && INSTANT.test(stored) && INSTANT.test(sent)) return Date.parse(stored) === Date.parse(sent);
+  if (typeof stored === 'string' && typeof sent === 'string' && INSTANT.test(stored) && INSTANT.test(sent)) {
+    return Date.parse(stored) === Date.parse(sent);
+  }
   return JSON.stringify(stored) === JSON.stringify(sent);
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+const ownField = (record: Record<string, unknown>, key: string) =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
+
 function collect(stored: unknown, sent: unknown, path: string, differences: DeliveryDifference[]): void {
-  const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
   if (isRecord(stored) && isRecord(sent)) {
     for (const key of [...new Set([...Object.keys(stored), ...Object.keys(sent)])].sort()) {
-      collect(Object.hasOwn(stored, key) ? stored[key] : undefined, Object.hasOwn(sent, key) ? sent[key] : undefined, `${path}.${key}`, differences);
+      collect(ownField(stored, key), ownField(sent, key), `${path}.${key}`, differences);
     }
     return;
   }
@@ -72,7 +82,13 @@ export function deliveryDifferences(stored: DomainEvent, sent: DomainEvent): Del
  * event stored under that id must carry the fact sent now, or the delivery
  * is refused with what differs.
  */
-export async function requireSameDelivery(store: EventStore, streamName: string, eventId: string, sent: DomainEvent, delivery: string): Promise<void> {
+export async function requireSameDelivery(
+  store: EventStore,
+  streamName: string,
+  eventId: string,
+  sent: DomainEvent,
+  delivery: string,
+): Promise<void> {
   const stored = (await store.readStream(streamName)).find((event) => event.id === eventId);
   // The caller saw the id in this stream a moment ago; events are never removed.
   if (!stored) throw new Error(`event ${eventId} of delivery ${delivery} vanished from ${streamName}`);

@@ -1,6 +1,17 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { DomainError, PartialDuplicateError, deterministicUuid, handleCommand, toSchemaIssues, type Decider, type DomainEvent, type EventDefinition, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import {
+  DomainError,
+  PartialDuplicateError,
+  deterministicUuid,
+  handleCommand,
+  toSchemaIssues,
+  type Decider,
+  type DomainEvent,
+  type EventDefinition,
+  type EventMetadata,
+  type EventStore,
+} from '@sla/event-sourcing';
 import {
   maintenanceWindowDecider,
   maintenanceWindowEventDefinitions,
@@ -91,11 +102,19 @@ export class FactIntake {
     const eventId = deterministicUuid(deliveryName);
     let outcome: { streamRevision: bigint; duplicate: boolean };
     try {
-      outcome = await handleCommand(this.store, streamName, rules.decider, { type: rules.commandType, fact }, { metadata: { ...metadata, source: delivery.source }, eventIds: [eventId] });
+      outcome = await handleCommand(
+        this.store,
+        streamName,
+        rules.decider,
+        { type: rules.commandType, fact },
+        { metadata: { ...metadata, source: delivery.source }, eventIds: [eventId] },
+      );
     } catch (error) {
       // The id is stored in another stream: the same delivery was a fact of another record.
       if (error instanceof PartialDuplicateError && error.duplicateIds.includes(eventId)) {
-        throw new DeliveryConflictError(deliveryName, [{ path: rules.idField, stored: undefined, sent: id }], `it is a fact of another ${kind}, not of ${kind} ${id}`);
+        const differences = [{ path: rules.idField, stored: undefined, sent: id }];
+        const explanation = `it is a fact of another ${kind}, not of ${kind} ${id}`;
+        throw new DeliveryConflictError(deliveryName, differences, explanation);
       }
       throw error;
     }

@@ -23,7 +23,12 @@ const webhookBody = z.looseObject({
   alerts: z.array(alertSchema).max(1_000),
 });
 
-type Outcome = { fingerprint: string; outageId: string | null; outcome: 'started' | 'ended' | 'duplicate' | 'conflict' | 'unmapped' | 'refused'; reason?: string };
+type Outcome = {
+  fingerprint: string;
+  outageId: string | null;
+  outcome: 'started' | 'ended' | 'duplicate' | 'conflict' | 'unmapped' | 'refused';
+  reason?: string;
+};
 
 const milliseconds = (timestamp: string) => new Date(Date.parse(timestamp)).toISOString();
 
@@ -92,7 +97,10 @@ export class AlertmanagerWebhookController {
         }
         const end: OutageEvent = { type: 'OutageEnded', data: { outageId, occurredAt: milliseconds(alert.endsAt) } };
         const ended = await record(end, 'ended');
-        if (ended.duplicate) await requireSameDelivery(this.store, outageStreamName(outageId), deterministicUuid(`${key}/ended`), end, `${key}/ended`);
+        if (ended.duplicate) {
+          const endId = deterministicUuid(`${key}/ended`);
+          await requireSameDelivery(this.store, outageStreamName(outageId), endId, end, `${key}/ended`);
+        }
         outcomes.push({ fingerprint: alert.fingerprint, outageId, outcome: ended.duplicate ? 'duplicate' : 'ended' });
       } catch (error) {
         if (error instanceof DeliveryConflictError) {
@@ -117,7 +125,14 @@ export const alertmanagerRoutes: RouteDocumentation[] = [
       200: {
         description: 'what became of each alert',
         schema: z.object({
-          outcomes: z.array(z.object({ fingerprint: z.string(), outageId: z.string().nullable(), outcome: z.enum(['started', 'ended', 'duplicate', 'conflict', 'unmapped', 'refused']), reason: z.string().optional() })),
+          outcomes: z.array(
+            z.object({
+              fingerprint: z.string(),
+              outageId: z.string().nullable(),
+              outcome: z.enum(['started', 'ended', 'duplicate', 'conflict', 'unmapped', 'refused']),
+              reason: z.string().optional(),
+            }),
+          ),
         }),
       },
       400: writeErrors[400],
