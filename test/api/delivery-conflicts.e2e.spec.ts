@@ -130,7 +130,11 @@ describe('redeliveries with other content (real app, real PostgreSQL)', () => {
     expect(otherTicket).toMatchObject({
       status: 409,
       body: {
-        error: { code: 'DELIVERY_CONFLICT', message: expect.stringContaining('another ticket, not of ticket INC-2') },
+        error: {
+          code: 'DELIVERY_CONFLICT',
+          message: expect.stringContaining('another ticket, not of ticket INC-2'),
+          details: { delivery: 'servicenow/evt-1', differences: [{ path: 'data.ticketId', sent: 'INC-2' }] },
+        },
       },
     });
     expect(await storedEvents()).toBe(before);

@@ -112,7 +112,7 @@ export class FactIntake {
     } catch (error) {
       // The id is stored in another stream: the same delivery was a fact of another record.
       if (error instanceof PartialDuplicateError && error.duplicateIds.includes(eventId)) {
-        const differences = [{ path: rules.idField, stored: undefined, sent: id }];
+        const differences = [{ path: `data.${rules.idField}`, stored: undefined, sent: id }];
         const explanation = `it is a fact of another ${kind}, not of ${kind} ${id}`;
         throw new DeliveryConflictError(deliveryName, differences, explanation);
       }
