@@ -113,6 +113,19 @@ describe('access control (real app, real PostgreSQL)', () => {
     expect((await finance.post(`/reports/${id}/revisions`, { reason: 'x' })).status).toBe(403);
   });
 
+  it('names a malformed revision a customer asks for (400), never a 500 from the database', async () => {
+    const finance = as('finance');
+    const id = 'email-sla-2026-03-customer';
+    for (const [url, parameter] of [
+      [`/reports/${id}/revisions/99999999999999999999`, 'revision'],
+      [`/reports/${id}/revisions/1.5`, 'revision'],
+      [`/reports/${id}/comparison?from=1&to=1e3`, 'to'],
+    ]) {
+      const answer = await finance.get(url);
+      expect([answer.status, answer.body.error.issues]).toEqual([400, [{ path: parameter, message: expect.any(String) }]]);
+    }
+  });
+
   it("records the key's actor on every event, whatever X-Actor says", async () => {
     const client = new Client({ connectionString: api.databaseUrl });
     await client.connect();

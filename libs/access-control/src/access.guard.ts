@@ -1,6 +1,6 @@
 import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { READ_STORE } from '@sla/nest-platform';
+import { READ_STORE, RequestValidationError, versionParameter } from '@sla/nest-platform';
 import { keyDigest, requirementFor, type Principal, type Principals } from './access-policy';
 
 export const PRINCIPALS = Symbol('PRINCIPALS');
@@ -67,10 +67,29 @@ export class AccessGuard implements CanActivate {
     const reportId = request.params.reportId;
     const report = await this.db.selectFrom('service_report').select(['agreement_id', 'audience']).where('report_id', '=', reportId).executeTakeFirst();
     if (report?.audience !== 'customer') throw new ForbiddenException(`report '${reportId}' is not a customer report`);
-    const revisions = [request.params.revision, request.query.from, request.query.to].filter((value): value is string => typeof value === 'string').map(Number);
+    const revisions = revisionsAskedFor(request);
     if (revisions.length === 0 || revisions.some((revision) => !Number.isInteger(revision))) throw new ForbiddenException('a customer reads one published revision at a time');
     const published = await this.db.selectFrom('service_report_revision').select('revision').where('report_id', '=', reportId).where('revision', 'in', revisions).where('status', '=', 'published').execute();
     if (published.length !== new Set(revisions).size) throw new ForbiddenException(`customers see published revisions only (report '${reportId}')`);
     return report.agreement_id;
   }
+}
+
+/**
+ * The revision numbers a customer asks for, checked as the route's own pipes
+ * would (the guard runs first): 99999999999999999999 must be a 400 naming the
+ * parameter, not a query the database refuses as out of range.
+ */
+function revisionsAskedFor(request: Request): number[] {
+  const asked = [
+    { location: 'path' as const, name: 'revision', value: request.params.revision },
+    { location: 'query' as const, name: 'from', value: request.query.from },
+    { location: 'query' as const, name: 'to', value: request.query.to },
+  ];
+  return asked.flatMap(({ location, name, value }) => {
+    if (typeof value !== 'string') return [];
+    const parsed = versionParameter.safeParse(value);
+    if (!parsed.success) throw new RequestValidationError(location, [{ path: name, message: parsed.error.issues[0].message }]);
+    return [parsed.data];
+  });
 }

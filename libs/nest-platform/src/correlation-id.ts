@@ -18,7 +18,8 @@ export function correlationIdFrom(header: string | readonly string[] | undefined
   const value = header.trim();
   if (value === '') return randomUUID();
   if (!CORRELATION_ID.test(value)) {
-    refuse(`must be 1 to 128 of the characters A-Z a-z 0-9 . _ : - (got ${value.length} characters${value.length > 128 ? '' : `: ${JSON.stringify(value)}`})`);
+    const got = value.length > 128 ? `${value.length} characters` : JSON.stringify(value);
+    refuse(`must be 1 to 128 of the characters A-Z a-z 0-9 . _ : - (got ${got})`);
   }
   return value;
 }

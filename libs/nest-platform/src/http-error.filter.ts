@@ -90,7 +90,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       return [400, { error: { code: exception.code, message: exception.message } }];
     }
     if (exception instanceof DomainError) {
-      return [DOMAIN_STATUS[exception.kind], { error: { code: exception.code, message: exception.message } }];
+      // A domain error may say more in a structured form (e.g. which fields of a delivery differ).
+      const details = (exception as { details?: unknown }).details;
+      const error = { code: exception.code, message: exception.message, ...(details === undefined ? {} : { details }) };
+      return [DOMAIN_STATUS[exception.kind], { error }];
     }
     if (exception instanceof WrongExpectedRevisionError) {
       return [

@@ -17,9 +17,8 @@ export function parseIfMatch(header: string | undefined): bigint | undefined {
   const match = REVISION_TAG.exec(value);
   if (!match) {
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    throw new RequestValidationError('header', [
-      { path: 'If-Match', message: `must be an entity tag such as "3" (the ETag a GET returned) or *, got ${JSON.stringify(shown)}` },
-    ]);
+    const message = `must be an entity tag such as "3" (the ETag a GET returned) or *, got ${JSON.stringify(shown)}`;
+    throw new RequestValidationError('header', [{ path: 'If-Match', message }]);
   }
   return BigInt(match[1]);
 }

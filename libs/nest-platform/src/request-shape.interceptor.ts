@@ -46,7 +46,8 @@ export class RequestShapeInterceptor implements NestInterceptor {
     const hasBody = length > 0 || request.headers['transfer-encoding'] !== undefined;
     const contentType = String(request.headers['content-type'] ?? '');
     if (hasBody && !JSON_MEDIA_TYPE.test(contentType)) {
-      throw new UnsupportedMediaTypeException(`send the body as application/json, the only media type read (got ${contentType || 'no content-type'})`);
+      const got = contentType || 'no content-type';
+      throw new UnsupportedMediaTypeException(`send the body as application/json, the only type read (got ${got})`);
     }
     for (const location of ['body', 'query', 'path'] as const) {
       const value = location === 'path' ? request.params : request[location];

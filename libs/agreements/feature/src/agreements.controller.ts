@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
@@ -14,7 +26,18 @@ import {
   versionInForceAt,
   type AgreementEvent,
 } from '@sla/agreements-domain';
-import { CLOCK, EVENT_STORE, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, versionParameter, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
+import {
+  CLOCK,
+  EVENT_STORE,
+  READ_STORE,
+  RequestMetadata,
+  ZodValidationPipe,
+  parseIfMatch,
+  versionParameter,
+  writeErrors,
+  type Clock,
+  type RouteDocumentation,
+} from '@sla/nest-platform';
 import { ChangeAgreementCommand, UnderpinningCheck } from './commands/change-agreement.command';
 import type { AgreementTables } from './read-models/agreements.projection';
 

@@ -3,7 +3,13 @@ import { Body, Controller, Get, Header, HttpCode, Module, Param, Post, Query as 
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
-import { RequestMetadata, ZodValidationPipe, versionParameter, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import {
+  RequestMetadata,
+  ZodValidationPipe,
+  versionParameter,
+  writeErrors,
+  type RouteDocumentation,
+} from '@sla/nest-platform';
 import { REPORT_SECTIONS, renderReportHtml, reportAgreementIdSchema, reportIdSchema, reportingPeriodSchema, type ReportSection } from '@sla/reports-domain';
 import { renderReportPdf } from '@sla/reports-pdf';
 import { isTimeZone } from '@sla/sla-clock';

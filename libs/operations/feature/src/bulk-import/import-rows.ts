@@ -70,7 +70,8 @@ function csvRecordToObject(header: readonly string[], cells: readonly string[]):
     // Column names come from the file: own properties only, defined rather than assigned, so a
     // column `__proto__.x` or `constructor.x` becomes a field the schema refuses, never a prototype.
     for (const part of path.slice(0, -1)) {
-      if (!Object.hasOwn(target, part) || typeof target[part] !== 'object' || target[part] === null) defineField(target, part, {});
+      const existing = Object.hasOwn(target, part) ? target[part] : undefined;
+      if (typeof existing !== 'object' || existing === null) defineField(target, part, {});
       target = target[part] as Record<string, unknown>;
     }
     defineField(target, path.at(-1)!, cellValue(path.at(-1)!, text));

@@ -1,6 +1,17 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { DomainError, deterministicUuid, handleCommand, toSchemaIssues, type Decider, type DomainEvent, type EventDefinition, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import {
+  DomainError,
+  PartialDuplicateError,
+  deterministicUuid,
+  handleCommand,
+  toSchemaIssues,
+  type Decider,
+  type DomainEvent,
+  type EventDefinition,
+  type EventMetadata,
+  type EventStore,
+} from '@sla/event-sourcing';
 import {
   maintenanceWindowDecider,
   maintenanceWindowEventDefinitions,
@@ -13,12 +24,15 @@ import {
   ticketStreamName,
 } from '@sla/operations-domain';
 import { pathOfNulCharacter, RequestValidationError } from '@sla/nest-platform';
+import { DeliveryConflictError, requireSameDelivery } from './delivery-conflict';
 
 /**
  * One delivery of one operational fact, from whatever path it came (REST,
  * webhook, file import): `source` + `externalId` identify the delivery, so a
- * redelivery is stored once; `data` is validated against the fact type's
- * event schema, with the record's id taken from the path or row.
+ * redelivery is stored once, and must carry the same fact (type, data, the
+ * record's id) or is refused as a DELIVERY_CONFLICT; `data` is validated
+ * against the fact type's event schema, with the record's id taken from the
+ * path or row.
  */
 export const factDeliverySchema = z.strictObject({
   source: z.string().trim().min(1).max(100),
@@ -83,13 +97,28 @@ export class FactIntake {
     if (!parsed.success) throw new RequestValidationError('body', toSchemaIssues(parsed.error, 'data'));
     const fact = { type: delivery.type, data: parsed.data } as DomainEvent;
     if (fact.type === rules.opening) await this.requireService((fact.data as { serviceId: string }).serviceId);
-    const outcome = await handleCommand(
-      this.store,
-      rules.streamName(id),
-      rules.decider,
-      { type: rules.commandType, fact },
-      { metadata: { ...metadata, source: delivery.source }, eventIds: [deterministicUuid(`${delivery.source}/${delivery.externalId}`)] },
-    );
+    const streamName = rules.streamName(id);
+    const deliveryName = `${delivery.source}/${delivery.externalId}`;
+    const eventId = deterministicUuid(deliveryName);
+    let outcome: { streamRevision: bigint; duplicate: boolean };
+    try {
+      outcome = await handleCommand(
+        this.store,
+        streamName,
+        rules.decider,
+        { type: rules.commandType, fact },
+        { metadata: { ...metadata, source: delivery.source }, eventIds: [eventId] },
+      );
+    } catch (error) {
+      // The id is stored in another stream: the same delivery was a fact of another record.
+      if (error instanceof PartialDuplicateError && error.duplicateIds.includes(eventId)) {
+        const differences = [{ path: `data.${rules.idField}`, stored: undefined, sent: id }];
+        const explanation = `it is a fact of another ${kind}, not of ${kind} ${id}`;
+        throw new DeliveryConflictError(deliveryName, differences, explanation);
+      }
+      throw error;
+    }
+    if (outcome.duplicate) await requireSameDelivery(this.store, streamName, eventId, fact, deliveryName);
     return { streamRevision: outcome.streamRevision, duplicate: outcome.duplicate };
   }
 

@@ -8,7 +8,9 @@ import { z } from 'zod';
  * paths all equal their values applies; `secret` turns on HMAC-SHA256
  * verification of the raw body against `signatureHeader` (`sha256=<hex>` or `<hex>`).
  */
-export const jsonWebhookSourceName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'not a source name: 1-63 of a-z, 0-9 and -');
+export const jsonWebhookSourceName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'not a source name: 1-63 of a-z, 0-9 and -');
 
 export const jsonWebhookSourcesSchema = z.record(
   jsonWebhookSourceName,

@@ -5,7 +5,13 @@ import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { RecordFactCommand } from '../intake/record-fact.command';
-import { jsonWebhookSourceName, matchingRule, sourceNamed, valueOf, type JsonWebhookSources } from './json-webhook-sources';
+import {
+  jsonWebhookSourceName,
+  matchingRule,
+  sourceNamed,
+  valueOf,
+  type JsonWebhookSources,
+} from './json-webhook-sources';
 
 export const JSON_WEBHOOK_SOURCES = Symbol('JSON_WEBHOOK_SOURCES');
 

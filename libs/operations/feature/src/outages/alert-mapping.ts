@@ -26,5 +26,7 @@ export function loadAlertMapping(file: string | undefined): AlertMapping {
 
 export function mapAlert(mapping: AlertMapping, labels: Readonly<Record<string, string>>) {
   // Own labels only: a rule matching `constructor` must not see Object.prototype's.
-  return mapping.find((rule) => Object.entries(rule.match).every(([label, value]) => Object.hasOwn(labels, label) && labels[label] === value));
+  return mapping.find((rule) =>
+    Object.entries(rule.match).every(([label, value]) => Object.hasOwn(labels, label) && labels[label] === value),
+  );
 }

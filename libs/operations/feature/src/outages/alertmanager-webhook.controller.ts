@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { deterministicUuid, handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { outageDecider, outageStreamName, type OutageEvent } from '@sla/operations-domain';
 import { EVENT_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { DeliveryConflictError, requireSameDelivery } from '../intake/delivery-conflict';
 import { mapAlert, type AlertMapping } from './alert-mapping';
 
 export const ALERT_MAPPING = Symbol('ALERT_MAPPING');
@@ -22,7 +23,12 @@ const webhookBody = z.looseObject({
   alerts: z.array(alertSchema).max(1_000),
 });
 
-type Outcome = { fingerprint: string; outageId: string | null; outcome: 'started' | 'ended' | 'duplicate' | 'unmapped' | 'refused'; reason?: string };
+type Outcome = {
+  fingerprint: string;
+  outageId: string | null;
+  outcome: 'started' | 'ended' | 'duplicate' | 'conflict' | 'unmapped' | 'refused';
+  reason?: string;
+};
 
 const milliseconds = (timestamp: string) => new Date(Date.parse(timestamp)).toISOString();
 
@@ -39,6 +45,14 @@ function problemWithEnd(endsAt: string, startedAt: string): string | undefined {
  * it. The outage is identified by the alert's fingerprint and start time,
  * and each fact's event id is derived from them: Alertmanager repeats
  * notifications and retries deliveries, and every repeat is a no-op.
+ *
+ * What a repeat must match: annotations, receiver and group never enter a
+ * fact, so they may change freely. The start fact holds only what the key
+ * already fixes (fingerprint = labels, startsAt) plus the mapping's service
+ * and impact: an outage keeps the mapping it started under, a changed
+ * mapping file applies to new alerts, not to repeats. The end fact holds
+ * the delivery's own endsAt: a resolved repeat with another endsAt is a
+ * `conflict` outcome naming both, and the stored end stands.
  */
 @Controller('webhooks/alertmanager')
 export class AlertmanagerWebhookController {
@@ -81,9 +95,18 @@ export class AlertmanagerWebhookController {
           outcomes.push({ fingerprint: alert.fingerprint, outageId, outcome: started.duplicate ? 'duplicate' : 'started' });
           continue;
         }
-        const ended = await record({ type: 'OutageEnded', data: { outageId, occurredAt: milliseconds(alert.endsAt) } }, 'ended');
+        const end: OutageEvent = { type: 'OutageEnded', data: { outageId, occurredAt: milliseconds(alert.endsAt) } };
+        const ended = await record(end, 'ended');
+        if (ended.duplicate) {
+          const endId = deterministicUuid(`${key}/ended`);
+          await requireSameDelivery(this.store, outageStreamName(outageId), endId, end, `${key}/ended`);
+        }
         outcomes.push({ fingerprint: alert.fingerprint, outageId, outcome: ended.duplicate ? 'duplicate' : 'ended' });
       } catch (error) {
+        if (error instanceof DeliveryConflictError) {
+          outcomes.push({ fingerprint: alert.fingerprint, outageId, outcome: 'conflict', reason: error.message });
+          continue;
+        }
         outcomes.push({ fingerprint: alert.fingerprint, outageId, outcome: 'refused', reason: error instanceof Error ? error.message : String(error) });
       }
     }
@@ -102,7 +125,14 @@ export const alertmanagerRoutes: RouteDocumentation[] = [
       200: {
         description: 'what became of each alert',
         schema: z.object({
-          outcomes: z.array(z.object({ fingerprint: z.string(), outageId: z.string().nullable(), outcome: z.enum(['started', 'ended', 'duplicate', 'unmapped', 'refused']), reason: z.string().optional() })),
+          outcomes: z.array(
+            z.object({
+              fingerprint: z.string(),
+              outageId: z.string().nullable(),
+              outcome: z.enum(['started', 'ended', 'duplicate', 'conflict', 'unmapped', 'refused']),
+              reason: z.string().optional(),
+            }),
+          ),
         }),
       },
       400: writeErrors[400],
