@@ -48,7 +48,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       return [400, { error: { code: exception.code, message: exception.message } }];
     }
     if (exception instanceof DomainError) {
-      return [DOMAIN_STATUS[exception.kind], { error: { code: exception.code, message: exception.message } }];
+      // What a refusal is about, for a client to act on (e.g. the underpinning gaps to accept).
+      const details = 'details' in exception && exception.details !== undefined ? { details: exception.details } : {};
+      return [DOMAIN_STATUS[exception.kind], { error: { code: exception.code, message: exception.message, ...details } }];
     }
     if (exception instanceof WrongExpectedRevisionError) {
       return [
