@@ -85,7 +85,7 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
       },
     });
     expect(uc.status).toBe(201);
-    expect((await http.post('/agreements/mailhost-uc/versions/1/submission', {})).status).toBe(200);
+    expect(await http.post('/agreements/mailhost-uc/versions/1/submission', {})).toMatchObject({ status: 200, body: { underpinningGaps: [] } });
     expect((await http.post('/agreements/mailhost-uc/versions/1/signatures', { party: 'provider', signatory: alice })).status).toBe(200);
     const ucApproved = await http.post('/agreements/mailhost-uc/versions/1/signatures', { party: 'counterparty', signatory: carol });
     expect(ucApproved.body.events).toEqual(['AgreementVersionSigned', 'AgreementVersionApproved']);
@@ -110,6 +110,13 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
 
     const submitted = await http.post('/agreements/email-sla/versions/1/submission', {});
     expect(submitted.status).toBe(200);
+    // The submission answers with the gaps it recorded, beside its events.
+    expect(submitted.body.events).toEqual(['AgreementVersionSubmitted']);
+    const submittedGaps = submitted.body.underpinningGaps.map((gap: { priority: string; metric: string; problem: string }) => [gap.priority, gap.metric, gap.problem]);
+    expect(submittedGaps).toEqual([
+      ['P1', 'response', 'unsupported'],
+      ['P1', 'resolution', 'unsupported'],
+    ]);
     const afterSubmission = await view('email-sla', (body) => body.versions[0].status === 'submitted');
     expect(afterSubmission.versions[0].underpinningGaps.map((gap: { priority: string; metric: string; problem: string }) => [gap.priority, gap.metric, gap.problem])).toEqual([
       ['P1', 'response', 'unsupported'],
@@ -120,6 +127,7 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
     const refused = await http.post('/agreements/email-sla/versions/1/signatures', { party: 'provider', signatory: alice });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('UNDERPINNING_GAPS_NOT_ACCEPTED');
+    expect(refused.body.error.details).toEqual(submitted.body.underpinningGaps);
     const accepted = await http.post('/agreements/email-sla/versions/1/signatures', {
       party: 'provider',
       signatory: alice,

@@ -161,9 +161,10 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
       ['resolution', 'breached', 17 * HOUR, '2026-03-17T09:00:00.000Z'],
     ]);
     expect(t4[0]).toMatchObject({ agreementId: 'email-sla', agreementKind: 'SLA', version: 1, priority: 'P2', targetMs: 4 * HOUR, calendarId: 'office-berlin' });
-    // T7 was still running at its last fact; seen on 15 April its resolution is breached.
+    // T7 was still running at its last fact; its resolution breach is on record (the SLA watch's), as in the breach log.
     const t7 = (await http.get('/compliance/tickets/T7')).body;
-    expect(t7[1]).toMatchObject({ metric: 'resolution', recordedState: 'running', state: 'breached', dueAt: '2026-03-31T11:00:00.000Z', breachAt: '2026-03-31T11:00:00.000Z' });
+    const due = '2026-03-31T11:00:00.000Z';
+    expect(t7[1]).toMatchObject({ metric: 'resolution', recordedState: 'breached', state: 'breached', dueAt: due, breachAt: due, breachedAt: due });
     // Breached by: 31 March 13:00–17:00 (4 h) + 1–14 April (10 working days × 8 h) + 15 April 09:00–14:00 CEST (5 h) = 89 h.
     expect(t7[1].remainingMs).toBe(-89 * HOUR);
     expect((await http.get('/compliance/tickets/T8')).body).toEqual([]);
@@ -378,6 +379,12 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
       { metric: 'response', inForce: { met: 7, breached: 2, percentWithinTarget: '77.7777' }, candidate: { met: 8, breached: 1, percentWithinTarget: '88.8888' } },
       { metric: 'resolution', inForce: { met: 5, breached: 4, percentWithinTarget: '55.5555' }, candidate: { met: 6, breached: 1, percentWithinTarget: '85.7142' } },
     ]);
+    // Content given is judged by no version; a version named is, on every row.
+    const candidateVersions = (rows: { candidate: { version: number | null } | null }[]) => rows.map((row) => row.candidate?.version);
+    expect(candidateVersions(response.body.tickets)).toEqual(response.body.tickets.map(() => null));
+    const byVersion = await http.post('/compliance/agreements/email-sla/what-if', { period: '2026-03', timeZone: 'Europe/Berlin', version: 1 });
+    expect(byVersion.body.tickets).toHaveLength(response.body.tickets.length);
+    expect(candidateVersions(byVersion.body.tickets)).toEqual(byVersion.body.tickets.map(() => 1));
     expect((await http.post('/compliance/agreements/email-sla/what-if', { period: '2026-03', version: 7 })).body.error.code).toBe('VERSION_NOT_FOUND');
     expect((await http.post('/compliance/agreements/email-sla/what-if', { period: '2026-03' })).body.error.issues[0].path).toBe('version');
     expect(await events()).toBe(before);
@@ -417,6 +424,7 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     const whatIf = await cli(['audit', 'what-if', '--agreement', 'email-sla', '--period', '2026-03', '--time-zone', 'Europe/Berlin', '--version', '1'], database);
     expect(whatIf.code).toBe(0);
     expect(json(whatIf.output).totals[0]).toMatchObject({ metric: 'response', inForce: { met: 7, breached: 2 } });
+    expect(json(whatIf.output).tickets[0].candidate.version).toBe(1);
   }, 60_000);
 
   it('refuses a malformed period naming the parameter', async () => {

@@ -102,4 +102,19 @@ describe('sla CLI: service reports', () => {
     }
     expect(await json('list', '--status', 'unpublished')).toEqual([]);
   }, 60_000);
+
+  it('refuses a period before the agreement was in force (exit 2) unless acknowledged, and records it', async () => {
+    const november = ['--agreement', 'email-sla', '--period', '2025-11', '--calendar', 'office-shanghai'];
+    const refused = await cli('generate', ...november, '--actor', 'slm.alice');
+    expect(refused.code).toBe(2);
+    const reasonGiven = /^refused: NO_VERSION_IN_FORCE: no version of agreement 'email-sla' was in force in 2025-11/m;
+    expect(refused.output).toMatch(reasonGiven);
+    const reason = 'pilot month before the SLA';
+    const acknowledged = [...november, '--acknowledge-no-version-in-force', reason, '--actor', 'slm.alice'];
+    const generated = await json('generate', ...acknowledged);
+    expect(generated).toMatchObject({ reportId: 'email-sla-2025-11-customer' });
+    const revision = '/reports/email-sla-2025-11-customer/revisions/1';
+    const drafted = await eventually(async () => (await http.get(revision)).body?.content);
+    expect(drafted).toMatchObject({ versionsInForce: [], noVersionInForce: { acknowledgedBy: 'slm.alice', reason } });
+  }, 60_000);
 });

@@ -3,8 +3,8 @@ import { eventually, type httpClient } from './http';
 /**
  * A small catalogue for report tests: the Shanghai office calendar
  * (Mon–Fri 09:00–18:00), the e-mail service and an SLA `email-sla` in force
- * from 1 January 2026 with a P1 target and a 99.5 % monthly availability
- * target. Waits until each is readable.
+ * from 1 January 2026 (approved in December) with a P1 target and a 99.5 %
+ * monthly availability target. Waits until each is readable.
  */
 export async function givenShanghaiEmailAgreement(http: ReturnType<typeof httpClient>): Promise<void> {
   const weekdays = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, ['09:00-18:00']]));
@@ -27,5 +27,33 @@ export async function givenShanghaiEmailAgreement(http: ReturnType<typeof httpCl
     occurredAt: '2025-12-10T10:00:00+08:00',
   });
   if (agreement.status !== 201) throw new Error(`agreement not drafted: ${JSON.stringify(agreement.body)}`);
-  await eventually(async () => ((await http.get('/agreements/email-sla')).status === 200 ? true : undefined));
+  // Approved before it takes effect, so that reports on 2026 have a version in force.
+  const riskAcceptance = { reason: 'P1 handled in-house' };
+  const steps = [
+    () => http.post('/agreements/email-sla/versions/1/submission', { occurredAt: '2025-12-11T10:00:00+08:00' }),
+    () =>
+      http.post('/agreements/email-sla/versions/1/signatures', {
+        party: 'provider',
+        signatory: { name: 'Alice Chen', title: 'SLM' },
+        riskAcceptance,
+        occurredAt: '2025-12-12T10:00:00+08:00',
+      }),
+    () =>
+      http.post(
+        '/agreements/email-sla/versions/1/signatures',
+        {
+          party: 'counterparty',
+          signatory: { name: 'Bob Meyer', title: 'Finance' },
+          riskAcceptance,
+          occurredAt: '2025-12-12T11:00:00+08:00',
+        },
+        { 'x-actor': 'finance.bob' },
+      ),
+  ];
+  for (const step of steps) {
+    const response = await step();
+    if (response.status !== 200) throw new Error(`agreement not approved: ${JSON.stringify(response.body)}`);
+  }
+  const inEffect = async () => (await http.get('/agreements/email-sla')).body?.status === 'in-effect';
+  await eventually(async () => ((await inEffect()) ? true : undefined));
 }

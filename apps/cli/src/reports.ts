@@ -60,6 +60,9 @@ const revisionNumber = parsedBy(z.coerce.number().int().positive('a revision num
 const actor = parsedBy(z.string().trim().min(1, 'who is acting (recorded on the events)').max(200));
 const notes = parsedBy(z.string().max(5_000));
 const reason = parsedBy(z.string().trim().min(1, 'why the report is restated').max(2_000));
+const acknowledgement = parsedBy(
+  z.string().trim().min(1, 'why the period is reported without a version in force').max(2_000),
+);
 
 const actorOption = () => new Option('--actor <name>', 'who is acting (recorded on every event)').argParser(actor).makeOptionMandatory();
 const languageOption = (description: string) => new Option('--language <language>', description).choices(['en', 'zh']);
@@ -125,9 +128,25 @@ export function registerReportCommands(program: Command, withInfrastructure: Wit
     .option('--sections <list>', `comma-separated, of ${REPORT_SECTIONS.join(', ')} (default all)`, sections)
     .addOption(languageOption("the report's language (default en)"))
     .option('--trend-periods <n>', 'periods in the trend section, 2 to 24 (default 6)', trendPeriods)
+    .option(
+      '--acknowledge-no-version-in-force <reason>',
+      'report a period in which no agreement version was in force, and why (recorded in the report)',
+      acknowledgement,
+    )
     .addOption(actorOption())
     .action(
-      (options: { agreement: string; period: string; calendar: string; timeZone: string; audience: 'customer' | 'internal'; sections?: ReportSection[]; language?: 'en' | 'zh'; trendPeriods?: number; actor: string }) =>
+      (options: {
+        agreement: string;
+        period: string;
+        calendar: string;
+        timeZone: string;
+        audience: 'customer' | 'internal';
+        sections?: ReportSection[];
+        language?: 'en' | 'zh';
+        trendPeriods?: number;
+        acknowledgeNoVersionInForce?: string;
+        actor: string;
+      }) =>
         run(async ({ reports: service }) =>
           printJson(
             await service.generate(
@@ -140,6 +159,9 @@ export function registerReportCommands(program: Command, withInfrastructure: Wit
                 ...(options.sections ? { sections: options.sections } : {}),
                 ...(options.language ? { language: options.language } : {}),
                 ...(options.trendPeriods ? { trendPeriods: options.trendPeriods } : {}),
+                ...(options.acknowledgeNoVersionInForce
+                  ? { acknowledgeNoVersionInForce: { reason: options.acknowledgeNoVersionInForce } }
+                  : {}),
               },
               metadataOf(options.actor),
             ),

@@ -2,9 +2,22 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import type { ReviewTables } from '@sla/agreements-feature';
 import { reportingRange, shiftPeriod, truncatedDecimal } from '@sla/compliance-domain';
-import { GetAgreementAvailabilityQuery, GetKpiSummaryQuery, GetResponseResolutionComplianceQuery, ListBreachesQuery, ListFollowUpsQuery, type MetricCompliance } from '@sla/compliance-feature';
+import {
+  GetAgreementAvailabilityQuery,
+  GetKpiSummaryQuery,
+  GetResponseResolutionComplianceQuery,
+  GetVersionsInForceQuery,
+  ListBreachesQuery,
+  ListFollowUpsQuery,
+  type MetricCompliance,
+} from '@sla/compliance-feature';
 import { READ_STORE } from '@sla/nest-platform';
-import type { FiguresRequest, ReportFiguresSource, ServiceReportTables } from '@sla/reports-feature';
+import type {
+  FiguresRequest,
+  ReportFiguresSource,
+  ReportSubjectRequest,
+  ServiceReportTables,
+} from '@sla/reports-feature';
 import { KPI_SECTIONS, type ReportSection } from '@sla/reports-domain';
 
 /** % of stopped clocks within target over every service and priority, truncated like every other percentage. */
@@ -28,6 +41,10 @@ export const reportFigures = {
     const unretractedBreaches = async (agreementId: string, from: Date, to: Date) => (await queries.execute(new ListBreachesQuery(agreementId, from, to))).filter((breach) => !breach.retractedAt);
 
     return {
+      async versionsInForce({ agreementId, period, timeZone }: ReportSubjectRequest) {
+        const [from, to] = rangeOf(period, timeZone);
+        return queries.execute(new GetVersionsInForceQuery(agreementId, from, to));
+      },
       async figuresFor({ agreementId, period, timeZone, audience, sections, trendPeriods }: FiguresRequest) {
         const wanted = (section: ReportSection) => !sections || sections.includes(section);
         const [from, to] = rangeOf(period, timeZone);

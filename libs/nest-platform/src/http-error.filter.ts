@@ -90,7 +90,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return [400, { error: { code: exception.code, message: exception.message } }];
     }
     if (exception instanceof DomainError) {
-      // A domain error may say more in a structured form (e.g. which fields of a delivery differ).
+      // What a refusal is about, for a client to act on (which fields of a delivery differ, the gaps to accept).
       const details = (exception as { details?: unknown }).details;
       const error = { code: exception.code, message: exception.message, ...(details === undefined ? {} : { details }) };
       return [DOMAIN_STATUS[exception.kind], { error }];

@@ -25,6 +25,7 @@ import {
   partySchema,
   versionInForceAt,
   type AgreementEvent,
+  type UnderpinningGap,
 } from '@sla/agreements-domain';
 import {
   CLOCK,
@@ -147,7 +148,7 @@ export class AgreementsController {
 
   @Post(':agreementId/versions/:version/submission')
   @HttpCode(200)
-  submit(
+  async submit(
     @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
     @Param('version', new ZodValidationPipe(versionParameter, 'path')) version: number,
     @Body(new ZodValidationPipe(submitBody)) body: z.infer<typeof submitBody>,
@@ -155,12 +156,18 @@ export class AgreementsController {
     @RequestMetadata() metadata: EventMetadata,
   ) {
     const occurredAt = this.now(body.occurredAt);
-    return this.change(
+    // The gaps recorded in the submission, answered beside its events: the approvers' to-do list.
+    let underpinningGaps: UnderpinningGap[] = [];
+    const submitted = await this.change(
       agreementId,
-      async (state) => ({ type: 'SubmitVersion', data: { version, underpinningGaps: await this.underpinning.gapsFor(state, version), occurredAt } }),
+      async (state) => {
+        underpinningGaps = await this.underpinning.gapsFor(state, version);
+        return { type: 'SubmitVersion', data: { version, underpinningGaps, occurredAt } };
+      },
       metadata,
       ifMatch,
     );
+    return { ...submitted, underpinningGaps };
   }
 
   @Post(':agreementId/versions/:version/signatures')
@@ -360,6 +367,14 @@ function toVersionView(row: Selectable<AgreementTables['agreement_version']>) {
 }
 
 const changed = z.object({ agreementId: z.string(), streamRevision: z.string(), events: z.array(z.string()) });
+const underpinningGap = z.object({
+  metric: z.string(),
+  serviceId: z.string(),
+  priority: z.string().nullable(),
+  problem: z.string(),
+  supportingAgreementId: z.string().nullable(),
+  detail: z.string(),
+});
 const agreementView = z.object({
   agreementId: z.string(),
   kind: agreementKindSchema,
@@ -380,7 +395,7 @@ const versionView = z.object({
   basedOnVersion: z.number().nullable(),
   content: z.unknown(),
   signatures: z.array(z.object({ party: z.string(), signatory: z.object({ name: z.string(), title: z.string() }), signedAt: z.string(), actor: z.string(), riskAcceptance: z.unknown() })),
-  underpinningGaps: z.array(z.object({ metric: z.string(), serviceId: z.string(), priority: z.string().nullable(), problem: z.string(), supportingAgreementId: z.string().nullable(), detail: z.string() })),
+  underpinningGaps: z.array(underpinningGap),
   draftedAt: z.string(),
   draftedBy: z.string(),
   approvedAt: z.string().nullable(),
@@ -396,20 +411,36 @@ const historyEntry = z.object({
   recordedAt: z.string(),
   summary: z.string(),
 });
-const write = (method: 'post', path: string, summary: string, body: z.ZodType, status: 200 | 201 = 200): RouteDocumentation => ({
+const write = (
+  method: 'post',
+  path: string,
+  summary: string,
+  body: z.ZodType,
+  status: 200 | 201 = 200,
+  schema: z.ZodType = changed,
+): RouteDocumentation => ({
   method,
   path,
   tag: 'agreements',
   summary,
   body,
   ifMatch: path !== '/agreements',
-  responses: { [status]: { description: 'accepted: the events recorded', schema: changed }, ...writeErrors },
+  responses: { [status]: { description: 'accepted: the events recorded', schema }, ...writeErrors },
 });
+// The gaps in the shape a signature without risk acceptance is refused with (422, error.details).
+const submitted = changed.extend({ underpinningGaps: z.array(underpinningGap) });
 
 export const agreementRoutes: RouteDocumentation[] = [
   write('post', '/agreements', 'Draft an SLA, OLA or UC (full content or a shipped template)', draftBody, 201),
   write('post', '/agreements/{agreementId}/versions/{version}/revisions', 'Revise a draft or submitted version during negotiation', reviseBody),
-  write('post', '/agreements/{agreementId}/versions/{version}/submission', 'Submit a version for approval (records underpinning gaps)', submitBody),
+  write(
+    'post',
+    '/agreements/{agreementId}/versions/{version}/submission',
+    'Submit a version for approval (records the underpinning gaps and answers with them)',
+    submitBody,
+    200,
+    submitted,
+  ),
   write('post', '/agreements/{agreementId}/versions/{version}/signatures', 'Sign for one party; both signatures approve the version', signBody),
   write('post', '/agreements/{agreementId}/amendments', 'Draft an amendment under a change request', amendBody, 201),
   write('post', '/agreements/{agreementId}/suspension', 'Suspend an agreement in effect', reasonBody),

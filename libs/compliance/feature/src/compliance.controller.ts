@@ -180,7 +180,8 @@ const availability = z.object({
 });
 const queryErrors = { 400: writeErrors[400], 404: writeErrors[404], 422: writeErrors[422] };
 
-const outcome = z.object({ version: z.number().nullable(), state: z.string(), elapsedMs: z.number(), targetMs: z.number().nullable() }).nullable();
+const judgedBy = z.number().nullable().describe('the agreement version the clock was judged by; null for candidate content');
+const outcome = z.object({ version: judgedBy, state: z.string(), elapsedMs: z.number(), targetMs: z.number().nullable() }).nullable();
 const whatIfTotals = z.object({ met: z.number(), breached: z.number(), percentWithinTarget: z.string().nullable() });
 
 const periodFigures = z.array(

@@ -5,12 +5,29 @@ import { GetKpiSummaryHandler } from './kpis/kpi-summary.query';
 import { EvaluateWhatIfHandler } from './what-if/what-if.query';
 import { GetRestatementHandler } from './as-of/as-of.query';
 import { ListFollowUpsHandler, RecordBreachFollowUpHandler } from './breach-follow-up/breach-follow-up.handlers';
-import { GetAgreementAvailabilityHandler, GetServiceAvailabilityHandler } from './availability/availability.queries';
+import {
+  GetAgreementAvailabilityHandler,
+  GetServiceAvailabilityHandler,
+  GetVersionsInForceHandler,
+} from './availability/availability.queries';
 import { GetResponseResolutionComplianceHandler, GetTicketClocksHandler, ListBreachesHandler } from './ticket-sla/ticket-sla.queries';
 
 /** Needs READ_STORE and CLOCK from the composition root. */
 @Module({
   controllers: [ComplianceController],
-  providers: [CalendarCatalogue, GetTicketClocksHandler, GetResponseResolutionComplianceHandler, ListBreachesHandler, GetServiceAvailabilityHandler, GetAgreementAvailabilityHandler, RecordBreachFollowUpHandler, ListFollowUpsHandler, GetKpiSummaryHandler, EvaluateWhatIfHandler, GetRestatementHandler],
+  providers: [
+    CalendarCatalogue,
+    GetTicketClocksHandler,
+    GetResponseResolutionComplianceHandler,
+    ListBreachesHandler,
+    GetServiceAvailabilityHandler,
+    GetAgreementAvailabilityHandler,
+    GetVersionsInForceHandler,
+    RecordBreachFollowUpHandler,
+    ListFollowUpsHandler,
+    GetKpiSummaryHandler,
+    EvaluateWhatIfHandler,
+    GetRestatementHandler,
+  ],
 })
 export class ComplianceModule {}

@@ -24,7 +24,7 @@ export const complianceReadModelMigrations: Record<string, Migration> = {
 };
 export * from './sla-watch/sla-watch';
 export { GetResponseResolutionComplianceQuery, ListBreachesQuery, type BreachView, type MetricCompliance } from './ticket-sla/ticket-sla.queries';
-export { GetAgreementAvailabilityQuery } from './availability/availability.queries';
+export { GetAgreementAvailabilityQuery, GetVersionsInForceQuery } from './availability/availability.queries';
 export { GetKpiSummaryQuery } from './kpis/kpi-summary.query';
 export { ListFollowUpsQuery } from './breach-follow-up/breach-follow-up.handlers';
 export { EvaluateWhatIfQuery } from './what-if/what-if.query';

@@ -63,10 +63,17 @@ export type TrendPoint = {
 
 export type ImprovementPlanLine = { planId: string; item: string; phase: string; percentComplete: number; dueAt: string | null; owner: string | null };
 
+/** Who knowingly drafted a report for a period in which no version of the agreement was in force, and why. */
+export type NoVersionInForceAcknowledgement = { acknowledgedBy: string; reason: string };
+
 export type ReportContent = {
   agreementId: string;
   period: string;
   timeZone: string;
+  /** The agreement versions in force at some time in the period; absent in reports drafted before it was recorded. */
+  versionsInForce?: number[];
+  /** Present only when no version was in force: a report is then drafted only with this on record. */
+  noVersionInForce?: NoVersionInForceAcknowledgement;
   from?: string;
   to?: string;
   audience?: 'customer' | 'internal';
@@ -79,8 +86,12 @@ export type ReportContent = {
   improvementPlans?: ImprovementPlanLine[];
 };
 
-/** The agreement versions whose terms the figures were measured against. */
+/**
+ * The agreement versions whose terms the figures were measured against: as recorded, or for
+ * reports drafted before they were, the versions named by availability terms and breaches.
+ */
 export function versionsInForce(content: ReportContent): number[] {
+  if (content.versionsInForce) return content.versionsInForce;
   return [...new Set([...(content.availability ?? []).map((line) => line.version), ...(content.breaches ?? []).map((line) => line.version)])].sort((a, b) => a - b);
 }
 

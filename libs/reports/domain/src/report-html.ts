@@ -45,6 +45,9 @@ export function renderReportHtml(revision: RenderableRevision, language: ReportL
   const compliance = content.responseResolution ?? [];
   const breaches = content.breaches ?? [];
   const versions = versionsInForce(content).join(', ') || label.none;
+  const noVersion = content.noVersionInForce;
+  const acknowledgedBy = noVersion ? escape(`${noVersion.acknowledgedBy}: ${noVersion.reason}`) : null;
+  const acknowledgement = noVersion && `<p><strong>${escape(label.noVersionInForce)}</strong> ${acknowledgedBy}</p>`;
   const metric = (name: string) => (name === 'response' ? label.response : name === 'resolution' ? label.resolution : name);
   const yesNo = (value: boolean | null) => (value === null ? '—' : value ? label.yes : label.no);
   const byPriority = breachesPerPriority(content);
@@ -90,6 +93,7 @@ ${table([label.period, label.availability, label.responseWithinTarget, label.res
 <h1>${escape(label.title)}: ${escape(content.agreementId)} — ${escape(content.period)}</h1>
 <p>${escape(label.status)}: ${escape(revision.status)} · ${escape(label.draftedBy)}: ${escape(revision.draftedBy)} · ${escape(label.approvedBy)}: ${escape(revision.approvedBy)} · ${escape(label.publishedAt)}: ${escape(revision.publishedAt)}</p>
 ${revision.reason ? `<p><strong>${escape(label.reason)}:</strong> ${escape(revision.reason)}</p>` : ''}
+${acknowledgement ?? ''}
 ${sections.join('\n')}
 </body></html>`;
 }

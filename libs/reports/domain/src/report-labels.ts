@@ -1,7 +1,7 @@
 /** Report labels in every supported language; renderers never hard-code a label. */
 export type ReportLanguage = 'en' | 'zh';
 
-export type ReportLabels = Record<'title' | 'agreement' | 'period' | 'revision' | 'hash' | 'draftedBy' | 'approvedBy' | 'publishedAt' | 'status' | 'availability' | 'compliance' | 'breaches' | 'kpis' | 'service' | 'priority' | 'metric' | 'met' | 'breached' | 'open' | 'within' | 'target' | 'actual' | 'goal' | 'version' | 'reason' | 'none' | 'response' | 'resolution' | 'yes' | 'no' | 'trend' | 'satisfaction' | 'complaints' | 'majorIncidents' | 'improvementPlans' | 'followUp' | 'notified' | 'rootCause' | 'remediated' | 'phase' | 'due' | 'owner' | 'progress' | 'generated' | 'ticket' | 'breachedAt' | 'breachCount' | 'kpi' | 'item' | 'retracted' | 'responseWithinTarget' | 'resolutionWithinTarget', string>;
+export type ReportLabels = Record<'title' | 'agreement' | 'period' | 'revision' | 'hash' | 'draftedBy' | 'approvedBy' | 'publishedAt' | 'status' | 'availability' | 'compliance' | 'breaches' | 'kpis' | 'service' | 'priority' | 'metric' | 'met' | 'breached' | 'open' | 'within' | 'target' | 'actual' | 'goal' | 'version' | 'reason' | 'none' | 'response' | 'resolution' | 'yes' | 'no' | 'trend' | 'satisfaction' | 'complaints' | 'majorIncidents' | 'improvementPlans' | 'followUp' | 'notified' | 'rootCause' | 'remediated' | 'phase' | 'due' | 'owner' | 'progress' | 'generated' | 'ticket' | 'breachedAt' | 'breachCount' | 'kpi' | 'item' | 'retracted' | 'responseWithinTarget' | 'resolutionWithinTarget' | 'noVersionInForce', string>;
 
 export const LABELS: Record<ReportLanguage, ReportLabels> = {
   en: {
@@ -57,6 +57,7 @@ export const LABELS: Record<ReportLanguage, ReportLabels> = {
     retracted: 'Retracted',
     responseWithinTarget: 'Response within target',
     resolutionWithinTarget: 'Resolution within target',
+    noVersionInForce: 'No agreement version was in force in this period; reported as acknowledged by',
   },
   zh: {
     title: '服务报告',
@@ -111,6 +112,7 @@ export const LABELS: Record<ReportLanguage, ReportLabels> = {
     retracted: '已撤销',
     responseWithinTarget: '响应达标率',
     resolutionWithinTarget: '解决达标率',
+    noVersionInForce: '本报告期间没有生效的协议版本；经以下人员确认后报告',
   },
 };
 

@@ -33,6 +33,36 @@ describe('service report lifecycle', () => {
     expect(diffReportContent(content, corrected)).toEqual([{ path: 'breaches', before: 1, after: 2 }]);
   });
 
+  it('refuses a draft for a period with no version in force unless acknowledged on the report', () => {
+    const empty = { versionsInForce: [], availability: [] };
+    const draftOf = (body: Record<string, unknown>) => ({
+      type: 'DraftReport' as const,
+      event: drafted(1, body).data as never,
+    });
+    const refusal = { code: 'NO_VERSION_IN_FORCE', message: expect.stringContaining("agreement 'sla'") };
+    expect(decide([], draftOf(empty))).toThrow(expect.objectContaining(refusal));
+    const acknowledged = { ...empty, noVersionInForce: { acknowledgedBy: 'alice', reason: 'hand-over month' } };
+    expect(decide([], draftOf(acknowledged))()).toEqual([drafted(1, acknowledged)]);
+    expect(decide([], draftOf({ ...content, versionsInForce: [1] }))()).toHaveLength(1);
+  });
+
+  it('refuses to publish a revision drafted before the versions in force were recorded when none was', () => {
+    const legacy = [drafted(1, content), reviewed, approved];
+    const publish = (versionsInForce?: number[]) => ({
+      type: 'PublishReport' as const,
+      at,
+      onTime: true,
+      lateByMs: 0,
+      ...(versionsInForce ? { versionsInForce } : {}),
+    });
+    expect(decide(legacy, publish([]))).toThrow(expect.objectContaining({ code: 'NO_VERSION_IN_FORCE' }));
+    expect(decide(legacy, publish([2]))()).toEqual([published]);
+    // Recorded in the content: what the revision says stands.
+    const recorded = { ...content, versionsInForce: [1] };
+    const recordedPublication = { ...published, data: { ...published.data, contentHash: reportContentHash(recorded) } };
+    expect(decide([drafted(1, recorded), reviewed, approved], publish([]))()).toEqual([recordedPublication]);
+  });
+
   it('hashes content canonically: key order does not matter, values do', () => {
     expect(reportContentHash({ a: 1, b: [1, 2] })).toBe(reportContentHash({ b: [1, 2], a: 1 }));
     expect(reportContentHash({ a: 1 })).not.toBe(reportContentHash({ a: 2 }));

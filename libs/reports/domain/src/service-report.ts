@@ -48,7 +48,15 @@ export type ServiceReportEvent =
   | DomainEvent<'ServiceReportApproved', EventDataOf<typeof ServiceReportApproved>>
   | DomainEvent<'ServiceReportPublished', EventDataOf<typeof ServiceReportPublished>>;
 
-type RevisionState = { readonly number: number; readonly status: 'draft' | 'reviewed' | 'approved' | 'published'; readonly contentHash: string; readonly draftedBy: string };
+type RevisionState = {
+  readonly number: number;
+  readonly status: 'draft' | 'reviewed' | 'approved' | 'published';
+  readonly contentHash: string;
+  readonly draftedBy: string;
+  /** As recorded in the content; null for a revision drafted before they were recorded. */
+  readonly versionsInForce: readonly number[] | null;
+  readonly noVersionInForceAcknowledged: boolean;
+};
 /** What every revision of a report shares, fixed by its first draft. */
 export type ReportSubject = { readonly agreementId: string; readonly period: string; readonly audience: 'customer' | 'internal'; readonly dueDate: string; readonly deadline: string; readonly timeZone: string };
 export type ServiceReportState = { readonly reportId: string | null; readonly revisions: readonly RevisionState[]; readonly subject: ReportSubject | null };
@@ -56,7 +64,15 @@ export type ServiceReportState = { readonly reportId: string | null; readonly re
 export class ServiceReportError extends DomainError {
   readonly kind: DomainError['kind'];
   constructor(
-    readonly code: 'REPORT_EXISTS' | 'REPORT_NOT_FOUND' | 'WRONG_STATUS' | 'OPEN_REVISION' | 'NOTHING_TO_RESTATE' | 'REASON_REQUIRED' | 'APPROVER_IS_AUTHOR',
+    readonly code:
+      | 'REPORT_EXISTS'
+      | 'REPORT_NOT_FOUND'
+      | 'WRONG_STATUS'
+      | 'OPEN_REVISION'
+      | 'NOTHING_TO_RESTATE'
+      | 'REASON_REQUIRED'
+      | 'APPROVER_IS_AUTHOR'
+      | 'NO_VERSION_IN_FORCE',
     message: string,
   ) {
     super(message);
@@ -65,11 +81,33 @@ export class ServiceReportError extends DomainError {
   }
 }
 
+/**
+ * A report on a period in which no version of the agreement was in force has no terms to
+ * measure against: it is refused unless someone acknowledged that on the report itself.
+ */
+export function requireVersionInForce(
+  subject: { agreementId: string; period: string },
+  versions: readonly number[] | null,
+  acknowledged: boolean,
+): void {
+  if (versions === null || versions.length > 0 || acknowledged) return;
+  throw new ServiceReportError(
+    'NO_VERSION_IN_FORCE',
+    `no version of agreement '${subject.agreementId}' was in force in ${subject.period}: ` +
+      'acknowledge it with acknowledgeNoVersionInForce: { reason } to report the period anyway',
+  );
+}
+
+const recordedVersions = (content: Record<string, unknown>): readonly number[] | null =>
+  Array.isArray(content.versionsInForce) ? (content.versionsInForce as number[]) : null;
+const acknowledgedNoVersion = (content: Record<string, unknown>) => content.noVersionInForce !== undefined;
+
 export type ServiceReportCommand =
   | { type: 'DraftReport'; event: EventDataOf<typeof ServiceReportDrafted> }
   | { type: 'ReviewReport'; notes: string; at: string }
   | { type: 'ApproveReport'; approver: string; at: string }
-  | { type: 'PublishReport'; at: string; onTime: boolean; lateByMs: number };
+  /** `versionsInForce`: as known now, for a revision drafted before they were recorded. */
+  | { type: 'PublishReport'; at: string; onTime: boolean; lateByMs: number; versionsInForce?: readonly number[] };
 
 /**
  * A service report's lifecycle, every step an event: a revision is drafted
@@ -93,7 +131,17 @@ export const serviceReportDecider: Decider<ServiceReportCommand, ServiceReportEv
             deadline: event.data.deadline,
             timeZone: typeof event.data.content.timeZone === 'string' ? event.data.content.timeZone : 'UTC',
           },
-          revisions: [...state.revisions, { number: event.data.revision, status: 'draft', contentHash: event.data.contentHash, draftedBy: event.data.draftedBy }],
+          revisions: [
+            ...state.revisions,
+            {
+              number: event.data.revision,
+              status: 'draft',
+              contentHash: event.data.contentHash,
+              draftedBy: event.data.draftedBy,
+              versionsInForce: recordedVersions(event.data.content),
+              noVersionInForceAcknowledged: acknowledgedNoVersion(event.data.content),
+            },
+          ],
         };
       case 'ServiceReportReviewed':
         return update('reviewed');
@@ -107,6 +155,7 @@ export const serviceReportDecider: Decider<ServiceReportCommand, ServiceReportEv
     const latest = state.revisions.at(-1);
     if (command.type === 'DraftReport') {
       const event = command.event;
+      requireVersionInForce(event, recordedVersions(event.content), acknowledgedNoVersion(event.content));
       if (!latest) {
         if (event.revision !== 1) throw new ServiceReportError('REPORT_NOT_FOUND', 'the first revision of a report is 1');
         return [{ type: 'ServiceReportDrafted', data: event }];
@@ -129,6 +178,10 @@ export const serviceReportDecider: Decider<ServiceReportCommand, ServiceReportEv
         return [{ type: 'ServiceReportApproved', data: { ...base, approver: command.approver, occurredAt: command.at } }];
       case 'PublishReport':
         if (latest.status !== 'approved') throw new ServiceReportError('WRONG_STATUS', `revision ${latest.number} is ${latest.status}: only an approved revision is published`);
+        if (state.subject) {
+          const versions = latest.versionsInForce ?? command.versionsInForce ?? null;
+          requireVersionInForce(state.subject, versions, latest.noVersionInForceAcknowledged);
+        }
         return [{ type: 'ServiceReportPublished', data: { ...base, contentHash: latest.contentHash, onTime: command.onTime, lateByMs: command.lateByMs, occurredAt: command.at } }];
     }
   },

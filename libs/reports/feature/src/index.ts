@@ -4,7 +4,14 @@ import * as createReportDefinition from './2026-12-01-602-create-report-definiti
 
 export * from './service-reports.projection';
 export { ServiceReportsModule, serviceReportRoutes } from './service-reports.controller';
-export { REPORT_FIGURES, ServiceReports, reportIdFor, type FiguresRequest, type ReportFiguresSource } from './service-reports.service';
+export {
+  REPORT_FIGURES,
+  ServiceReports,
+  reportIdFor,
+  type FiguresRequest,
+  type ReportFiguresSource,
+  type ReportSubjectRequest,
+} from './service-reports.service';
 export { DefinedReportDrafting } from './report-definitions/defined-report-drafting';
 export { reportDefinitionRoutes } from './report-definitions/report-definitions.controller';
 export * from './report-definitions/report-definitions.projection';

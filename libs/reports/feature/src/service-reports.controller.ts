@@ -28,6 +28,8 @@ const generateBody = z.strictObject({
   sections: z.array(z.enum(REPORT_SECTIONS as [ReportSection, ...ReportSection[]])).min(1).optional(),
   language: z.enum(['en', 'zh']).optional(),
   trendPeriods: z.number().int().min(2).max(24).optional(),
+  /** Without it a period in which no agreement version was in force is refused (422 NO_VERSION_IN_FORCE). */
+  acknowledgeNoVersionInForce: z.strictObject({ reason: z.string().trim().min(1).max(2_000) }).optional(),
 });
 const reviewBody = z.strictObject({ notes: z.string().max(5_000).default('') });
 const reviseBody = z.strictObject({ reason: z.string().trim().min(1).max(2_000) });

@@ -7,10 +7,13 @@ import {
   diffReportContent,
   reportContentHash,
   reportDue,
+  requireVersionInForce,
   ServiceReportError,
   serviceReportDecider,
   serviceReportStreamName,
   timeliness,
+  type NoVersionInForceAcknowledgement,
+  type ReportContent,
   type ReportSection,
   type ServiceReportCommand,
   type ServiceReportState,
@@ -19,8 +22,17 @@ import type { ServiceReportTables } from './service-reports.projection';
 
 /** Where a report's figures come from: the compliance views, provided by the composition root. */
 export const REPORT_FIGURES = Symbol('REPORT_FIGURES');
-export type FiguresRequest = { agreementId: string; period: string; timeZone: string; audience: 'customer' | 'internal'; sections: ReportSection[] | undefined; trendPeriods: number };
-export type ReportFiguresSource = { figuresFor(request: FiguresRequest): Promise<Record<string, unknown>> };
+export type ReportSubjectRequest = { agreementId: string; period: string; timeZone: string };
+export type FiguresRequest = ReportSubjectRequest & {
+  audience: 'customer' | 'internal';
+  sections: ReportSection[] | undefined;
+  trendPeriods: number;
+};
+export type ReportFiguresSource = {
+  figuresFor(request: FiguresRequest): Promise<Record<string, unknown>>;
+  /** The agreement versions in force at some time in the period, ascending; [] when none was. */
+  versionsInForce(request: ReportSubjectRequest): Promise<number[]>;
+};
 
 export class UnknownCalendarError extends DomainError {
   readonly code = 'UNKNOWN_CALENDAR';
@@ -38,6 +50,8 @@ export type GenerateReport = {
   trendPeriods?: number;
   /** Set when a report definition drafted the report. */
   definitionId?: string;
+  /** Report a period in which no agreement version was in force anyway; recorded in the report with who and why. */
+  acknowledgeNoVersionInForce?: { reason: string };
 };
 export type ReportOutcome = { reportId: string; streamRevision: string; events: string[] };
 
@@ -67,14 +81,26 @@ export class ServiceReports {
     return { reportId: id, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
   }
 
-  private async content(request: Omit<GenerateReport, 'calendarId'>) {
+  /**
+   * The report's content, refused early (before the figures are gathered) for a period in which no
+   * agreement version was in force unless acknowledged; the decider holds the same rule on the stream.
+   */
+  private async content(
+    request: Omit<GenerateReport, 'calendarId' | 'acknowledgeNoVersionInForce'>,
+    acknowledgement: NoVersionInForceAcknowledgement | undefined,
+  ) {
     const sections = request.sections;
+    const versionsInForce = await this.figures.versionsInForce(request);
+    requireVersionInForce(request, versionsInForce, acknowledgement !== undefined);
     const figures = await this.figures.figuresFor({ agreementId: request.agreementId, period: request.period, timeZone: request.timeZone, audience: request.audience, sections, trendPeriods: request.trendPeriods ?? DEFAULT_TREND_PERIODS });
     return {
       agreementId: request.agreementId,
       period: request.period,
       timeZone: request.timeZone,
       audience: request.audience,
+      versionsInForce,
+      // Kept only where it applies: with a version in force there is nothing to acknowledge.
+      ...(versionsInForce.length === 0 && acknowledgement ? { noVersionInForce: acknowledgement } : {}),
       ...(sections ? { sections } : {}),
       ...(request.language ? { language: request.language } : {}),
       ...(request.trendPeriods ? { trendPeriods: request.trendPeriods } : {}),
@@ -89,7 +115,11 @@ export class ServiceReports {
     if (!calendar) throw new UnknownCalendarError(`no calendar '${request.calendarId}'`);
     const due = reportDue(request.period, calendar);
     const id = reportIdFor(request);
-    const content = await this.content(request);
+    const { acknowledgeNoVersionInForce, ...subject } = request;
+    const acknowledgement = acknowledgeNoVersionInForce
+      ? { acknowledgedBy: metadata.actor, reason: acknowledgeNoVersionInForce.reason }
+      : undefined;
+    const content = await this.content(subject, acknowledgement);
     return this.run(
       id,
       {
@@ -115,8 +145,15 @@ export class ServiceReports {
         if (!subject) throw new ServiceReportError('REPORT_NOT_FOUND', `no report '${id}'`);
         const first = await this.db.selectFrom('service_report_revision').select('content').where('report_id', '=', id).where('revision', '=', 1).executeTakeFirst();
         // A revision is drafted with the same sections, language and trend length as the first one.
-        const drafted = (first?.content ?? {}) as { sections?: ReportSection[]; language?: 'en' | 'zh'; trendPeriods?: number; definitionId?: string };
-        const content = await this.content({ ...subject, sections: drafted.sections, language: drafted.language, trendPeriods: drafted.trendPeriods, definitionId: drafted.definitionId });
+        const drafted = (first?.content ?? {}) as Pick<ReportContent, 'sections' | 'noVersionInForce'> & {
+          language?: 'en' | 'zh';
+          trendPeriods?: number;
+          definitionId?: string;
+        };
+        const { sections, language, trendPeriods, definitionId } = drafted;
+        // An acknowledgement that no version was in force is about the period: it holds for every revision.
+        const request = { ...subject, sections, language, trendPeriods, definitionId };
+        const content = await this.content(request, drafted.noVersionInForce);
         return {
           type: 'DraftReport',
           event: { reportId: id, agreementId: subject.agreementId, period: subject.period, audience: subject.audience, dueDate: subject.dueDate, deadline: subject.deadline, revision: 1, content, contentHash: reportContentHash(content), reason, draftedBy: metadata.actor, occurredAt: this.clock.now().toISOString() },
@@ -142,7 +179,11 @@ export class ServiceReports {
         if (!subject) throw new ServiceReportError('REPORT_NOT_FOUND', `no report '${id}'`);
         const now = this.clock.now();
         const judged = timeliness({ period: subject.period, nominalDate: subject.dueDate, dueDate: subject.dueDate, deadline: Date.parse(subject.deadline) }, now.getTime());
-        return { type: 'PublishReport', at: now.toISOString(), ...judged };
+        // A revision drafted before the versions in force were recorded is judged by what is known now.
+        const unrecorded = state.revisions.at(-1)?.versionsInForce === null;
+        const versionsInForce = unrecorded ? await this.figures.versionsInForce(subject) : undefined;
+        const known = versionsInForce ? { versionsInForce } : {};
+        return { type: 'PublishReport', at: now.toISOString(), ...judged, ...known };
       },
       metadata,
     );

@@ -64,6 +64,8 @@ export async function renderReportPdf(revision: RenderableRevision, options: Rep
   doc.moveDown(0.4).font(REGULAR_FONT).fontSize(10);
   doc.text(`${label.status}: ${revision.status} · ${label.draftedBy}: ${revision.draftedBy} · ${label.approvedBy}: ${text(revision.approvedBy)} · ${label.publishedAt}: ${text(revision.publishedAt)}`);
   if (revision.reason) doc.moveDown(0.3).text(`${label.reason}: ${revision.reason}`);
+  const noVersion = content.noVersionInForce;
+  if (noVersion) doc.moveDown(0.3).text(`${label.noVersionInForce} ${noVersion.acknowledgedBy}: ${noVersion.reason}`);
 
   if (content.availability && wanted('availability')) {
     heading(label.availability);

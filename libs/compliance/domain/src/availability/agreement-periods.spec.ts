@@ -1,5 +1,5 @@
 import { agreementContentSchema, type AgreementEvent } from '@sla/agreements-domain';
-import { availabilityTerms } from './agreement-periods';
+import { availabilityTerms, versionsInForceDuring } from './agreement-periods';
 
 const party = { name: 'x', contacts: [] };
 const content = (percentage: number, effectiveFrom: string) =>
@@ -19,5 +19,29 @@ describe('availability terms of an agreement over a period', () => {
       ['2026-03-16T00:00:00.000Z', '2026-04-01T00:00:00.000Z', 2, 99.9],
     ]);
     expect(availabilityTerms(events, 'vpn', Date.parse('2026-03-01T00:00:00Z'), Date.parse('2026-04-01T00:00:00Z'))).toEqual([]);
+  });
+});
+
+describe('versions in force during a period', () => {
+  const at = Date.parse;
+  it('names every version in force at some instant of the period, and none before the first came into force', () => {
+    expect(versionsInForceDuring(events, at('2026-03-01T00:00:00Z'), at('2026-04-01T00:00:00Z'))).toEqual([1, 2]);
+    expect(versionsInForceDuring(events, at('2026-04-01T00:00:00Z'), at('2026-05-01T00:00:00Z'))).toEqual([2]);
+    expect(versionsInForceDuring(events, at('2026-02-01T00:00:00Z'), at('2026-03-01T00:00:00Z'))).toEqual([]);
+    // Drafted only: never in force.
+    const draftedOnly = events.slice(0, 1);
+    expect(versionsInForceDuring(draftedOnly, at('2026-03-01T00:00:00Z'), at('2026-04-01T00:00:00Z'))).toEqual([]);
+  });
+
+  it('leaves out a version while the agreement is suspended', () => {
+    const suspended = [
+      ...events,
+      {
+        type: 'AgreementSuspended',
+        data: { agreementId: 'sla', reason: 'dispute', occurredAt: '2026-03-20T00:00:00Z' },
+      },
+    ] as AgreementEvent[];
+    expect(versionsInForceDuring(suspended, at('2026-04-01T00:00:00Z'), at('2026-05-01T00:00:00Z'))).toEqual([]);
+    expect(versionsInForceDuring(suspended, at('2026-03-16T00:00:00Z'), at('2026-04-01T00:00:00Z'))).toEqual([2]);
   });
 });

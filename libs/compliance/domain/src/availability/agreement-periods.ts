@@ -17,6 +17,28 @@ function instantsIn(value: unknown, found: Instant[]): void {
   }
 }
 
+/** [from, to) cut at every instant the agreement's facts name: within each stretch the version in force is one. */
+function stretches(events: readonly AgreementEvent[], from: Instant, to: Instant): [Instant, Instant][] {
+  const candidates: Instant[] = [];
+  for (const event of events) instantsIn(event.data, candidates);
+  const inside = candidates.filter((instant) => instant > from && instant < to);
+  const boundaries = [...new Set([from, to, ...inside])].sort((a, b) => a - b);
+  return boundaries.slice(0, -1).map((start, index) => [start, boundaries[index + 1]]);
+}
+
+/**
+ * The versions in force (and not suspended) at some instant of [from, to), ascending:
+ * the terms a period's figures are measured against. Empty when none was.
+ */
+export function versionsInForceDuring(events: readonly AgreementEvent[], from: Instant, to: Instant): number[] {
+  const versions = new Set<number>();
+  for (const [start] of stretches(events, from, to)) {
+    const inForce = versionInForceAt(events, start);
+    if (inForce && !inForce.suspended) versions.add(inForce.version);
+  }
+  return [...versions].sort((a, b) => a - b);
+}
+
 /**
  * The parts of [from, to) in which a version with an availability target for
  * the service was in force, each with that version's target: availability over
@@ -25,12 +47,8 @@ function instantsIn(value: unknown, found: Instant[]): void {
  * left out.
  */
 export function availabilityTerms(events: readonly AgreementEvent[], serviceId: string, from: Instant, to: Instant): AvailabilityTerm[] {
-  const candidates: Instant[] = [];
-  for (const event of events) instantsIn(event.data, candidates);
-  const boundaries = [...new Set([from, to, ...candidates.filter((instant) => instant > from && instant < to)])].sort((a, b) => a - b);
   const terms: AvailabilityTerm[] = [];
-  for (let index = 0; index + 1 < boundaries.length; index += 1) {
-    const [start, end] = [boundaries[index], boundaries[index + 1]];
+  for (const [start, end] of stretches(events, from, to)) {
     const inForce = versionInForceAt(events, start);
     const target = inForce && !inForce.suspended ? inForce.content.availabilityTargets.find((candidate) => candidate.serviceId === serviceId) : undefined;
     if (!inForce || !target) continue;

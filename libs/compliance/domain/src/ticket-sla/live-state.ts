@@ -31,3 +31,28 @@ export function liveClock(clock: StoredClock, now: Instant, calendar: BusinessCa
   const state = clock.breachAt !== null && now >= clock.breachAt ? 'breached' : clock.atRiskAt !== null && now >= clock.atRiskAt ? 'at-risk' : 'running';
   return { state, elapsedMs, remainingMs };
 }
+
+/** What the SLA watch has recorded about one clock and not corrected since. */
+export type ClockDetections = {
+  /** The breach instant of the breach on record; null when none is (or it was retracted). */
+  readonly breachedAt: Instant | null;
+  readonly atRiskRecorded: boolean;
+};
+
+export type RecordedClock = {
+  readonly state: TicketSlaState | 'at-risk';
+  readonly breachedAt: Instant | null;
+};
+
+/**
+ * A clock's recorded state: the ticket's facts, then the SLA watch's findings about it.
+ * Findings apply only to a clock the ticket's facts have not stopped (running or paused),
+ * as in the period figures: a stopped clock is met or breached by its facts, and a breach
+ * on record that they contradict is corrected by the watch beside the breach.
+ */
+export function recordedClock(evaluated: RecordedClock, detections: ClockDetections): RecordedClock {
+  if (evaluated.state !== 'running' && evaluated.state !== 'paused') return evaluated;
+  if (detections.breachedAt !== null) return { state: 'breached', breachedAt: detections.breachedAt };
+  if (evaluated.state === 'running' && detections.atRiskRecorded) return { state: 'at-risk', breachedAt: null };
+  return evaluated;
+}

@@ -2,7 +2,7 @@ import { agreementContentSchema, type AgreementContentInput, type AgreementEvent
 import { at, calendar, weekdays } from '@sla/sla-clock/testing';
 import type { TicketFact } from '@sla/sla-clock';
 import { evaluateTicketSla, type AgreementHistory } from './ticket-sla';
-import { liveClock } from './live-state';
+import { liveClock, recordedClock } from './live-state';
 
 const HOUR = 3_600_000;
 const calendars = new Map([
@@ -88,5 +88,30 @@ describe('a stored clock seen later', () => {
   it('leaves stopped and paused clocks as they were stored', () => {
     expect(liveClock({ ...stored, state: 'met' }, at('2026-03-20T11:00'), office)).toEqual({ state: 'met', elapsedMs: HOUR, remainingMs: HOUR });
     expect(liveClock({ ...stored, state: 'paused', breachAt: null }, at('2026-03-20T11:00'), office).state).toBe('paused');
+  });
+});
+
+describe("a clock's recorded state: the ticket's facts, then the SLA watch's findings", () => {
+  const none = { breachedAt: null, atRiskRecorded: false };
+  const atRisk = { breachedAt: null, atRiskRecorded: true };
+  const breach = { breachedAt: at('2026-03-16T10:00'), atRiskRecorded: true };
+  const running = { state: 'running' as const, breachedAt: null };
+  const paused = { state: 'paused' as const, breachedAt: null };
+
+  it('is breached at the recorded instant while the facts leave the clock running or paused', () => {
+    expect(recordedClock(running, breach)).toEqual({ state: 'breached', breachedAt: at('2026-03-16T10:00') });
+    expect(recordedClock(paused, breach)).toEqual({ state: 'breached', breachedAt: at('2026-03-16T10:00') });
+  });
+
+  it('is at risk once the warning is recorded and no breach is, while the clock runs', () => {
+    expect(recordedClock(running, atRisk)).toEqual({ state: 'at-risk', breachedAt: null });
+    expect(recordedClock(paused, atRisk)).toEqual(paused);
+    expect(recordedClock(running, none)).toEqual(running);
+  });
+
+  it('is what the facts say once they stopped the clock (a contradicted breach is corrected beside it)', () => {
+    expect(recordedClock({ state: 'met', breachedAt: null }, breach)).toEqual({ state: 'met', breachedAt: null });
+    const late = { state: 'breached' as const, breachedAt: at('2026-03-16T10:00') };
+    expect(recordedClock(late, breach)).toEqual(late);
   });
 });

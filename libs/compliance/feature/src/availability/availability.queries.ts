@@ -2,7 +2,14 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
-import { availabilityTerms, measureAvailability, type AvailabilityFigures, type MaintenanceInterval, type OutageInterval } from '@sla/compliance-domain';
+import {
+  availabilityTerms,
+  measureAvailability,
+  versionsInForceDuring,
+  type AvailabilityFigures,
+  type MaintenanceInterval,
+  type OutageInterval,
+} from '@sla/compliance-domain';
 import { DomainError } from '@sla/event-sourcing';
 import { maintenanceOccurrences, type MaintenanceSchedule } from '@sla/operations-domain';
 import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
@@ -154,5 +161,31 @@ export class GetAgreementAvailabilityHandler implements IQueryHandler<GetAgreeme
       terms,
       allTargetsMet: terms.length === 0 ? null : terms.every((term) => term.targetMet === true),
     };
+  }
+}
+
+export class GetVersionsInForceQuery extends Query<number[]> {
+  constructor(
+    readonly agreementId: string,
+    readonly from: Date,
+    readonly to: Date,
+  ) {
+    super();
+  }
+}
+
+/** The agreement versions in force (not suspended) at some instant of [from, to), ascending; [] when none was. */
+@QueryHandler(GetVersionsInForceQuery)
+export class GetVersionsInForceHandler implements IQueryHandler<GetVersionsInForceQuery> {
+  constructor(@Inject(READ_STORE) private readonly db: Kysely<TicketSlaTables>) {}
+
+  async execute({ agreementId, from, to }: GetVersionsInForceQuery): Promise<number[]> {
+    const agreement = await this.db
+      .selectFrom('compliance_agreement')
+      .select('events')
+      .where('agreement_id', '=', agreementId)
+      .executeTakeFirst();
+    if (!agreement) throw new ComplianceLookupError('AGREEMENT_NOT_FOUND', `no agreement '${agreementId}'`);
+    return versionsInForceDuring(agreement.events, from.getTime(), to.getTime());
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { sql, type Kysely } from 'kysely';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
-import { liveClock, truncatedDecimal, type TicketSlaState } from '@sla/compliance-domain';
+import { liveClock, recordedClock, truncatedDecimal, type TicketSlaState } from '@sla/compliance-domain';
 import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
 import type { BreachFollowUpTables } from '../breach-follow-up/breach-follow-up.projection';
 import type { TicketSlaTables } from './ticket-sla.projection';
@@ -19,7 +19,7 @@ export type TicketClockView = {
   priority: string | null;
   /** As of the query: running clocks may have become at-risk or breached since the last fact. */
   state: TicketSlaState | 'at-risk';
-  /** As of the ticket's latest fact. */
+  /** As of the latest fact about the clock: the ticket's, or the SLA watch's finding (at risk, breached, corrected). */
   recordedState: string;
   reason: string | null;
   targetMs: number | null;
@@ -28,6 +28,7 @@ export type TicketClockView = {
   remainingMs: number | null;
   dueAt: string | null;
   breachAt: string | null;
+  /** When the ticket's facts show it breached, else when the breach on record (the breach log's) happened. */
   breachedAt: string | null;
   atRiskAt: string | null;
   stoppedAt: string | null;
@@ -52,8 +53,22 @@ export class GetTicketClocksHandler implements IQueryHandler<GetTicketClocksQuer
   async execute({ ticketId }: GetTicketClocksQuery): Promise<TicketClockView[]> {
     const rows = await this.db.selectFrom('ticket_sla_status').selectAll().where('ticket_id', '=', ticketId).orderBy('agreement_id').orderBy('metric', 'desc').execute();
     const calendars = await this.calendars.load([...new Set(rows.flatMap((row) => (row.calendar_id ? [row.calendar_id] : [])))]);
+    // The breach log's own rows: the ticket view takes the watch's findings from where the log does.
+    const findings = await this.db
+      .selectFrom('sla_detection')
+      .select(['agreement_id', 'metric', 'kind', 'instant'])
+      .where('ticket_id', '=', ticketId)
+      .where('retracted_at', 'is', null)
+      .execute();
+    const findingsOf = (row: { agreement_id: string; metric: string }) => {
+      const own = findings.filter(({ agreement_id, metric }) => agreement_id === row.agreement_id && metric === row.metric);
+      const breachedAt = own.find((finding) => finding.kind === 'breached')?.instant.getTime() ?? null;
+      return { breachedAt, atRiskRecorded: own.some((finding) => finding.kind === 'at-risk') };
+    };
     const now = this.clock.now().getTime();
     return rows.map((row) => {
+      const evaluated = { state: row.state as TicketSlaState, breachedAt: row.breached_at?.getTime() ?? null };
+      const recorded = recordedClock(evaluated, findingsOf(row));
       const live = liveClock(
         {
           state: row.state as TicketSlaState,
@@ -66,6 +81,8 @@ export class GetTicketClocksHandler implements IQueryHandler<GetTicketClocksQuer
         now,
         row.calendar_id ? calendars.get(row.calendar_id) : undefined,
       );
+      // A recorded finding stands even if the query's clock has not reached its instant yet.
+      const standing = recorded.state === 'breached' || (recorded.state === 'at-risk' && live.state === 'running');
       return {
         ticketId: row.ticket_id,
         agreementId: row.agreement_id,
@@ -74,8 +91,8 @@ export class GetTicketClocksHandler implements IQueryHandler<GetTicketClocksQuer
         metric: row.metric,
         serviceId: row.service_id,
         priority: row.priority,
-        state: live.state,
-        recordedState: row.state,
+        state: standing ? recorded.state : live.state,
+        recordedState: recorded.state,
         reason: row.reason,
         targetMs: row.target_ms === null ? null : Number(row.target_ms),
         calendarId: row.calendar_id,
@@ -83,7 +100,7 @@ export class GetTicketClocksHandler implements IQueryHandler<GetTicketClocksQuer
         remainingMs: live.remainingMs,
         dueAt: iso(row.due_at),
         breachAt: iso(row.breach_at),
-        breachedAt: iso(row.breached_at),
+        breachedAt: recorded.breachedAt === null ? null : new Date(recorded.breachedAt).toISOString(),
         atRiskAt: iso(row.at_risk_at),
         stoppedAt: iso(row.stopped_at),
         openedAt: row.opened_at.toISOString(),

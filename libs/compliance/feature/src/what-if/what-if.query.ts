@@ -19,6 +19,7 @@ class WhatIfError extends DomainError {
   }
 }
 
+/** `version`: the agreement version the clock was judged by; null for candidate content not drafted as a version. */
 type Outcome = { version: number | null; state: string; elapsedMs: number; targetMs: number | null };
 
 export type WhatIfView = {
@@ -41,6 +42,7 @@ export class EvaluateWhatIfQuery extends Query<WhatIfView> {
   }
 }
 
+const pick = ({ state, elapsedMs, targetMs }: Omit<Outcome, 'version'>) => ({ state, elapsedMs, targetMs });
 const decided = (state: string | undefined) => state === 'met' || state === 'breached';
 const percent = (met: number, breached: number) => (met + breached === 0 ? null : truncatedDecimal({ numerator: BigInt(met) * 100n, denominator: BigInt(met + breached) }, 4));
 
@@ -86,6 +88,8 @@ export class EvaluateWhatIfHandler implements IQueryHandler<EvaluateWhatIfQuery>
     const calendarIds = [...new Set([...content.serviceTargets.flatMap((target) => [target.response.calendarId, target.resolution.calendarId]), ...actual.flatMap((row) => (row.calendar_id ? [row.calendar_id] : []))])];
     const calendars = await this.catalogue.load(calendarIds);
 
+    // The hypothetical history numbers the candidate 1; rows name the version it is (none for content given).
+    const candidateVersion = 'version' in candidate ? candidate.version : null;
     const rows: WhatIfView['tickets'] = [];
     for (const ticket of tickets) {
       const whatIf = evaluateTicketSla({ serviceId: ticket.service_id, facts: ticket.facts, agreements: [hypothetical], calendars });
@@ -95,7 +99,9 @@ export class EvaluateWhatIfHandler implements IQueryHandler<EvaluateWhatIfQuery>
         const inForceOutcome: Outcome | null = inForce
           ? { version: inForce.version, state: inForce.state === 'running' && inForce.breach_on_record ? 'breached' : inForce.state, elapsedMs: Number(inForce.elapsed_ms), targetMs: inForce.target_ms === null ? null : Number(inForce.target_ms) }
           : null;
-        const candidateOutcome: Outcome | null = candidateClock ? { version: null, state: candidateClock.state, elapsedMs: candidateClock.elapsedMs, targetMs: candidateClock.targetMs } : null;
+        const candidateOutcome: Outcome | null = candidateClock
+          ? { version: candidateVersion, ...pick(candidateClock) }
+          : null;
         rows.push({
           ticketId: ticket.ticket_id,
           serviceId: ticket.service_id,
