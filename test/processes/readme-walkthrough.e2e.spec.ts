@@ -90,7 +90,8 @@ describe('the README walkthrough', () => {
     if (run.code !== 0) throw new Error(report);
 
     // What the README's comments promise, as the commands printed it …
-    expect(run.stdout).toContain('"underpinningGaps":[]');
+    // The SLA's submission answers with its underpinning gaps: none, the contract's targets are stricter.
+    expect(run.stdout).toMatch(/"agreementId":"email-sla"[^\n]*"events":\["AgreementVersionSubmitted"\][^\n]*"underpinningGaps":\[\]/);
     expect(run.stdout).toContain('"availabilityPercent":"99.545454"');
     expect(run.stdout).toContain('"percentWithinTarget":"100.0000"');
     // … and as the API answers now.
@@ -118,6 +119,9 @@ describe('the README walkthrough', () => {
       'INC-2 response',
     ]);
     const whatIf = await http.post('/compliance/agreements/email-sla/what-if', { period: '2026-03', timeZone: 'Europe/Berlin', version: 2 });
+    expect(whatIf.body.tickets).toContainEqual(
+      expect.objectContaining({ ticketId: 'INC-2', metric: 'resolution', candidate: expect.objectContaining({ version: 2, state: 'met' }) }),
+    );
     expect(whatIf.body.totals).toContainEqual({
       metric: 'resolution',
       inForce: { met: 1, breached: 1, percentWithinTarget: '50.0000' },
