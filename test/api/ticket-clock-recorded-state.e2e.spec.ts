@@ -67,17 +67,20 @@ describe('ticket view shows what the SLA watch recorded (real app, real PostgreS
     now = new Date('2026-03-02T08:10:00Z');
     const acknowledged = { source: 'jira', externalId: 'a-7', type: 'TicketAcknowledged', data: { occurredAt: now } };
     expect((await http.post('/tickets/INC-7/facts', acknowledged)).status).toBe(201);
-    await resolutionClock((clock) => clock.recordedState === 'running');
+    // The response is projected before the clock moves on: else the watch would see it running past 08:30.
+    await clockOf('response', (clock) => clock.recordedState === 'met');
+    await clockOf('resolution', (clock) => clock.recordedState === 'running');
   }, 60_000);
   afterAll(() => api?.close());
 
-  /** The resolution clock of INC-7 once it satisfies the condition (the read models and the watch catch up). */
-  const resolutionClock = (condition: (clock: Clock) => boolean) =>
+  /** A clock of INC-7 once it satisfies the condition (the read models and the watch catch up). */
+  const clockOf = (metric: string, condition: (clock: Clock) => boolean) =>
     eventually(async () => {
       const clocks: Clock[] = (await http.get('/compliance/tickets/INC-7')).body ?? [];
-      const clock = clocks.find((row) => row.metric === 'resolution');
+      const clock = clocks.find((row) => row.metric === metric);
       return clock && condition(clock) ? clock : undefined;
     }, 20_000);
+  const resolutionClock = (condition: (clock: Clock) => boolean) => clockOf('resolution', condition);
   const breaches = async (): Promise<Breach[]> => (await http.get('/compliance/breaches?period=2026-03')).body;
 
   it('shows the at-risk warning once the watch has recorded it', async () => {

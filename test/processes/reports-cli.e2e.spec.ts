@@ -38,6 +38,7 @@ describe('sla CLI: service reports', () => {
 
   afterAll(() => api?.close());
 
+  // Each step is a CLI process of its own (a few seconds each on a busy machine), hence the longer time limits.
   it('generates, reviews, approves with four eyes, publishes and downloads the bytes the API serves; refuses bad input with exit 2', async () => {
     const generated = await json('generate', '--agreement', 'email-sla', '--period', '2026-03', '--calendar', 'office-shanghai', '--time-zone', 'Asia/Shanghai', '--actor', 'slm.alice');
     expect(generated).toEqual({ reportId: id, streamRevision: '0', events: ['ServiceReportDrafted'] });
@@ -101,7 +102,7 @@ describe('sla CLI: service reports', () => {
       await client.end();
     }
     expect(await json('list', '--status', 'unpublished')).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('refuses a period before the agreement was in force (exit 2) unless acknowledged, and records it', async () => {
     const november = ['--agreement', 'email-sla', '--period', '2025-11', '--calendar', 'office-shanghai'];
@@ -116,5 +117,5 @@ describe('sla CLI: service reports', () => {
     const revision = '/reports/email-sla-2025-11-customer/revisions/1';
     const drafted = await eventually(async () => (await http.get(revision)).body?.content);
     expect(drafted).toMatchObject({ versionsInForce: [], noVersionInForce: { acknowledgedBy: 'slm.alice', reason } });
-  }, 60_000);
+  }, 120_000);
 });
