@@ -5,7 +5,7 @@ import { toSchemaIssues, type SchemaIssue } from '@sla/event-sourcing';
 export class RequestValidationError extends Error {
   readonly code = 'VALIDATION_FAILED';
   constructor(
-    readonly location: 'body' | 'query' | 'path',
+    readonly location: 'body' | 'query' | 'path' | 'header',
     readonly issues: readonly SchemaIssue[],
   ) {
     super(`invalid request ${location}: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`);

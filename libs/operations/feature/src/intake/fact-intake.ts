@@ -12,7 +12,7 @@ import {
   ticketEventDefinitions,
   ticketStreamName,
 } from '@sla/operations-domain';
-import { pathOfNulCharacter, RequestValidationError } from '@sla/nest-platform';
+import { pathOfNulCharacter, RequestValidationError, type Clock } from '@sla/nest-platform';
 
 /**
  * One delivery of one operational fact, from whatever path it came (REST,
@@ -67,6 +67,7 @@ export class FactIntake {
   constructor(
     private readonly store: EventStore,
     private readonly db: Kysely<CatalogueTables>,
+    private readonly clock: Clock,
   ) {}
 
   /** Validates, checks the service, decides and appends; throws RequestValidationError or a DomainError. */
@@ -88,7 +89,12 @@ export class FactIntake {
       rules.streamName(id),
       rules.decider,
       { type: rules.commandType, fact },
-      { metadata: { ...metadata, source: delivery.source }, eventIds: [deterministicUuid(`${delivery.source}/${delivery.externalId}`)] },
+      {
+        metadata: { ...metadata, source: delivery.source },
+        eventIds: [deterministicUuid(`${delivery.source}/${delivery.externalId}`)],
+        // Operations facts arrive in any order by design: only a fact from the future is refused.
+        occurredAt: { now: this.clock.now(), order: 'any-order' },
+      },
     );
     return { streamRevision: outcome.streamRevision, duplicate: outcome.duplicate };
   }
