@@ -7,6 +7,7 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
   let api: TestApi;
   let http: ReturnType<typeof httpClient>;
   let customer: ReturnType<typeof httpClient>;
+  let supplier: ReturnType<typeof httpClient>;
   let conformance: ReturnType<typeof openApiConformance>;
   let databaseUrl: string;
 
@@ -16,6 +17,7 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
     const base = api.baseUrl;
     http = httpClient(base, { 'x-actor': 'slm.alice' }, conformance);
     customer = httpClient(base, { 'x-actor': 'finance.bob' }, conformance);
+    supplier = httpClient(base, { 'x-actor': 'mailhost.carol' }, conformance);
   });
   afterAll(() => api?.close());
 
@@ -87,7 +89,7 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
     expect(uc.status).toBe(201);
     expect(await http.post('/agreements/mailhost-uc/versions/1/submission', {})).toMatchObject({ status: 200, body: { underpinningGaps: [] } });
     expect((await http.post('/agreements/mailhost-uc/versions/1/signatures', { party: 'provider', signatory: alice })).status).toBe(200);
-    const ucApproved = await http.post('/agreements/mailhost-uc/versions/1/signatures', { party: 'counterparty', signatory: carol });
+    const ucApproved = await supplier.post('/agreements/mailhost-uc/versions/1/signatures', { party: 'counterparty', signatory: carol });
     expect(ucApproved.body.events).toEqual(['AgreementVersionSigned', 'AgreementVersionApproved']);
     await view('mailhost-uc', (body) => body.status === 'in-effect');
 

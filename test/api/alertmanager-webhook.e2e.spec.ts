@@ -9,6 +9,7 @@ import { eventually, httpClient, type openApiConformance } from '@sla/test-suppo
 describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
   let api: TestApi;
   let http: ReturnType<typeof httpClient>;
+  let operator: ReturnType<typeof httpClient>;
   let conformance: ReturnType<typeof openApiConformance>;
   let databaseUrl: string;
 
@@ -25,6 +26,8 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
     ({ databaseUrl, conformance } = api);
     const base = api.baseUrl;
     http = httpClient(base, {}, conformance);
+    // Webhooks record their sender; every other write names its actor.
+    operator = httpClient(base, { 'x-actor': 'ops-lead' }, conformance);
   });
   afterAll(() => api?.close());
 
@@ -106,14 +109,14 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
   });
 
   it('records outages reported over REST: each delivery once, end after start, known services only', async () => {
-    await http.post('/services', { serviceId: 'vpn', name: 'VPN', owner: { name: 'Ops' }, changeRequest: 'CR-5' });
+    await operator.post('/services', { serviceId: 'vpn', name: 'VPN', owner: { name: 'Ops' }, changeRequest: 'CR-5' });
     await eventually(async () => ((await http.get('/services')).body?.length === 1 ? true : undefined));
     const start = { source: 'statuspage', externalId: 'inc-77-start', type: 'OutageStarted', data: { serviceId: 'vpn', impact: 'partial', weight: 0.25, occurredAt: '2026-03-10T08:00:00+01:00' } };
-    expect(await http.post('/outages/vpn-2026-03-10/facts', start)).toMatchObject({ status: 201, body: { duplicate: false } });
-    expect(await http.post('/outages/vpn-2026-03-10/facts', start)).toMatchObject({ status: 200, body: { duplicate: true } });
-    const early = await http.post('/outages/vpn-2026-03-10/facts', { source: 'statuspage', externalId: 'inc-77-end-typo', type: 'OutageEnded', data: { occurredAt: '2026-03-10T06:00:00+01:00' } });
+    expect(await operator.post('/outages/vpn-2026-03-10/facts', start)).toMatchObject({ status: 201, body: { duplicate: false } });
+    expect(await operator.post('/outages/vpn-2026-03-10/facts', start)).toMatchObject({ status: 200, body: { duplicate: true } });
+    const early = await operator.post('/outages/vpn-2026-03-10/facts', { source: 'statuspage', externalId: 'inc-77-end-typo', type: 'OutageEnded', data: { occurredAt: '2026-03-10T06:00:00+01:00' } });
     expect(early).toMatchObject({ status: 422, body: { error: { code: 'END_BEFORE_START' } } });
-    expect((await http.post('/outages/vpn-2026-03-10/facts', { source: 'statuspage', externalId: 'inc-77-end', type: 'OutageEnded', data: { occurredAt: '2026-03-10T08:30:00+01:00' } })).status).toBe(201);
+    expect((await operator.post('/outages/vpn-2026-03-10/facts', { source: 'statuspage', externalId: 'inc-77-end', type: 'OutageEnded', data: { occurredAt: '2026-03-10T08:30:00+01:00' } })).status).toBe(201);
     const listed = await eventually(async () => {
       const response = await http.get('/outages?serviceId=vpn');
       return response.body?.[0]?.endedAt ? response.body : undefined;
@@ -121,9 +124,9 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
     expect(listed).toEqual([
       { outageId: 'vpn-2026-03-10', serviceId: 'vpn', impact: 'partial', weight: 0.25, ticketId: null, startedAt: '2026-03-10T07:00:00.000Z', endedAt: '2026-03-10T07:30:00.000Z', source: 'statuspage' },
     ]);
-    const unknown = await http.post('/outages/x-1/facts', { ...start, externalId: 'x', data: { ...start.data, serviceId: 'nope' } });
+    const unknown = await operator.post('/outages/x-1/facts', { ...start, externalId: 'x', data: { ...start.data, serviceId: 'nope' } });
     expect(unknown).toMatchObject({ status: 422, body: { error: { code: 'UNKNOWN_SERVICE' } } });
-    const noWeight = await http.post('/outages/x-2/facts', { ...start, externalId: 'y', data: { serviceId: 'vpn', impact: 'partial', occurredAt: '2026-03-10T08:00:00Z' } });
+    const noWeight = await operator.post('/outages/x-2/facts', { ...start, externalId: 'y', data: { serviceId: 'vpn', impact: 'partial', occurredAt: '2026-03-10T08:00:00Z' } });
     expect(noWeight.status).toBe(400);
     expect(noWeight.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['data.weight']);
   });

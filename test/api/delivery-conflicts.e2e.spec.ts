@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { FactIntake, importFactsFile } from '@sla/operations-feature';
+import { systemClock } from '@sla/nest-platform';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { eventually, httpClient } from '@sla/test-support';
 
@@ -287,7 +288,7 @@ describe('redeliveries with other content (real app, real PostgreSQL)', () => {
       ].join('\n') + '\n',
     );
     const before = await storedEvents();
-    const summary = await importFactsFile(new FactIntake(api.infrastructure.eventStore, api.infrastructure.readStore), {
+    const summary = await importFactsFile(new FactIntake(api.infrastructure.eventStore, api.infrastructure.readStore, systemClock), {
       file,
     });
     expect(summary).toMatchObject({ outcome: 'completed', rows: 3, stored: 1, duplicates: 1, rejected: 1 });

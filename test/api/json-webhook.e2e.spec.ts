@@ -10,6 +10,7 @@ import { eventually, httpClient, type openApiConformance } from '@sla/test-suppo
 describe('generic JSON webhook (real app, real PostgreSQL)', () => {
   let api: TestApi;
   let http: ReturnType<typeof httpClient>;
+  let operator: ReturnType<typeof httpClient>;
   let conformance: ReturnType<typeof openApiConformance>;
   let databaseUrl: string;
   const secret = 'a-shared-secret-of-the-helpdesk';
@@ -39,7 +40,9 @@ describe('generic JSON webhook (real app, real PostgreSQL)', () => {
     ({ databaseUrl, conformance } = api);
     const base = api.baseUrl;
     http = httpClient(base, {}, conformance);
-    await http.post('/services', { serviceId: 'email', name: 'E-mail', owner: { name: 'Li Wei' }, changeRequest: 'CR-1' });
+    // Webhooks record their sender; every other write names its actor.
+    operator = httpClient(base, { 'x-actor': 'ops-lead' }, conformance);
+    await operator.post('/services', { serviceId: 'email', name: 'E-mail', owner: { name: 'Li Wei' }, changeRequest: 'CR-1' });
     await eventually(async () => ((await http.get('/services/email')).status === 200 ? true : undefined));
   });
   afterAll(() => api?.close());

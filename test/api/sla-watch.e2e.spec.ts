@@ -43,8 +43,10 @@ describe('SLA watch: live breach detection (real app, real PostgreSQL)', () => {
     await http.post('/agreements/vpn-sla/versions/1/submission', { occurredAt: '2026-02-02T00:00:00Z' });
     const riskAcceptance = { reason: 'pilot' };
     await http.post('/agreements/vpn-sla/versions/1/signatures', { party: 'provider', signatory: { name: 'A', title: 'SLM' }, riskAcceptance, occurredAt: '2026-02-03T00:00:00Z' });
-    await http.post('/agreements/vpn-sla/versions/1/signatures', { party: 'counterparty', signatory: { name: 'B', title: 'Sales' }, riskAcceptance, occurredAt: '2026-02-03T00:00:00Z' });
+    await httpClient(api.baseUrl, { 'x-actor': 'sales.bea' }, api.conformance).post('/agreements/vpn-sla/versions/1/signatures', { party: 'counterparty', signatory: { name: 'B', title: 'Sales' }, riskAcceptance, occurredAt: '2026-02-03T00:00:00Z' });
     // Opened 09:00: at risk at 09:22:30 (75 % of 30 min), breached at 09:30 unless responded.
+    // Reported as it happens: a fact more than five minutes ahead of the clock would be refused.
+    now = new Date('2026-03-02T09:00:00Z');
     expect((await http.post('/tickets/INC-1/facts', { source: 'jira', externalId: 'o-1', type: 'TicketOpened', data: { ticketType: 'incident', serviceId: 'vpn', priority: 'P2', impact: 'high', major: false, title: 'VPN down', occurredAt: '2026-03-02T09:00:00Z' } })).status).toBe(201);
     await eventually(async () => ((await http.get('/compliance/tickets/INC-1')).body?.length === 2 ? true : undefined), 20_000);
   }, 60_000);

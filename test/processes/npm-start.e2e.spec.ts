@@ -39,7 +39,7 @@ describe('starting the product on the embedded database', () => {
     rmSync(path.dirname(dataDirectory), { recursive: true, force: true });
   });
 
-  const http = () => httpClient(`http://127.0.0.1:${environment.PORT}`);
+  const http = () => httpClient(`http://127.0.0.1:${environment.PORT}`, { 'x-actor': 'ana.owner' });
   const healthy = () =>
     eventually(async () => {
       const response = await http().get('/health');

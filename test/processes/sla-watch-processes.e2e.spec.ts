@@ -49,7 +49,8 @@ describe('live breach detection with two projector processes', () => {
     await http.post('/agreements/trading-sla/versions/1/submission', { occurredAt: past(29) });
     const riskAcceptance = { reason: 'test' };
     await http.post('/agreements/trading-sla/versions/1/signatures', { party: 'provider', signatory: { name: 'A', title: 'SLM' }, riskAcceptance, occurredAt: past(28) });
-    expect((await http.post('/agreements/trading-sla/versions/1/signatures', { party: 'counterparty', signatory: { name: 'B', title: 'Desk' }, riskAcceptance, occurredAt: past(28) })).status).toBe(200);
+    const desk = httpClient(`http://127.0.0.1:${app.getHttpServer().address().port}`, { 'x-actor': 'desk.bea' });
+    expect((await desk.post('/agreements/trading-sla/versions/1/signatures', { party: 'counterparty', signatory: { name: 'B', title: 'Desk' }, riskAcceptance, occurredAt: past(28) })).status).toBe(200);
   }, 90_000);
 
   afterAll(async () => {

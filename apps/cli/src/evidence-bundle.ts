@@ -43,7 +43,7 @@ Check it offline: <code>npm run cli -- audit verify-bundle &lt;file&gt;.json --p
 <h2>Availability</h2>${table(figures.availability.terms, ['serviceId', 'version', 'from', 'to', 'availabilityPercent', 'targetPercentage', 'targetMet', 'downtime', 'failures'])}
 <h2>Response and resolution</h2>${table(figures.responseResolution, ['serviceId', 'priority', 'metric', 'tickets', 'met', 'breached', 'open', 'percentWithinTarget'])}
 <h2>Breaches</h2>${table(figures.breaches, ['ticketId', 'metric', 'priority', 'version', 'breachedAt', 'detectedAt', 'retractedAt', 'waiver'])}
-<h2>Agreement history</h2>${table(figures.agreementHistory, ['revision', 'type', 'occurredAt', 'actor', 'changeRequest'])}
+<h2>Agreement history</h2>${table(figures.agreementHistory, ['revision', 'type', 'occurredAt', 'recordedAt', 'actor', 'changeRequest'])}
 <h2>Reviews and decisions</h2>${table(figures.reviews, ['reviewId', 'kind', 'status', 'heldAt', 'decisions'])}
 <h2>Improvement plans</h2>${table(figures.improvementPlans, ['planId', 'item', 'phase', 'owner', 'dueAt', 'percentComplete', 'effective', 'closedAt'])}
 <h2>Service reports (as reported)</h2>${table(figures.serviceReports, ['reportId', 'revision', 'status', 'contentHash', 'reason', 'approvedBy', 'publishedAt'])}
@@ -97,8 +97,8 @@ export async function exportEvidenceBundle(infrastructure: Infrastructure, optio
   const reports = await records.selectFrom('service_report').selectAll().where('agreement_id', '=', agreementId).where('period', '=', options.period).orderBy('report_id').execute();
   const revisions = reports.length === 0 ? [] : await records.selectFrom('service_report_revision').selectAll().where('report_id', 'in', reports.map((report) => report.report_id)).orderBy('report_id').orderBy('revision').execute();
   const managementRecords = {
-    reviews: reviews.map((review) => ({ reviewId: review.review_id, kind: review.kind, status: review.status, scheduledFor: review.scheduled_for, heldAt: review.held_at, attendees: review.attendees, minutes: review.minutes, decisions: review.decisions })),
-    improvementPlans: improvementPlans.map((plan) => ({ planId: plan.plan_id, item: plan.item, phase: plan.phase, owner: plan.owner, dueAt: plan.due_at, percentComplete: plan.percent_complete, approvedBy: plan.approved_by, effective: plan.effective, closedAt: plan.closed_at })),
+    reviews: reviews.map((review) => ({ reviewId: review.review_id, kind: review.kind, status: review.status, scheduledFor: review.scheduled_for, heldAt: review.held_at, attendees: review.attendees, minutes: review.minutes, decisions: review.decisions, facts: review.facts })),
+    improvementPlans: improvementPlans.map((plan) => ({ planId: plan.plan_id, item: plan.item, phase: plan.phase, owner: plan.owner, dueAt: plan.due_at, percentComplete: plan.percent_complete, approvedBy: plan.approved_by, effective: plan.effective, closedAt: plan.closed_at, facts: plan.facts })),
     serviceReports: revisions.map((revision) => ({ reportId: revision.report_id, revision: revision.revision, status: revision.status, contentHash: revision.content_hash, reason: revision.reason, draftedBy: revision.drafted_by, approvedBy: revision.approved_by, publishedAt: revision.published_at, content: revision.content })),
   };
   const services = (await db.selectFrom('compliance_agreement_service').select('service_id').where('agreement_id', '=', agreementId).execute()).map((row: { service_id: string }) => row.service_id);

@@ -5,6 +5,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigurationError, loadConfiguration } from '@sla/configuration';
 import { openInfrastructure, openReadModelsKnownAt, type Infrastructure } from '@sla/composition';
+import { systemClock } from '@sla/nest-platform';
 import { FactIntake, importFactsFile, type ImportFormat } from '@sla/operations-feature';
 import { verifyLog } from '@sla/audit-read-models';
 import { verifyEvidenceBundle, type EvidenceBundle } from '@sla/audit-domain';
@@ -263,7 +264,7 @@ program
         Presets.shades_classic,
       );
       bar.start(statSync(file).size, 0, { line: 0, stored: 0, duplicates: 0, rejected: 0 });
-      const summary = await importFactsFile(new FactIntake(eventStore, readStore), {
+      const summary = await importFactsFile(new FactIntake(eventStore, readStore, systemClock), {
         file,
         format: options.format,
         defaultSource: options.source,

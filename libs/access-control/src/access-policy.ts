@@ -38,6 +38,7 @@ export function loadPrincipals(file: string | undefined): Principals | null {
 export type Requirement = { readonly public: true } | { readonly public: false; readonly roles: readonly Role[]; readonly customerScope: 'agreement-path' | 'agreement-query' | 'report-path' | 'none' };
 
 const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+const SIGNATURES = '/agreements/:agreementId/versions/:version/signatures';
 const INTAKE = /^\/(tickets|outages|maintenance-windows|webhooks)(\/|$)/;
 
 /**
@@ -54,6 +55,10 @@ export function requirementFor(method: string, route: string): Requirement {
   if (WRITE.has(verb)) {
     if (INTAKE.test(route)) return { public: false, roles: ['operations', 'admin'], customerScope: 'none' };
     if (/\/what-if$/.test(route)) return { public: false, roles: ['slm', 'auditor', 'admin'], customerScope: 'none' };
+    // A customer signs its own agreements (which party each role signs for: mayRecordSignatureFor).
+    if (route === SIGNATURES) {
+      return { public: false, roles: ['slm', 'customer', 'admin'], customerScope: 'agreement-path' };
+    }
     return { public: false, roles: ['slm', 'admin'], customerScope: 'none' };
   }
   // A customer reads the published revisions of its own agreements' customer reports.
@@ -65,4 +70,23 @@ export function requirementFor(method: string, route: string): Requirement {
     roles: byAgreement || byQuery ? ['slm', 'operations', 'auditor', 'admin', 'customer'] : ['slm', 'operations', 'auditor', 'admin'],
     customerScope: byAgreement ? 'agreement-path' : byQuery ? 'agreement-query' : 'none',
   };
+}
+
+export type AgreementParty = 'provider' | 'counterparty';
+
+/**
+ * Who may record a party's signature of an agreement version: the
+ * provider's signature comes from service level management (role slm), the
+ * counterparty's from the counterparty itself (a customer key whose
+ * `customer` is the agreement's counterparty); an admin may record either.
+ * null when allowed, else the reason.
+ */
+export function signatureRefusal(principal: Principal, party: AgreementParty, counterparty: string): string | null {
+  if (principal.role === 'admin') return null;
+  if (party === 'provider') {
+    return principal.role === 'slm' ? null : `the provider's signature is recorded by the slm or admin role, not ${principal.role}`;
+  }
+  if (principal.role === 'customer' && principal.customer === counterparty) return null;
+  const caller = principal.role === 'customer' ? `${principal.customer}'s key` : `the ${principal.role} role`;
+  return `the counterparty's signature is recorded by ${counterparty}'s own customer key (or admin), not by ${caller}`;
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { READ_STORE, RequestValidationError, versionParameter } from '@sla/nest-platform';
 import { keyDigest, requirementFor, type Principal, type Principals } from './access-policy';
@@ -23,6 +23,11 @@ function presentedKey(request: Request): string | undefined {
   if (authorization?.toLowerCase().startsWith('bearer ')) return authorization.slice(7).trim();
   return header('x-api-key')?.trim() || undefined;
 }
+
+/** The authenticated caller, or null while access control is off. */
+export const RequestPrincipal = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Principal | null => context.switchToHttp().getRequest<Request>().principal ?? null,
+);
 
 /** The read models the guard scopes customers by (owned by the agreements and reports contexts). */
 type ScopeTables = {

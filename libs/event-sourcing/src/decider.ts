@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError } from './event-store.errors';
 import type { EventMetadata, EventStore, NewEvent, RecordedEvent } from './event-store.port';
+import { checkOccurredAt, type OccurredAtBounds } from './occurred-at-bounds';
 
 /** An event as the domain sees it: a past-tense fact and its data. */
 export type DomainEvent<Type extends string = string, Data = unknown> = {
@@ -36,6 +37,8 @@ export type HandleCommandOptions = {
    * moved since is refused before deciding, so nobody acts on stale state.
    */
   readonly expectedRevision?: bigint;
+  /** Bounds on the new events' `occurredAt` (see occurred-at-bounds.ts); checked before appending. */
+  readonly occurredAt?: OccurredAtBounds;
 };
 
 /**
@@ -71,6 +74,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   const complete = typeof command === 'function' ? await (command as (state: State) => Promise<Command>)(state) : command;
   const newEvents = decider.decide(complete, state);
   if (newEvents.length === 0) return { newEvents, newState: state, streamRevision: revision, duplicate: false };
+  if (options.occurredAt) checkOccurredAt(history, newEvents, options.occurredAt);
 
   const toStore: NewEvent[] = newEvents.map((event, index) => ({
     id: options.eventIds?.[index] ?? randomUUID(),

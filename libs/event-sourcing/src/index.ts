@@ -7,3 +7,4 @@ export * from './domain-error';
 export * from './deterministic-id';
 export * from './polling-subscription';
 export * from './recorded-before';
+export * from './occurred-at-bounds';

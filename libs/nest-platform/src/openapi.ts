@@ -52,7 +52,7 @@ export function buildOpenApiDocument(routes: readonly RouteDocumentation[], info
       }
     }
     if (route.ifMatch) parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'the revision last seen, e.g. "3" (from ETag)' });
-    parameters.push({ name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'who acts, only while access control is off (development); otherwise the API key\'s actor is recorded' });
+    parameters.push({ name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key\'s actor is recorded' });
     const open = route.method === 'get' && (route.path === '/health' || route.path === '/openapi.json');
     const denied = open
       ? {}

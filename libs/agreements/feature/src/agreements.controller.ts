@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  ForbiddenException,
   Get,
   Headers,
   HttpCode,
@@ -27,6 +28,7 @@ import {
   type AgreementEvent,
   type UnderpinningGap,
 } from '@sla/agreements-domain';
+import { RequestPrincipal, signatureRefusal, type Principal } from '@sla/access-control';
 import {
   CLOCK,
   EVENT_STORE,
@@ -178,22 +180,29 @@ export class AgreementsController {
     @Body(new ZodValidationPipe(signBody)) body: z.infer<typeof signBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
+    @RequestPrincipal() principal: Principal | null,
   ) {
     const occurredAt = this.now(body.occurredAt);
     return this.change(
       agreementId,
-      async (state) => ({
-        type: 'SignVersion',
-        data: {
+      async (state) => {
+        // Decided on the stream's own counterparty, not the read model the guard scoped the customer by.
+        const refusal = principal && state.exists ? signatureRefusal(principal, body.party, state.counterparty.name) : null;
+        if (refusal) throw new ForbiddenException(refusal);
+        return {
+          type: 'SignVersion',
+          data: {
           version,
           party: body.party,
           signatory: body.signatory,
           // Checked again at signing: supporting agreements may have changed since submission.
           underpinningGaps: await this.underpinning.gapsFor(state, version),
           riskAcceptance: body.riskAcceptance ? { acceptedBy: metadata.actor, reason: body.riskAcceptance.reason } : null,
+          signedBy: metadata.actor,
           occurredAt,
         },
-      }),
+        };
+      },
       metadata,
       ifMatch,
     );
@@ -361,8 +370,10 @@ function toVersionView(row: Selectable<AgreementTables['agreement_version']>) {
     signatures: row.signatures,
     underpinningGaps: row.underpinning_gaps,
     draftedAt: row.drafted_at.toISOString(),
+    draftedRecordedAt: row.drafted_recorded_at?.toISOString() ?? null,
     draftedBy: row.drafted_by,
     approvedAt: row.approved_at?.toISOString() ?? null,
+    approvedRecordedAt: row.approved_recorded_at?.toISOString() ?? null,
   };
 }
 
@@ -394,11 +405,23 @@ const versionView = z.object({
   changeRequest: z.string().nullable(),
   basedOnVersion: z.number().nullable(),
   content: z.unknown(),
-  signatures: z.array(z.object({ party: z.string(), signatory: z.object({ name: z.string(), title: z.string() }), signedAt: z.string(), actor: z.string(), riskAcceptance: z.unknown() })),
+  signatures: z.array(
+    z.object({
+      party: z.string(),
+      signatory: z.object({ name: z.string(), title: z.string() }),
+      /** When the signature was given (may be back-dated) and when it was entered. */
+      signedAt: z.string(),
+      recordedAt: z.string(),
+      actor: z.string(),
+      riskAcceptance: z.unknown(),
+    }),
+  ),
   underpinningGaps: z.array(underpinningGap),
   draftedAt: z.string(),
+  draftedRecordedAt: z.string().nullable(),
   draftedBy: z.string(),
   approvedAt: z.string().nullable(),
+  approvedRecordedAt: z.string().nullable(),
 });
 const historyEntry = z.object({
   revision: z.number(),

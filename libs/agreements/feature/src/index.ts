@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as createAgreementTables from './read-models/2026-11-22-301-create-agreement-tables.migration';
 import * as createReviewTables from './reviews/2026-11-22-302-create-review-tables.migration';
+import * as addRecordedAt from './read-models/2026-12-02-303-add-recorded-at.migration';
 
 export * from './agreements.module';
 export * from './read-models/agreements.projection';
@@ -11,6 +12,7 @@ export * from './reviews/review-commands';
 export const agreementReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-301-create-agreement-tables': createAgreementTables,
   '2026-11-22-302-create-review-tables': createReviewTables,
+  '2026-12-02-303-add-recorded-at': addRecordedAt,
 };
 export { agreementRoutes } from './agreements.controller';
 export { reviewRoutes } from './reviews/reviews.controller';

@@ -77,7 +77,11 @@ export class ServiceReports {
   ) {}
 
   private async run(id: string, command: ServiceReportCommand | ((state: ServiceReportState) => Promise<ServiceReportCommand>), metadata: EventMetadata, eventIds?: string[]): Promise<ReportOutcome> {
-    const outcome = await handleCommand(this.store, serviceReportStreamName(id), serviceReportDecider, command, { metadata, ...(eventIds ? { eventIds } : {}) });
+    const outcome = await handleCommand(this.store, serviceReportStreamName(id), serviceReportDecider, command, {
+      metadata,
+      ...(eventIds ? { eventIds } : {}),
+      occurredAt: { now: this.clock.now(), order: 'in-stream-order' },
+    });
     return { reportId: id, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
   }
 

@@ -18,9 +18,9 @@ const drafted: AgreementEvent = {
 const submitted: AgreementEvent = { type: 'AgreementVersionSubmitted', data: { agreementId: 'email-sla', version: 1, underpinningGaps: [], occurredAt: '2026-03-02T10:00:00Z' } };
 const signedByProvider: AgreementEvent = {
   type: 'AgreementVersionSigned',
-  data: { agreementId: 'email-sla', version: 1, party: 'provider', signatory: alice, underpinningGaps: [], riskAcceptance: null, occurredAt: '2026-03-03T10:00:00Z' },
+  data: { agreementId: 'email-sla', version: 1, party: 'provider', signatory: alice, underpinningGaps: [], riskAcceptance: null, signedBy: 'slm.alice', occurredAt: '2026-03-03T10:00:00Z' },
 };
-const signedByCustomer: AgreementEvent = { type: 'AgreementVersionSigned', data: { ...signedByProvider.data, party: 'counterparty', signatory: bob, occurredAt: '2026-03-04T10:00:00Z' } } as AgreementEvent;
+const signedByCustomer: AgreementEvent = { type: 'AgreementVersionSigned', data: { ...signedByProvider.data, party: 'counterparty', signatory: bob, signedBy: 'finance.bob', occurredAt: '2026-03-04T10:00:00Z' } } as AgreementEvent;
 const approved: AgreementEvent = { type: 'AgreementVersionApproved', data: { agreementId: 'email-sla', version: 1, effectiveFrom: '2026-04-01T00:00:00Z', occurredAt: '2026-03-04T10:00:00Z' } };
 const inEffect = [drafted, submitted, signedByProvider, signedByCustomer, approved];
 
@@ -65,31 +65,37 @@ describe('agreement lifecycle', () => {
 
   it('is approved when both parties have signed, each signature an event with its named signatory', () => {
     given([drafted, submitted])
-      .when({ type: 'SignVersion', data: { version: 1, party: 'provider', signatory: alice, underpinningGaps: [], riskAcceptance: null, occurredAt: '2026-03-03T10:00:00Z' } })
+      .when({ type: 'SignVersion', data: { version: 1, party: 'provider', signatory: alice, underpinningGaps: [], riskAcceptance: null, signedBy: 'slm.alice', occurredAt: '2026-03-03T10:00:00Z' } })
       .then([signedByProvider]);
     given([drafted, submitted, signedByProvider])
-      .when({ type: 'SignVersion', data: { version: 1, party: 'counterparty', signatory: bob, underpinningGaps: [], riskAcceptance: null, occurredAt: '2026-03-04T10:00:00Z' } })
+      .when({ type: 'SignVersion', data: { version: 1, party: 'counterparty', signatory: bob, underpinningGaps: [], riskAcceptance: null, signedBy: 'finance.bob', occurredAt: '2026-03-04T10:00:00Z' } })
       .then([signedByCustomer, approved]);
+  });
+
+  it('refuses the counterparty signature from the actor who recorded the provider signature', () => {
+    given([drafted, submitted, signedByProvider])
+      .when({ type: 'SignVersion', data: { version: 1, party: 'counterparty', signatory: bob, underpinningGaps: [], riskAcceptance: null, signedBy: 'slm.alice', occurredAt: '2026-03-04T10:00:00Z' } })
+      .thenRefused('SAME_ACTOR_FOR_BOTH_PARTIES');
   });
 
   it('refuses a second signature by the same party and signatures on unsubmitted versions', () => {
     given([drafted, submitted, signedByProvider])
-      .when({ type: 'SignVersion', data: { version: 1, party: 'provider', signatory: alice, underpinningGaps: [], riskAcceptance: null, occurredAt: '2026-03-03T11:00:00Z' } })
+      .when({ type: 'SignVersion', data: { version: 1, party: 'provider', signatory: alice, underpinningGaps: [], riskAcceptance: null, signedBy: 'slm.alice', occurredAt: '2026-03-03T11:00:00Z' } })
       .thenRefused('ALREADY_SIGNED_BY_PARTY');
     given([drafted])
-      .when({ type: 'SignVersion', data: { version: 1, party: 'provider', signatory: alice, underpinningGaps: [], riskAcceptance: null, occurredAt: '2026-03-03T11:00:00Z' } })
+      .when({ type: 'SignVersion', data: { version: 1, party: 'provider', signatory: alice, underpinningGaps: [], riskAcceptance: null, signedBy: 'slm.alice', occurredAt: '2026-03-03T11:00:00Z' } })
       .thenRefused('VERSION_NOT_SUBMITTED');
   });
 
   it('refuses to approve an SLA with underpinning gaps unless the approver accepts the risk, which is recorded', () => {
     const sign = (riskAcceptance: { acceptedBy: string; reason: string } | null): AgreementCommand => ({
       type: 'SignVersion',
-      data: { version: 1, party: 'provider', signatory: alice, underpinningGaps: [gap], riskAcceptance, occurredAt: '2026-03-03T10:00:00Z' },
+      data: { version: 1, party: 'provider', signatory: alice, underpinningGaps: [gap], riskAcceptance, signedBy: 'slm.alice', occurredAt: '2026-03-03T10:00:00Z' },
     });
     given([drafted, submitted]).when(sign(null)).thenRefused('UNDERPINNING_GAPS_NOT_ACCEPTED');
     const acceptance = { acceptedBy: 'Alice Chen', reason: 'UC with the mail host is being renegotiated; interim risk accepted until Q3' };
     given([drafted, submitted]).when(sign(acceptance)).then([
-      { type: 'AgreementVersionSigned', data: { agreementId: 'email-sla', version: 1, party: 'provider', signatory: alice, underpinningGaps: [gap], riskAcceptance: acceptance, occurredAt: '2026-03-03T10:00:00Z' } },
+      { type: 'AgreementVersionSigned', data: { agreementId: 'email-sla', version: 1, party: 'provider', signatory: alice, underpinningGaps: [gap], riskAcceptance: acceptance, signedBy: 'slm.alice', occurredAt: '2026-03-03T10:00:00Z' } },
     ]);
   });
 
@@ -98,7 +104,7 @@ describe('agreement lifecycle', () => {
     const olaSubmitted: AgreementEvent = { type: 'AgreementVersionSubmitted', data: { ...(submitted.data as Extract<AgreementEvent, { type: 'AgreementVersionSubmitted' }>['data']), agreementId: 'email-ola' } };
     expect(() =>
       agreementDecider.decide(
-        { type: 'SignVersion', data: { version: 1, party: 'provider', signatory: alice, underpinningGaps: [gap], riskAcceptance: null, occurredAt: '2026-03-03T10:00:00Z' } },
+        { type: 'SignVersion', data: { version: 1, party: 'provider', signatory: alice, underpinningGaps: [gap], riskAcceptance: null, signedBy: 'slm.alice', occurredAt: '2026-03-03T10:00:00Z' } },
         [ola, olaSubmitted].reduce(agreementDecider.evolve, agreementDecider.initialState()),
       ),
     ).not.toThrow();
@@ -124,7 +130,7 @@ describe('amendments under change control', () => {
 
   it('must be approved again by both parties', () => {
     given([...inEffect, amendmentDrafted])
-      .when({ type: 'SignVersion', data: { version: 2, party: 'provider', signatory: alice, underpinningGaps: [], riskAcceptance: null, occurredAt: '2026-06-02T09:00:00Z' } })
+      .when({ type: 'SignVersion', data: { version: 2, party: 'provider', signatory: alice, underpinningGaps: [], riskAcceptance: null, signedBy: 'slm.alice', occurredAt: '2026-06-02T09:00:00Z' } })
       .thenRefused('VERSION_NOT_SUBMITTED');
   });
 });

@@ -12,7 +12,8 @@ export type AgreementVersion = {
   readonly status: 'draft' | 'submitted' | 'approved';
   readonly content: AgreementContent;
   readonly changeRequest: string | null;
-  readonly signatures: Partial<Record<PartyRole, { signatory: Signatory; at: string }>>;
+  /** `by`: the actor who recorded the signature. */
+  readonly signatures: Partial<Record<PartyRole, { signatory: Signatory; at: string; by: string }>>;
   readonly approvedAt: string | null;
 };
 
@@ -45,6 +46,8 @@ export type AgreementCommand =
         signatory: Signatory;
         underpinningGaps: readonly UnderpinningGap[];
         riskAcceptance: { acceptedBy: string; reason: string } | null;
+        /** The actor recording this signature. */
+        signedBy: string;
         occurredAt: string;
       };
     }
@@ -101,7 +104,10 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
       case 'AgreementVersionSigned':
         return withVersion(event.data.version, (version) => ({
           ...version,
-          signatures: { ...version.signatures, [event.data.party]: { signatory: event.data.signatory, at: event.data.occurredAt } },
+          signatures: {
+            ...version.signatures,
+            [event.data.party]: { signatory: event.data.signatory, at: event.data.occurredAt, by: event.data.signedBy },
+          },
         }));
       case 'AgreementVersionApproved': {
         const approved = withVersion(event.data.version, (version) => ({ ...version, status: 'approved', approvedAt: event.data.occurredAt }));
@@ -150,12 +156,20 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
         return [{ type: 'AgreementVersionSubmitted', data: { agreementId, version: version.number, underpinningGaps: [...command.data.underpinningGaps], occurredAt: command.data.occurredAt } }];
       }
       case 'SignVersion': {
-        const { party, signatory, underpinningGaps, riskAcceptance, occurredAt } = command.data;
+        const { party, signatory, underpinningGaps, riskAcceptance, signedBy, occurredAt } = command.data;
         const version = versionOf(state, command.data.version);
         if (version.status !== 'submitted') {
           throw new AgreementError('VERSION_NOT_SUBMITTED', `version ${version.number} is ${version.status}: only a submitted version can be signed`);
         }
         if (version.signatures[party]) throw new AgreementError('ALREADY_SIGNED_BY_PARTY', `the ${party} has already signed version ${version.number}`);
+        // Two signatures are two parties' consent: one actor recording both would be one person approving alone.
+        const other = version.signatures[OTHER[party]];
+        if (other && other.by === signedBy) {
+          throw new AgreementError(
+            'SAME_ACTOR_FOR_BOTH_PARTIES',
+            `${signedBy} recorded the ${OTHER[party]}'s signature of version ${version.number}; the ${party}'s signature must come from another actor`,
+          );
+        }
         if (state.kind === 'SLA' && underpinningGaps.length > 0 && !riskAcceptance) {
           throw new AgreementError(
             'UNDERPINNING_GAPS_NOT_ACCEPTED',
@@ -166,7 +180,7 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
         const events: AgreementEvent[] = [
           {
             type: 'AgreementVersionSigned',
-            data: { agreementId, version: version.number, party, signatory, underpinningGaps: [...underpinningGaps], riskAcceptance, occurredAt },
+            data: { agreementId, version: version.number, party, signatory, underpinningGaps: [...underpinningGaps], riskAcceptance, signedBy, occurredAt },
           },
         ];
         if (version.signatures[OTHER[party]]) {

@@ -8,6 +8,7 @@ export type AgreementErrorCode =
   | 'VERSION_NOT_SUBMITTED'
   | 'VERSION_NOT_DRAFT'
   | 'ALREADY_SIGNED_BY_PARTY'
+  | 'SAME_ACTOR_FOR_BOTH_PARTIES'
   | 'UNDERPINNING_GAPS_NOT_ACCEPTED'
   | 'OPEN_DRAFT_EXISTS'
   | 'NOT_IN_EFFECT'
@@ -29,6 +30,7 @@ const KINDS: Record<AgreementErrorCode, DomainError['kind']> = {
   VERSION_NOT_SUBMITTED: 'conflict',
   VERSION_NOT_DRAFT: 'conflict',
   ALREADY_SIGNED_BY_PARTY: 'conflict',
+  SAME_ACTOR_FOR_BOTH_PARTIES: 'rule_violated',
   UNDERPINNING_GAPS_NOT_ACCEPTED: 'rule_violated',
   OPEN_DRAFT_EXISTS: 'conflict',
   NOT_IN_EFFECT: 'conflict',

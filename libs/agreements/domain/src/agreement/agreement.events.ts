@@ -42,19 +42,27 @@ export const AgreementVersionSubmitted = defineEvent({
   schema: z.strictObject({ agreementId, version, underpinningGaps: z.array(gap), occurredAt: instant }),
 });
 
+const signedV1 = z.strictObject({
+  agreementId,
+  version,
+  party: partyRole,
+  signatory,
+  underpinningGaps: z.array(gap),
+  /** The approver's explicit acceptance of the listed gaps; required when there are any. */
+  riskAcceptance: z.strictObject({ acceptedBy: z.string().min(1), reason: z.string().trim().min(1) }).nullable(),
+  occurredAt: instant,
+});
+
+/**
+ * v2 adds `signedBy`: the actor who recorded the signature (the envelope's
+ * actor), so that "the two parties sign through two different actors" is
+ * decided from the stream itself. v1 events take it from their envelope.
+ */
 export const AgreementVersionSigned = defineEvent({
   type: 'AgreementVersionSigned',
-  schemaVersion: 1,
-  schema: z.strictObject({
-    agreementId,
-    version,
-    party: partyRole,
-    signatory,
-    underpinningGaps: z.array(gap),
-    /** The approver's explicit acceptance of the listed gaps; required when there are any. */
-    riskAcceptance: z.strictObject({ acceptedBy: z.string().min(1), reason: z.string().trim().min(1) }).nullable(),
-    occurredAt: instant,
-  }),
+  schemaVersion: 2,
+  schema: signedV1.extend({ signedBy: z.string().min(1) }),
+  upcasters: { 1: (data, envelope) => ({ ...signedV1.parse(data), signedBy: envelope.metadata.actor }) },
 });
 
 export const AgreementVersionApproved = defineEvent({

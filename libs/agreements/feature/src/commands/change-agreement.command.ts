@@ -12,7 +12,7 @@ import {
   type UnderpinningGap,
 } from '@sla/agreements-domain';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
-import { EVENT_STORE, READ_STORE } from '@sla/nest-platform';
+import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '@sla/nest-platform';
 import type { AgreementTables } from '../read-models/agreements.projection';
 
 export type AgreementChanged = { readonly agreementId: string; readonly streamRevision: string; readonly events: readonly string[] };
@@ -31,10 +31,17 @@ export class ChangeAgreementCommand extends Command<AgreementChanged> {
 
 @CommandHandler(ChangeAgreementCommand)
 export class ChangeAgreementHandler implements ICommandHandler<ChangeAgreementCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ agreementId, command, metadata, expectedRevision }: ChangeAgreementCommand): Promise<AgreementChanged> {
-    const outcome = await handleCommand(this.store, agreementStreamName(agreementId), agreementDecider, command, { metadata, expectedRevision });
+    const outcome = await handleCommand(this.store, agreementStreamName(agreementId), agreementDecider, command, {
+      metadata,
+      expectedRevision,
+      occurredAt: { now: this.clock.now(), order: 'in-stream-order' },
+    });
     return { agreementId, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
   }
 }

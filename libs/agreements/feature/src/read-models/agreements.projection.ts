@@ -3,6 +3,15 @@ import type { RecordedEvent } from '@sla/event-sourcing';
 import type { AgreementContent, AgreementEvent, Party, UnderpinningGap } from '@sla/agreements-domain';
 import type { Projection } from '@sla/projection-runtime';
 
+export type AgreementSignatureRow = {
+  party: string;
+  signatory: { name: string; title: string };
+  signedAt: string;
+  recordedAt: string;
+  actor: string;
+  riskAcceptance: unknown;
+};
+
 export type AgreementStatus = 'drafting' | 'in-effect' | 'suspended' | 'terminating' | 'expired';
 
 export type AgreementTables = {
@@ -26,11 +35,14 @@ export type AgreementTables = {
     content: AgreementContent;
     change_request: string | null;
     based_on_version: number | null;
-    signatures: Generated<{ party: string; signatory: { name: string; title: string }; signedAt: string; actor: string; riskAcceptance: unknown }[]>;
+    /** `signedAt` when the signature was given, `recordedAt` when it was entered. */
+    signatures: Generated<AgreementSignatureRow[]>;
     underpinning_gaps: Generated<UnderpinningGap[]>;
     drafted_at: Date;
     drafted_by: string;
+    drafted_recorded_at: Date | null;
     approved_at: Date | null;
+    approved_recorded_at: Date | null;
   };
   agreement_history: {
     agreement_id: string;
@@ -51,7 +63,8 @@ const json = (value: unknown) => JSON.stringify(value) as never;
 /** Agreement list, versions and the auditable history, all from the agreement streams. */
 export const agreementsProjection: Projection<AgreementTables> = {
   name: 'agreements',
-  version: 1,
+  // 2: recorded-at of drafts, signatures and approvals.
+  version: 2,
   handles: [
     'AgreementDrafted',
     'AgreementDraftRevised',
@@ -109,6 +122,7 @@ export const agreementsProjection: Projection<AgreementTables> = {
               based_on_version: null,
               drafted_at: new Date(event.data.occurredAt),
               drafted_by: recorded.metadata.actor,
+              drafted_recorded_at: recorded.recordedAt,
               approved_at: null,
             })
             .execute();
@@ -132,7 +146,7 @@ export const agreementsProjection: Projection<AgreementTables> = {
           await transaction
             .updateTable('agreement_version')
             .set({
-              signatures: sql`signatures || ${JSON.stringify([{ party: event.data.party, signatory: event.data.signatory, signedAt: event.data.occurredAt, actor: recorded.metadata.actor, riskAcceptance: event.data.riskAcceptance }])}::jsonb`,
+              signatures: sql`signatures || ${JSON.stringify([{ party: event.data.party, signatory: event.data.signatory, signedAt: event.data.occurredAt, recordedAt: recorded.recordedAt.toISOString(), actor: recorded.metadata.actor, riskAcceptance: event.data.riskAcceptance }])}::jsonb`,
               underpinning_gaps: json(event.data.underpinningGaps),
             })
             .where('agreement_id', '=', agreementId)
@@ -143,7 +157,7 @@ export const agreementsProjection: Projection<AgreementTables> = {
         case 'AgreementVersionApproved': {
           version = event.data.version;
           summary = `version ${version} approved by both parties, effective ${event.data.effectiveFrom}`;
-          await setVersion(version, { status: 'approved', approved_at: new Date(event.data.occurredAt) });
+          await setVersion(version, { status: 'approved', approved_at: new Date(event.data.occurredAt), approved_recorded_at: recorded.recordedAt });
           const row = await transaction.selectFrom('agreement_version').select('content').where('agreement_id', '=', agreementId).where('version', '=', version).executeTakeFirstOrThrow();
           const current = await transaction.selectFrom('agreement').select('status').where('agreement_id', '=', agreementId).executeTakeFirstOrThrow();
           await setAgreement({
@@ -169,6 +183,7 @@ export const agreementsProjection: Projection<AgreementTables> = {
               based_on_version: event.data.basedOnVersion,
               drafted_at: new Date(event.data.occurredAt),
               drafted_by: recorded.metadata.actor,
+              drafted_recorded_at: recorded.recordedAt,
               approved_at: null,
             })
             .execute();

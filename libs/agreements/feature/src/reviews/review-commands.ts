@@ -13,7 +13,7 @@ import {
   type ReviewCommand,
   type ReviewDecision,
 } from '@sla/agreements-domain';
-import { EVENT_STORE, READ_STORE } from '@sla/nest-platform';
+import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '@sla/nest-platform';
 import type { AgreementTables } from '../read-models/agreements.projection';
 
 export type FollowUp = { readonly decisionId: string; readonly opened: string | null; readonly error: string | null };
@@ -43,10 +43,15 @@ export class ChangeReviewHandler implements ICommandHandler<ChangeReviewCommand>
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_STORE) private readonly db: Kysely<AgreementTables>,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ command, metadata, expectedRevision }: ChangeReviewCommand): Promise<ReviewChanged> {
-    const outcome = await handleCommand(this.store, reviewStreamName(command.data.reviewId), reviewDecider, command, { metadata, expectedRevision });
+    const outcome = await handleCommand(this.store, reviewStreamName(command.data.reviewId), reviewDecider, command, {
+      metadata,
+      expectedRevision,
+      occurredAt: { now: this.clock.now(), order: 'in-stream-order' },
+    });
     const followUps: FollowUp[] = [];
     if (command.type === 'HoldReview') {
       for (const decision of command.data.decisions) {
@@ -65,7 +70,7 @@ export class ChangeReviewHandler implements ICommandHandler<ChangeReviewCommand>
           improvementPlanStreamName(planId),
           improvementPlanDecider,
           { type: 'OpenImprovementPlan', data: { planId, agreementId: decision.agreementId, reviewId, decisionId: decision.decisionId, item, requirement, occurredAt } },
-          { metadata, eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/improvement`)] },
+          { metadata, eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/improvement`)], occurredAt: { now: this.clock.now(), order: 'in-stream-order' } },
         );
         return { decisionId: decision.decisionId, opened: `improvement-plan ${planId}`, error: null };
       }
@@ -84,7 +89,7 @@ export class ChangeReviewHandler implements ICommandHandler<ChangeReviewCommand>
           agreementStreamName(decision.agreementId),
           agreementDecider,
           { type: 'DraftAmendment', data: { changeRequest: decision.amendment.changeRequest, content: { ...current.content, effectiveFrom: decision.amendment.effectiveFrom }, occurredAt } },
-          { metadata, eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/amendment`)] },
+          { metadata, eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/amendment`)], occurredAt: { now: this.clock.now(), order: 'in-stream-order' } },
         );
         return { decisionId: decision.decisionId, opened: `amendment draft of ${decision.agreementId} (revision ${outcome.streamRevision})`, error: null };
       }
@@ -111,10 +116,17 @@ export class ChangeImprovementPlanCommand extends Command<PlanChanged> {
 
 @CommandHandler(ChangeImprovementPlanCommand)
 export class ChangeImprovementPlanHandler implements ICommandHandler<ChangeImprovementPlanCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ command, metadata, expectedRevision }: ChangeImprovementPlanCommand): Promise<PlanChanged> {
-    const outcome = await handleCommand(this.store, improvementPlanStreamName(command.data.planId), improvementPlanDecider, command, { metadata, expectedRevision });
+    const outcome = await handleCommand(this.store, improvementPlanStreamName(command.data.planId), improvementPlanDecider, command, {
+      metadata,
+      expectedRevision,
+      occurredAt: { now: this.clock.now(), order: 'in-stream-order' },
+    });
     return { planId: command.data.planId, streamRevision: outcome.streamRevision.toString() };
   }
 }

@@ -164,6 +164,7 @@ function toReviewView(row: Selectable<ReviewTables['review']>) {
     minutes: row.minutes,
     decisions: row.decisions,
     recordedBy: row.recorded_by,
+    facts: row.facts,
   };
 }
 
@@ -188,9 +189,12 @@ function toPlanView(row: Selectable<ReviewTables['improvement_plan']>, now: numb
     outcome: row.outcome,
     closedAt: row.closed_at?.toISOString() ?? null,
     overdue: row.phase !== 'closed' && row.due_at !== null && row.due_at.getTime() < now,
+    facts: row.facts,
   };
 }
 
+/** Each fact of the record: when it happened (occurredAt, may be back-dated) and when it was entered (recordedAt). */
+const governanceFact = z.object({ event: z.string(), actor: z.string(), occurredAt: z.string(), recordedAt: z.string() });
 const reviewView = z.object({
   reviewId: z.string(),
   kind: z.string(),
@@ -204,6 +208,7 @@ const reviewView = z.object({
   minutes: z.string().nullable(),
   decisions: z.unknown(),
   recordedBy: z.string(),
+  facts: z.array(governanceFact),
 });
 const planView = z.object({
   planId: z.string(),
@@ -225,6 +230,7 @@ const planView = z.object({
   outcome: z.string().nullable(),
   closedAt: z.string().nullable(),
   overdue: z.boolean(),
+  facts: z.array(governanceFact),
 });
 const reviewChanged = z.object({
   reviewId: z.string(),

@@ -1,7 +1,10 @@
-import type { Generated, Transaction } from 'kysely';
+import { sql, type Generated, type Transaction } from 'kysely';
 import type { RecordedEvent } from '@sla/event-sourcing';
 import type { ImprovementPlanEvent, ReviewEvent } from '@sla/agreements-domain';
 import type { Projection } from '@sla/projection-runtime';
+
+/** One fact of a review or plan: when it happened (may be back-dated) and when it was entered. */
+export type GovernanceFactRow = { event: string; actor: string; occurredAt: string; recordedAt: string };
 
 export type ReviewTables = {
   review: {
@@ -17,6 +20,7 @@ export type ReviewTables = {
     minutes: string | null;
     decisions: unknown;
     recorded_by: string;
+    facts: Generated<GovernanceFactRow[]>;
   };
   improvement_plan: {
     plan_id: string;
@@ -38,6 +42,7 @@ export type ReviewTables = {
     outcome: string | null;
     closed_at: Date | null;
     stream_revision: string;
+    facts: Generated<GovernanceFactRow[]>;
   };
 };
 
@@ -46,7 +51,8 @@ const json = (value: unknown) => JSON.stringify(value) as never;
 /** Reviews with their minutes and decisions; improvement plans with their PDCA phase. */
 export const reviewsProjection: Projection<ReviewTables> = {
   name: 'reviews',
-  version: 1,
+  // 2: each record lists its facts with occurred-at and recorded-at.
+  version: 2,
   handles: [
     'ReviewScheduled',
     'ReviewHeld',
@@ -131,6 +137,13 @@ export const reviewsProjection: Projection<ReviewTables> = {
         case 'ImprovementPlanClosed':
           await plan(event.data.planId, { outcome: event.data.outcome, closed_at: new Date(event.data.occurredAt), phase: 'closed' });
           break;
+      }
+      const fact: GovernanceFactRow = { event: event.type, actor: recorded.metadata.actor, occurredAt: event.data.occurredAt, recordedAt: recorded.recordedAt.toISOString() };
+      const appended = sql<GovernanceFactRow[]>`facts || ${JSON.stringify([fact])}::jsonb`;
+      if ('reviewId' in event.data && event.type.startsWith('Review')) {
+        await transaction.updateTable('review').set({ facts: appended }).where('review_id', '=', event.data.reviewId).execute();
+      } else if ('planId' in event.data) {
+        await transaction.updateTable('improvement_plan').set({ facts: appended }).where('plan_id', '=', event.data.planId).execute();
       }
     }
   },

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { serviceCalendarDecider, serviceCalendarStreamName, type ServiceCalendarDefinedData } from '@sla/catalogue-domain';
-import { EVENT_STORE } from '@sla/nest-platform';
+import { CLOCK, EVENT_STORE, type Clock } from '@sla/nest-platform';
 import type { CommandAccepted } from '../change-service/change-service.command';
 
 export class DefineServiceCalendarCommand extends Command<CommandAccepted> {
@@ -17,7 +17,10 @@ export class DefineServiceCalendarCommand extends Command<CommandAccepted> {
 
 @CommandHandler(DefineServiceCalendarCommand)
 export class DefineServiceCalendarHandler implements ICommandHandler<DefineServiceCalendarCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ data, metadata, expectedRevision }: DefineServiceCalendarCommand): Promise<CommandAccepted> {
     const outcome = await handleCommand(
@@ -25,7 +28,7 @@ export class DefineServiceCalendarHandler implements ICommandHandler<DefineServi
       serviceCalendarStreamName(data.calendarId),
       serviceCalendarDecider,
       { type: 'DefineServiceCalendar', data },
-      { metadata, expectedRevision },
+      { metadata, expectedRevision, occurredAt: { now: this.clock.now(), order: 'in-stream-order' } },
     );
     return { streamRevision: outcome.streamRevision.toString() };
   }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { serviceDecider, serviceStreamName, type ServiceCommand } from '@sla/catalogue-domain';
-import { EVENT_STORE } from '@sla/nest-platform';
+import { CLOCK, EVENT_STORE, type Clock } from '@sla/nest-platform';
 
 export type CommandAccepted = { readonly streamRevision: string };
 
@@ -19,10 +19,17 @@ export class ChangeServiceCommand extends Command<CommandAccepted> {
 
 @CommandHandler(ChangeServiceCommand)
 export class ChangeServiceHandler implements ICommandHandler<ChangeServiceCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ command, metadata, expectedRevision }: ChangeServiceCommand): Promise<CommandAccepted> {
-    const outcome = await handleCommand(this.store, serviceStreamName(command.data.serviceId), serviceDecider, command, { metadata, expectedRevision });
+    const outcome = await handleCommand(this.store, serviceStreamName(command.data.serviceId), serviceDecider, command, {
+      metadata,
+      expectedRevision,
+      occurredAt: { now: this.clock.now(), order: 'in-stream-order' },
+    });
     return { streamRevision: outcome.streamRevision.toString() };
   }
 }

@@ -55,7 +55,7 @@ export class RecordBreachFollowUpHandler implements ICommandHandler<RecordBreach
       breachFollowUpStreamName(breachEventId),
       breachFollowUpDecider,
       { type: 'RecordBreachFollowUp', fact: { type, data: parsed.data } as BreachFollowUpEvent, creditTerms: creditTermsOf(agreement?.events ?? [], breach.version) },
-      { metadata },
+      { metadata, occurredAt: { now: this.clock.now(), order: 'in-stream-order' } },
     );
     return { breachEventId, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
   }

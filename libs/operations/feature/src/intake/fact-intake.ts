@@ -23,7 +23,7 @@ import {
   ticketEventDefinitions,
   ticketStreamName,
 } from '@sla/operations-domain';
-import { pathOfNulCharacter, RequestValidationError } from '@sla/nest-platform';
+import { pathOfNulCharacter, RequestValidationError, type Clock } from '@sla/nest-platform';
 import { DeliveryConflictError, requireSameDelivery } from './delivery-conflict';
 
 /**
@@ -81,6 +81,7 @@ export class FactIntake {
   constructor(
     private readonly store: EventStore,
     private readonly db: Kysely<CatalogueTables>,
+    private readonly clock: Clock,
   ) {}
 
   /** Validates, checks the service, decides and appends; throws RequestValidationError or a DomainError. */
@@ -107,7 +108,12 @@ export class FactIntake {
         streamName,
         rules.decider,
         { type: rules.commandType, fact },
-        { metadata: { ...metadata, source: delivery.source }, eventIds: [eventId] },
+        {
+          metadata: { ...metadata, source: delivery.source },
+          eventIds: [eventId],
+          // Operations facts arrive in any order by design: only a fact from the future is refused.
+          occurredAt: { now: this.clock.now(), order: 'any-order' },
+        },
       );
     } catch (error) {
       // The id is stored in another stream: the same delivery was a fact of another record.

@@ -30,7 +30,7 @@ export class JsonWebhookController {
     @Body() payload: unknown,
     @Headers() headers: Record<string, string | undefined>,
     @Req() request: { rawBody?: Buffer },
-    @RequestMetadata() metadata: EventMetadata,
+    @RequestMetadata({ pathParameter: 'source' }) metadata: EventMetadata,
     @Res({ passthrough: true }) response: { status(code: number): void },
   ) {
     const source = sourceNamed(this.sources, sourceName);
@@ -43,7 +43,7 @@ export class JsonWebhookController {
     const data = Object.fromEntries(Object.entries(rule.data).map(([field, expression]) => [field, valueOf(payload, expression)]));
     new ZodValidationPipe(z.string().min(1, 'the mapped externalId is empty'), 'body').transform(externalId);
     const result = await this.commands.execute(
-      new RecordFactCommand('ticket', ticketId, { source: sourceName, externalId, type: rule.fact, data }, { ...metadata, actor: metadata.actor === 'anonymous' ? sourceName : metadata.actor }),
+      new RecordFactCommand('ticket', ticketId, { source: sourceName, externalId, type: rule.fact, data }, metadata),
     );
     response.status(result.duplicate ? 200 : 201);
     return { outcome: result.duplicate ? 'duplicate' : 'recorded', fact: rule.fact, ticketId, streamRevision: result.streamRevision.toString(), duplicate: result.duplicate };

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { deterministicUuid, handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { outageDecider, outageStreamName, type OutageEvent } from '@sla/operations-domain';
-import { EVENT_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { CLOCK, EVENT_STORE, RequestMetadata, type Clock, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { DeliveryConflictError, requireSameDelivery } from '../intake/delivery-conflict';
 import { mapAlert, type AlertMapping } from './alert-mapping';
 
@@ -59,12 +59,13 @@ export class AlertmanagerWebhookController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ALERT_MAPPING) private readonly mapping: AlertMapping,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
   @HttpCode(200)
-  async receive(@Body(new ZodValidationPipe(webhookBody)) body: z.infer<typeof webhookBody>, @RequestMetadata() request: EventMetadata) {
-    const metadata: EventMetadata = { ...request, actor: request.actor === 'anonymous' ? 'alertmanager' : request.actor, source: 'alertmanager' };
+  async receive(@Body(new ZodValidationPipe(webhookBody)) body: z.infer<typeof webhookBody>, @RequestMetadata({ actor: 'alertmanager' }) request: EventMetadata) {
+    const metadata: EventMetadata = { ...request, source: 'alertmanager' };
     const outcomes: Outcome[] = [];
     for (const alert of body.alerts) {
       const rule = mapAlert(this.mapping, alert.labels);
@@ -82,7 +83,11 @@ export class AlertmanagerWebhookController {
       }
       const key = `alertmanager/${alert.fingerprint}/${startedAt}`;
       const record = (fact: OutageEvent, step: string) =>
-        handleCommand(this.store, outageStreamName(outageId), outageDecider, { type: 'RecordOutageFact', fact }, { metadata, eventIds: [deterministicUuid(`${key}/${step}`)] });
+        handleCommand(this.store, outageStreamName(outageId), outageDecider, { type: 'RecordOutageFact', fact }, {
+          metadata,
+          eventIds: [deterministicUuid(`${key}/${step}`)],
+          occurredAt: { now: this.clock.now(), order: 'any-order' },
+        });
       try {
         const started = await record(
           {

@@ -37,7 +37,7 @@ export class ReportDefinitionsController {
   ) {}
 
   private async run(id: string, command: ReportDefinitionCommand, metadata: EventMetadata) {
-    const outcome = await handleCommand(this.store, reportDefinitionStreamName(id), reportDefinitionDecider, command, { metadata });
+    const outcome = await handleCommand(this.store, reportDefinitionStreamName(id), reportDefinitionDecider, command, { metadata, occurredAt: { now: this.clock.now(), order: 'in-stream-order' } });
     return { definitionId: id, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
   }
 
