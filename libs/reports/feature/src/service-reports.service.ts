@@ -19,7 +19,16 @@ import type { ServiceReportTables } from './service-reports.projection';
 
 /** Where a report's figures come from: the compliance views, provided by the composition root. */
 export const REPORT_FIGURES = Symbol('REPORT_FIGURES');
-export type FiguresRequest = { agreementId: string; period: string; timeZone: string; audience: 'customer' | 'internal'; sections: ReportSection[] | undefined; trendPeriods: number };
+export type FiguresRequest = {
+  agreementId: string;
+  period: string;
+  timeZone: string;
+  audience: 'customer' | 'internal';
+  sections: ReportSection[] | undefined;
+  trendPeriods: number;
+  /** A report definition's first period: the trend never reaches back before it. */
+  firstPeriod?: string;
+};
 export type ReportFiguresSource = { figuresFor(request: FiguresRequest): Promise<Record<string, unknown>> };
 
 export class UnknownCalendarError extends DomainError {
@@ -38,6 +47,8 @@ export type GenerateReport = {
   trendPeriods?: number;
   /** Set when a report definition drafted the report. */
   definitionId?: string;
+  /** The definition's first period (or, for a revision, the first period of the one before): the trend starts there at the earliest. */
+  firstPeriod?: string;
 };
 export type ReportOutcome = { reportId: string; streamRevision: string; events: string[] };
 
@@ -69,7 +80,15 @@ export class ServiceReports {
 
   private async content(request: Omit<GenerateReport, 'calendarId'>) {
     const sections = request.sections;
-    const figures = await this.figures.figuresFor({ agreementId: request.agreementId, period: request.period, timeZone: request.timeZone, audience: request.audience, sections, trendPeriods: request.trendPeriods ?? DEFAULT_TREND_PERIODS });
+    const figures = await this.figures.figuresFor({
+      agreementId: request.agreementId,
+      period: request.period,
+      timeZone: request.timeZone,
+      audience: request.audience,
+      sections,
+      trendPeriods: request.trendPeriods ?? DEFAULT_TREND_PERIODS,
+      ...(request.firstPeriod ? { firstPeriod: request.firstPeriod } : {}),
+    });
     return {
       agreementId: request.agreementId,
       period: request.period,
@@ -115,8 +134,15 @@ export class ServiceReports {
         if (!subject) throw new ServiceReportError('REPORT_NOT_FOUND', `no report '${id}'`);
         const first = await this.db.selectFrom('service_report_revision').select('content').where('report_id', '=', id).where('revision', '=', 1).executeTakeFirst();
         // A revision is drafted with the same sections, language and trend length as the first one.
-        const drafted = (first?.content ?? {}) as { sections?: ReportSection[]; language?: 'en' | 'zh'; trendPeriods?: number; definitionId?: string };
-        const content = await this.content({ ...subject, sections: drafted.sections, language: drafted.language, trendPeriods: drafted.trendPeriods, definitionId: drafted.definitionId });
+        const drafted = (first?.content ?? {}) as { sections?: ReportSection[]; language?: 'en' | 'zh'; trendPeriods?: number; definitionId?: string; trendFrom?: string };
+        const content = await this.content({
+          ...subject,
+          sections: drafted.sections,
+          language: drafted.language,
+          trendPeriods: drafted.trendPeriods,
+          definitionId: drafted.definitionId,
+          ...(drafted.trendFrom ? { firstPeriod: drafted.trendFrom } : {}),
+        });
         return {
           type: 'DraftReport',
           event: { reportId: id, agreementId: subject.agreementId, period: subject.period, audience: subject.audience, dueDate: subject.dueDate, deadline: subject.deadline, revision: 1, content, contentHash: reportContentHash(content), reason, draftedBy: metadata.actor, occurredAt: this.clock.now().toISOString() },
