@@ -7,7 +7,7 @@ import { parseReportingPeriod, periodContaining, reportingRange, shiftPeriod, tr
 import { GetAgreementAvailabilityQuery, GetKpiSummaryQuery, GetResponseResolutionComplianceQuery, ListBreachesQuery, ListFollowUpsQuery, type MetricCompliance } from '@sla/compliance-feature';
 import { READ_STORE } from '@sla/nest-platform';
 import type { FiguresRequest, ReportFiguresSource, ServiceReportTables } from '@sla/reports-feature';
-import { KPI_SECTIONS, type CreditAssessment, type ReportAgreement, type ReportSection } from '@sla/reports-domain';
+import { KPI_SECTIONS, type CreditAssessment, type ReportKpi, type ReportAgreement, type ReportSection } from '@sla/reports-domain';
 
 /** % of stopped clocks within target over every service and priority, truncated like every other percentage. */
 function withinTarget(rows: MetricCompliance[], metric: string): string | null {
@@ -113,7 +113,10 @@ export const reportFigures = {
         }
         const kpiIds = sections && !sections.includes('kpis') ? Object.keys(KPI_SECTIONS).filter((kpi) => sections.includes(KPI_SECTIONS[kpi])) : undefined;
         if (!kpiIds || kpiIds.length > 0) {
-          const kpis: Record<string, unknown>[] = (await queries.execute(new GetKpiSummaryQuery(agreementId, from, to, timeZone))).filter((kpi) => !kpiIds || kpiIds.includes(kpi.kpi));
+          const summary = await queries.execute(new GetKpiSummaryQuery(agreementId, from, to, timeZone));
+          // Checked by the compiler: every KPI the summary can answer has a name in every report language.
+          void (summary.map((kpi) => kpi.kpi) satisfies ReportKpi[]);
+          const kpis: Record<string, unknown>[] = summary.filter((kpi) => !kpiIds || kpiIds.includes(kpi.kpi));
           // Process managers also see whether the customer reports due in this period went out on time.
           if (audience === 'internal' && !kpiIds) {
             const due = await db.selectFrom('service_report').select(['on_time', 'first_published_at']).where('agreement_id', '=', agreementId).where('audience', '=', 'customer').where('deadline', '>=', from).where('deadline', '<', to).execute();

@@ -62,6 +62,8 @@ describe('report figures for a reader', () => {
     expect(formatDuration({ unit: 'business-hours', amount: 4 }, 'en')).toBe('4 business hours');
     expect(formatDuration({ unit: 'working-days', amount: 1 }, 'en')).toBe('1 working day');
     expect(formatDuration({ unit: 'business-minutes', amount: 30 }, 'zh')).toBe('30 工作分钟');
+    expect(formatDuration({ unit: 'business-hours', amount: 0.5 }, 'en')).toBe('30 business minutes');
+    expect(formatDuration({ unit: 'business-hours', amount: 12 }, 'zh')).toBe('12 个工作小时');
   });
 });
 

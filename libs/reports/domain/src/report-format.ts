@@ -91,14 +91,16 @@ export const formatCount = (value: number): string => String(value).replace(/\B(
 
 export type TargetDuration = { unit: 'business-minutes' | 'business-hours' | 'working-days' | string; amount: number };
 
-/** A response or resolution target: "4 business hours" / "4 个工作小时". */
+const UNIT_NAMES: Record<ReportLanguage, Readonly<Record<string, readonly [string, string]>>> = {
+  en: { 'business-minutes': ['business minute', 'business minutes'], 'business-hours': ['business hour', 'business hours'], 'working-days': ['working day', 'working days'] },
+  zh: { 'business-minutes': ['工作分钟', '工作分钟'], 'business-hours': ['个工作小时', '个工作小时'], 'working-days': ['个工作日', '个工作日'] },
+};
+
+/** A response or resolution target: "4 business hours", "30 business minutes" (not "0.5 business hours") / "4 个工作小时". */
 export function formatDuration(duration: TargetDuration | null | undefined, language: ReportLanguage): string {
   if (!duration) return '—';
-  const { amount, unit } = duration;
-  if (language === 'zh') {
-    const unitName = { 'business-minutes': '工作分钟', 'business-hours': '工作小时', 'working-days': '个工作日' }[unit] ?? unit;
-    return `${amount} ${unitName}`;
-  }
-  const unitName = { 'business-minutes': 'business minute', 'business-hours': 'business hour', 'working-days': 'working day' }[unit] ?? unit;
-  return `${amount} ${unitName}${amount === 1 || !(unit in { 'business-minutes': 1, 'business-hours': 1, 'working-days': 1 }) ? '' : 's'}`;
+  const inMinutes = duration.unit === 'business-hours' && duration.amount < 1 && Number.isInteger(duration.amount * 60);
+  const { amount, unit } = inMinutes ? { amount: duration.amount * 60, unit: 'business-minutes' } : duration;
+  const names = Object.hasOwn(UNIT_NAMES[language], unit) ? UNIT_NAMES[language][unit] : ([unit, unit] as const);
+  return `${amount} ${amount === 1 ? names[0] : names[1]}`;
 }

@@ -62,7 +62,7 @@ export function renderReportHtml(revision: RenderableRevision, language: ReportL
   return `<!doctype html><html lang="${language === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escape(view.title)}</title>
 <style>${STYLE}</style></head><body>
 ${view.watermark ? `<div class="watermark" aria-hidden="true">${escape(view.watermark)}</div>` : ''}
-<header>${escape(view.runningHeader)} · ${escape(labelPair(language, label.hash, revision.contentHash))}</header>
+<header>${escape(view.runningHeader.join(' · '))} · ${escape(labelPair(language, label.hash, revision.contentHash))}</header>
 <h1>${escape(view.title)}</h1>
 <p>${escape(view.meta)}</p>
 ${view.reason ? `<p><strong>${escape(labelPair(language, label.reason, ''))}</strong>${escape(view.reason)}</p>` : ''}

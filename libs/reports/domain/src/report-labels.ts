@@ -83,6 +83,7 @@ export const LABEL_KEYS = [
   'targetTime',
   'withinTargetShare',
   'targetMet',
+  'versionShort',
   'agreed',
   'outcome',
   'outcomeMet',
@@ -172,6 +173,7 @@ export const LABELS: Record<ReportLanguage, ReportLabels> = {
     targetTime: 'Target time',
     withinTargetShare: 'Within target',
     targetMet: 'Target met',
+    versionShort: 'Version',
     agreed: 'Agreed',
     outcome: 'Outcome',
     outcomeMet: 'met',
@@ -257,6 +259,7 @@ export const LABELS: Record<ReportLanguage, ReportLabels> = {
     targetTime: '目标时限',
     withinTargetShare: '达标率',
     targetMet: '目标达成',
+    versionShort: '版本',
     agreed: '约定值',
     outcome: '结果',
     outcomeMet: '达标',
@@ -283,6 +286,7 @@ export const FOLLOW_UP_STATUSES = ['open', 'closed', 'retracted'] as const;
 export const PLAN_PHASES = ['none', 'opened', 'planned', 'approved', 'in-progress', 'checked', 'closed'] as const;
 export const METRICS = ['response', 'resolution'] as const;
 export const REPORT_KPIS = ['all-targets-met', 'incidents-within-response-target', 'customer-satisfaction', 'complaints-handled', 'major-incidents-per-year', 'reports-published-on-time'] as const;
+export type ReportKpi = (typeof REPORT_KPIS)[number];
 
 type Names<Keys extends readonly string[]> = Record<Keys[number], string>;
 export type ValueNames = {

@@ -46,8 +46,8 @@ export type ReportView = {
   reason: string | null;
   /** Printed across every page of a revision that is not published. */
   watermark: string | null;
-  /** Repeated on top of every page. */
-  runningHeader: string;
+  /** Repeated on top of every page: what the report is about, then which revision it is. */
+  runningHeader: [string, string];
   summary: { heading: string; lines: string[]; table: ViewTable };
   sections: ViewSection[];
   /** The breaches the tables leave out are in this file (attached to the PDF, served beside it). */
@@ -82,14 +82,10 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
   const pair = (name: string, value: string | number) => labelPair(language, name, value);
   const title = pair(label.title, agreement ? `${agreement.title} — ${agreement.customer} — ${period}` : `${content.agreementId} — ${period}`);
   const agreementName = agreement ? `${agreement.title} (${content.agreementId})` : content.agreementId;
-  const runningHeader = [
-    pair(label.agreement, agreementName),
-    ...(agreement ? [pair(label.customer, agreement.customer)] : []),
-    pair(label.period, `${period} (${zone})`),
-    pair(label.version, versions),
-    `${label.revision} ${revision.revision}`,
-    pair(label.status, status),
-  ].join(' · ');
+  const runningHeader: ReportView['runningHeader'] = [
+    [pair(label.agreement, agreementName), ...(agreement ? [pair(label.customer, agreement.customer)] : []), pair(label.period, `${period} (${zone})`)].join(' · '),
+    [pair(label.version, versions), `${label.revision} ${revision.revision}`, pair(label.status, status)].join(' · '),
+  ];
   const meta = [pair(label.status, status), pair(label.draftedBy, revision.draftedBy), pair(label.approvedBy, revision.approvedBy ?? '—'), pair(label.publishedAt, at(revision.publishedAt))].join(' · ');
 
   const sections: ViewSection[] = [];
@@ -105,7 +101,7 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
         scale: availabilityScale,
       },
       table: {
-        columns: [col(label.service, 3), col(label.version, 1.2, 'right'), col(label.actual, 1.5, 'right'), col(label.target, 1.5, 'right'), col(label.targetMet, 1.2)],
+        columns: [col(label.service, 3), col(label.versionShort, 1.2, 'right'), col(label.actual, 1.5, 'right'), col(label.target, 1.5, 'right'), col(label.targetMet, 1.2)],
         rows: content.availability.map((line) => [line.serviceId, String(line.version), tablePercent(line.availabilityPercent), targetPercent(line.targetPercentage), yesNo(line.targetMet)]),
       },
     });
@@ -120,15 +116,15 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
       chart: { bars: rows.map((line) => ({ label: `${line.serviceId} ${line.priority} ${metric(line.metric)}`, value: Number(line.percentWithinTarget ?? 0), max: 100, text: tablePercent(line.percentWithinTarget) })) },
       table: {
         columns: [
-          col(label.service, 2.4),
-          col(label.priority, 1),
+          col(label.service, 2.1),
+          col(label.priority, 0.9),
           col(label.metric, 1.2),
-          col(label.targetTime, 1.8),
+          col(label.targetTime, 1.7),
           col(label.met, 0.8, 'right'),
-          col(label.breached, 0.9, 'right'),
+          col(label.breached, 1.1, 'right'),
           col(label.open, 0.8, 'right'),
-          col(label.within, 1.2, 'right'),
-          col(label.targetMet, 1.1),
+          col(label.within, 1.3, 'right'),
+          col(label.targetMet, 1.2),
         ],
         rows: rows.map((line) => [
           line.serviceId,
@@ -170,23 +166,24 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
         ? { empty: label.none }
         : {
             table: {
+              // Weights in points of an A4 page's 515 pt text width: a local time fits on one line.
               columns: [
-                col(label.ticket, 48),
-                col(label.metric, 42),
-                col(label.priority, 36),
-                col(label.version, 34, 'right'),
-                col(`${label.breachedAt} (${zone})`, 92),
+                col(label.ticket, 52),
+                col(label.metric, 50),
+                col(label.priority, 40),
+                col(label.versionShort, 36, 'right'),
+                col(`${label.breachedAt} (${zone})`, 90),
                 col(label.followUp, 46),
-                col(label.notified, 80),
-                col(label.rootCause, 80),
-                col(label.credit, 70),
+                col(label.notified, 76),
+                col(label.rootCause, 74),
+                col(label.credit, 52),
               ],
               rows: shown.map((breach) => [
                 breach.ticketId,
                 metric(breach.metric),
                 breach.priority ?? '—',
                 String(breach.version),
-                breach.retractedAt ? `${at(breach.breachedAt)}\n${label.retracted}: ${at(breach.retractedAt)}` : at(breach.breachedAt),
+                breach.retractedAt ? `${at(breach.breachedAt)}\n${labelPair(language, label.retracted, at(breach.retractedAt))}` : at(breach.breachedAt),
                 nameOf(language, 'followUp', breach.followUp?.status),
                 at(breach.followUp?.notifiedAt),
                 breach.followUp?.rootCause ?? '—',
@@ -285,6 +282,8 @@ function kpiGoal(kpi: { kpi: string; goal: string }, language: ReportLanguage): 
 }
 
 function summaryOf(summary: ExecutiveSummary, label: ReportLabels, language: ReportLanguage): ReportView['summary'] {
+  // Chinese text takes its own punctuation: 、 between items, ； between clauses.
+  const [items, clauses] = language === 'zh' ? ['、', '；'] : [', ', '; '];
   const outcome = (met: boolean | null) => (met === null ? label.notMeasured : met ? label.outcomeMet : label.missed);
   const lines: string[] = [];
   const measured = summary.targets.filter((target) => target.met !== null);
@@ -293,22 +292,22 @@ function summaryOf(summary: ExecutiveSummary, label: ReportLabels, language: Rep
     target.kind === 'availability' ? `${label.availability} ${target.serviceId}` : `${target.serviceId} ${target.priority} ${nameOf(language, 'metric', target.metric)}`;
   if (measured.length > 0) {
     const count = fillLabel(label.summaryTargets, { met: measured.length - missed.length, total: measured.length });
-    lines.push(missed.length > 0 ? `${count}; ${fillLabel(label.summaryTargetsMissed, { list: missed.map(name).join(', ') })}` : count);
+    lines.push(missed.length > 0 ? `${count}${clauses}${fillLabel(label.summaryTargetsMissed, { list: missed.map(name).join(items) })}` : count);
   }
   for (const term of summary.targets.filter((target) => target.kind === 'availability')) {
     lines.push(fillLabel(label.summaryAvailability, { service: term.serviceId, actual: tablePercent(term.actual), target: targetPercent(term.targetPercentage), outcome: outcome(term.met) }));
   }
   if (summary.breaches !== null) {
-    const perPriority = summary.breaches.perPriority.filter((entry) => entry.count > 0).map((entry) => `${entry.priority}: ${formatCount(entry.count)}`);
-    lines.push(summary.breaches.total === 0 ? label.summaryNoBreaches : fillLabel(label.summaryBreaches, { count: formatCount(summary.breaches.total), perPriority: perPriority.join(', ') }));
+    const perPriority = summary.breaches.perPriority.filter((entry) => entry.count > 0).map((entry) => labelPair(language, entry.priority, formatCount(entry.count)));
+    lines.push(summary.breaches.total === 0 ? label.summaryNoBreaches : fillLabel(label.summaryBreaches, { count: formatCount(summary.breaches.total), perPriority: perPriority.join(items) }));
   }
   const credits = summary.serviceCredits;
   if (credits.state === 'not-recorded') lines.push(label.creditsNotRecorded);
   else if (credits.state === 'none-defined') lines.push(label.creditsNoneDefined);
   else if (credits.triggered.length === 0) lines.push(label.creditsNoneTriggered);
   else {
-    const detail = credits.triggered.map((credit) => `${credit.ticketId} ${nameOf(language, 'metric', credit.metric)}: ${credit.credit}`).join('; ');
-    lines.push(`${fillLabel(label.creditsTriggered, { count: credits.triggered.length })} (${detail})`);
+    const detail = credits.triggered.map((credit) => labelPair(language, `${credit.ticketId} ${nameOf(language, 'metric', credit.metric)}`, credit.credit)).join(clauses);
+    lines.push(`${fillLabel(label.creditsTriggered, { count: credits.triggered.length })}${language === 'zh' ? `（${detail}）` : ` (${detail})`}`);
   }
   if (summary.kpis.total > 0) lines.push(fillLabel(label.summaryKpis, { met: summary.kpis.met, total: summary.kpis.total }));
   return {

@@ -7,7 +7,7 @@ export type ReportPdfOptions = { language: ReportLanguage; generatedAt: string }
 
 // Header and footer live inside these margins; the body flows between them.
 const PAGE_MARGINS = { top: 64, bottom: 56, left: 40, right: 40 };
-const HEADER_TOP = 24;
+const HEADER_TOP = 22;
 const FOOTER_FROM_BOTTOM = 36;
 const HASH_PREFIX_LENGTH = 16;
 const WATERMARK_COLOUR = '#c81e1e';
@@ -38,9 +38,9 @@ export async function renderReportPdf(revision: RenderableRevision, options: Rep
   });
   const bytes = buffer(doc);
 
-  const heading = (name: string) => {
+  const heading = (name: string, keepWith = 80) => {
     // Keep a heading with the first lines of its section.
-    ensureSpace(doc, 80);
+    ensureSpace(doc, keepWith);
     doc.moveDown(0.5).font(BOLD_FONT).fontSize(13).fillColor('black').text(name);
     doc.moveDown(0.3).font(REGULAR_FONT).fontSize(9);
   };
@@ -56,7 +56,8 @@ export async function renderReportPdf(revision: RenderableRevision, options: Rep
   if (view.summary.table.rows.length > 0) drawTable(doc, view.summary.table.columns, view.summary.table.rows);
 
   const drawSection = (section: ViewSection) => {
-    heading(section.heading);
+    // An empty section is its heading and one line: it need not open a page of its own.
+    heading(section.heading, section.table || section.chart ? 80 : 40);
     for (const text of section.notes) note(text);
     if (section.chart) drawBarChart(doc, section.chart.bars, section.chart.scale);
     if (section.table) drawTable(doc, section.table.columns, section.table.rows);
@@ -88,7 +89,7 @@ export async function renderReportPdf(revision: RenderableRevision, options: Rep
   return bytes;
 }
 
-type Running = { header: string; footer: string; watermark: string | null; pageLabel: (page: number, total: number) => string };
+type Running = { header: readonly string[]; footer: string; watermark: string | null; pageLabel: (page: number, total: number) => string };
 
 /** Written after the body, when the page count is known. */
 function writeRunningHeadAndFoot(doc: PDFKit.PDFDocument, running: Running): void {
@@ -102,7 +103,8 @@ function writeRunningHeadAndFoot(doc: PDFKit.PDFDocument, running: Running): voi
     page.margins.bottom = 0;
     if (running.watermark) drawWatermark(doc, running.watermark);
     doc.font(REGULAR_FONT).fontSize(7.5).fillColor('#444444');
-    doc.text(running.header, left, HEADER_TOP, { width });
+    doc.text(running.header[0], left, HEADER_TOP, { width, lineBreak: false, ellipsis: true });
+    doc.text(running.header[1], left, HEADER_TOP + 11, { width, lineBreak: false, ellipsis: true });
     doc
       .moveTo(left, PAGE_MARGINS.top - 8)
       .lineTo(left + width, PAGE_MARGINS.top - 8)
