@@ -12,9 +12,24 @@ export type FieldChange = { readonly field: string; readonly before: unknown; re
  * nothing.
  */
 export type ContentChange =
-  | { readonly section: string; readonly key: Readonly<Record<string, unknown>>; readonly change: 'added'; readonly after: unknown }
-  | { readonly section: string; readonly key: Readonly<Record<string, unknown>>; readonly change: 'removed'; readonly before: unknown }
-  | { readonly section: string; readonly key: Readonly<Record<string, unknown>>; readonly change: 'changed'; readonly fields: readonly FieldChange[] };
+  | {
+      readonly section: string;
+      readonly key: Readonly<Record<string, unknown>>;
+      readonly change: 'added';
+      readonly after: unknown;
+    }
+  | {
+      readonly section: string;
+      readonly key: Readonly<Record<string, unknown>>;
+      readonly change: 'removed';
+      readonly before: unknown;
+    }
+  | {
+      readonly section: string;
+      readonly key: Readonly<Record<string, unknown>>;
+      readonly change: 'changed';
+      readonly fields: readonly FieldChange[];
+    };
 
 type Row = Record<string, unknown>;
 
@@ -73,7 +88,11 @@ export function diffReportContent(before: unknown, after: unknown): ContentChang
     if (!keyFields || !(Array.isArray(left[section]) || Array.isArray(right[section]))) {
       const [old, now] = [left[section] ?? null, right[section] ?? null];
       const same = canonicalJson(old) === canonicalJson(now);
-      const fields = same ? [] : isRow(old) && isRow(now) ? fieldChanges(old, now) : [{ field: section, before: old, after: now }];
+      const fields = same
+        ? []
+        : isRow(old) && isRow(now)
+          ? fieldChanges(old, now)
+          : [{ field: section, before: old, after: now }];
       if (fields.length > 0) changes.push({ section, key: {}, change: 'changed', fields });
       continue;
     }

@@ -2,10 +2,31 @@ import { breachesPerPriority, type ReportContent } from './report-content';
 import type { TargetDuration } from './report-format';
 
 export type SummaryTarget =
-  | { kind: 'availability'; serviceId: string; version: number; actual: string | null; targetPercentage: number | null; met: boolean | null }
-  | { kind: 'response-resolution'; serviceId: string; priority: string; metric: string; actual: string | null; targetTime: TargetDuration | null; met: boolean | null };
+  | {
+      kind: 'availability';
+      serviceId: string;
+      version: number;
+      actual: string | null;
+      targetPercentage: number | null;
+      met: boolean | null;
+    }
+  | {
+      kind: 'response-resolution';
+      serviceId: string;
+      priority: string;
+      metric: string;
+      actual: string | null;
+      targetTime: TargetDuration | null;
+      met: boolean | null;
+    };
 
-export type TriggeredCredit = { ticketId: string; metric: string; priority: string | null; condition: string | null; credit: string };
+export type TriggeredCredit = {
+  ticketId: string;
+  metric: string;
+  priority: string | null;
+  condition: string | null;
+  credit: string;
+};
 
 /** What a manager reads first: each target met or missed, the breaches and the service credits they triggered. */
 export type ExecutiveSummary = {
@@ -28,7 +49,14 @@ export type ExecutiveSummary = {
  */
 export function executiveSummary(content: ReportContent): ExecutiveSummary {
   const availability = (content.availability ?? []).map(
-    (line): SummaryTarget => ({ kind: 'availability', serviceId: line.serviceId, version: line.version, actual: line.availabilityPercent, targetPercentage: line.targetPercentage, met: line.targetMet }),
+    (line): SummaryTarget => ({
+      kind: 'availability',
+      serviceId: line.serviceId,
+      version: line.version,
+      actual: line.availabilityPercent,
+      targetPercentage: line.targetPercentage,
+      met: line.targetMet,
+    }),
   );
   const responseResolution = (content.responseResolution ?? []).map(
     (line): SummaryTarget => ({
@@ -44,13 +72,31 @@ export function executiveSummary(content: ReportContent): ExecutiveSummary {
   const unretracted = (content.breaches ?? []).filter((breach) => !breach.retractedAt);
   const triggered = unretracted.flatMap((breach): TriggeredCredit[] => {
     const credit = breach.followUp?.credit;
-    return credit && credit.termIndex !== null && credit.credit ? [{ ticketId: breach.ticketId, metric: breach.metric, priority: breach.priority, condition: credit.condition, credit: credit.credit }] : [];
+    return credit && credit.termIndex !== null && credit.credit
+      ? [
+          {
+            ticketId: breach.ticketId,
+            metric: breach.metric,
+            priority: breach.priority,
+            condition: credit.condition,
+            credit: credit.credit,
+          },
+        ]
+      : [];
   });
   const measuredKpis = (content.kpis ?? []).filter((kpi) => kpi.met !== null);
   return {
     targets: [...availability, ...responseResolution],
     breaches: content.breaches ? { total: unretracted.length, perPriority: breachesPerPriority(content) } : null,
-    serviceCredits: { state: content.serviceCredits === undefined ? 'not-recorded' : content.serviceCredits.length === 0 ? 'none-defined' : 'defined', triggered },
+    serviceCredits: {
+      state:
+        content.serviceCredits === undefined
+          ? 'not-recorded'
+          : content.serviceCredits.length === 0
+            ? 'none-defined'
+            : 'defined',
+      triggered,
+    },
     kpis: { met: measuredKpis.filter((kpi) => kpi.met === true).length, total: measuredKpis.length },
   };
 }

@@ -2,10 +2,12 @@ import { stringify } from 'csv-stringify/sync';
 import type { BreachLine } from './report-content';
 
 export const BREACHES_CSV_NAME = 'breaches.csv';
-export const breachesCsvPath = (reportId: string, revision: number) => `/reports/${reportId}/revisions/${revision}/breaches.csv`;
+export const breachesCsvPath = (reportId: string, revision: number) =>
+  `/reports/${reportId}/revisions/${revision}/breaches.csv`;
 
 const PRIORITY_RANK: Readonly<Record<string, number>> = { P1: 1, P2: 2, P3: 3, P4: 4 };
-const rank = (priority: string | null) => (priority !== null && Object.hasOwn(PRIORITY_RANK, priority) ? PRIORITY_RANK[priority] : 9);
+const rank = (priority: string | null) =>
+  priority !== null && Object.hasOwn(PRIORITY_RANK, priority) ? PRIORITY_RANK[priority] : 9;
 
 /**
  * Breaches most severe first: standing before retracted, then by priority
@@ -63,5 +65,11 @@ export function breachesCsv(breaches: readonly BreachLine[]): string {
     breach.followUp?.credit?.credit ?? '',
     breach.eventId,
   ]);
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: true, escape_formulas: true, record_delimiter: 'windows' });
+  return stringify(rows, {
+    header: true,
+    columns: [...CSV_COLUMNS],
+    bom: true,
+    escape_formulas: true,
+    record_delimiter: 'windows',
+  });
 }

@@ -1,6 +1,25 @@
 import fc from 'fast-check';
-import { formatCount, formatDuration, formatInstant, formatPeriod, tablePercent, targetPercent, truncateDecimal } from './report-format';
-import { FOLLOW_UP_STATUSES, LABEL_KEYS, LABELS, METRICS, nameOf, PLAN_PHASES, REPORT_KPIS, REPORT_LANGUAGES, REVISION_STATUSES, VALUE_NAMES } from './report-labels';
+import {
+  formatCount,
+  formatDuration,
+  formatInstant,
+  formatPeriod,
+  tablePercent,
+  targetPercent,
+  truncateDecimal,
+} from './report-format';
+import {
+  FOLLOW_UP_STATUSES,
+  LABEL_KEYS,
+  LABELS,
+  METRICS,
+  nameOf,
+  PLAN_PHASES,
+  REPORT_KPIS,
+  REPORT_LANGUAGES,
+  REVISION_STATUSES,
+  VALUE_NAMES,
+} from './report-labels';
 
 /** The exact value of a decimal text as a fraction over 10^scale, for comparing without floats. */
 const scaled = (text: string, scale: number) => {
@@ -22,7 +41,9 @@ describe('report figures for a reader', () => {
   });
 
   it('truncation property: two places, never above the exact value, less than 0.01 below it', () => {
-    const decimal = fc.tuple(fc.integer({ min: 0, max: 100 }), fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 12 })).map(([whole, fraction]) => (fraction ? `${whole}.${fraction}` : String(whole)));
+    const decimal = fc
+      .tuple(fc.integer({ min: 0, max: 100 }), fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 12 }))
+      .map(([whole, fraction]) => (fraction ? `${whole}.${fraction}` : String(whole)));
     fc.assert(
       fc.property(decimal, (exact) => {
         const shown = truncateDecimal(exact);
@@ -56,8 +77,18 @@ describe('report figures for a reader', () => {
   });
 
   it('name periods, counts and target times as a reader does', () => {
-    expect([formatPeriod('2026-03', 'en'), formatPeriod('2026-Q1', 'en'), formatPeriod('2026-H2', 'en'), formatPeriod('2026', 'en')]).toEqual(['March 2026', 'Q1 2026', 'H2 2026', '2026']);
-    expect([formatPeriod('2026-03', 'zh'), formatPeriod('2026-Q4', 'zh'), formatPeriod('2026-H1', 'zh'), formatPeriod('2026', 'zh')]).toEqual(['2026年3月', '2026年第4季度', '2026年上半年', '2026年']);
+    expect([
+      formatPeriod('2026-03', 'en'),
+      formatPeriod('2026-Q1', 'en'),
+      formatPeriod('2026-H2', 'en'),
+      formatPeriod('2026', 'en'),
+    ]).toEqual(['March 2026', 'Q1 2026', 'H2 2026', '2026']);
+    expect([
+      formatPeriod('2026-03', 'zh'),
+      formatPeriod('2026-Q4', 'zh'),
+      formatPeriod('2026-H1', 'zh'),
+      formatPeriod('2026', 'zh'),
+    ]).toEqual(['2026年3月', '2026年第4季度', '2026年上半年', '2026年']);
     expect(formatCount(17_500)).toBe('17,500');
     expect(formatDuration({ unit: 'business-hours', amount: 4 }, 'en')).toBe('4 business hours');
     expect(formatDuration({ unit: 'working-days', amount: 1 }, 'en')).toBe('1 working day');
@@ -76,14 +107,26 @@ describe('report labels', () => {
   });
 
   it('name every status, KPI, metric and phase in every language; Chinese never falls back to the English id', () => {
-    const kinds = { status: REVISION_STATUSES, followUp: FOLLOW_UP_STATUSES, phase: PLAN_PHASES, metric: METRICS, kpi: REPORT_KPIS, kpiGoal: REPORT_KPIS } as const;
+    const kinds = {
+      status: REVISION_STATUSES,
+      followUp: FOLLOW_UP_STATUSES,
+      phase: PLAN_PHASES,
+      metric: METRICS,
+      kpi: REPORT_KPIS,
+      kpiGoal: REPORT_KPIS,
+    } as const;
     for (const language of REPORT_LANGUAGES) {
       for (const [kind, values] of Object.entries(kinds) as [keyof typeof kinds, readonly string[]][]) {
         expect(Object.keys(VALUE_NAMES[language][kind]).sort()).toEqual([...values].sort());
         for (const value of values) expect(nameOf(language, kind, value).trim()).not.toBe('');
       }
     }
-    for (const [kind, values] of Object.entries({ status: REVISION_STATUSES, followUp: FOLLOW_UP_STATUSES, kpi: REPORT_KPIS, metric: METRICS }) as [keyof typeof kinds, readonly string[]][]) {
+    for (const [kind, values] of Object.entries({
+      status: REVISION_STATUSES,
+      followUp: FOLLOW_UP_STATUSES,
+      kpi: REPORT_KPIS,
+      metric: METRICS,
+    }) as [keyof typeof kinds, readonly string[]][]) {
       for (const value of values) expect(nameOf('zh', kind, value)).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(nameOf('zh', 'status', 'published')).toBe('已发布');

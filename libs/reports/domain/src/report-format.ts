@@ -30,7 +30,8 @@ function numberText(value: number): string {
 }
 
 /** An exact percentage for a table: "98.29 %", "—" when there is none. */
-export const tablePercent = (value: string | number | null | undefined): string => (value === null || value === undefined ? '—' : `${truncateDecimal(value)} %`);
+export const tablePercent = (value: string | number | null | undefined): string =>
+  value === null || value === undefined ? '—' : `${truncateDecimal(value)} %`;
 
 /**
  * An agreed target as agreed: at least two places, but never a digit less
@@ -44,7 +45,20 @@ export function targetPercent(value: number | null | undefined): string {
 }
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const EN_MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const two = (value: number) => String(value).padStart(2, '0');
 
 /**
@@ -58,17 +72,26 @@ export function formatInstant(iso: string | null | undefined, timeZone: string, 
   if (!iso) return '—';
   const time = Temporal.Instant.from(iso).toZonedDateTimeISO(timeZone);
   const clock = `${two(time.hour)}:${two(time.minute)}`;
-  return language === 'zh' ? `${time.year}年${time.month}月${time.day}日 ${clock}` : `${time.day} ${EN_MONTHS[time.month - 1]} ${time.year} ${clock}`;
+  return language === 'zh'
+    ? `${time.year}年${time.month}月${time.day}日 ${clock}`
+    : `${time.day} ${EN_MONTHS[time.month - 1]} ${time.year} ${clock}`;
 }
 
 /** The calendar day of an instant in the report's zone: "30 Sep 2025" / "2025年9月30日". */
 export function formatDay(iso: string | null | undefined, timeZone: string, language: ReportLanguage): string {
   if (!iso) return '—';
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Temporal.PlainDate.from(iso) : Temporal.Instant.from(iso).toZonedDateTimeISO(timeZone).toPlainDate();
-  return language === 'zh' ? `${day.year}年${day.month}月${day.day}日` : `${day.day} ${EN_MONTHS[day.month - 1]} ${day.year}`;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso)
+    ? Temporal.PlainDate.from(iso)
+    : Temporal.Instant.from(iso).toZonedDateTimeISO(timeZone).toPlainDate();
+  return language === 'zh'
+    ? `${day.year}年${day.month}月${day.day}日`
+    : `${day.day} ${EN_MONTHS[day.month - 1]} ${day.year}`;
 }
 
-/** A reporting period as a reader names it: "March 2026", "Q1 2026", "H2 2026" / "2026年3月", "2026年第1季度", "2026年下半年". */
+/**
+ * A reporting period as a reader names it: "March 2026", "Q1 2026", "H2 2026" /
+ * "2026年3月", "2026年第1季度", "2026年下半年".
+ */
 export function formatPeriod(period: string, language: ReportLanguage): string {
   const parsed = parseReportingPeriod(period);
   if (!parsed) return period;
@@ -92,11 +115,19 @@ export const formatCount = (value: number): string => String(value).replace(/\B(
 export type TargetDuration = { unit: 'business-minutes' | 'business-hours' | 'working-days' | string; amount: number };
 
 const UNIT_NAMES: Record<ReportLanguage, Readonly<Record<string, readonly [string, string]>>> = {
-  en: { 'business-minutes': ['business minute', 'business minutes'], 'business-hours': ['business hour', 'business hours'], 'working-days': ['working day', 'working days'] },
-  zh: { 'business-minutes': ['工作分钟', '工作分钟'], 'business-hours': ['个工作小时', '个工作小时'], 'working-days': ['个工作日', '个工作日'] },
+  en: {
+    'business-minutes': ['business minute', 'business minutes'],
+    'business-hours': ['business hour', 'business hours'],
+    'working-days': ['working day', 'working days'],
+  },
+  zh: {
+    'business-minutes': ['工作分钟', '工作分钟'],
+    'business-hours': ['个工作小时', '个工作小时'],
+    'working-days': ['个工作日', '个工作日'],
+  },
 };
 
-/** A response or resolution target: "4 business hours", "30 business minutes" (not "0.5 business hours") / "4 个工作小时". */
+/** A response or resolution target: "4 business hours", "30 business minutes" (not "0.5 …") / "4 个工作小时". */
 export function formatDuration(duration: TargetDuration | null | undefined, language: ReportLanguage): string {
   if (!duration) return '—';
   const inMinutes = duration.unit === 'business-hours' && duration.amount < 1 && Number.isInteger(duration.amount * 60);

@@ -3,7 +3,11 @@ import { buildReportView, type RenderableRevision, type ViewChart, type ViewTabl
 
 export type { RenderableRevision } from './report-view';
 
-const escape = (value: unknown) => String(value ?? '—').replace(/[&<>"]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character]!);
+const escape = (value: unknown) =>
+  String(value ?? '—').replace(
+    /[&<>"]/g,
+    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character]!,
+  );
 const cell = (value: string) => escape(value).replace(/\n/g, '<br>');
 
 /** A horizontal bar chart as inline SVG: no script, prints as it shows. */
@@ -25,7 +29,9 @@ function barChart({ bars }: ViewChart): string {
 function table({ columns, rows }: ViewTable): string {
   const align = (index: number) => (columns[index].align === 'right' ? ' class="number"' : '');
   const head = columns.map((column, index) => `<th${align(index)}>${escape(column.header)}</th>`).join('');
-  const body = rows.map((row) => `<tr>${row.map((value, index) => `<td${align(index)}>${cell(value)}</td>`).join('')}</tr>`).join('');
+  const body = rows
+    .map((row) => `<tr>${row.map((value, index) => `<td${align(index)}>${cell(value)}</td>`).join('')}</tr>`)
+    .join('');
   return `<table><tr>${head}</tr>${body}</table>`;
 }
 
@@ -53,7 +59,9 @@ export function renderReportHtml(revision: RenderableRevision, language: ReportL
       `<h2>${escape(section.heading)}</h2>`,
       ...section.notes.map((note) => `<p class="note">${escape(note)}</p>`),
       // Relative: the page is served at …/revisions/{n}/html, the list at …/revisions/{n}/breaches.csv.
-      section.download ? `<p class="note"><a href="${escape(section.download.name)}">${escape(section.download.name)}</a></p>` : '',
+      section.download
+        ? `<p class="note"><a href="${escape(section.download.name)}">${escape(section.download.name)}</a></p>`
+        : '',
       section.chart ? barChart(section.chart) : '',
       section.table ? table(section.table) : '',
       section.empty ? `<p>${escape(section.empty)}</p>` : '',

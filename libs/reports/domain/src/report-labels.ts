@@ -167,9 +167,10 @@ export const LABELS: Record<ReportLanguage, ReportLabels> = {
     creditsNotRecorded: 'Service credits: not recorded in this revision',
     credit: 'Credit',
     condition: 'Condition',
-    breachesShown: 'The {shown} most severe of {total} breaches (by priority, then earliest); the full list is in the attached file {file} and at GET {path}.',
+    breachesShown:
+      'The {shown} most severe of {total} breaches (by priority, then earliest); the full list is in the attached file {file} and at GET {path}.',
     breachesAttached: 'The full list of breaches is attached to this PDF as {file}.',
-    trendFrom: 'From the agreement\'s first period, {period}',
+    trendFrom: "From the agreement's first period, {period}",
     targetTime: 'Target time',
     withinTargetShare: 'Within target',
     targetMet: 'Target met',
@@ -253,7 +254,8 @@ export const LABELS: Record<ReportLanguage, ReportLabels> = {
     creditsNotRecorded: '服务抵扣：本修订版未记录',
     credit: '抵扣',
     condition: '条件',
-    breachesShown: '按优先级及时间先后列出最严重的 {shown} 次违约（共 {total} 次）；完整清单见附件 {file} 及 GET {path}。',
+    breachesShown:
+      '按优先级及时间先后列出最严重的 {shown} 次违约（共 {total} 次）；完整清单见附件 {file} 及 GET {path}。',
     breachesAttached: '完整违约清单已作为附件 {file} 附在本 PDF 中。',
     trendFrom: '自协议首个报告期间（{period}）起',
     targetTime: '目标时限',
@@ -268,13 +270,16 @@ export const LABELS: Record<ReportLanguage, ReportLabels> = {
 };
 
 /** Fills `{name}` placeholders of a label. */
-export const fillLabel = (template: string, values: Record<string, string | number>): string => template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+export const fillLabel = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
 /** "Status: draft" / "状态：草稿": Chinese text takes the full-width colon. */
-export const labelPair = (language: ReportLanguage, name: string, value: string | number) => `${name}${language === 'zh' ? '：' : ': '}${value}`;
+export const labelPair = (language: ReportLanguage, name: string, value: string | number) =>
+  `${name}${language === 'zh' ? '：' : ': '}${value}`;
 
 /** "Page 2 of 5" / "第 2 页，共 5 页". */
-export const pageLabel = (language: ReportLanguage, page: number, total: number) => (language === 'zh' ? `第 ${page} 页，共 ${total} 页` : `Page ${page} of ${total}`);
+export const pageLabel = (language: ReportLanguage, page: number, total: number) =>
+  language === 'zh' ? `第 ${page} 页，共 ${total} 页` : `Page ${page} of ${total}`;
 
 /**
  * Names of the values a report shows that come from the data (statuses, KPI
@@ -285,7 +290,14 @@ export const REVISION_STATUSES = ['draft', 'reviewed', 'approved', 'published'] 
 export const FOLLOW_UP_STATUSES = ['open', 'closed', 'retracted'] as const;
 export const PLAN_PHASES = ['none', 'opened', 'planned', 'approved', 'in-progress', 'checked', 'closed'] as const;
 export const METRICS = ['response', 'resolution'] as const;
-export const REPORT_KPIS = ['all-targets-met', 'incidents-within-response-target', 'customer-satisfaction', 'complaints-handled', 'major-incidents-per-year', 'reports-published-on-time'] as const;
+export const REPORT_KPIS = [
+  'all-targets-met',
+  'incidents-within-response-target',
+  'customer-satisfaction',
+  'complaints-handled',
+  'major-incidents-per-year',
+  'reports-published-on-time',
+] as const;
 export type ReportKpi = (typeof REPORT_KPIS)[number];
 
 type Names<Keys extends readonly string[]> = Record<Keys[number], string>;
@@ -303,7 +315,15 @@ export const VALUE_NAMES: Record<ReportLanguage, ValueNames> = {
   en: {
     status: { draft: 'draft', reviewed: 'reviewed', approved: 'approved', published: 'published' },
     followUp: { open: 'open', closed: 'closed', retracted: 'retracted' },
-    phase: { none: 'not opened', opened: 'opened', planned: 'planned', approved: 'approved', 'in-progress': 'in progress', checked: 'checked', closed: 'closed' },
+    phase: {
+      none: 'not opened',
+      opened: 'opened',
+      planned: 'planned',
+      approved: 'approved',
+      'in-progress': 'in progress',
+      checked: 'checked',
+      closed: 'closed',
+    },
     metric: { response: 'response', resolution: 'resolution' },
     kpi: {
       'all-targets-met': 'All targets met',
@@ -325,7 +345,15 @@ export const VALUE_NAMES: Record<ReportLanguage, ValueNames> = {
   zh: {
     status: { draft: '草稿', reviewed: '已审核', approved: '已批准', published: '已发布' },
     followUp: { open: '处理中', closed: '已关闭', retracted: '已撤销' },
-    phase: { none: '未开启', opened: '已开启', planned: '已计划', approved: '已批准', 'in-progress': '进行中', checked: '已检查', closed: '已关闭' },
+    phase: {
+      none: '未开启',
+      opened: '已开启',
+      planned: '已计划',
+      approved: '已批准',
+      'in-progress': '进行中',
+      checked: '已检查',
+      closed: '已关闭',
+    },
     metric: { response: '响应', resolution: '解决' },
     kpi: {
       'all-targets-met': '全部目标达成',

@@ -1,8 +1,22 @@
 import { parseReportingPeriod } from '@sla/compliance-domain';
 import { breachesByCsvOrder, BREACHES_CSV_NAME, breachesCsvPath } from './report-breaches';
-import { breachesPerPriority, KPI_SECTIONS, versionsInForce, type ReportContent, type ReportSection } from './report-content';
+import {
+  breachesPerPriority,
+  KPI_SECTIONS,
+  versionsInForce,
+  type ReportContent,
+  type ReportSection,
+} from './report-content';
 import { executiveSummary, type ExecutiveSummary } from './executive-summary';
-import { formatCount, formatDay, formatDuration, formatInstant, formatPeriod, tablePercent, targetPercent } from './report-format';
+import {
+  formatCount,
+  formatDay,
+  formatDuration,
+  formatInstant,
+  formatPeriod,
+  tablePercent,
+  targetPercent,
+} from './report-format';
 import { fillLabel, labelPair, LABELS, nameOf, type ReportLabels, type ReportLanguage } from './report-labels';
 
 /** What a renderer needs of a revision besides its content. */
@@ -66,30 +80,52 @@ const startsBefore = (period: string, first: string) => {
   return a !== null && b !== null && a.start.toString() < b.start.toString();
 };
 
-export function buildReportView(revision: RenderableRevision, language: ReportLanguage, options: { breachLimit?: number } = {}): ReportView {
+export function buildReportView(
+  revision: RenderableRevision,
+  language: ReportLanguage,
+  options: { breachLimit?: number } = {},
+): ReportView {
   const label = LABELS[language];
   const content = revision.content as ReportContent;
   const zone = content.timeZone;
   const wanted = (section: ReportSection) => !content.sections || content.sections.includes(section);
   const at = (iso: string | null | undefined) => formatInstant(iso, zone, language);
   const metric = (name: string) => nameOf(language, 'metric', name);
-  const yesNo = (value: boolean | null | undefined) => (value === null || value === undefined ? '—' : value ? label.yes : label.no);
+  const yesNo = (value: boolean | null | undefined) =>
+    value === null || value === undefined ? '—' : value ? label.yes : label.no;
   const period = formatPeriod(content.period, language);
   const agreement = content.agreement;
   const versions = versionsInForce(content).join(', ') || label.none;
   const status = nameOf(language, 'status', revision.status);
 
   const pair = (name: string, value: string | number) => labelPair(language, name, value);
-  const title = pair(label.title, agreement ? `${agreement.title} — ${agreement.customer} — ${period}` : `${content.agreementId} — ${period}`);
+  const title = pair(
+    label.title,
+    agreement ? `${agreement.title} — ${agreement.customer} — ${period}` : `${content.agreementId} — ${period}`,
+  );
   const agreementName = agreement ? `${agreement.title} (${content.agreementId})` : content.agreementId;
   const runningHeader: ReportView['runningHeader'] = [
-    [pair(label.agreement, agreementName), ...(agreement ? [pair(label.customer, agreement.customer)] : []), pair(label.period, `${period} (${zone})`)].join(' · '),
+    [
+      pair(label.agreement, agreementName),
+      ...(agreement ? [pair(label.customer, agreement.customer)] : []),
+      pair(label.period, `${period} (${zone})`),
+    ].join(' · '),
     [pair(label.version, versions), `${label.revision} ${revision.revision}`, pair(label.status, status)].join(' · '),
   ];
-  const meta = [pair(label.status, status), pair(label.draftedBy, revision.draftedBy), pair(label.approvedBy, revision.approvedBy ?? '—'), pair(label.publishedAt, at(revision.publishedAt))].join(' · ');
+  const meta = [
+    pair(label.status, status),
+    pair(label.draftedBy, revision.draftedBy),
+    pair(label.approvedBy, revision.approvedBy ?? '—'),
+    pair(label.publishedAt, at(revision.publishedAt)),
+  ].join(' · ');
 
   const sections: ViewSection[] = [];
-  const availabilityBar = (name: string, value: string | null, text: string): ViewBar => ({ label: name, value: Number(value ?? 0) - AVAILABILITY_SCALE_FLOOR, max: 100 - AVAILABILITY_SCALE_FLOOR, text });
+  const availabilityBar = (name: string, value: string | null, text: string): ViewBar => ({
+    label: name,
+    value: Number(value ?? 0) - AVAILABILITY_SCALE_FLOOR,
+    max: 100 - AVAILABILITY_SCALE_FLOOR,
+    text,
+  });
   const availabilityScale = { from: `${AVAILABILITY_SCALE_FLOOR} %`, to: '100 %' };
 
   if (content.availability && wanted('availability')) {
@@ -97,12 +133,30 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
       heading: label.availability,
       notes: [],
       chart: {
-        bars: content.availability.map((line) => availabilityBar(`${line.serviceId} v${line.version}`, line.availabilityPercent, `${tablePercent(line.availabilityPercent)} (${label.target} ${targetPercent(line.targetPercentage)})`)),
+        bars: content.availability.map((line) =>
+          availabilityBar(
+            `${line.serviceId} v${line.version}`,
+            line.availabilityPercent,
+            `${tablePercent(line.availabilityPercent)} (${label.target} ${targetPercent(line.targetPercentage)})`,
+          ),
+        ),
         scale: availabilityScale,
       },
       table: {
-        columns: [col(label.service, 3), col(label.versionShort, 1.2, 'right'), col(label.actual, 1.5, 'right'), col(label.target, 1.5, 'right'), col(label.targetMet, 1.2)],
-        rows: content.availability.map((line) => [line.serviceId, String(line.version), tablePercent(line.availabilityPercent), targetPercent(line.targetPercentage), yesNo(line.targetMet)]),
+        columns: [
+          col(label.service, 3),
+          col(label.versionShort, 1.2, 'right'),
+          col(label.actual, 1.5, 'right'),
+          col(label.target, 1.5, 'right'),
+          col(label.targetMet, 1.2),
+        ],
+        rows: content.availability.map((line) => [
+          line.serviceId,
+          String(line.version),
+          tablePercent(line.availabilityPercent),
+          targetPercent(line.targetPercentage),
+          yesNo(line.targetMet),
+        ]),
       },
     });
   }
@@ -113,7 +167,14 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
     sections.push({
       heading: label.compliance,
       notes: [],
-      chart: { bars: rows.map((line) => ({ label: `${line.serviceId} ${line.priority} ${metric(line.metric)}`, value: Number(line.percentWithinTarget ?? 0), max: 100, text: tablePercent(line.percentWithinTarget) })) },
+      chart: {
+        bars: rows.map((line) => ({
+          label: `${line.serviceId} ${line.priority} ${metric(line.metric)}`,
+          value: Number(line.percentWithinTarget ?? 0),
+          max: 100,
+          text: tablePercent(line.percentWithinTarget),
+        })),
+      },
       table: {
         columns: [
           col(label.service, 2.1),
@@ -153,7 +214,12 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
       breachesCsv = { name: BREACHES_CSV_NAME, path: breachesCsvPath(revision.reportId, revision.revision) };
       notes.push(
         ordered.length > shown.length
-          ? fillLabel(label.breachesShown, { shown: formatCount(shown.length), total: formatCount(ordered.length), file: BREACHES_CSV_NAME, path: breachesCsv.path })
+          ? fillLabel(label.breachesShown, {
+              shown: formatCount(shown.length),
+              total: formatCount(ordered.length),
+              file: BREACHES_CSV_NAME,
+              path: breachesCsv.path,
+            })
           : fillLabel(label.breachesAttached, { file: BREACHES_CSV_NAME }),
       );
     }
@@ -161,7 +227,14 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
       heading: label.breaches,
       notes,
       ...(breachesCsv ? { download: breachesCsv } : {}),
-      chart: { bars: perPriority.map((entry) => ({ label: entry.priority, value: entry.count, max: highest, text: formatCount(entry.count) })) },
+      chart: {
+        bars: perPriority.map((entry) => ({
+          label: entry.priority,
+          value: entry.count,
+          max: highest,
+          text: formatCount(entry.count),
+        })),
+      },
       ...(shown.length === 0
         ? { empty: label.none }
         : {
@@ -183,7 +256,9 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
                 metric(breach.metric),
                 breach.priority ?? '—',
                 String(breach.version),
-                breach.retractedAt ? `${at(breach.breachedAt)}\n${labelPair(language, label.retracted, at(breach.retractedAt))}` : at(breach.breachedAt),
+                breach.retractedAt
+                  ? `${at(breach.breachedAt)}\n${labelPair(language, label.retracted, at(breach.retractedAt))}`
+                  : at(breach.breachedAt),
                 nameOf(language, 'followUp', breach.followUp?.status),
                 at(breach.followUp?.notifiedAt),
                 breach.followUp?.rootCause ?? '—',
@@ -201,14 +276,29 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
       heading: label.trend,
       notes: trendFrom ? [fillLabel(label.trendFrom, { period: formatPeriod(trendFrom, language) })] : [],
       chart: {
-        bars: points.flatMap((point) => point.availability.map((line) => availabilityBar(`${formatPeriod(point.period, language)} ${line.serviceId}`, line.availabilityPercent, tablePercent(line.availabilityPercent)))),
+        bars: points.flatMap((point) =>
+          point.availability.map((line) =>
+            availabilityBar(
+              `${formatPeriod(point.period, language)} ${line.serviceId}`,
+              line.availabilityPercent,
+              tablePercent(line.availabilityPercent),
+            ),
+          ),
+        ),
         scale: availabilityScale,
       },
       table: {
-        columns: [col(label.period, 1.4), col(label.availability, 2.8), col(label.responseWithinTarget, 1.5, 'right'), col(label.resolutionWithinTarget, 1.5, 'right'), col(label.breachCount, 1, 'right')],
+        columns: [
+          col(label.period, 1.4),
+          col(label.availability, 2.8),
+          col(label.responseWithinTarget, 1.5, 'right'),
+          col(label.resolutionWithinTarget, 1.5, 'right'),
+          col(label.breachCount, 1, 'right'),
+        ],
         rows: points.map((point) => [
           formatPeriod(point.period, language),
-          point.availability.map((line) => `${line.serviceId}: ${tablePercent(line.availabilityPercent)}`).join('\n') || '—',
+          point.availability.map((line) => `${line.serviceId}: ${tablePercent(line.availabilityPercent)}`).join('\n') ||
+            '—',
           tablePercent(point.responseWithinTarget),
           tablePercent(point.resolutionWithinTarget),
           formatCount(point.breaches),
@@ -227,8 +317,18 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
         ? { empty: label.none }
         : {
             table: {
-              columns: [col(label.kpi, 3), col(label.actual, 1.3, 'right'), col(label.goal, 2, 'right'), col(label.met, 1)],
-              rows: kpis.map((kpi) => [nameOf(language, 'kpi', kpi.kpi), kpiValue(kpi), kpiGoal(kpi, language), yesNo(kpi.met)]),
+              columns: [
+                col(label.kpi, 3),
+                col(label.actual, 1.3, 'right'),
+                col(label.goal, 2, 'right'),
+                col(label.met, 1),
+              ],
+              rows: kpis.map((kpi) => [
+                nameOf(language, 'kpi', kpi.kpi),
+                kpiValue(kpi),
+                kpiGoal(kpi, language),
+                yesNo(kpi.met),
+              ]),
             },
           }),
     });
@@ -243,8 +343,20 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
         ? { empty: label.none }
         : {
             table: {
-              columns: [col(label.item, 4), col(label.phase, 1.3), col(label.progress, 1, 'right'), col(label.due, 1.5), col(label.owner, 1.3)],
-              rows: plans.map((plan) => [plan.item, nameOf(language, 'phase', plan.phase), `${plan.percentComplete} %`, formatDay(plan.dueAt, zone, language), plan.owner ?? '—']),
+              columns: [
+                col(label.item, 4),
+                col(label.phase, 1.3),
+                col(label.progress, 1, 'right'),
+                col(label.due, 1.5),
+                col(label.owner, 1.3),
+              ],
+              rows: plans.map((plan) => [
+                plan.item,
+                nameOf(language, 'phase', plan.phase),
+                `${plan.percentComplete} %`,
+                formatDay(plan.dueAt, zone, language),
+                plan.owner ?? '—',
+              ]),
             },
           }),
     });
@@ -263,7 +375,11 @@ export function buildReportView(revision: RenderableRevision, language: ReportLa
   };
 }
 
-const col = (header: string, weight: number, align?: 'left' | 'right'): ViewColumn => ({ header, weight, ...(align ? { align } : {}) });
+const col = (header: string, weight: number, align?: 'left' | 'right'): ViewColumn => ({
+  header,
+  weight,
+  ...(align ? { align } : {}),
+});
 
 /** A response or resolution target is met for the period when no ticket breached it; unmeasured without tickets. */
 export function responseTargetMet(line: { met: number; breached: number; open: number }): boolean | null {
@@ -289,36 +405,72 @@ function summaryOf(summary: ExecutiveSummary, label: ReportLabels, language: Rep
   const measured = summary.targets.filter((target) => target.met !== null);
   const missed = measured.filter((target) => target.met === false);
   const name = (target: ExecutiveSummary['targets'][number]) =>
-    target.kind === 'availability' ? `${label.availability} ${target.serviceId}` : `${target.serviceId} ${target.priority} ${nameOf(language, 'metric', target.metric)}`;
+    target.kind === 'availability'
+      ? `${label.availability} ${target.serviceId}`
+      : `${target.serviceId} ${target.priority} ${nameOf(language, 'metric', target.metric)}`;
   if (measured.length > 0) {
     const count = fillLabel(label.summaryTargets, { met: measured.length - missed.length, total: measured.length });
-    lines.push(missed.length > 0 ? `${count}${clauses}${fillLabel(label.summaryTargetsMissed, { list: missed.map(name).join(items) })}` : count);
+    lines.push(
+      missed.length > 0
+        ? `${count}${clauses}${fillLabel(label.summaryTargetsMissed, { list: missed.map(name).join(items) })}`
+        : count,
+    );
   }
   for (const term of summary.targets.filter((target) => target.kind === 'availability')) {
-    lines.push(fillLabel(label.summaryAvailability, { service: term.serviceId, actual: tablePercent(term.actual), target: targetPercent(term.targetPercentage), outcome: outcome(term.met) }));
+    lines.push(
+      fillLabel(label.summaryAvailability, {
+        service: term.serviceId,
+        actual: tablePercent(term.actual),
+        target: targetPercent(term.targetPercentage),
+        outcome: outcome(term.met),
+      }),
+    );
   }
   if (summary.breaches !== null) {
-    const perPriority = summary.breaches.perPriority.filter((entry) => entry.count > 0).map((entry) => labelPair(language, entry.priority, formatCount(entry.count)));
-    lines.push(summary.breaches.total === 0 ? label.summaryNoBreaches : fillLabel(label.summaryBreaches, { count: formatCount(summary.breaches.total), perPriority: perPriority.join(items) }));
+    const perPriority = summary.breaches.perPriority
+      .filter((entry) => entry.count > 0)
+      .map((entry) => labelPair(language, entry.priority, formatCount(entry.count)));
+    lines.push(
+      summary.breaches.total === 0
+        ? label.summaryNoBreaches
+        : fillLabel(label.summaryBreaches, {
+            count: formatCount(summary.breaches.total),
+            perPriority: perPriority.join(items),
+          }),
+    );
   }
   const credits = summary.serviceCredits;
   if (credits.state === 'not-recorded') lines.push(label.creditsNotRecorded);
   else if (credits.state === 'none-defined') lines.push(label.creditsNoneDefined);
   else if (credits.triggered.length === 0) lines.push(label.creditsNoneTriggered);
   else {
-    const detail = credits.triggered.map((credit) => labelPair(language, `${credit.ticketId} ${nameOf(language, 'metric', credit.metric)}`, credit.credit)).join(clauses);
-    lines.push(`${fillLabel(label.creditsTriggered, { count: credits.triggered.length })}${language === 'zh' ? `（${detail}）` : ` (${detail})`}`);
+    const detail = credits.triggered
+      .map((credit) =>
+        labelPair(language, `${credit.ticketId} ${nameOf(language, 'metric', credit.metric)}`, credit.credit),
+      )
+      .join(clauses);
+    lines.push(
+      fillLabel(label.creditsTriggered, { count: credits.triggered.length }) + (language === 'zh' ? `（${detail}）` : ` (${detail})`),
+    );
   }
-  if (summary.kpis.total > 0) lines.push(fillLabel(label.summaryKpis, { met: summary.kpis.met, total: summary.kpis.total }));
+  if (summary.kpis.total > 0)
+    lines.push(fillLabel(label.summaryKpis, { met: summary.kpis.met, total: summary.kpis.total }));
   return {
     heading: label.executiveSummary,
     lines,
     table: {
-      columns: [col(label.target, 3), col(label.actual, 1.3, 'right'), col(label.agreed, 1.6, 'right'), col(label.outcome, 1.2)],
+      columns: [
+        col(label.target, 3),
+        col(label.actual, 1.3, 'right'),
+        col(label.agreed, 1.6, 'right'),
+        col(label.outcome, 1.2),
+      ],
       rows: summary.targets.map((target) => [
         name(target),
         tablePercent(target.actual),
-        target.kind === 'availability' ? targetPercent(target.targetPercentage) : formatDuration(target.targetTime, language),
+        target.kind === 'availability'
+          ? targetPercent(target.targetPercentage)
+          : formatDuration(target.targetTime, language),
         outcome(target.met),
       ]),
     },

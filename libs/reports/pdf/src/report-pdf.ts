@@ -1,6 +1,17 @@
 import PDFDocument from 'pdfkit';
 import { buffer } from 'node:stream/consumers';
-import { breachesCsv, buildReportView, formatInstant, labelPair, LABELS, pageLabel, type RenderableRevision, type ReportContent, type ReportLanguage, type ViewSection } from '@sla/reports-domain';
+import {
+  breachesCsv,
+  buildReportView,
+  formatInstant,
+  labelPair,
+  LABELS,
+  pageLabel,
+  type RenderableRevision,
+  type ReportContent,
+  type ReportLanguage,
+  type ViewSection,
+} from '@sla/reports-domain';
 import { BOLD_FONT, REGULAR_FONT, drawBarChart, drawTable, ensureSpace } from './pdf-layout';
 
 export type ReportPdfOptions = { language: ReportLanguage; generatedAt: string };
@@ -44,14 +55,16 @@ export async function renderReportPdf(revision: RenderableRevision, options: Rep
     doc.moveDown(0.5).font(BOLD_FONT).fontSize(13).fillColor('black').text(name);
     doc.moveDown(0.3).font(REGULAR_FONT).fontSize(9);
   };
-  const note = (text: string) => doc.font(REGULAR_FONT).fontSize(8.5).fillColor('#333333').text(text).fillColor('black').moveDown(0.4);
+  const note = (text: string) =>
+    doc.font(REGULAR_FONT).fontSize(8.5).fillColor('#333333').text(text).fillColor('black').moveDown(0.4);
 
   doc.font(BOLD_FONT).fontSize(17).text(view.title);
   doc.moveDown(0.4).font(REGULAR_FONT).fontSize(10).text(view.meta);
   if (view.reason) doc.moveDown(0.3).text(labelPair(options.language, label.reason, view.reason));
 
   heading(view.summary.heading);
-  for (const line of view.summary.lines) doc.font(REGULAR_FONT).fontSize(9.5).text(`•  ${line}`, { indent: 0 }).moveDown(0.15);
+  for (const line of view.summary.lines)
+    doc.font(REGULAR_FONT).fontSize(9.5).text(`•  ${line}`, { indent: 0 }).moveDown(0.15);
   doc.moveDown(0.4);
   if (view.summary.table.rows.length > 0) drawTable(doc, view.summary.table.columns, view.summary.table.rows);
 
@@ -80,7 +93,11 @@ export async function renderReportPdf(revision: RenderableRevision, options: Rep
     header: view.runningHeader,
     footer: [
       labelPair(options.language, label.hash, `${revision.contentHash.slice(0, HASH_PREFIX_LENGTH)}…`),
-      labelPair(options.language, label.generated, formatInstant(options.generatedAt, content.timeZone, options.language)),
+      labelPair(
+        options.language,
+        label.generated,
+        formatInstant(options.generatedAt, content.timeZone, options.language),
+      ),
     ].join(' · '),
     watermark: view.watermark,
     pageLabel: (page, total) => pageLabel(options.language, page, total),
@@ -89,7 +106,12 @@ export async function renderReportPdf(revision: RenderableRevision, options: Rep
   return bytes;
 }
 
-type Running = { header: readonly string[]; footer: string; watermark: string | null; pageLabel: (page: number, total: number) => string };
+type Running = {
+  header: readonly string[];
+  footer: string;
+  watermark: string | null;
+  pageLabel: (page: number, total: number) => string;
+};
 
 /** Written after the body, when the page count is known. */
 function writeRunningHeadAndFoot(doc: PDFKit.PDFDocument, running: Running): void {
@@ -121,7 +143,7 @@ function writeRunningHeadAndFoot(doc: PDFKit.PDFDocument, running: Running): voi
   }
 }
 
-/** Large, pale and diagonal across the middle of the page, so no printout of a draft passes for the published report. */
+/** Large, pale and diagonal across the page, so no printout of a draft passes for the published report. */
 function drawWatermark(doc: PDFKit.PDFDocument, text: string): void {
   const { width, height } = doc.page;
   doc.save();
