@@ -29,6 +29,7 @@ describe('service report HTML', () => {
     // 10:00 UTC on 4 March is 11:00 in Berlin.
     for (const text of ['99.71 %', '75.00 %', 'INC-7', '4 Mar 2026 11:00', 'pager &lt;b&gt;outage&lt;/b&gt;', 'Customer satisfaction', 'All targets met', 'Second pager provider', 'Version in force: 2']) expect(html).toContain(text);
     expect(html).not.toContain('75.0000');
+    expect(html).toContain('The full list of breaches as a spreadsheet file: <a href="breaches.csv">breaches.csv</a>.');
     expect(html).not.toContain('2026-03-04T10:00:00.000Z');
   });
 

@@ -8,6 +8,8 @@ const escape = (value: unknown) =>
     /[&<>"]/g,
     (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character]!,
   );
+const link = (text: string, download: { name: string } | undefined) =>
+  download ? text.replace(escape(download.name), `<a href="${escape(download.name)}">${escape(download.name)}</a>`) : text;
 const cell = (value: string) => escape(value).replace(/\n/g, '<br>');
 
 /** A horizontal bar chart as inline SVG: no script, prints as it shows. */
@@ -53,15 +55,12 @@ const STYLE = [
  */
 export function renderReportHtml(revision: RenderableRevision, language: ReportLanguage = 'en'): string {
   const label = LABELS[language];
-  const view = buildReportView(revision, language);
+  const view = buildReportView(revision, language, { medium: 'html' });
   const sections = view.sections.map((section) =>
     [
       `<h2>${escape(section.heading)}</h2>`,
-      ...section.notes.map((note) => `<p class="note">${escape(note)}</p>`),
-      // Relative: the page is served at …/revisions/{n}/html, the list at …/revisions/{n}/breaches.csv.
-      section.download
-        ? `<p class="note"><a href="${escape(section.download.name)}">${escape(section.download.name)}</a></p>`
-        : '',
+      // The file's name in a note becomes its link; relative, as the page is served at …/revisions/{n}/html.
+      ...section.notes.map((note) => `<p class="note">${link(escape(note), section.download)}</p>`),
       section.chart ? barChart(section.chart) : '',
       section.table ? table(section.table) : '',
       section.empty ? `<p>${escape(section.empty)}</p>` : '',

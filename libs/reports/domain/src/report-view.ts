@@ -83,7 +83,8 @@ const startsBefore = (period: string, first: string) => {
 export function buildReportView(
   revision: RenderableRevision,
   language: ReportLanguage,
-  options: { breachLimit?: number } = {},
+  /** `medium`: where the full breach list is (attached to a PDF, linked from a page). */
+  options: { breachLimit?: number; medium?: 'pdf' | 'html' } = {},
 ): ReportView {
   const label = LABELS[language];
   const content = revision.content as ReportContent;
@@ -208,6 +209,7 @@ export function buildReportView(
     const highest = Math.max(1, ...perPriority.map((entry) => entry.count));
     const ordered = breachesByCsvOrder(content.breaches);
     const limit = options.breachLimit ?? BREACH_TABLE_LIMIT;
+    const html = options.medium === 'html';
     const shown = ordered.slice(0, limit);
     const notes: string[] = [];
     if (ordered.length > 0) {
@@ -217,10 +219,9 @@ export function buildReportView(
           ? fillLabel(label.breachesShown, {
               shown: formatCount(shown.length),
               total: formatCount(ordered.length),
-              file: BREACHES_CSV_NAME,
-              path: breachesCsv.path,
+              list: fillLabel(html ? label.breachesListHtml : label.breachesListPdf, { file: BREACHES_CSV_NAME, path: breachesCsv.path }),
             })
-          : fillLabel(label.breachesAttached, { file: BREACHES_CSV_NAME }),
+          : fillLabel(html ? label.breachesDownload : label.breachesAttached, { file: BREACHES_CSV_NAME }),
       );
     }
     sections.push({
