@@ -178,10 +178,10 @@ export function buildReportView(
       },
       table: {
         columns: [
-          col(label.service, 2.1),
+          col(label.service, 1.9),
           col(label.priority, 0.9),
           col(label.metric, 1.2),
-          col(label.targetTime, 1.7),
+          col(label.targetTime, 2.1),
           col(label.met, 0.8, 'right'),
           col(label.breached, 1.1, 'right'),
           col(label.open, 0.8, 'right'),
@@ -276,18 +276,23 @@ export function buildReportView(
     sections.push({
       heading: label.trend,
       notes: trendFrom ? [fillLabel(label.trendFrom, { period: formatPeriod(trendFrom, language) })] : [],
-      chart: {
-        bars: points.flatMap((point) =>
-          point.availability.map((line) =>
-            availabilityBar(
-              `${formatPeriod(point.period, language)} ${line.serviceId}`,
-              line.availabilityPercent,
-              tablePercent(line.availabilityPercent),
-            ),
-          ),
-        ),
-        scale: availabilityScale,
-      },
+      // A trend of one period has nothing to compare: its table row is enough.
+      ...(points.length < 2
+        ? {}
+        : {
+            chart: {
+              bars: points.flatMap((point) =>
+                point.availability.map((line) =>
+                  availabilityBar(
+                    `${formatPeriod(point.period, language)} ${line.serviceId}`,
+                    line.availabilityPercent,
+                    tablePercent(line.availabilityPercent),
+                  ),
+                ),
+              ),
+              scale: availabilityScale,
+            },
+          }),
       table: {
         columns: [
           col(label.period, 1.4),
