@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -480,14 +481,47 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     };
     const publishedPdf = await download(1);
     const pdf = pdfText(publishedPdf.file);
+    // The content keeps the exact figures; tables show them cut (never rounded) to two places.
+    expect(first.content.availability[0]).toMatchObject({ availabilityPercent: '98.295454', targetPercentage: 99.5, targetMet: false });
     // Availability 98.295454 % against 99.5 %; P1 50 %, P2 resolution 33.33 %, P4 resolution 66.66 % within target; KPIs.
-    for (const figure of ['98.295454 %', '99.5 %', '50.0000 %', '33.3333 %', '66.6666 %', '71.42', '66.66', '33.33', 'mail client profile', 'Drafted by: slm.alice', 'Approved by: bob.approver']) expect(pdf).toContain(figure);
+    for (const figure of ['98.29 %', '99.50 %', '50.00 %', '33.33 %', '66.66 %', '71.42 %', 'mail client profile', 'Drafted by: slm.alice', 'Approved by: bob.approver']) expect(pdf).toContain(figure);
+    for (const exact of ['98.295454', '50.0000', '33.3333']) expect(pdf).not.toContain(exact);
     for (const ticket of ['T2', 'T4', 'T5', 'T7']) expect(pdf).toMatch(new RegExp(`\\b${ticket}\\b`));
+    expect(pdf).toContain('Service report: E-mail SLA — Finance — March 2026');
+    // T4's resolution breach, 09:00 UTC, on the Berlin wall clock; the agreed time beside the actual.
+    expect(pdf).toContain('17 Mar 2026 10:00');
+    expect(pdf).toMatch(/email\s+P2\s+resolution\s+12 business hours\s+1\s+2\s+0\s+33\.33 %\s+no/);
+    // The executive summary, from the same figures: 3 of 9 targets met, as the all-targets-met KPI (33.33 %) counts them.
+    const summary = pdfText(publishedPdf.file, 1).replace(/\s+/g, ' ');
+    expect(summary).toContain('3 of 9 targets met; missed: Availability email, email P1 response, email P1 resolution, email P2 resolution, email P3 response, email P4 resolution');
+    expect(summary).toContain('Availability of email: 98.29 % against a target of 99.50 % (missed)');
+    expect(summary).toContain('Breaches: 5 (P1: 2, P2: 2, P3: 1)');
+    expect(summary).toContain('Service credits triggered: 1 (T4 resolution: 2 % of the monthly fee per breach)');
+    // The agreement took effect on 1 March: no trend rows for the months before it.
+    expect(first.content.trendFrom).toBe('2026-03');
+    expect(first.content.trend.map((point: { period: string }) => point.period)).toEqual(['2026-03']);
+    expect(pdf).not.toMatch(/(January|February) 2026/);
     const pages = pdfPageCount(publishedPdf.file);
     expect(pdf.match(/Page \d+ of \d+/g)).toEqual(Array.from({ length: pages }, (_, index) => `Page ${index + 1} of ${pages}`));
     for (let page = 1; page <= pages; page += 1) {
-      expect(pdfText(publishedPdf.file, page)).toContain('Agreement: email-sla · Period: 2026-03 (Europe/Berlin) · Version in force: 1 · Revision 1 · Status: published');
+      const pageText = pdfText(publishedPdf.file, page);
+      expect(pageText).toContain('Agreement: E-mail SLA (email-sla) · Customer: Finance · Period: March 2026 (Europe/Berlin)');
+      expect(pageText).toContain('Version in force: 1 · Revision 1 · Status: published');
     }
+    // Published: no draft mark on any page.
+    expect(execFileSync('pdftotext', ['-raw', publishedPdf.file, '-'], { encoding: 'utf8' })).not.toMatch(/DRAFT/);
+
+    // Every breach as CSV, most severe first: P1 (T2's two), then P2 by time (T4, T7), then P3 (T5).
+    const csvResponse = await fetch(`${api.baseUrl}/reports/${id}/revisions/1/breaches.csv`);
+    expect(csvResponse.status).toBe(200);
+    expect(csvResponse.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csvResponse.headers.get('content-disposition')).toBe(`attachment; filename="${id}-r1-breaches.csv"`);
+    const csvRows = (await csvResponse.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(csvRows[0]).toMatch(/^ticket_id,metric,priority,agreement_version,breached_at,/);
+    expect(csvRows.slice(1).map((row) => row.split(',').slice(0, 3).join(' '))).toEqual(['T2 response P1', 'T2 resolution P1', 'T4 resolution P2', 'T7 resolution P2', 'T5 response P3']);
+    expect(csvRows[3]).toContain(',2026-03-17T09:00:00.000Z,');
+    expect(csvRows[3]).toContain(',mail client profile corrupted by an update,');
+    expect((await fetch(`${api.baseUrl}/reports/${id}/revisions/9/breaches.csv`)).status).toBe(404);
 
     // T10 was in fact resolved on 31 March, before its breach instant; the record arrives only now.
     beforeLateResolution = new Date();
@@ -504,17 +538,29 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     });
     expect(second).toMatchObject({ revision: 2, status: 'draft', reason: 'T10 resolution recorded late: March restated' });
     expect(second.contentHash).not.toBe(first.contentHash);
-    expect(second.changesFromPrevious).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^responseResolution\.\d+\.breached$/), before: 1, after: 0 })]));
+    // Changes keyed by what they are about: T10's P4 resolution no longer breached; no row is "changed" by a shift of position.
+    const p4Resolution = { section: 'responseResolution', key: { serviceId: 'email', priority: 'P4', metric: 'resolution' }, change: 'changed' };
+    expect(second.changesFromPrevious).toContainEqual({ ...p4Resolution, fields: expect.arrayContaining([{ field: 'breached', before: 1, after: 0 }, { field: 'percentWithinTarget', before: '66.6666', after: '100.0000' }]) });
+    expect(second.changesFromPrevious.filter((change: { section: string }) => change.section === 'breaches')).toEqual([]);
     // Revision 1 is unchanged: the same content and hash as published.
     expect((await http.get(`/reports/${id}/revisions/1`)).body).toMatchObject({ contentHash: first.contentHash, content: first.content });
     // Its PDF too: the same bytes as on the day of publication. Revision 2 shows the restated figure and why.
     const againPdf = await download(1);
     expect(againPdf.bytes.equals(publishedPdf.bytes)).toBe(true);
     expect(againPdf.etag).toBe(publishedPdf.etag);
-    const restated = pdfText((await download(2)).file);
+    const restatedPdf = await download(2);
+    const restated = pdfText(restatedPdf.file);
     expect(restated).toContain('T10 resolution recorded late: March restated');
     expect(restated).toMatch(/Revision 2 · Status: draft/);
-    expect((await http.get(`/reports/${id}/comparison?from=1&to=2`)).body).toMatchObject({ from: { revision: 1, contentHash: first.contentHash }, to: { revision: 2, reason: 'T10 resolution recorded late: March restated' }, changes: expect.arrayContaining([expect.objectContaining({ before: 1, after: 0 })]) });
+    expect(restated.replace(/\s+/g, ' ')).toContain('4 of 9 targets met');
+    // Not yet published: every page carries the draft mark (drawn on a slant, so read in content order).
+    for (let page = 1; page <= pdfPageCount(restatedPdf.file); page += 1) {
+      expect(execFileSync('pdftotext', ['-raw', '-f', String(page), '-l', String(page), restatedPdf.file, '-'], { encoding: 'utf8' })).toMatch(/^DRAFT$/m);
+    }
+    const comparison = (await http.get(`/reports/${id}/comparison?from=1&to=2`)).body;
+    expect(comparison).toMatchObject({ from: { revision: 1, contentHash: first.contentHash }, to: { revision: 2, reason: 'T10 resolution recorded late: March restated' } });
+    expect(comparison.changes).toEqual(second.changesFromPrevious);
+    expect(comparison.changes.map((change: { section: string }) => change.section)).toContain('kpis');
 
     // The internal process-KPI report for April counts the customer reports due in April: March's, published late.
     const internal = await http.post('/reports', { agreementId: 'email-sla', period: '2026-04', timeZone: 'Europe/Berlin', audience: 'internal', calendarId: 'office-berlin', sections: ['kpis'] });
@@ -533,11 +579,13 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
       return response.text();
     };
     const english = await page('en');
-    expect(english).toContain('98.295454 %');
+    expect(english).toContain('98.29 %');
     expect(english).toContain(first.contentHash);
     expect(english).toMatch(/Version in force: 1/);
-    // Charts: availability, compliance, breaches per priority, availability trend.
-    expect(english.match(/<svg /g)).toHaveLength(4);
+    expect(english).not.toContain('class="watermark"');
+    // Charts: availability, compliance, breaches per priority; a trend of one period (March) has none.
+    expect(english.match(/<svg /g)).toHaveLength(3);
+    expect((await http.get(`/reports/email-sla-2026-04-internal/revisions/1/breaches.csv`)).status).toBe(404);
     expect(english).toContain('Trend over the last periods');
     const chinese = await page('zh');
     // README's sample output is this scenario's report: SAMPLE_OUTPUT_DIR=docs/samples writes it there.
@@ -549,9 +597,8 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
       writeFileSync(path.join(samples, 'service-report-email-sla-2026-03-r2.pdf'), readFileSync((await download(2)).file));
       writeFileSync(path.join(samples, 'service-report-email-sla-2026-03-r1.html'), english);
     }
-    expect(chinese).toContain('服务报告');
-    expect(chinese).toContain('可用性');
-    expect(chinese).toContain('71.42');
+    for (const words of ['服务报告：E-mail SLA — Finance — 2026年3月', '可用性', '71.42 %', '状态：已发布', '全部目标达成', '2026年3月17日 10:00', '12 个工作小时', '执行摘要']) expect(chinese).toContain(words);
+    for (const english of ['>published<', 'all-targets-met', '>open<', '>closed<']) expect(chinese).not.toContain(english);
   }, 60_000);
   // After the report: late facts change the closed month; what was known at any recorded time stays answerable.
   it('answers availability and the breach log as known at a recorded time beside what is known now', async () => {

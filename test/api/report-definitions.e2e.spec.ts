@@ -72,7 +72,9 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
     expect(Object.keys(january.content)).toEqual(expect.arrayContaining(['responseResolution', 'availability', 'trend', 'kpis']));
     expect(january.content.breaches).toBeUndefined();
     expect(january.content.improvementPlans).toBeUndefined();
-    expect(january.content.trend.map((point: { period: string }) => point.period)).toEqual(['2025-11', '2025-12', '2026-01']);
+    // Three trend periods asked for, but the agreement (and the definition) begin in January: no rows before it.
+    expect(january.content.trendFrom).toBe('2026-01');
+    expect(january.content.trend.map((point: { period: string }) => point.period)).toEqual(['2026-01']);
 
     // March closes at midnight Shanghai time: 31 March 16:00 UTC. A second before, February only.
     now = new Date('2026-03-31T15:59:59Z');

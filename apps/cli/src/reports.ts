@@ -220,7 +220,7 @@ export function registerReportCommands(program: Command, withInfrastructure: Wit
 
   reports
     .command('compare')
-    .description('what changed between two revisions: each changed figure before and after (JSON)')
+    .description('what changed between two revisions: rows added, removed or changed, keyed by what they are about (JSON)')
     .argument('<reportId>', 'the report', reportId)
     .requiredOption('--from <n>', 'the earlier revision', revisionNumber)
     .requiredOption('--to <n>', 'the later revision', revisionNumber)

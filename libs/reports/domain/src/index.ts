@@ -6,3 +6,7 @@ export * from './report-labels';
 export * from './report-content';
 export * from './report-definition';
 export * from './report-identifiers';
+export * from './report-format';
+export * from './report-view';
+export * from './report-breaches';
+export * from './executive-summary';

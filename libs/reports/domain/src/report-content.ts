@@ -34,7 +34,15 @@ export type ComplianceLine = {
   breached: number;
   open: number;
   percentWithinTarget: string | null;
+  /** The agreed time for this priority and metric (added after the first reports; absent in older content). */
+  target?: { unit: string; amount: number } | null;
 };
+
+/** A service credit term of an agreement version: when it applies and what the customer is credited. */
+export type CreditTerm = { version: number; condition: string; credit: string };
+
+/** A breach follow-up's service credit assessment: the term that applies, or none (termIndex null). */
+export type CreditAssessment = { termIndex: number | null; condition: string | null; credit: string | null };
 
 export type BreachLine = {
   eventId: string;
@@ -46,7 +54,15 @@ export type BreachLine = {
   retractedAt: string | null;
   waiver: unknown;
   /** The breach's follow-up (customer notice due within 24 h, root cause, remediation). */
-  followUp?: { status: string; notificationDueAt: string; notifiedAt: string | null; rootCause: string | null; remediatedAt: string | null } | null;
+  followUp?: {
+    status: string;
+    notificationDueAt: string;
+    notifiedAt: string | null;
+    rootCause: string | null;
+    remediatedAt: string | null;
+    /** Absent in content drafted before credits were carried into reports; null while not assessed. */
+    credit?: CreditAssessment | null;
+  } | null;
 };
 
 export type KpiLine = { kpi: string; value: string | null; goal: string; met: boolean | null; numerator?: number; denominator?: number | null };
@@ -65,9 +81,14 @@ export type ImprovementPlanLine = { planId: string; item: string; phase: string;
 
 /** Who knowingly drafted a report for a period in which no version of the agreement was in force, and why. */
 export type NoVersionInForceAcknowledgement = { acknowledgedBy: string; reason: string };
+/** Who the agreement is between and what it is called, as the version in force at the period's end says. */
+export type ReportAgreement = { title: string; customer: string; provider: string; kind: string; effectiveFrom: string | null };
 
 export type ReportContent = {
   agreementId: string;
+  /** Absent in content drafted before the agreement's names were carried into reports. */
+  agreement?: ReportAgreement;
+  language?: 'en' | 'zh';
   period: string;
   timeZone: string;
   /** The agreement versions in force at some time in the period; absent in reports drafted before it was recorded. */
@@ -84,6 +105,10 @@ export type ReportContent = {
   kpis?: KpiLine[];
   trend?: TrendPoint[];
   improvementPlans?: ImprovementPlanLine[];
+  /** The credit terms of the versions in force; absent in older content (then credits are "not recorded"). */
+  serviceCredits?: CreditTerm[];
+  /** The first period the trend goes back to: the agreement's (or the report definition's) first period. */
+  trendFrom?: string;
 };
 
 /**

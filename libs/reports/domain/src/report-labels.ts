@@ -1,7 +1,100 @@
 /** Report labels in every supported language; renderers never hard-code a label. */
 export type ReportLanguage = 'en' | 'zh';
+export const REPORT_LANGUAGES: readonly ReportLanguage[] = ['en', 'zh'];
 
-export type ReportLabels = Record<'title' | 'agreement' | 'period' | 'revision' | 'hash' | 'draftedBy' | 'approvedBy' | 'publishedAt' | 'status' | 'availability' | 'compliance' | 'breaches' | 'kpis' | 'service' | 'priority' | 'metric' | 'met' | 'breached' | 'open' | 'within' | 'target' | 'actual' | 'goal' | 'version' | 'reason' | 'none' | 'response' | 'resolution' | 'yes' | 'no' | 'trend' | 'satisfaction' | 'complaints' | 'majorIncidents' | 'improvementPlans' | 'followUp' | 'notified' | 'rootCause' | 'remediated' | 'phase' | 'due' | 'owner' | 'progress' | 'generated' | 'ticket' | 'breachedAt' | 'breachCount' | 'kpi' | 'item' | 'retracted' | 'responseWithinTarget' | 'resolutionWithinTarget' | 'noVersionInForce', string>;
+/** Every label a report prints; each language has them all (checked by the type and by a test). */
+export const LABEL_KEYS = [
+  'title',
+  'agreement',
+  'period',
+  'revision',
+  'hash',
+  'draftedBy',
+  'approvedBy',
+  'publishedAt',
+  'status',
+  'availability',
+  'compliance',
+  'breaches',
+  'kpis',
+  'service',
+  'priority',
+  'metric',
+  'met',
+  'breached',
+  'open',
+  'within',
+  'target',
+  'actual',
+  'goal',
+  'version',
+  'reason',
+  'none',
+  'response',
+  'resolution',
+  'yes',
+  'no',
+  'trend',
+  'satisfaction',
+  'complaints',
+  'majorIncidents',
+  'improvementPlans',
+  'followUp',
+  'notified',
+  'rootCause',
+  'remediated',
+  'phase',
+  'due',
+  'owner',
+  'progress',
+  'generated',
+  'ticket',
+  'breachedAt',
+  'breachCount',
+  'kpi',
+  'item',
+  'retracted',
+  'responseWithinTarget',
+  'resolutionWithinTarget',
+  'customer',
+  'provider',
+  'timeZone',
+  'executiveSummary',
+  'watermark',
+  'draftNotice',
+  'missed',
+  'notMeasured',
+  'summaryTargets',
+  'summaryTargetsMissed',
+  'summaryAvailability',
+  'summaryBreaches',
+  'summaryNoBreaches',
+  'summaryKpis',
+  'serviceCredits',
+  'creditsTriggered',
+  'creditsNoneTriggered',
+  'creditsNoneDefined',
+  'creditsNotRecorded',
+  'credit',
+  'condition',
+  'breachesShown',
+  'breachesAttached',
+  'breachesListPdf',
+  'breachesListHtml',
+  'breachesDownload',
+  'trendFrom',
+  'targetTime',
+  'withinTargetShare',
+  'targetMet',
+  'versionShort',
+  'agreed',
+  'outcome',
+  'outcomeMet',
+  'attachments',
+  'noVersionInForce',
+] as const;
+export type LabelKey = (typeof LABEL_KEYS)[number];
+export type ReportLabels = Record<LabelKey, string>;
 
 export const LABELS: Record<ReportLanguage, ReportLabels> = {
   en: {
@@ -58,6 +151,41 @@ export const LABELS: Record<ReportLanguage, ReportLabels> = {
     responseWithinTarget: 'Response within target',
     resolutionWithinTarget: 'Resolution within target',
     noVersionInForce: 'No agreement version was in force in this period; reported as acknowledged by',
+    customer: 'Customer',
+    provider: 'Provider',
+    timeZone: 'Time zone',
+    executiveSummary: 'Executive summary',
+    watermark: 'DRAFT',
+    draftNotice: 'Draft: not approved for distribution',
+    missed: 'missed',
+    notMeasured: 'not measured',
+    summaryTargets: '{met} of {total} targets met',
+    summaryTargetsMissed: 'missed: {list}',
+    summaryAvailability: 'Availability of {service}: {actual} against a target of {target} ({outcome})',
+    summaryBreaches: 'Breaches: {count} ({perPriority})',
+    summaryNoBreaches: 'Breaches: none',
+    summaryKpis: 'Process KPIs: {met} of {total} goals met',
+    serviceCredits: 'Service credits',
+    creditsTriggered: 'Service credits triggered: {count}',
+    creditsNoneTriggered: 'Service credits: none triggered',
+    creditsNoneDefined: 'Service credits: none defined in the agreement',
+    creditsNotRecorded: 'Service credits: not recorded in this revision',
+    credit: 'Credit',
+    condition: 'Condition',
+    breachesShown: 'The {shown} most severe of {total} breaches (by priority, then earliest); {list}.',
+    breachesListPdf: 'the full list is in the attached file {file} and at GET {path}',
+    breachesListHtml: 'the full list is in {file}',
+    breachesAttached: 'The full list of breaches is attached to this PDF as {file}.',
+    breachesDownload: 'The full list of breaches as a spreadsheet file: {file}.',
+    trendFrom: "From the agreement's first period, {period}",
+    targetTime: 'Target time',
+    withinTargetShare: 'Within target',
+    targetMet: 'Target met',
+    versionShort: 'Version',
+    agreed: 'Agreed',
+    outcome: 'Outcome',
+    outcomeMet: 'met',
+    attachments: 'Attachments',
   },
   zh: {
     title: '服务报告',
@@ -113,16 +241,152 @@ export const LABELS: Record<ReportLanguage, ReportLabels> = {
     responseWithinTarget: '响应达标率',
     resolutionWithinTarget: '解决达标率',
     noVersionInForce: '本报告期间没有生效的协议版本；经以下人员确认后报告',
+    customer: '客户',
+    provider: '服务提供方',
+    timeZone: '时区',
+    executiveSummary: '执行摘要',
+    watermark: '草稿',
+    draftNotice: '草稿：尚未批准发布',
+    missed: '未达标',
+    notMeasured: '无数据',
+    summaryTargets: '{total} 项目标中达标 {met} 项',
+    summaryTargetsMissed: '未达标：{list}',
+    summaryAvailability: '{service} 可用性：{actual}，目标 {target}（{outcome}）',
+    summaryBreaches: '违约：{count} 次（{perPriority}）',
+    summaryNoBreaches: '违约：无',
+    summaryKpis: '流程关键绩效指标：{total} 项中达成 {met} 项',
+    serviceCredits: '服务抵扣',
+    creditsTriggered: '触发的服务抵扣：{count} 项',
+    creditsNoneTriggered: '服务抵扣：未触发',
+    creditsNoneDefined: '服务抵扣：协议中未约定',
+    creditsNotRecorded: '服务抵扣：本修订版未记录',
+    credit: '抵扣',
+    condition: '条件',
+    breachesShown: '按优先级及时间先后列出最严重的 {shown} 次违约（共 {total} 次）；{list}。',
+    breachesListPdf: '完整清单见附件 {file} 及 GET {path}',
+    breachesListHtml: '完整清单见 {file}',
+    breachesDownload: '完整违约清单（电子表格文件）：{file}。',
+    breachesAttached: '完整违约清单已作为附件 {file} 附在本 PDF 中。',
+    trendFrom: '自协议首个报告期间（{period}）起',
+    targetTime: '目标时限',
+    withinTargetShare: '达标率',
+    targetMet: '目标达成',
+    versionShort: '版本',
+    agreed: '约定值',
+    outcome: '结果',
+    outcomeMet: '达标',
+    attachments: '附件',
   },
 };
 
+/** Fills `{name}` placeholders of a label. */
+export const fillLabel = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
+/** "Status: draft" / "状态：草稿": Chinese text takes the full-width colon. */
+export const labelPair = (language: ReportLanguage, name: string, value: string | number) =>
+  `${name}${language === 'zh' ? '：' : ': '}${value}`;
 
 /** "Page 2 of 5" / "第 2 页，共 5 页". */
-export const pageLabel = (language: ReportLanguage, page: number, total: number) => (language === 'zh' ? `第 ${page} 页，共 ${total} 页` : `Page ${page} of ${total}`);
+export const pageLabel = (language: ReportLanguage, page: number, total: number) =>
+  language === 'zh' ? `第 ${page} 页，共 ${total} 页` : `Page ${page} of ${total}`;
 
-/** KPIs with a label of their own; others show their id. */
-export const KPI_LABELS: Readonly<Record<string, keyof ReportLabels>> = {
-  'customer-satisfaction': 'satisfaction',
-  'complaints-handled': 'complaints',
-  'major-incidents-per-year': 'majorIncidents',
+/**
+ * Names of the values a report shows that come from the data (statuses, KPI
+ * ids, metrics, phases): each known value has a name in every language; an
+ * unknown one (a value a later version adds) is shown as it is.
+ */
+export const REVISION_STATUSES = ['draft', 'reviewed', 'approved', 'published'] as const;
+export const FOLLOW_UP_STATUSES = ['open', 'closed', 'retracted'] as const;
+export const PLAN_PHASES = ['none', 'opened', 'planned', 'approved', 'in-progress', 'checked', 'closed'] as const;
+export const METRICS = ['response', 'resolution'] as const;
+export const REPORT_KPIS = [
+  'all-targets-met',
+  'incidents-within-response-target',
+  'customer-satisfaction',
+  'complaints-handled',
+  'major-incidents-per-year',
+  'reports-published-on-time',
+] as const;
+export type ReportKpi = (typeof REPORT_KPIS)[number];
+
+type Names<Keys extends readonly string[]> = Record<Keys[number], string>;
+export type ValueNames = {
+  status: Names<typeof REVISION_STATUSES>;
+  followUp: Names<typeof FOLLOW_UP_STATUSES>;
+  phase: Names<typeof PLAN_PHASES>;
+  metric: Names<typeof METRICS>;
+  kpi: Names<typeof REPORT_KPIS>;
+  /** Goals as the KPI summary states them, by KPI. */
+  kpiGoal: Names<typeof REPORT_KPIS>;
 };
+
+export const VALUE_NAMES: Record<ReportLanguage, ValueNames> = {
+  en: {
+    status: { draft: 'draft', reviewed: 'reviewed', approved: 'approved', published: 'published' },
+    followUp: { open: 'open', closed: 'closed', retracted: 'retracted' },
+    phase: {
+      none: 'not opened',
+      opened: 'opened',
+      planned: 'planned',
+      approved: 'approved',
+      'in-progress': 'in progress',
+      checked: 'checked',
+      closed: 'closed',
+    },
+    metric: { response: 'response', resolution: 'resolution' },
+    kpi: {
+      'all-targets-met': 'All targets met',
+      'incidents-within-response-target': 'Incidents within the response target',
+      'customer-satisfaction': 'Customer satisfaction',
+      'complaints-handled': 'Complaints handled',
+      'major-incidents-per-year': 'Major incidents this year',
+      'reports-published-on-time': 'Customer reports published on time',
+    },
+    kpiGoal: {
+      'all-targets-met': '100 %',
+      'incidents-within-response-target': '≥ 95 %',
+      'customer-satisfaction': '≥ 90 % rated 4 or 5 of 5',
+      'complaints-handled': '100 %',
+      'major-incidents-per-year': 'at most 1 a year',
+      'reports-published-on-time': '100 %',
+    },
+  },
+  zh: {
+    status: { draft: '草稿', reviewed: '已审核', approved: '已批准', published: '已发布' },
+    followUp: { open: '处理中', closed: '已关闭', retracted: '已撤销' },
+    phase: {
+      none: '未开启',
+      opened: '已开启',
+      planned: '已计划',
+      approved: '已批准',
+      'in-progress': '进行中',
+      checked: '已检查',
+      closed: '已关闭',
+    },
+    metric: { response: '响应', resolution: '解决' },
+    kpi: {
+      'all-targets-met': '全部目标达成',
+      'incidents-within-response-target': '事件响应达标',
+      'customer-satisfaction': '客户满意度',
+      'complaints-handled': '投诉处理',
+      'major-incidents-per-year': '本年度重大事件',
+      'reports-published-on-time': '客户报告按时发布',
+    },
+    kpiGoal: {
+      'all-targets-met': '100 %',
+      'incidents-within-response-target': '≥ 95 %',
+      'customer-satisfaction': '≥ 90 % 评分为 4 或 5 分（满分 5 分）',
+      'complaints-handled': '100 %',
+      'major-incidents-per-year': '每年至多 1 次',
+      'reports-published-on-time': '100 %',
+    },
+  },
+};
+
+/** The name of a value from the data in a language; the value itself when it has none. */
+export function nameOf(language: ReportLanguage, kind: keyof ValueNames, value: string | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const names = VALUE_NAMES[language][kind] as Readonly<Record<string, string>>;
+  return Object.hasOwn(names, value) ? names[value] : value;
+}

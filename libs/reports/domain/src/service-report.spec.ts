@@ -30,7 +30,7 @@ describe('service report lifecycle', () => {
     expect(decide(history, { type: 'DraftReport', event: drafted(9, content, 'again').data as never })).toThrow(expect.objectContaining({ code: 'NOTHING_TO_RESTATE' }));
     const [revision] = decide(history, { type: 'DraftReport', event: drafted(9, corrected, 'a late resolution changed March').data as never })();
     expect(revision.data).toMatchObject({ revision: 2, reason: 'a late resolution changed March' });
-    expect(diffReportContent(content, corrected)).toEqual([{ path: 'breaches', before: 1, after: 2 }]);
+    expect(diffReportContent(content, corrected)).toEqual([{ section: 'breaches', key: {}, change: 'changed', fields: [{ field: 'breaches', before: 1, after: 2 }] }]);
   });
 
   it('refuses a draft for a period with no version in force unless acknowledged on the report', () => {

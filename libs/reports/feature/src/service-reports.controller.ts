@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Body, Controller, Get, Header, HttpCode, Module, Param, Post, Query as QueryParameters, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Module, NotFoundException, Param, Post, Query as QueryParameters, Res, StreamableFile } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
@@ -10,7 +10,17 @@ import {
   writeErrors,
   type RouteDocumentation,
 } from '@sla/nest-platform';
-import { REPORT_SECTIONS, renderReportHtml, reportAgreementIdSchema, reportIdSchema, reportingPeriodSchema, type ReportSection } from '@sla/reports-domain';
+import {
+  breachesCsv,
+  BREACHES_CSV_NAME,
+  REPORT_SECTIONS,
+  renderReportHtml,
+  reportAgreementIdSchema,
+  reportIdSchema,
+  reportingPeriodSchema,
+  type BreachLine,
+  type ReportSection,
+} from '@sla/reports-domain';
 import { renderReportPdf } from '@sla/reports-pdf';
 import { isTimeZone } from '@sla/sla-clock';
 import { DefinedReportDrafting, REPORT_DRAFT_INTERVAL } from './report-definitions/defined-report-drafting';
@@ -98,6 +108,25 @@ export class ServiceReportsController {
   }
 
   /**
+   * Every breach of the revision as CSV, most severe first (the PDF's table
+   * shows the head of this list when it is long). Exact UTC instants; the
+   * same bytes on every download.
+   */
+  @Get(':reportId/revisions/:revision/breaches.csv')
+  async breachesCsv(
+    @Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string,
+    @Param('revision', new ZodValidationPipe(revisionNumber, 'path')) number: number,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
+  ) {
+    const revision = await this.reports.revision(id, number);
+    const breaches = revision.content.breaches as BreachLine[] | undefined;
+    if (!breaches) throw new NotFoundException(`revision ${number} of report '${id}' has no breach section`);
+    const bytes = Buffer.from(breachesCsv(breaches), 'utf8');
+    response.setHeader('etag', `"sha256-${createHash('sha256').update(bytes).digest('hex')}"`);
+    return new StreamableFile(bytes, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${id}-r${number}-${BREACHES_CSV_NAME}"`, length: bytes.length });
+  }
+
+  /**
    * The revision as a paginated PDF, in the report's own language unless
    * asked otherwise. Its generation time is when the revision was drafted, so
    * the bytes of a revision never change: the ETag is their SHA-256.
@@ -135,6 +164,13 @@ export class ServiceReportsModule {
 }
 
 const recorded = z.object({ reportId: z.string(), streamRevision: z.string(), events: z.array(z.string()) });
+const rowKey = z.record(z.string(), z.unknown()).describe('what the row is about: a breach by ticketId and metric, a compliance row by serviceId, priority and metric, …');
+/** A row added, removed or changed between two revisions, found by its key, never by its position. */
+const contentChange = z.discriminatedUnion('change', [
+  z.object({ section: z.string(), key: rowKey, change: z.literal('added'), after: z.unknown() }),
+  z.object({ section: z.string(), key: rowKey, change: z.literal('removed'), before: z.unknown() }),
+  z.object({ section: z.string(), key: rowKey, change: z.literal('changed'), fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })) }),
+]);
 export const serviceReportRoutes: RouteDocumentation[] = [
   {
     method: 'get',
@@ -143,6 +179,13 @@ export const serviceReportRoutes: RouteDocumentation[] = [
     summary: 'One revision as a printable HTML page with charts; labels in English or Chinese (text/html)',
     query: htmlQuery,
     responses: { 200: { description: 'the page (text/html)' }, 400: writeErrors[400], 404: writeErrors[404] },
+  },
+  {
+    method: 'get',
+    path: '/reports/{reportId}/revisions/{revision}/breaches.csv',
+    tag: 'reports',
+    summary: 'Every breach of one revision as CSV, most severe first, exact UTC instants (text/csv); the PDF shows the head of this list when it is long',
+    responses: { 200: { description: 'the CSV (text/csv, UTF-8 with BOM); the same bytes on every download' }, 400: writeErrors[400], 404: writeErrors[404] },
   },
   {
     method: 'get',
@@ -156,10 +199,10 @@ export const serviceReportRoutes: RouteDocumentation[] = [
     method: 'get',
     path: '/reports/{reportId}/comparison',
     tag: 'reports',
-    summary: 'What changed between two revisions (from, to): each changed figure with its value before and after',
+    summary: 'What changed between two revisions (from, to): rows added, removed and changed, keyed by what they are about (a breach by ticket and metric), each changed field before and after',
     query: compareQuery,
     responses: {
-      200: { description: 'the changes', schema: z.object({ reportId: z.string(), from: z.object({ revision: z.number(), contentHash: z.string() }), to: z.object({ revision: z.number(), contentHash: z.string(), reason: z.string().nullable() }), changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })) }) },
+      200: { description: 'the changes', schema: z.object({ reportId: z.string(), from: z.object({ revision: z.number(), contentHash: z.string() }), to: z.object({ revision: z.number(), contentHash: z.string(), reason: z.string().nullable() }), changes: z.array(contentChange) }) },
       400: writeErrors[400],
       404: writeErrors[404],
     },
@@ -202,7 +245,7 @@ export const serviceReportRoutes: RouteDocumentation[] = [
           draftedAt: z.string(),
           approvedBy: z.string().nullable(),
           publishedAt: z.string().nullable(),
-          changesFromPrevious: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+          changesFromPrevious: z.array(contentChange),
         }),
       },
       400: writeErrors[400],

@@ -27,6 +27,8 @@ export type FiguresRequest = ReportSubjectRequest & {
   audience: 'customer' | 'internal';
   sections: ReportSection[] | undefined;
   trendPeriods: number;
+  /** A report definition's first period: the trend never reaches back before it. */
+  firstPeriod?: string;
 };
 export type ReportFiguresSource = {
   figuresFor(request: FiguresRequest): Promise<Record<string, unknown>>;
@@ -52,6 +54,8 @@ export type GenerateReport = {
   definitionId?: string;
   /** Report a period in which no agreement version was in force anyway; recorded in the report with who and why. */
   acknowledgeNoVersionInForce?: { reason: string };
+  /** The definition's first period (or, for a revision, the first period of the one before): the trend starts there at the earliest. */
+  firstPeriod?: string;
 };
 export type ReportOutcome = { reportId: string; streamRevision: string; events: string[] };
 
@@ -96,7 +100,15 @@ export class ServiceReports {
     const sections = request.sections;
     const versionsInForce = await this.figures.versionsInForce(request);
     requireVersionInForce(request, versionsInForce, acknowledgement !== undefined);
-    const figures = await this.figures.figuresFor({ agreementId: request.agreementId, period: request.period, timeZone: request.timeZone, audience: request.audience, sections, trendPeriods: request.trendPeriods ?? DEFAULT_TREND_PERIODS });
+    const figures = await this.figures.figuresFor({
+      agreementId: request.agreementId,
+      period: request.period,
+      timeZone: request.timeZone,
+      audience: request.audience,
+      sections,
+      trendPeriods: request.trendPeriods ?? DEFAULT_TREND_PERIODS,
+      ...(request.firstPeriod ? { firstPeriod: request.firstPeriod } : {}),
+    });
     return {
       agreementId: request.agreementId,
       period: request.period,
@@ -153,10 +165,18 @@ export class ServiceReports {
           language?: 'en' | 'zh';
           trendPeriods?: number;
           definitionId?: string;
+          trendFrom?: string;
         };
         const { sections, language, trendPeriods, definitionId } = drafted;
         // An acknowledgement that no version was in force is about the period: it holds for every revision.
-        const request = { ...subject, sections, language, trendPeriods, definitionId };
+        const request = {
+          ...subject,
+          sections,
+          language,
+          trendPeriods,
+          definitionId,
+          ...(drafted.trendFrom ? { firstPeriod: drafted.trendFrom } : {}),
+        };
         const content = await this.content(request, drafted.noVersionInForce);
         return {
           type: 'DraftReport',

@@ -71,7 +71,7 @@ export class DefinedReportDrafting implements OnApplicationBootstrap, OnApplicat
         if (known.has(reportId) || (await this.reports.exists(reportId))) continue;
         try {
           const outcome = await this.reports.generate(
-            { agreementId: terms.agreementId, period, timeZone: terms.timeZone, audience: terms.audience, calendarId: terms.calendarId, sections: terms.sections, language: terms.language, trendPeriods: terms.trendPeriods, definitionId },
+            { agreementId: terms.agreementId, period, timeZone: terms.timeZone, audience: terms.audience, calendarId: terms.calendarId, sections: terms.sections, language: terms.language, trendPeriods: terms.trendPeriods, definitionId, firstPeriod: terms.firstPeriod },
             { actor: 'report-drafting', source: 'report-drafting', correlationId: randomUUID() },
             [deterministicUuid(`service-report-draft:${reportId}:1`)],
           );
