@@ -73,7 +73,7 @@ ${view.watermark ? `<div class="watermark" aria-hidden="true">${escape(view.wate
 <h1>${escape(view.title)}</h1>
 <p>${escape(view.meta)}</p>
 ${view.reason ? `<p><strong>${escape(labelPair(language, label.reason, ''))}</strong>${escape(view.reason)}</p>` : ''}
-${view.acknowledgement ? `<p><strong>${escape(view.acknowledgement)}</strong></p>` : ''}
+${view.acknowledgement ? `<p><strong>${escape(view.acknowledgement.statement)}</strong> ${escape(view.acknowledgement.by)}</p>` : ''}
 <h2>${escape(view.summary.heading)}</h2>
 <ul class="summary">${view.summary.lines.map((line) => `<li>${escape(line)}</li>`).join('')}</ul>
 ${view.summary.table.rows.length > 0 ? table(view.summary.table) : ''}

@@ -59,7 +59,7 @@ export type ReportView = {
   meta: string;
   reason: string | null;
   /** Who knowingly reported a period in which no agreement version was in force, and why. */
-  acknowledgement: string | null;
+  acknowledgement: { statement: string; by: string } | null;
   /** Printed across every page of a revision that is not published. */
   watermark: string | null;
   /** Repeated on top of every page: what the report is about, then which revision it is. */
@@ -376,7 +376,10 @@ export function buildReportView(
     meta,
     reason: revision.reason,
     acknowledgement: content.noVersionInForce
-      ? `${label.noVersionInForce} ${content.noVersionInForce.acknowledgedBy}: ${content.noVersionInForce.reason}`
+      ? {
+          statement: label.noVersionInForce,
+          by: `${content.noVersionInForce.acknowledgedBy}: ${content.noVersionInForce.reason}`,
+        }
       : null,
     watermark: revision.status === 'published' ? null : label.watermark,
     runningHeader,

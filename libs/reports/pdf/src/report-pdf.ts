@@ -61,7 +61,9 @@ export async function renderReportPdf(revision: RenderableRevision, options: Rep
   doc.font(BOLD_FONT).fontSize(17).text(view.title);
   doc.moveDown(0.4).font(REGULAR_FONT).fontSize(10).text(view.meta);
   if (view.reason) doc.moveDown(0.3).text(labelPair(options.language, label.reason, view.reason));
-  if (view.acknowledgement) doc.moveDown(0.3).text(view.acknowledgement);
+  if (view.acknowledgement) {
+    doc.moveDown(0.3).text(`${view.acknowledgement.statement} ${view.acknowledgement.by}`);
+  }
 
   heading(view.summary.heading);
   for (const line of view.summary.lines)
