@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { DomainError, deterministicUuid, handleCommand, toSchemaIssues, type Decider, type DomainEvent, type EventDefinition, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import { DomainError, deterministicUuid, handleCommand, inAnyOrder, toSchemaIssues, type Decider, type DomainEvent, type EventDefinition, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import {
   maintenanceWindowDecider,
   maintenanceWindowEventDefinitions,
@@ -93,7 +93,7 @@ export class FactIntake {
         metadata: { ...metadata, source: delivery.source },
         eventIds: [deterministicUuid(`${delivery.source}/${delivery.externalId}`)],
         // Operations facts arrive in any order by design: only a fact from the future is refused.
-        occurredAt: { now: this.clock.now(), order: 'any-order' },
+        occurredAt: inAnyOrder(this.clock),
       },
     );
     return { streamRevision: outcome.streamRevision, duplicate: outcome.duplicate };
