@@ -192,15 +192,15 @@ export class AgreementsController {
         return {
           type: 'SignVersion',
           data: {
-          version,
-          party: body.party,
-          signatory: body.signatory,
-          // Checked again at signing: supporting agreements may have changed since submission.
-          underpinningGaps: await this.underpinning.gapsFor(state, version),
-          riskAcceptance: body.riskAcceptance ? { acceptedBy: metadata.actor, reason: body.riskAcceptance.reason } : null,
-          signedBy: metadata.actor,
-          occurredAt,
-        },
+            version,
+            party: body.party,
+            signatory: body.signatory,
+            // Checked again at signing: supporting agreements may have changed since submission.
+            underpinningGaps: await this.underpinning.gapsFor(state, version),
+            riskAcceptance: body.riskAcceptance ? { acceptedBy: metadata.actor, reason: body.riskAcceptance.reason } : null,
+            signedBy: metadata.actor,
+            occurredAt,
+          },
         };
       },
       metadata,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import type { Kysely } from 'kysely';
-import { DomainError, handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import { DomainError, handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '@sla/nest-platform';
 import {
   diffReportContent,
@@ -84,7 +84,7 @@ export class ServiceReports {
     const outcome = await handleCommand(this.store, serviceReportStreamName(id), serviceReportDecider, command, {
       metadata,
       ...(eventIds ? { eventIds } : {}),
-      occurredAt: { now: this.clock.now(), order: 'in-stream-order' },
+      occurredAt: inStreamOrder(this.clock),
     });
     return { reportId: id, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
-import { handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import { handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import {
   agreementDecider,
   agreementStreamName,
@@ -40,7 +40,7 @@ export class ChangeAgreementHandler implements ICommandHandler<ChangeAgreementCo
     const outcome = await handleCommand(this.store, agreementStreamName(agreementId), agreementDecider, command, {
       metadata,
       expectedRevision,
-      occurredAt: { now: this.clock.now(), order: 'in-stream-order' },
+      occurredAt: inStreamOrder(this.clock),
     });
     return { agreementId, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
   }

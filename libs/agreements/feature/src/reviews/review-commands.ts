@@ -1,7 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
-import { deterministicUuid, handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import { deterministicUuid, handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import {
   agreementDecider,
   agreementStreamName,
@@ -50,7 +50,7 @@ export class ChangeReviewHandler implements ICommandHandler<ChangeReviewCommand>
     const outcome = await handleCommand(this.store, reviewStreamName(command.data.reviewId), reviewDecider, command, {
       metadata,
       expectedRevision,
-      occurredAt: { now: this.clock.now(), order: 'in-stream-order' },
+      occurredAt: inStreamOrder(this.clock),
     });
     const followUps: FollowUp[] = [];
     if (command.type === 'HoldReview') {
@@ -70,7 +70,7 @@ export class ChangeReviewHandler implements ICommandHandler<ChangeReviewCommand>
           improvementPlanStreamName(planId),
           improvementPlanDecider,
           { type: 'OpenImprovementPlan', data: { planId, agreementId: decision.agreementId, reviewId, decisionId: decision.decisionId, item, requirement, occurredAt } },
-          { metadata, eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/improvement`)], occurredAt: { now: this.clock.now(), order: 'in-stream-order' } },
+          { metadata, eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/improvement`)], occurredAt: inStreamOrder(this.clock) },
         );
         return { decisionId: decision.decisionId, opened: `improvement-plan ${planId}`, error: null };
       }
@@ -89,7 +89,7 @@ export class ChangeReviewHandler implements ICommandHandler<ChangeReviewCommand>
           agreementStreamName(decision.agreementId),
           agreementDecider,
           { type: 'DraftAmendment', data: { changeRequest: decision.amendment.changeRequest, content: { ...current.content, effectiveFrom: decision.amendment.effectiveFrom }, occurredAt } },
-          { metadata, eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/amendment`)], occurredAt: { now: this.clock.now(), order: 'in-stream-order' } },
+          { metadata, eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/amendment`)], occurredAt: inStreamOrder(this.clock) },
         );
         return { decisionId: decision.decisionId, opened: `amendment draft of ${decision.agreementId} (revision ${outcome.streamRevision})`, error: null };
       }
@@ -125,7 +125,7 @@ export class ChangeImprovementPlanHandler implements ICommandHandler<ChangeImpro
     const outcome = await handleCommand(this.store, improvementPlanStreamName(command.data.planId), improvementPlanDecider, command, {
       metadata,
       expectedRevision,
-      occurredAt: { now: this.clock.now(), order: 'in-stream-order' },
+      occurredAt: inStreamOrder(this.clock),
     });
     return { planId: command.data.planId, streamRevision: outcome.streamRevision.toString() };
   }

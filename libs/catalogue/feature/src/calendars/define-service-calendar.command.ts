@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import { handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { serviceCalendarDecider, serviceCalendarStreamName, type ServiceCalendarDefinedData } from '@sla/catalogue-domain';
 import { CLOCK, EVENT_STORE, type Clock } from '@sla/nest-platform';
 import type { CommandAccepted } from '../change-service/change-service.command';
@@ -28,7 +28,7 @@ export class DefineServiceCalendarHandler implements ICommandHandler<DefineServi
       serviceCalendarStreamName(data.calendarId),
       serviceCalendarDecider,
       { type: 'DefineServiceCalendar', data },
-      { metadata, expectedRevision, occurredAt: { now: this.clock.now(), order: 'in-stream-order' } },
+      { metadata, expectedRevision, occurredAt: inStreamOrder(this.clock) },
     );
     return { streamRevision: outcome.streamRevision.toString() };
   }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import { handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { serviceDecider, serviceStreamName, type ServiceCommand } from '@sla/catalogue-domain';
 import { CLOCK, EVENT_STORE, type Clock } from '@sla/nest-platform';
 
@@ -28,7 +28,7 @@ export class ChangeServiceHandler implements ICommandHandler<ChangeServiceComman
     const outcome = await handleCommand(this.store, serviceStreamName(command.data.serviceId), serviceDecider, command, {
       metadata,
       expectedRevision,
-      occurredAt: { now: this.clock.now(), order: 'in-stream-order' },
+      occurredAt: inStreamOrder(this.clock),
     });
     return { streamRevision: outcome.streamRevision.toString() };
   }

@@ -3,7 +3,7 @@ import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, typ
 import type { Kysely } from 'kysely';
 import type { AgreementEvent } from '@sla/agreements-domain';
 import { breachFollowUpDecider, breachFollowUpEventDefinitions, breachFollowUpStreamName, type BreachFollowUpEvent } from '@sla/compliance-domain';
-import { DomainError, handleCommand, toSchemaIssues, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import { DomainError, handleCommand, inStreamOrder, toSchemaIssues, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { CLOCK, EVENT_STORE, READ_STORE, RequestValidationError, type Clock } from '@sla/nest-platform';
 import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
 import type { BreachFollowUpTables } from './breach-follow-up.projection';
@@ -55,7 +55,7 @@ export class RecordBreachFollowUpHandler implements ICommandHandler<RecordBreach
       breachFollowUpStreamName(breachEventId),
       breachFollowUpDecider,
       { type: 'RecordBreachFollowUp', fact: { type, data: parsed.data } as BreachFollowUpEvent, creditTerms: creditTermsOf(agreement?.events ?? [], breach.version) },
-      { metadata, occurredAt: { now: this.clock.now(), order: 'in-stream-order' } },
+      { metadata, occurredAt: inStreamOrder(this.clock) },
     );
     return { breachEventId, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
   }

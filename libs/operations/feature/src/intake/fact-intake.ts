@@ -5,6 +5,7 @@ import {
   PartialDuplicateError,
   deterministicUuid,
   handleCommand,
+  inAnyOrder,
   toSchemaIssues,
   type Decider,
   type DomainEvent,
@@ -112,7 +113,7 @@ export class FactIntake {
           metadata: { ...metadata, source: delivery.source },
           eventIds: [eventId],
           // Operations facts arrive in any order by design: only a fact from the future is refused.
-          occurredAt: { now: this.clock.now(), order: 'any-order' },
+          occurredAt: inAnyOrder(this.clock),
         },
       );
     } catch (error) {

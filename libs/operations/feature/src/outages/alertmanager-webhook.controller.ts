@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { deterministicUuid, handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import { deterministicUuid, handleCommand, inAnyOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { outageDecider, outageStreamName, type OutageEvent } from '@sla/operations-domain';
 import { CLOCK, EVENT_STORE, RequestMetadata, type Clock, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { DeliveryConflictError, requireSameDelivery } from '../intake/delivery-conflict';
@@ -86,7 +86,7 @@ export class AlertmanagerWebhookController {
         handleCommand(this.store, outageStreamName(outageId), outageDecider, { type: 'RecordOutageFact', fact }, {
           metadata,
           eventIds: [deterministicUuid(`${key}/${step}`)],
-          occurredAt: { now: this.clock.now(), order: 'any-order' },
+          occurredAt: inAnyOrder(this.clock),
         });
       try {
         const started = await record(

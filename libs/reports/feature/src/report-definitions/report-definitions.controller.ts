@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post
 import { sql, type Kysely } from 'kysely';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
-import { DomainError, handleCommand, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import { DomainError, handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { CLOCK, EVENT_STORE, READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
 import { reportDefinitionDecider, reportDefinitionStreamName, reportDefinitionTerms, type ReportDefinitionCommand } from '@sla/reports-domain';
 import { isTimeZone } from '@sla/sla-clock';
@@ -37,7 +37,7 @@ export class ReportDefinitionsController {
   ) {}
 
   private async run(id: string, command: ReportDefinitionCommand, metadata: EventMetadata) {
-    const outcome = await handleCommand(this.store, reportDefinitionStreamName(id), reportDefinitionDecider, command, { metadata, occurredAt: { now: this.clock.now(), order: 'in-stream-order' } });
+    const outcome = await handleCommand(this.store, reportDefinitionStreamName(id), reportDefinitionDecider, command, { metadata, occurredAt: inStreamOrder(this.clock) });
     return { definitionId: id, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
   }
 
