@@ -46,6 +46,9 @@ describe('access control (real app, real PostgreSQL)', () => {
   it('leaves health and the API description open, and answers 401 without a known key', async () => {
     expect((await as(null).get('/health')).status).toBe(200);
     expect((await as(null).get('/openapi.json')).status).toBe(200);
+    const reference = await fetch(`${api.baseUrl}/docs`);
+    expect(reference.status).toBe(200);
+    expect((await fetch(`${api.baseUrl}/docs/swagger-ui-bundle.js`)).status).toBe(200);
     expect(await as(null).get('/services')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHORIZED', message: expect.stringMatching(/API key/) } } });
     const unknown = await httpClient(api.baseUrl, { 'x-api-key': 'guess' }).get('/services');
     expect(unknown).toMatchObject({ status: 401, body: { error: { message: 'the API key is not known' } } });

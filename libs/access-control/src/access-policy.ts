@@ -49,7 +49,7 @@ const INTAKE = /^\/(tickets|outages|maintenance-windows|webhooks)(\/|$)/;
  */
 export function requirementFor(method: string, route: string): Requirement {
   const verb = method.toUpperCase();
-  if (verb === 'GET' && (route === '/health' || route === '/openapi.json')) return { public: true };
+  if (verb === 'GET' && (route === '/health' || route === '/openapi.json' || route === '/docs' || route.startsWith('/docs/'))) return { public: true };
   if (route.startsWith('/audit')) return { public: false, roles: ['auditor', 'admin'], customerScope: 'none' };
   if (WRITE.has(verb)) {
     if (INTAKE.test(route)) return { public: false, roles: ['operations', 'admin'], customerScope: 'none' };

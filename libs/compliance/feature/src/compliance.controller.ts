@@ -5,7 +5,7 @@ import { isTimeZone } from '@sla/sla-clock';
 import { reportingRange } from '@sla/compliance-domain';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { breachFollowUpEventDefinitions } from '@sla/compliance-domain';
-import { RequestMetadata, RequestValidationError, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { factBodyDocumentation, RequestMetadata, RequestValidationError, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { ListFollowUpsQuery, RecordBreachFollowUpCommand } from './breach-follow-up/breach-follow-up.handlers';
 import { GetKpiSummaryQuery } from './kpis/kpi-summary.query';
 import { EvaluateWhatIfQuery } from './what-if/what-if.query';
@@ -237,7 +237,8 @@ export const complianceRoutes: RouteDocumentation[] = [
     path: '/compliance/breaches/{breachEventId}/follow-up',
     tag: 'compliance',
     summary: "A step of a breach's follow-up: customer notified (due within 24 h), root cause, service credit assessed by the agreement's credit terms, remediation reported (closes it), customer-approved waiver",
-    body: followUpBody,
+    // Each step's own data schema; occurredAt defaults to the time it is recorded.
+    body: factBodyDocumentation(breachFollowUpEventDefinitions, { pathField: 'breachEventId', defaulted: ['occurredAt'] }),
     responses: { 201: { description: 'recorded', schema: z.object({ breachEventId: z.string(), streamRevision: z.string(), events: z.array(z.string()) }) }, ...writeErrors },
   },
   {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { maintenanceOccurrences, maintenanceWindowIdSchema } from '@sla/operations-domain';
-import { factDeliverySchema, factTypesOf } from '../intake/fact-intake';
+import { factDeliveryDocumentation, factDeliverySchema, factTypesOf } from '../intake/fact-intake';
 import { RecordFactCommand } from '../intake/record-fact.command';
 import { READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import type { MaintenanceWindowTables } from './maintenance-windows.projection';
@@ -85,7 +85,7 @@ export const maintenanceWindowRoutes: RouteDocumentation[] = [
     path: '/maintenance-windows/{windowId}/facts',
     tag: 'operations',
     summary: 'Schedule (once or by RRULE in a time zone) or cancel a maintenance window; source + externalId make redelivery idempotent',
-    body: recordFactBody,
+    body: factDeliveryDocumentation('maintenance'),
     responses: { 201: { description: 'stored', schema: recorded }, 200: { description: 'a redelivery: already stored', schema: recorded }, ...writeErrors },
   },
   {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventMetadata } from '@sla/event-sourcing';
-import { factDeliverySchema, factTypesOf } from '../intake/fact-intake';
+import { factDeliveryDocumentation, factDeliverySchema, factTypesOf } from '../intake/fact-intake';
 import { RecordFactCommand } from '../intake/record-fact.command';
 import { READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import type { OutageTables } from './outages.projection';
@@ -57,7 +57,7 @@ export const outageRoutes: RouteDocumentation[] = [
     path: '/outages/{outageId}/facts',
     tag: 'operations',
     summary: 'Record an outage start or end; source + externalId make redelivery idempotent',
-    body: recordFactBody,
+    body: factDeliveryDocumentation('outage'),
     responses: { 201: { description: 'stored', schema: recorded }, 200: { description: 'a redelivery: already stored', schema: recorded }, ...writeErrors },
   },
   {

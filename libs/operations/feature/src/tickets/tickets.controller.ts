@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
-import { factDeliverySchema, factTypesOf } from '../intake/fact-intake';
+import { factDeliveryDocumentation, factDeliverySchema, factTypesOf } from '../intake/fact-intake';
 import { RecordFactCommand } from '../intake/record-fact.command';
 import type { TicketTables } from './tickets.projection';
 
@@ -65,7 +65,7 @@ export const ticketRoutes: RouteDocumentation[] = [
     path: '/tickets/{ticketId}/facts',
     tag: 'operations',
     summary: 'Record one ticket fact (opened, acknowledged, …); source + externalId make redelivery idempotent',
-    body: recordFactBody,
+    body: factDeliveryDocumentation('ticket'),
     responses: { 201: { description: 'stored', schema: recorded }, 200: { description: 'a redelivery: already stored, nothing written', schema: recorded }, ...writeErrors },
   },
   {
