@@ -7,3 +7,4 @@ export * from './openapi';
 export * from './request-shape.interceptor';
 export * from './stores.module';
 export * from './method-not-allowed';
+export * from './pagination';

@@ -27,6 +27,7 @@ export function methodNotAllowed(paths: Readonly<Record<string, Readonly<Record<
     const allow = [...allowed].sort().join(', ');
     response.setHeader('Allow', allow);
     if (request.method === 'OPTIONS') return response.status(204).end();
-    response.status(405).json({ error: { code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not allowed on ${request.path}: allowed ${allow}` } });
+    const message = `${request.method} is not allowed on ${request.path}: allowed ${allow}`;
+    response.status(405).json({ error: { code: 'METHOD_NOT_ALLOWED', message } });
   };
 }

@@ -81,7 +81,9 @@ export function buildOpenApiDocument(
   for (const route of routes) {
     const operationId = operationIdOf(route);
     const taken = operationIds.get(operationId);
-    if (taken) throw new Error(`operationId ${operationId} of ${route.method} ${route.path} is already ${taken}'s: give one explicitly`);
+    if (taken) {
+      throw new Error(`operationId ${operationId} of ${route.method} ${route.path} is already ${taken}'s: give one explicitly`);
+    }
     operationIds.set(operationId, `${route.method} ${route.path}`);
     const parameters: unknown[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
       name: match[1],
@@ -113,17 +115,17 @@ export function buildOpenApiDocument(
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
       security: open ? [] : SECURED,
       responses: Object.fromEntries(
-        Object.entries({ ...denied, ...route.responses }).map(([status, response]: [string, ResponseDocumentation]) => [
-          status,
-          {
-            description: response.description,
-            ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') } } } : {}),
-          },
-        ]),
+        Object.entries({ ...denied, ...route.responses }).map(([status, response]: [string, ResponseDocumentation]) => {
+          const mediaType = response.contentType ?? 'application/json';
+          const content = response.schema ? { content: { [mediaType]: { schema: jsonSchema(response.schema, 'output') } } } : {};
+          return [status, { description: response.description, ...content }];
+        }),
       ),
     };
   }
-  const tags = [...new Set(routes.map((route) => route.tag))].sort().map((name) => ({ name, ...(tagDescriptions[name] ? { description: tagDescriptions[name] } : {}) }));
+  const tags = [...new Set(routes.map((route) => route.tag))]
+    .sort()
+    .map((name) => ({ name, ...(tagDescriptions[name] ? { description: tagDescriptions[name] } : {}) }));
   return {
     openapi: '3.1.0',
     info,
@@ -133,8 +135,12 @@ export function buildOpenApiDocument(
     tags,
     components: {
       securitySchemes: {
-        bearerApiKey: { type: 'http', scheme: 'bearer', description: 'an API key from AUTH_API_KEYS_FILE: Authorization: Bearer <key>' },
-        headerApiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'the same API key in the X-Api-Key header' },
+        bearerApiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'an API key from AUTH_API_KEYS_FILE: Authorization: Bearer <key>',
+        },
+        headerApiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'the same API key in X-Api-Key' },
       },
     },
     paths,

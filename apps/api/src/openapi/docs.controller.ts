@@ -42,7 +42,11 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-type FileResponse = { type(contentType: string): void; send(body: string): void; sendFile(path: string, options: { maxAge: number }): void };
+type FileResponse = {
+  type(contentType: string): void;
+  send(body: string): void;
+  sendFile(path: string, options: { maxAge: number }): void;
+};
 
 /** The interactive API reference (Swagger UI) over /openapi.json. */
 @Controller('docs')
