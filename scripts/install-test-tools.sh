@@ -2,11 +2,13 @@
 # System programs the test suite drives for real (not npm packages):
 #   prometheus-alertmanager  test/processes/real-alertmanager.e2e.spec.ts
 #   poppler-utils            libs/reports/pdf/src/report-pdf.spec.ts (pdftotext, pdfinfo, pdffonts, pdftoppm)
+#   chromium                 test/processes/api-reference-browser.e2e.spec.ts (headless, renders /docs)
 # Installs only what is missing; needs root (or sudo) and apt (Debian).
 set -euo pipefail
 missing=()
 command -v prometheus-alertmanager > /dev/null || missing+=(prometheus-alertmanager)
 command -v pdftotext > /dev/null || missing+=(poppler-utils)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "test tools present"
   exit 0
