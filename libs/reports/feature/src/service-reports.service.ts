@@ -44,14 +44,6 @@ export type ReportOutcome = { reportId: string; streamRevision: string; events: 
 export const DEFAULT_TREND_PERIODS = 6;
 export const reportIdFor = (request: Pick<GenerateReport, 'agreementId' | 'period' | 'audience'>) => `${request.agreementId}-${request.period.toLowerCase()}-${request.audience}`;
 
-/**
- * The service report process: generate a revision from the compliance views,
- * review, approve (four eyes), publish and restate. Used by the HTTP API, the
- * CLI and the automatic drafting of defined reports alike.
- *
- * Commands are decided on the report's own stream, never on the read model,
- * which may lag behind the last write.
- */
 export type ReportFilter = {
   readonly status: 'all' | 'unpublished' | 'overdue' | 'published';
   readonly agreementId?: string | undefined;
@@ -78,6 +70,14 @@ const REPORT_ORDER: KeysetColumn[] = [
   { column: 'report_id', direction: 'asc' },
 ];
 
+/**
+ * The service report process: generate a revision from the compliance views,
+ * review, approve (four eyes), publish and restate. Used by the HTTP API, the
+ * CLI and the automatic drafting of defined reports alike.
+ *
+ * Commands are decided on the report's own stream, never on the read model,
+ * which may lag behind the last write.
+ */
 @Injectable()
 export class ServiceReports {
   constructor(
