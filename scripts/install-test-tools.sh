@@ -3,6 +3,7 @@
 #   prometheus-alertmanager  test/processes/real-alertmanager.e2e.spec.ts
 #   poppler-utils            libs/reports/pdf/src/report-pdf.spec.ts (pdftotext, pdfinfo, pdffonts, pdftoppm)
 #   jq, curl, openssl        test/processes/readme-walkthrough.e2e.spec.ts (the README's commands, as a user runs them)
+#   chromium                 test/processes/api-reference-browser.e2e.spec.ts (headless, renders /docs)
 # Installs only what is missing; needs root (or sudo) and apt (Debian).
 set -euo pipefail
 missing=()
@@ -11,6 +12,7 @@ command -v pdftotext > /dev/null || missing+=(poppler-utils)
 command -v jq > /dev/null || missing+=(jq)
 command -v curl > /dev/null || missing+=(curl)
 command -v openssl > /dev/null || missing+=(openssl)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "test tools present"
   exit 0

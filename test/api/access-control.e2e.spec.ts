@@ -46,6 +46,9 @@ describe('access control (real app, real PostgreSQL)', () => {
   it('leaves health and the API description open, and answers 401 without a known key', async () => {
     expect((await as(null).get('/health')).status).toBe(200);
     expect((await as(null).get('/openapi.json')).status).toBe(200);
+    const reference = await fetch(`${api.baseUrl}/docs`);
+    expect(reference.status).toBe(200);
+    expect((await fetch(`${api.baseUrl}/docs/swagger-ui-bundle.js`)).status).toBe(200);
     expect(await as(null).get('/services')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHORIZED', message: expect.stringMatching(/API key/) } } });
     const unknown = await httpClient(api.baseUrl, { 'x-api-key': 'guess' }).get('/services');
     expect(unknown).toMatchObject({ status: 401, body: { error: { message: 'the API key is not known' } } });
@@ -92,7 +95,7 @@ describe('access control (real app, real PostgreSQL)', () => {
     expect((await as('sales').get('/agreements/sales-sla')).status).toBe(200);
   });
 
-  it('lets a customer read the published revisions of its own customer reports, and nothing else of reports', async () => {
+  it('lets a customer read and list the published revisions of its own customer reports, and nothing else of reports', async () => {
     const slm = as('slm');
     // The agreements here are drafted only: reporting on them is acknowledged as such.
     const acknowledgeNoVersionInForce = { reason: 'access rules under test, not figures' };
@@ -111,6 +114,9 @@ describe('access control (real app, real PostgreSQL)', () => {
     await eventually(async () => ((await slm.get(`/reports/${id}/revisions/1`)).status === 200 ? true : undefined));
     const finance = as('finance');
     expect(await finance.get(`/reports/${id}/revisions/1`)).toMatchObject({ status: 403, body: { error: { message: `customers see published revisions only (report '${id}')` } } });
+    // Listed to the customer only once published; the internal report and drafts never.
+    expect(await finance.get('/reports')).toMatchObject({ status: 200, body: { items: [], nextCursor: null } });
+    expect(((await slm.get('/reports')).body.items as { reportId: string }[]).map((listed) => listed.reportId).sort()).toEqual([id, 'email-sla-2026-03-internal']);
     expect((await slm.post(`/reports/${id}/review`, {})).status).toBe(200);
     expect((await as('admin').post(`/reports/${id}/approval`, {})).status).toBe(200);
     expect((await slm.post(`/reports/${id}/publication`, {})).status).toBe(200);
@@ -119,7 +125,15 @@ describe('access control (real app, real PostgreSQL)', () => {
     expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
     expect((await as('sales').get(`/reports/${id}/revisions/1`)).status).toBe(403);
     expect(await finance.get('/reports/email-sla-2026-03-internal/revisions/1')).toMatchObject({ status: 403, body: { error: { message: "report 'email-sla-2026-03-internal' is not a customer report" } } });
-    expect((await finance.get('/reports')).status).toBe(403);
+    const listed = await eventually(async () => {
+      const response = await finance.get('/reports');
+      return response.body?.items?.length ? response.body : undefined;
+    });
+    expect(listed).toEqual({ items: [expect.objectContaining({ reportId: id, agreementId: 'email-sla', audience: 'customer', latestPublishedRevision: 1 })], nextCursor: null });
+    expect((await finance.get('/reports?agreementId=email-sla&status=published')).body.items).toHaveLength(1);
+    expect((await finance.get('/reports?status=unpublished')).body.items).toEqual([]);
+    expect((await as('sales').get('/reports')).body).toEqual({ items: [], nextCursor: null });
+    expect(await finance.get('/reports?agreementId=sales-sla')).toMatchObject({ status: 403, body: { error: { message: "agreement 'sales-sla' is not one of Finance's agreements" } } });
     expect((await finance.post(`/reports/${id}/revisions`, { reason: 'x' })).status).toBe(403);
   });
 

@@ -246,7 +246,7 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
     expect(amended.versions[2]).toMatchObject({ status: 'draft', changeRequest: 'CR-2027-004', basedOnVersion: 2, content: { effectiveFrom: '2027-04-01T00:00:00Z' } });
     const reviewed = await eventually(async () => {
       const response = await http.get('/reviews?agreementId=email-sla');
-      return response.body?.[0]?.status === 'held' ? response.body : undefined;
+      return response.body?.items?.[0]?.status === 'held' ? response.body.items : undefined;
     });
     expect(reviewed[0]).toMatchObject({ reviewId: 'annual-2026-email', minutes: 'P1 resolution missed twice; supplier met every target.', recordedBy: 'slm.alice' });
     expect((await http.post('/reviews/annual-2026-email/minutes', { heldAt: '2027-01-15T10:00:00Z', attendees: [{ name: 'x', role: 'y', party: 'internal' }], minutes: 'again', decisions: [{ decisionId: 'x1', agreementId: 'email-sla', outcome: 'accept', rationale: 'r' }] })).body.error.code).toBe(
@@ -262,7 +262,7 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
     await http.post(`${plan}/progress`, { note: 'rota live', percentComplete: 80 });
     const overdue = await eventually(async () => {
       const response = await http.get('/improvement-plans?overdue=true');
-      return response.body?.[0]?.phase === 'in-progress' ? response.body : undefined;
+      return response.body?.items?.[0]?.phase === 'in-progress' ? response.body.items : undefined;
     });
     expect(overdue.map((entry: { planId: string }) => entry.planId)).toEqual(['sip-p1-resolution']);
     expect(overdue[0]).toMatchObject({ approvedBy: 'finance.bob', percentComplete: 80, overdue: true });
@@ -274,12 +274,12 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
       return response.body?.phase === 'closed' ? response.body : undefined;
     });
     expect(closed).toMatchObject({ overdue: false, effective: true, outcome: 'P1 resolution within target' });
-    expect((await http.get('/improvement-plans?overdue=true')).body).toEqual([]);
+    expect((await http.get('/improvement-plans?overdue=true')).body).toEqual({ items: [], nextCursor: null });
 
     // The annual review of every SLA and UC: due a year after the last one held.
-    const dueBefore = (await http.get('/annual-reviews-due?at=2027-06-01T00:00:00Z')).body;
+    const dueBefore = (await http.get('/annual-reviews-due?at=2027-06-01T00:00:00Z')).body.items;
     expect(dueBefore).toEqual([]);
-    const dueLater = (await http.get('/annual-reviews-due?at=2028-02-01T00:00:00Z')).body;
+    const dueLater = (await http.get('/annual-reviews-due?at=2028-02-01T00:00:00Z')).body.items;
     expect(dueLater.map((entry: { agreementId: string }) => entry.agreementId).sort()).toEqual(['email-sla', 'mailhost-uc']);
     expect(dueLater[0]).toMatchObject({ lastAnnualReviewAt: '2027-01-15T10:00:00.000Z', dueAt: '2028-01-15T10:00:00.000Z' });
   }, 60_000);

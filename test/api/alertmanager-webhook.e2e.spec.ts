@@ -110,7 +110,7 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
 
   it('records outages reported over REST: each delivery once, end after start, known services only', async () => {
     await operator.post('/services', { serviceId: 'vpn', name: 'VPN', owner: { name: 'Ops' }, changeRequest: 'CR-5' });
-    await eventually(async () => ((await http.get('/services')).body?.length === 1 ? true : undefined));
+    await eventually(async () => ((await http.get('/services')).body?.items?.length === 1 ? true : undefined));
     const start = { source: 'statuspage', externalId: 'inc-77-start', type: 'OutageStarted', data: { serviceId: 'vpn', impact: 'partial', weight: 0.25, occurredAt: '2026-03-10T08:00:00+01:00' } };
     expect(await operator.post('/outages/vpn-2026-03-10/facts', start)).toMatchObject({ status: 201, body: { duplicate: false } });
     expect(await operator.post('/outages/vpn-2026-03-10/facts', start)).toMatchObject({ status: 200, body: { duplicate: true } });
@@ -119,7 +119,7 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
     expect((await operator.post('/outages/vpn-2026-03-10/facts', { source: 'statuspage', externalId: 'inc-77-end', type: 'OutageEnded', data: { occurredAt: '2026-03-10T08:30:00+01:00' } })).status).toBe(201);
     const listed = await eventually(async () => {
       const response = await http.get('/outages?serviceId=vpn');
-      return response.body?.[0]?.endedAt ? response.body : undefined;
+      return response.body?.items?.[0]?.endedAt ? response.body.items : undefined;
     });
     expect(listed).toEqual([
       { outageId: 'vpn-2026-03-10', serviceId: 'vpn', impact: 'partial', weight: 0.25, ticketId: null, startedAt: '2026-03-10T07:00:00.000Z', endedAt: '2026-03-10T07:30:00.000Z', source: 'statuspage' },

@@ -21,13 +21,13 @@ describe('audit proofs over HTTP (real app, real PostgreSQL)', () => {
   afterAll(() => api?.close());
 
   it('serves signed heads, and inclusion and consistency proofs that verify against them', async () => {
-    const first = (await api.infrastructure.logSealer.seal(true)).head ?? (await http.get('/audit/tree-heads')).body.heads[0];
+    const first = (await api.infrastructure.logSealer.seal(true)).head ?? (await http.get('/audit/tree-heads')).body.items[0];
     for (const serviceId of ['wiki', 'chat']) await http.post('/services', { serviceId, name: serviceId, owner: { name: 'Li Wei' }, changeRequest: 'CR-2' });
     await eventually(async () => ((await http.get('/services/chat')).status === 200 ? true : undefined));
     const second = (await api.infrastructure.logSealer.seal(true)).head!;
     expect(second.treeSize).toBeGreaterThan(first.treeSize);
 
-    const { heads, keys } = (await http.get('/audit/tree-heads')).body;
+    const { items: heads, keys } = (await http.get('/audit/tree-heads')).body;
     const latest = heads[0];
     expect(latest).toMatchObject({ treeSize: second.treeSize, rootHash: second.rootHash });
     const publicKey = createPublicKey(keys.find((key: { keyId: string }) => key.keyId === latest.keyId).publicKeyPem);

@@ -152,12 +152,12 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
 
     // Everything projected: T10's response (the last clock fact) is in and the maintenance window is listed.
     await eventually(async () => ((await http.get('/compliance/tickets/T10')).body?.[0]?.recordedState === 'met' ? true : undefined), 20_000);
-    await eventually(async () => ((await http.get('/maintenance-windows?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z')).body?.length === 1 ? true : undefined));
-    await eventually(async () => ((await http.get('/outages?serviceId=email')).body?.filter((row: { endedAt: string | null }) => row.endedAt).length === 4 ? true : undefined));
+    await eventually(async () => ((await http.get('/maintenance-windows?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z')).body?.items?.length === 1 ? true : undefined));
+    await eventually(async () => ((await http.get('/outages?serviceId=email')).body?.items?.filter((row: { endedAt: string | null }) => row.endedAt).length === 4 ? true : undefined));
     now = new Date('2026-04-15T12:00:00Z');
     api.infrastructure.slaWatch.start();
     // The SLA watch (every second) records the five breaches, T7's included: its clock ran past its due time.
-    await eventually(async () => ((await http.get('/compliance/breaches?period=2026-03&timeZone=Europe/Berlin')).body?.length === 5 ? true : undefined), 20_000);
+    await eventually(async () => ((await http.get('/compliance/breaches?period=2026-03&timeZone=Europe/Berlin')).body?.items?.length === 5 ? true : undefined), 20_000);
   }, 60_000);
   afterAll(() => api?.close());
 
@@ -198,7 +198,7 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
   });
 
   it('logs every breach with its version, target and the facts behind it', async () => {
-    const breaches = (await http.get('/compliance/breaches?period=2026-03&timeZone=Europe/Berlin')).body;
+    const breaches = (await http.get('/compliance/breaches?period=2026-03&timeZone=Europe/Berlin')).body.items;
     expect(breaches.map((row: { ticketId: string; metric: string; breachedAt: string }) => [row.ticketId, row.metric, row.breachedAt])).toEqual([
       ['T2', 'response', '2026-03-07T21:30:00.000Z'],
       ['T2', 'resolution', '2026-03-07T23:00:00.000Z'],
@@ -212,7 +212,7 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
   });
 
   it("follows each breach up: notification within 24 hours, root cause, credit by the agreement's terms, remediation; a waiver beside another", async () => {
-    const breaches = (await http.get('/compliance/breaches?period=2026-03&timeZone=Europe/Berlin')).body;
+    const breaches = (await http.get('/compliance/breaches?period=2026-03&timeZone=Europe/Berlin')).body.items;
     const t4 = breaches.find((row: { ticketId: string }) => row.ticketId === 'T4').eventId;
     const t5 = breaches.find((row: { ticketId: string }) => row.ticketId === 'T5').eventId;
     // Each step is recorded when it happens (the clock stands at its occurredAt: none may come from the future).
@@ -233,7 +233,7 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     now = new Date('2026-04-15T12:00:00Z');
 
     const all = await eventually(async () => {
-      const followUps = (await http.get('/compliance/follow-ups?status=all')).body;
+      const followUps = (await http.get('/compliance/follow-ups?status=all')).body.items;
       return followUps.find((row: { breachEventId: string; status: string }) => row.breachEventId === t4)?.status === 'closed' && followUps.find((row: { breachEventId: string; waiver: unknown }) => row.breachEventId === t5)?.waiver ? followUps : undefined;
     });
     expect(all.find((row: { breachEventId: string }) => row.breachEventId === t4)).toMatchObject({
@@ -247,11 +247,11 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     });
     // The waived breach is still a breach, and still open for its other steps.
     expect(all.find((row: { breachEventId: string }) => row.breachEventId === t5)).toMatchObject({ status: 'open', waiver: { approvedBy: 'Bob Meyer (Finance)' } });
-    const open = (await http.get('/compliance/follow-ups')).body;
+    const open = (await http.get('/compliance/follow-ups')).body.items;
     expect(open.map((row: { ticketId: string }) => row.ticketId).sort()).toEqual(['T10', 'T2', 'T2', 'T5', 'T7']);
     expect(open.every((row: { notificationOnTime: boolean | null }) => row.notificationOnTime === null)).toBe(true);
     // The breach log shows the waiver beside the breach.
-    const log = (await http.get('/compliance/breaches?period=2026-03&timeZone=Europe/Berlin')).body;
+    const log = (await http.get('/compliance/breaches?period=2026-03&timeZone=Europe/Berlin')).body.items;
     expect(log.find((row: { eventId: string }) => row.eventId === t5)).toMatchObject({ retractedAt: null, waiver: { approvedBy: 'Bob Meyer (Finance)', reason: 'customer asked to hold the mailbox move' } });
   });
 
@@ -458,7 +458,7 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
 
     // Due by 10 April (a working day in this calendar), published on 15 April 12:00 UTC: late by 4 days 14 hours.
     const listed = await eventually(async () => {
-      const reports = (await http.get('/reports')).body;
+      const reports = (await http.get('/reports')).body.items;
       return reports[0]?.publishedAt ? reports : undefined;
     });
     expect(listed[0]).toMatchObject({ reportId: id, dueDate: '2026-04-10', deadline: '2026-04-10T22:00:00.000Z', onTime: false, lateByMs: (4 * 24 + 14) * HOUR, overdue: false });
@@ -623,7 +623,7 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
 
     // T10's breach (3 April) as the log stood before its late resolution, and as it stands now.
     const t10 = async (knownAt?: Date) =>
-      ((await http.get(`/compliance/breaches?from=2026-04-01T00:00:00Z&to=2026-05-01T00:00:00Z${knownAt ? `&knownAt=${encodeURIComponent(knownAt.toISOString())}` : ''}`)).body as { ticketId: string; retractedAt: string | null; facts: { type: string }[] }[]).find((breach) => breach.ticketId === 'T10');
+      ((await http.get(`/compliance/breaches?from=2026-04-01T00:00:00Z&to=2026-05-01T00:00:00Z${knownAt ? `&knownAt=${encodeURIComponent(knownAt.toISOString())}` : ''}`)).body.items as { ticketId: string; retractedAt: string | null; facts: { type: string }[] }[]).find((breach) => breach.ticketId === 'T10');
     const then = await t10(beforeLateResolution);
     expect(then).toMatchObject({ retractedAt: null });
     expect(then!.facts.map((fact) => fact.type)).not.toContain('resolved');

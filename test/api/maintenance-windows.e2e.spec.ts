@@ -42,7 +42,7 @@ describe('maintenance windows over HTTP (real app, real PostgreSQL)', () => {
     expect(await storedEvents()).toBe(1);
     const windows = await eventually(async () => {
       const response = await http.get('/maintenance-windows?serviceId=email&from=2026-03-21T00:00:00Z&to=2026-04-06T00:00:00Z');
-      return response.body.length === 1 ? response.body : undefined;
+      return response.body.items.length === 1 ? response.body.items : undefined;
     });
     expect(windows[0]).toMatchObject({ changeReference: 'CHG-42', cancelledFrom: null, source: 'change-calendar' });
     expect(windows[0].occurrences).toEqual([
@@ -59,7 +59,7 @@ describe('maintenance windows over HTTP (real app, real PostgreSQL)', () => {
     expect((await http.post('/maintenance-windows/mw-relay/facts', cancel)).status).toBe(201);
     const windows = await eventually(async () => {
       const response = await http.get('/maintenance-windows?from=2026-02-01T00:00:00Z&to=2026-04-06T00:00:00Z');
-      return response.body.length === 2 && response.body[0].cancelledFrom ? response.body : undefined;
+      return response.body.items.length === 2 && response.body.items[0].cancelledFrom ? response.body.items : undefined;
     });
     expect(windows[0]).toMatchObject({ windowId: 'mw-relay', cancelledFrom: '2026-03-25T00:00:00.000Z', cancellationReason: 'relay replaced by managed service' });
     expect(windows[0].occurrences.at(-1)).toEqual({ start: '2026-03-22T01:30:00.000Z', end: '2026-03-22T03:30:00.000Z' });

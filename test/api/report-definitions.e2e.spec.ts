@@ -33,7 +33,7 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
       await client.end();
     }
   };
-  const reportIds = async () => ((await http.get('/reports')).body as { reportId: string }[]).map((report) => report.reportId);
+  const reportIds = async () => ((await http.get('/reports')).body.items as { reportId: string }[]).map((report) => report.reportId);
 
   beforeAll(async () => {
     api = await startTestApi('report_definitions', { REPORT_DRAFT_INTERVAL_SECONDS: '1' }, { now: () => now });
@@ -104,10 +104,10 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
 
     expect((await http.post('/report-definitions/email-monthly/retirement', { reason: 'agreement terminated' })).status).toBe(200);
     expect((await http.put('/report-definitions/email-monthly', terms)).body.error.code).toBe('DEFINITION_RETIRED');
-    await eventually(async () => ((await http.get('/report-definitions')).body.length === 0 ? true : undefined));
+    await eventually(async () => ((await http.get('/report-definitions')).body.items.length === 0 ? true : undefined));
     now = new Date('2026-07-15T00:00:00Z');
     expect(await drafting.draftDue()).toEqual([]);
     expect(await eventually(async () => ((await reportIds()).length === 4 ? reportIds() : undefined))).toHaveLength(4);
-    expect((await http.get('/report-definitions?includeRetired=true')).body[0]).toMatchObject({ definitionId: 'email-monthly', retirementReason: 'agreement terminated' });
+    expect((await http.get('/report-definitions?includeRetired=true')).body.items[0]).toMatchObject({ definitionId: 'email-monthly', retirementReason: 'agreement terminated' });
   }, 60_000);
 });

@@ -74,7 +74,7 @@ describe('SLA watch: live breach detection (real app, real PostgreSQL)', () => {
     now = new Date('2026-03-02T09:30:00.001Z');
     await Promise.all([second.tick(), second.tick(), second.tick()]);
     const breaches = await eventually(async () => {
-      const breached = (await http.get('/compliance/breaches?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z')).body;
+      const breached = (await http.get('/compliance/breaches?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z')).body.items;
       return breached.length === 1 ? breached : undefined;
     });
     expect(breaches[0]).toMatchObject({ ticketId: 'INC-1', metric: 'response', breachedAt: '2026-03-02T09:30:00.000Z', targetMs: 30 * MINUTE, version: 1, retractedAt: null });
@@ -91,7 +91,7 @@ describe('SLA watch: live breach detection (real app, real PostgreSQL)', () => {
     expect((await http.post('/tickets/INC-1/facts', { source: 'jira', externalId: 'a-1', type: 'TicketAcknowledged', data: { occurredAt: '2026-03-02T09:20:00Z' } })).status).toBe(201);
     now = new Date('2026-03-02T10:00:00Z');
     const breaches = await eventually(async () => {
-      const breached = (await http.get('/compliance/breaches?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z')).body;
+      const breached = (await http.get('/compliance/breaches?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z')).body.items;
       return breached[0]?.retractedAt ? breached : undefined;
     });
     expect(breaches).toHaveLength(1);

@@ -113,7 +113,7 @@ describe('the README walkthrough', () => {
       }),
     ]);
     const breaches = await http.get('/compliance/breaches?agreementId=email-sla&period=2026-03');
-    const standing = breaches.body.filter((breach: { retractedAt: string | null }) => breach.retractedAt === null);
+    const standing = breaches.body.items.filter((breach: { retractedAt: string | null }) => breach.retractedAt === null);
     expect(standing.map((breach: { ticketId: string; metric: string }) => `${breach.ticketId} ${breach.metric}`).sort()).toEqual([
       'INC-2 resolution',
       'INC-2 response',

@@ -99,7 +99,7 @@ describe('a real Prometheus Alertmanager feeding outages', () => {
 
   async function vpnOutages() {
     const response = await fetch(`${api.baseUrl}/outages?serviceId=vpn`);
-    return (await response.json()) as Array<{ outageId: string; impact: string; startedAt: string; endedAt: string | null; source: string }>;
+    return ((await response.json()) as { items: Array<{ outageId: string; impact: string; startedAt: string; endedAt: string | null; source: string }> }).items;
   }
 
   it('records the outage when the alert fires and ends it at the resolution time', async () => {

@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import type { Infrastructure } from '@sla/composition';
-import { HttpErrorFilter, RequestShapeInterceptor, systemClock, type Clock } from '@sla/nest-platform';
+import { HttpErrorFilter, methodNotAllowed, RequestShapeInterceptor, systemClock, type Clock } from '@sla/nest-platform';
 import { ApiModule } from './api.module';
 import { StartupQuietLogger } from './startup-logger';
+import { apiDocument } from './openapi/openapi.controller';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -20,6 +21,8 @@ export async function createApiApplication(
     // The raw body is kept for webhook signatures (HMAC over the exact bytes sent).
     rawBody: true,
   });
+  // Before the routes: a known path with a wrong method is 405 with Allow, not Express's 404.
+  app.use(methodNotAllowed(apiDocument.paths));
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalInterceptors(new RequestShapeInterceptor());
   return app;

@@ -13,6 +13,7 @@ import type { Infrastructure } from '@sla/composition';
 import type { Clock } from '@sla/nest-platform';
 import { HealthController } from './health/health.controller';
 import { OpenApiController } from './openapi/openapi.controller';
+import { DocsController } from './openapi/docs.controller';
 import { InfrastructureModule } from './infrastructure.module';
 
 @Module({})
@@ -25,7 +26,7 @@ export class ApiModule {
           loadJsonWebhookSources(infrastructure.configuration.JSON_WEBHOOK_SOURCES_FILE),
         ),
       ],
-      controllers: [HealthController, OpenApiController],
+      controllers: [HealthController, OpenApiController, DocsController],
       providers: [{ provide: PRINCIPALS, useValue: loadPrincipals(infrastructure.configuration.AUTH_API_KEYS_FILE) }, { provide: APP_GUARD, useClass: AccessGuard }],
     };
   }

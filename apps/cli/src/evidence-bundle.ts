@@ -84,8 +84,8 @@ export async function exportEvidenceBundle(infrastructure: Infrastructure, optio
     responseResolution: await queries.execute(new GetResponseResolutionComplianceQuery(agreementId, from, to)),
     availability: await queries.execute(new GetAgreementAvailabilityQuery(agreementId, from, to)),
     kpis: await queries.execute(new GetKpiSummaryQuery(agreementId, from, to, options.timeZone)),
-    breaches: await queries.execute(new ListBreachesQuery(agreementId, from, to)),
-    followUps: (await queries.execute(new ListFollowUpsQuery('all', agreementId))).filter((followUp) => followUp.breachedAt >= from.toISOString() && followUp.breachedAt < to.toISOString()),
+    breaches: (await queries.execute(new ListBreachesQuery({ agreementId }, from, to))).items,
+    followUps: (await queries.execute(new ListFollowUpsQuery({ status: 'all', agreementId }))).items.filter((followUp) => followUp.breachedAt >= from.toISOString() && followUp.breachedAt < to.toISOString()),
   }));
 
   const db = infrastructure.readStore;

@@ -206,7 +206,7 @@ audit
           availability: await queries.execute(new GetAgreementAvailabilityQuery(options.agreement, from, to)),
           responseResolution: await queries.execute(new GetResponseResolutionComplianceQuery(options.agreement, from, to)),
           kpis: await queries.execute(new GetKpiSummaryQuery(options.agreement, from, to, options.timeZone)),
-          breaches: await queries.execute(new ListBreachesQuery(options.agreement, from, to)),
+          breaches: (await queries.execute(new ListBreachesQuery({ agreementId: options.agreement }, from, to))).items,
         }));
         printJson({ agreementId: options.agreement, period: options.period, timeZone: options.timeZone, knownAt: options.knownAt.toISOString(), eventsReplayed: knownAt.eventsApplied, ...figures });
       } finally {

@@ -115,7 +115,7 @@ export function registerReportCommands(program: Command, withInfrastructure: Wit
     .description('reports by deadline with due dates and timeliness (JSON)')
     .addOption(new Option('--status <status>', 'which reports').choices(['all', 'unpublished', 'overdue']).default('all'))
     .option('--agreement <id>', 'only this agreement', agreementId)
-    .action((options: { status: 'all' | 'unpublished' | 'overdue'; agreement?: string }) => run(async ({ reports: service }) => printJson(await service.list(options.status, options.agreement))));
+    .action((options: { status: 'all' | 'unpublished' | 'overdue'; agreement?: string }) => run(async ({ reports: service }) => printJson((await service.list({ status: options.status, agreementId: options.agreement })).items)));
 
   reports
     .command('generate')

@@ -35,7 +35,7 @@ export function loadPrincipals(file: string | undefined): Principals | null {
   return new Map(entries.map((entry) => [entry.keySha256, { actor: entry.actor, role: entry.role, customer: entry.customer ?? null }]));
 }
 
-export type Requirement = { readonly public: true } | { readonly public: false; readonly roles: readonly Role[]; readonly customerScope: 'agreement-path' | 'agreement-query' | 'report-path' | 'none' };
+export type Requirement = { readonly public: true } | { readonly public: false; readonly roles: readonly Role[]; readonly customerScope: 'agreement-path' | 'agreement-query' | 'report-path' | 'own-agreements' | 'none' };
 
 const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 const SIGNATURES = '/agreements/:agreementId/versions/:version/signatures';
@@ -50,7 +50,7 @@ const INTAKE = /^\/(tickets|outages|maintenance-windows|webhooks)(\/|$)/;
  */
 export function requirementFor(method: string, route: string): Requirement {
   const verb = method.toUpperCase();
-  if (verb === 'GET' && (route === '/health' || route === '/openapi.json')) return { public: true };
+  if (verb === 'GET' && (route === '/health' || route === '/openapi.json' || route === '/docs' || route.startsWith('/docs/'))) return { public: true };
   if (route.startsWith('/audit')) return { public: false, roles: ['auditor', 'admin'], customerScope: 'none' };
   if (WRITE.has(verb)) {
     if (INTAKE.test(route)) return { public: false, roles: ['operations', 'admin'], customerScope: 'none' };
@@ -61,7 +61,8 @@ export function requirementFor(method: string, route: string): Requirement {
     }
     return { public: false, roles: ['slm', 'admin'], customerScope: 'none' };
   }
-  // A customer reads the published revisions of its own agreements' customer reports.
+  // A customer reads the published revisions of its own agreements' customer reports, and lists them.
+  if (verb === 'GET' && route === '/reports') return { public: false, roles: ['slm', 'operations', 'auditor', 'admin', 'customer'], customerScope: 'own-agreements' };
   if (route.startsWith('/reports/:reportId')) return { public: false, roles: ['slm', 'operations', 'auditor', 'admin', 'customer'], customerScope: 'report-path' };
   const byAgreement = route.includes(':agreementId');
   const byQuery = route === '/compliance/breaches' || route === '/compliance/follow-ups';

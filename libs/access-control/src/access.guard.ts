@@ -1,4 +1,5 @@
 import { createParamDecorator, ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { READ_STORE, RequestValidationError, versionParameter } from '@sla/nest-platform';
 import { keyDigest, requirementFor, type Principal, type Principals } from './access-policy';
@@ -12,7 +13,14 @@ type Request = {
   params: Record<string, string>;
   query: Record<string, unknown>;
   principal?: Principal;
+  customerAgreements?: readonly string[];
 };
+
+/**
+ * The agreements of the calling customer, for a list a customer may read narrowed to its own
+ * (customer scope 'own-agreements'); undefined for every other caller and with access control off.
+ */
+export const CustomerAgreements = createParamDecorator((_data: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<Request>().customerAgreements);
 
 function presentedKey(request: Request): string | undefined {
   const header = (name: string) => {
@@ -57,7 +65,9 @@ export class AccessGuard implements CanActivate {
     if (!requirement.roles.includes(principal.role)) {
       throw new ForbiddenException(`the ${principal.role} role may not ${request.method} ${route} (allowed: ${requirement.roles.join(', ')})`);
     }
-    if (principal.role === 'customer') {
+    if (principal.role === 'customer' && requirement.customerScope === 'own-agreements') {
+      request.customerAgreements = await this.agreementsOf(principal.customer!, request.query.agreementId);
+    } else if (principal.role === 'customer') {
       const agreementId = requirement.customerScope === 'report-path' ? await this.customerReportAgreement(request) : requirement.customerScope === 'agreement-path' ? request.params.agreementId : typeof request.query.agreementId === 'string' ? request.query.agreementId : undefined;
       if (!agreementId) throw new ForbiddenException('a customer sees one of its own agreements at a time: name it (agreementId)');
       const agreement = await this.db.selectFrom('agreement').select('counterparty').where('agreement_id', '=', agreementId).executeTakeFirst();
@@ -65,6 +75,14 @@ export class AccessGuard implements CanActivate {
     }
     request.principal = principal;
     return true;
+  }
+
+  /** A customer's agreements (counterparty = the customer); 403 when the query names another's. */
+  private async agreementsOf(customer: string, named: unknown): Promise<string[]> {
+    const rows = await this.db.selectFrom('agreement').select('agreement_id').where(sql<boolean>`counterparty->>'name' = ${customer}`).execute();
+    const own = rows.map((row) => row.agreement_id);
+    if (typeof named === 'string' && !own.includes(named)) throw new ForbiddenException(`agreement '${named}' is not one of ${customer}'s agreements`);
+    return own;
   }
 
   /** The agreement of a customer report whose every revision asked for is published; otherwise 403. */

@@ -78,7 +78,7 @@ export const reportFigures = {
       if (!range) throw new RangeError(`'${period}' is not a reporting period`);
       return [new Date(range.from), new Date(range.to)] as const;
     };
-    const unretractedBreaches = async (agreementId: string, from: Date, to: Date) => (await queries.execute(new ListBreachesQuery(agreementId, from, to))).filter((breach) => !breach.retractedAt);
+    const unretractedBreaches = async (agreementId: string, from: Date, to: Date) => (await queries.execute(new ListBreachesQuery({ agreementId }, from, to))).items.filter((breach) => !breach.retractedAt);
 
     return {
       async versionsInForce({ agreementId, period, timeZone }: ReportSubjectRequest) {
@@ -105,8 +105,8 @@ export const reportFigures = {
         }
         if (wanted('availability')) figures.availability = (await queries.execute(new GetAgreementAvailabilityQuery(agreementId, from, to))).terms;
         if (wanted('breaches')) {
-          const followUps = new Map((await queries.execute(new ListFollowUpsQuery('all', agreementId))).map((followUp) => [followUp.breachEventId, followUp]));
-          figures.breaches = (await queries.execute(new ListBreachesQuery(agreementId, from, to))).map(({ eventId, ticketId, metric, priority, version, breachedAt, retractedAt, waiver }) => {
+          const followUps = new Map((await queries.execute(new ListFollowUpsQuery({ status: 'all', agreementId }))).items.map((followUp) => [followUp.breachEventId, followUp]));
+          figures.breaches = (await queries.execute(new ListBreachesQuery({ agreementId }, from, to))).items.map(({ eventId, ticketId, metric, priority, version, breachedAt, retractedAt, waiver }) => {
             const followUp = followUps.get(eventId);
             return {
               eventId,

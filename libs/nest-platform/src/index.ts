@@ -8,3 +8,5 @@ export * from './if-match';
 export * from './openapi';
 export * from './request-shape.interceptor';
 export * from './stores.module';
+export * from './method-not-allowed';
+export * from './pagination';

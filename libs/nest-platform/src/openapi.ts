@@ -7,11 +7,22 @@ export type RouteDocumentation = {
   readonly path: string;
   readonly summary: string;
   readonly tag: string;
+  /** Stable name for generated clients; derived from method and path when absent (see operationIdOf). */
+  readonly operationId?: string;
+  /** Answered without an API key (health, this document, the API reference). */
+  readonly public?: true;
   readonly body?: z.ZodType;
   readonly query?: z.ZodObject;
   /** Sent with every write: optimistic concurrency by stream revision. */
   readonly ifMatch?: boolean;
-  readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;
+  readonly responses: Readonly<Record<number, ResponseDocumentation>>;
+};
+
+export type ResponseDocumentation = {
+  readonly description: string;
+  readonly schema?: z.ZodType;
+  /** application/json unless stated (an HTML page, a PDF). */
+  readonly contentType?: string;
 };
 
 export const errorResponseSchema = z.object({
@@ -36,10 +47,44 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
   return rest;
 }
 
-/** Builds an OpenAPI 3.1 document (JSON Schema 2020-12 dialect, as zod emits it). */
-export function buildOpenApiDocument(routes: readonly RouteDocumentation[], info: { title: string; version: string; description?: string }) {
+const pascal = (segment: string) =>
+  segment
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join('');
+
+/**
+ * camelCase from the verb and the path's literal segments, plus `By<Parameter>` when the path ends in a
+ * parameter: `GET /agreements/{agreementId}/history` is `getAgreementsHistory`, `GET /services/{serviceId}`
+ * is `getServicesByServiceId`. Derived from what a route already is, so it stays stable while the route does.
+ */
+export function operationIdOf(route: Pick<RouteDocumentation, 'method' | 'path' | 'operationId'>): string {
+  if (route.operationId) return route.operationId;
+  const segments = route.path.split('/').filter(Boolean);
+  const literals = segments.filter((segment) => !segment.startsWith('{')).map(pascal);
+  const last = segments.at(-1);
+  const byParameter = last?.startsWith('{') ? `By${pascal(last.slice(1, -1))}` : '';
+  return `${route.method}${literals.join('')}${byParameter}`;
+}
+
+const SECURED = [{ bearerApiKey: [] }, { headerApiKey: [] }];
+
+/** Builds an OpenAPI 3.1 document (its base dialect: JSON Schema 2020-12, as zod emits it). */
+export function buildOpenApiDocument(
+  routes: readonly RouteDocumentation[],
+  info: { title: string; version: string; description?: string; license?: { name: string } },
+  tagDescriptions: Readonly<Record<string, string>> = {},
+) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const operationIds = new Map<string, string>();
   for (const route of routes) {
+    const operationId = operationIdOf(route);
+    const taken = operationIds.get(operationId);
+    if (taken) {
+      throw new Error(`operationId ${operationId} of ${route.method} ${route.path} is already ${taken}'s: give one explicitly`);
+    }
+    operationIds.set(operationId, `${route.method} ${route.path}`);
     const parameters: unknown[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
       name: match[1],
       in: 'path',
@@ -53,33 +98,85 @@ export function buildOpenApiDocument(routes: readonly RouteDocumentation[], info
     }
     if (route.ifMatch) parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'the revision last seen, e.g. "3" (from ETag)' });
     parameters.push({ name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key\'s actor is recorded' });
-    const open = route.method === 'get' && (route.path === '/health' || route.path === '/openapi.json');
+    const open = route.public === true;
     const denied = open
-      ? {}
+      ? // Every request passes the request-shape checks, a public one too (e.g. a query holding U+0000).
+        { 400: { description: 'a request that cannot be read: the reason', schema: errorResponseSchema } }
       : {
           401: { description: 'no API key, or an unknown one', schema: errorResponseSchema },
           403: { description: "the key's role may not call this, or the agreement is not the customer's own", schema: errorResponseSchema },
         };
     paths[route.path] ??= {};
     paths[route.path][route.method] = {
+      operationId,
       summary: route.summary,
       tags: [route.tag],
       parameters,
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
-      ...(open ? {} : { security: [{ apiKey: [] }] }),
+      security: open ? [] : SECURED,
       responses: Object.fromEntries(
-        Object.entries({ ...denied, ...route.responses }).map(([status, response]) => [
-          status,
-          { description: response.description, ...(response.schema ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } } : {}) },
-        ]),
+        Object.entries({ ...denied, ...route.responses }).map(([status, response]: [string, ResponseDocumentation]) => {
+          const mediaType = response.contentType ?? 'application/json';
+          const content = response.schema ? { content: { [mediaType]: { schema: jsonSchema(response.schema, 'output') } } } : {};
+          return [status, { description: response.description, ...content }];
+        }),
       ),
     };
   }
+  const tags = [...new Set(routes.map((route) => route.tag))]
+    .sort()
+    .map((name) => ({ name, ...(tagDescriptions[name] ? { description: tagDescriptions[name] } : {}) }));
   return {
     openapi: '3.1.0',
     info,
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'an API key from AUTH_API_KEYS_FILE' } } },
+    // OpenAPI 3.1's own dialect: JSON Schema 2020-12 (what zod emits) plus OpenAPI's keywords, which zod never
+    // uses. Naming plain 2020-12 instead made Swagger UI warn that it does not support the dialect.
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+    // Relative: the document is served by the API it describes, whatever host and port that is.
+    servers: [{ url: '/', description: 'the API serving this document' }],
+    tags,
+    components: {
+      securitySchemes: {
+        bearerApiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'an API key from AUTH_API_KEYS_FILE: Authorization: Bearer <key>',
+        },
+        headerApiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'the same API key in X-Api-Key' },
+      },
+    },
     paths,
   };
+}
+
+/** A fact type as the event catalogue defines it: its permanent name and the schema of its data. */
+type FactTypeSchema = { readonly type: string; readonly schema: z.ZodType };
+
+/**
+ * The documented body of a fact endpoint: `{ type, data, …envelope }` as a union discriminated by `type`,
+ * each variant with that fact type's own `data` schema, less the id field the path supplies. The handler
+ * still validates by the same event schemas, so document and validation cannot drift apart.
+ */
+export function factBodyDocumentation(
+  definitions: readonly FactTypeSchema[],
+  options: { readonly pathField: string; readonly defaulted?: readonly string[]; readonly envelope?: z.ZodRawShape },
+): z.ZodType {
+  const { pathField, defaulted = [], envelope = {} } = options;
+  const variants = definitions.map((definition) => {
+    const schema = definition.schema;
+    let data: z.ZodType = schema;
+    if (schema instanceof z.ZodObject) {
+      // Rebuilt from the shape (zod refuses omit() beside refinements, which JSON Schema cannot state anyway);
+      // fields the handler fills in when absent (e.g. occurredAt = now) are optional in the body.
+      const shape = Object.fromEntries(
+        Object.entries(schema.shape as Record<string, z.ZodType>)
+          .filter(([field]) => field !== pathField)
+          .map(([field, fieldSchema]) => [field, defaulted.includes(field) ? fieldSchema.optional() : fieldSchema]),
+      );
+      const catchall = schema.def.catchall;
+      data = catchall ? z.object(shape).catchall(catchall) : z.object(shape);
+    }
+    return z.strictObject({ ...envelope, type: z.literal(definition.type), data });
+  });
+  return z.discriminatedUnion('type', variants as unknown as [z.ZodObject, ...z.ZodObject[]]);
 }

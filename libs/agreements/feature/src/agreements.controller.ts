@@ -13,7 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import { toDomainEvent, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import {
@@ -35,10 +35,15 @@ import {
   READ_STORE,
   RequestMetadata,
   ZodValidationPipe,
+  keysetAfter,
+  pageOf,
+  pageQueryShape,
+  pageSchema,
   parseIfMatch,
   versionParameter,
   writeErrors,
   type Clock,
+  type KeysetColumn,
   type RouteDocumentation,
 } from '@sla/nest-platform';
 import { ChangeAgreementCommand, UnderpinningCheck } from './commands/change-agreement.command';
@@ -90,6 +95,13 @@ const terminationBody = z.strictObject({
 const renewBody = z.strictObject({ expiresAt: instant, occurredAt: instant.optional() });
 const inForceQuery = z.strictObject({ at: instant });
 const diffQuery = z.strictObject({ from: versionParameter, to: versionParameter });
+const listAgreementsQuery = z.strictObject({
+  kind: z.enum(['SLA', 'OLA', 'UC']).optional(),
+  status: z.enum(['drafting', 'in-effect', 'suspended', 'terminating', 'expired']).optional(),
+  counterparty: z.string().min(1).max(300).optional().describe("the counterparty's name"),
+  ...pageQueryShape,
+});
+const AGREEMENT_ORDER: KeysetColumn[] = [{ column: 'agreement_id', direction: 'asc' }];
 
 type Response = { setHeader(name: string, value: string): void };
 
@@ -283,9 +295,14 @@ export class AgreementsController {
   }
 
   @Get()
-  async list() {
-    const rows = await this.db.selectFrom('agreement').selectAll().orderBy('agreement_id').execute();
-    return rows.map(toAgreementView);
+  async list(@Query(new ZodValidationPipe(listAgreementsQuery, 'query')) query: z.infer<typeof listAgreementsQuery>) {
+    let select = this.db.selectFrom('agreement').selectAll().orderBy('agreement_id').limit(query.limit + 1);
+    if (query.kind) select = select.where('kind', '=', query.kind);
+    if (query.status) select = select.where('status', '=', query.status);
+    if (query.counterparty) select = select.where(sql<boolean>`counterparty->>'name' = ${query.counterparty}`);
+    const after = keysetAfter(AGREEMENT_ORDER, query.cursor);
+    if (after) select = select.where(after);
+    return pageOf(await select.execute(), query.limit, (row) => [row.agreement_id], toAgreementView);
   }
 
   @Get(':agreementId')
@@ -471,7 +488,14 @@ export const agreementRoutes: RouteDocumentation[] = [
   write('post', '/agreements/{agreementId}/termination-notice', 'Give termination notice (at least 30 days unless both parties agree)', terminationBody),
   write('post', '/agreements/{agreementId}/renewal', 'Renew to a later expiry', renewBody),
   write('post', '/agreements/{agreementId}/expiry', 'Record that the agreement expired', plainBody),
-  { method: 'get', path: '/agreements', tag: 'agreements', summary: 'List agreements', responses: { 200: { description: 'agreements', schema: z.array(agreementView) } } },
+  {
+    method: 'get',
+    path: '/agreements',
+    tag: 'agreements',
+    summary: 'List agreements by id, optionally of one kind, status or counterparty',
+    query: listAgreementsQuery,
+    responses: { 200: { description: 'a page of agreements', schema: pageSchema(agreementView) }, 400: writeErrors[400] },
+  },
   {
     method: 'get',
     path: '/agreements/{agreementId}',

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { consistencyProof, inclusionProof, type Hash } from '@sla/audit-domain';
 import type { AuditLogTables } from '@sla/audit-read-models';
 import { DomainError } from '@sla/event-sourcing';
-import { READ_STORE } from '@sla/nest-platform';
+import { READ_STORE, keysetAfter, pageOf, type KeysetColumn, type Page, type PageRequest } from '@sla/nest-platform';
 
 export class AuditLookupError extends DomainError {
   readonly kind: DomainError['kind'];
@@ -27,16 +27,34 @@ const headView = (row: AuditLogTables['audit_tree_head']): TreeHeadView => ({
   signature: row.signature.toString('base64'),
 });
 
-export class ListTreeHeadsQuery extends Query<{ heads: TreeHeadView[]; keys: { keyId: string; publicKeyPem: string }[] }> {}
+export type TreeHeadPage = Page<TreeHeadView> & { keys: { keyId: string; publicKeyPem: string }[] };
 
+export class ListTreeHeadsQuery extends Query<TreeHeadPage> {
+  constructor(
+    readonly page: PageRequest,
+    /** Heads of at least / at most this many leaves. */
+    readonly sizes: { readonly min?: number | undefined; readonly max?: number | undefined } = {},
+  ) {
+    super();
+  }
+}
+
+const HEAD_ORDER: KeysetColumn[] = [{ column: 'tree_size', direction: 'desc' }];
+
+/** Latest first, a page at a time; every signing key beside them (there are few) to check any page with. */
 @QueryHandler(ListTreeHeadsQuery)
 export class ListTreeHeadsHandler implements IQueryHandler<ListTreeHeadsQuery> {
   constructor(@Inject(READ_STORE) private readonly db: Kysely<AuditLogTables>) {}
 
-  async execute() {
-    const heads = await this.db.selectFrom('audit_tree_head').selectAll().orderBy('tree_size', 'desc').limit(1_000).execute();
+  async execute({ page, sizes }: ListTreeHeadsQuery): Promise<TreeHeadPage> {
+    let query = this.db.selectFrom('audit_tree_head').selectAll().orderBy('tree_size', 'desc').limit(page.limit + 1);
+    if (sizes.min !== undefined) query = query.where('tree_size', '>=', String(sizes.min));
+    if (sizes.max !== undefined) query = query.where('tree_size', '<=', String(sizes.max));
+    const after = keysetAfter(HEAD_ORDER, page.cursor);
+    if (after) query = query.where(after);
+    const heads = pageOf(await query.execute(), page.limit, (row) => [row.tree_size], headView);
     const keys = await this.db.selectFrom('audit_signing_key').selectAll().orderBy('first_used_at').execute();
-    return { heads: heads.map(headView), keys: keys.map((key) => ({ keyId: key.key_id, publicKeyPem: key.public_key_pem })) };
+    return { ...heads, keys: keys.map((key) => ({ keyId: key.key_id, publicKeyPem: key.public_key_pem })) };
   }
 }
 

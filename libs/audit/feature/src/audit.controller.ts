@@ -1,7 +1,7 @@
 import { Controller, Get, Module, Param, Query as QueryParameters } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { ZodValidationPipe, positiveIntegerParameter, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { ZodValidationPipe, pageQueryShape, pageSchema, positiveIntegerParameter, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { ReplayAgreementHandler, ReplayAgreementQuery, ReplayTicketClockHandler, ReplayTicketClockQuery } from './replays.queries';
 import { GetConsistencyProofHandler, GetConsistencyProofQuery, GetInclusionProofHandler, GetInclusionProofQuery, ListTreeHeadsHandler, ListTreeHeadsQuery } from './audit-proofs.queries';
 
@@ -9,6 +9,7 @@ import { GetConsistencyProofHandler, GetConsistencyProofQuery, GetInclusionProof
 const treeSize = positiveIntegerParameter(1_000_000_000_000);
 const inclusionQuery = z.strictObject({ treeSize: treeSize.optional() });
 const consistencyQuery = z.strictObject({ from: treeSize, to: treeSize });
+const treeHeadsQuery = z.strictObject({ minTreeSize: treeSize.optional(), maxTreeSize: treeSize.optional(), ...pageQueryShape });
 
 /** Evidence an auditor can check without trusting the database: signed tree heads and RFC 9162 proofs. */
 @Controller('audit')
@@ -16,8 +17,8 @@ export class AuditController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('tree-heads')
-  treeHeads() {
-    return this.queries.execute(new ListTreeHeadsQuery());
+  treeHeads(@QueryParameters(new ZodValidationPipe(treeHeadsQuery, 'query')) query: z.infer<typeof treeHeadsQuery>) {
+    return this.queries.execute(new ListTreeHeadsQuery({ limit: query.limit, cursor: query.cursor }, { min: query.minTreeSize, max: query.maxTreeSize }));
   }
 
   @Get('events/:eventId/inclusion-proof')
@@ -114,8 +115,12 @@ export const auditRoutes: RouteDocumentation[] = [
     method: 'get',
     path: '/audit/tree-heads',
     tag: 'audit',
-    summary: 'Signed tree heads of the audit Merkle tree (latest first) and the public keys that signed them',
-    responses: { 200: { description: 'heads and keys', schema: z.object({ heads: z.array(head), keys: z.array(z.object({ keyId: z.string(), publicKeyPem: z.string() })) }) } },
+    summary: 'Signed tree heads of the audit Merkle tree (latest first, a page at a time) and the public keys that signed them',
+    query: treeHeadsQuery,
+    responses: {
+      200: { description: 'a page of heads, and every key', schema: pageSchema(head).extend({ keys: z.array(z.object({ keyId: z.string(), publicKeyPem: z.string() })) }) },
+      400: writeErrors[400],
+    },
   },
   {
     method: 'get',

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { serviceDetailChangesSchema, serviceOwnerSchema } from '@sla/catalogue-domain';
-import { CLOCK, RequestMetadata, ZodValidationPipe, parseIfMatch, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
+import { CLOCK, RequestMetadata, ZodValidationPipe, pageQueryShape, pageSchema, parseIfMatch, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
 import { ChangeServiceCommand } from './change-service/change-service.command';
 import { GetServiceQuery, ListServicesQuery } from './get-service/get-service.query';
 
@@ -35,7 +35,7 @@ const reviseServiceBody = z.strictObject({
 const activateServiceBody = z.strictObject({ changeRequest, occurredAt: instant.optional() });
 const retireServiceBody = z.strictObject({ reason: z.string().trim().min(1).max(2_000), changeRequest, occurredAt: instant.optional() });
 const serviceIdParameter = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'not a service id');
-const listServicesQuery = z.strictObject({ status: z.enum(['proposed', 'active', 'retired']).optional() });
+const listServicesQuery = z.strictObject({ status: z.enum(['proposed', 'active', 'retired']).optional(), calendarId: z.string().min(1).max(200).optional(), ...pageQueryShape });
 
 /** The service catalogue: every change under a change request, every step an event. */
 @Controller('services')
@@ -105,7 +105,7 @@ export class ServiceCatalogueController {
 
   @Get()
   list(@Query(new ZodValidationPipe(listServicesQuery, 'query')) query: z.infer<typeof listServicesQuery>) {
-    return this.queries.execute(new ListServicesQuery(query.status));
+    return this.queries.execute(new ListServicesQuery({ status: query.status, calendarId: query.calendarId }, { limit: query.limit, cursor: query.cursor }));
   }
 
   @Get(':serviceId')
@@ -139,6 +139,6 @@ export const serviceCatalogueRoutes: RouteDocumentation[] = [
   { method: 'post', path: '/services/{serviceId}/activation', tag: 'catalogue', summary: 'Activate a proposed service', body: activateServiceBody, ifMatch: true, responses: { 200: { description: 'activated', schema: accepted }, ...writeErrors } },
   { method: 'patch', path: '/services/{serviceId}', tag: 'catalogue', summary: 'Revise service details under a change request', body: reviseServiceBody, ifMatch: true, responses: { 200: { description: 'revised', schema: accepted }, ...writeErrors } },
   { method: 'post', path: '/services/{serviceId}/retire', tag: 'catalogue', summary: 'Retire a service', body: retireServiceBody, ifMatch: true, responses: { 200: { description: 'retired', schema: accepted }, ...writeErrors } },
-  { method: 'get', path: '/services', tag: 'catalogue', summary: 'List the catalogue', query: listServicesQuery, responses: { 200: { description: 'services', schema: z.array(serviceView) }, 400: writeErrors[400] } },
+  { method: 'get', path: '/services', tag: 'catalogue', summary: 'List the catalogue by service id, optionally by status or calendar', query: listServicesQuery, responses: { 200: { description: 'a page of services', schema: pageSchema(serviceView) }, 400: writeErrors[400] } },
   { method: 'get', path: '/services/{serviceId}', tag: 'catalogue', summary: 'One service (ETag = revision)', responses: { 200: { description: 'the service', schema: serviceView }, 400: writeErrors[400], 404: writeErrors[404] } },
 ];

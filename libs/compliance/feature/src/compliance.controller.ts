@@ -5,7 +5,7 @@ import { isTimeZone } from '@sla/sla-clock';
 import { reportingRange } from '@sla/compliance-domain';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { breachFollowUpEventDefinitions } from '@sla/compliance-domain';
-import { RequestMetadata, RequestValidationError, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { factBodyDocumentation, pageQueryShape, pageSchema, RequestMetadata, RequestValidationError, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
 import { ListFollowUpsQuery, RecordBreachFollowUpCommand } from './breach-follow-up/breach-follow-up.handlers';
 import { GetKpiSummaryQuery } from './kpis/kpi-summary.query';
 import { EvaluateWhatIfQuery } from './what-if/what-if.query';
@@ -26,7 +26,16 @@ const rangeQuery = z.strictObject({
 /** "As known at recorded time T": only what had been recorded before T (what a report made then could say). */
 const knownAt = z.iso.datetime({ offset: true }).optional();
 const knownAtQuery = rangeQuery.extend({ knownAt });
-const breachQuery = rangeQuery.extend({ agreementId: id.optional(), knownAt });
+const metric = z.enum(['response', 'resolution']);
+const breachQuery = rangeQuery.extend({
+  agreementId: id.optional(),
+  serviceId: id.optional(),
+  ticketId: id.optional(),
+  priority: z.string().min(1).max(20).optional(),
+  metric: metric.optional(),
+  knownAt,
+  ...pageQueryShape,
+});
 const followUpBody = z.strictObject({
   type: z.enum(breachFollowUpEventDefinitions.map((definition) => definition.type) as [string, ...string[]]),
   data: z.record(z.string(), z.unknown()),
@@ -42,7 +51,13 @@ const whatIfBody = z
   })
   .refine((body) => (body.version === undefined) !== (body.content === undefined), { message: 'give either a version of the agreement or content to evaluate', path: ['version'] });
 const restatementQuery = rangeQuery.extend({ reportedAt: z.iso.datetime({ offset: true }) });
-const followUpQuery = z.strictObject({ status: z.enum(['open', 'all']).default('open'), agreementId: id.optional() });
+const followUpQuery = z.strictObject({
+  status: z.enum(['open', 'all']).default('open'),
+  agreementId: id.optional(),
+  ticketId: id.optional(),
+  metric: metric.optional(),
+  ...pageQueryShape,
+});
 const serviceAvailabilityQuery = rangeQuery.extend({
   knownAt,
   calendarId: z.string().min(1),
@@ -91,7 +106,8 @@ export class ComplianceController {
 
   @Get('follow-ups')
   followUps(@QueryParameters(new ZodValidationPipe(followUpQuery, 'query')) query: z.infer<typeof followUpQuery>) {
-    return this.queries.execute(new ListFollowUpsQuery(query.status, query.agreementId));
+    const { limit, cursor, ...filter } = query;
+    return this.queries.execute(new ListFollowUpsQuery(filter, { limit, cursor }));
   }
 
   @Get('tickets/:ticketId')
@@ -102,7 +118,8 @@ export class ComplianceController {
   @Get('breaches')
   breaches(@QueryParameters(new ZodValidationPipe(breachQuery, 'query')) query: z.infer<typeof breachQuery>) {
     const { from, to } = rangeOf(query);
-    return this.queries.execute(new ListBreachesQuery(query.agreementId, from, to, optionalDate(query.knownAt)));
+    const filter = { agreementId: query.agreementId, serviceId: query.serviceId, ticketId: query.ticketId, priority: query.priority, metric: query.metric };
+    return this.queries.execute(new ListBreachesQuery(filter, from, to, optionalDate(query.knownAt), { limit: query.limit, cursor: query.cursor }));
   }
 
   @Get('agreements/:agreementId/response-resolution')
@@ -238,7 +255,8 @@ export const complianceRoutes: RouteDocumentation[] = [
     path: '/compliance/breaches/{breachEventId}/follow-up',
     tag: 'compliance',
     summary: "A step of a breach's follow-up: customer notified (due within 24 h), root cause, service credit assessed by the agreement's credit terms, remediation reported (closes it), customer-approved waiver",
-    body: followUpBody,
+    // Each step's own data schema; occurredAt defaults to the time it is recorded.
+    body: factBodyDocumentation(breachFollowUpEventDefinitions, { pathField: 'breachEventId', defaulted: ['occurredAt'] }),
     responses: { 201: { description: 'recorded', schema: z.object({ breachEventId: z.string(), streamRevision: z.string(), events: z.array(z.string()) }) }, ...writeErrors },
   },
   {
@@ -249,8 +267,8 @@ export const complianceRoutes: RouteDocumentation[] = [
     query: followUpQuery,
     responses: {
       200: {
-        description: 'follow-ups, by notification due time',
-        schema: z.array(
+        description: 'a page of follow-ups, by notification due time',
+        schema: pageSchema(
           z.object({
             breachEventId: z.string(),
             ticketId: z.string(),
@@ -284,8 +302,8 @@ export const complianceRoutes: RouteDocumentation[] = [
     query: breachQuery,
     responses: {
       200: {
-        description: 'breaches by breach instant',
-        schema: z.array(
+        description: 'a page of breaches, by breach instant',
+        schema: pageSchema(
           z.object({
             eventId: z.string(),
             ticketId: z.string(),

@@ -23,9 +23,15 @@ export const complianceReadModelMigrations: Record<string, Migration> = {
   '2026-12-01-507-record-retraction-time': recordRetractionTime,
 };
 export * from './sla-watch/sla-watch';
-export { GetResponseResolutionComplianceQuery, ListBreachesQuery, type BreachView, type MetricCompliance } from './ticket-sla/ticket-sla.queries';
+export {
+  GetResponseResolutionComplianceQuery,
+  ListBreachesQuery,
+  type BreachFilter,
+  type BreachView,
+  type MetricCompliance,
+} from './ticket-sla/ticket-sla.queries';
 export { GetAgreementAvailabilityQuery, GetVersionsInForceQuery } from './availability/availability.queries';
 export { GetKpiSummaryQuery } from './kpis/kpi-summary.query';
-export { ListFollowUpsQuery } from './breach-follow-up/breach-follow-up.handlers';
+export { ListFollowUpsQuery, type FollowUpFilter } from './breach-follow-up/breach-follow-up.handlers';
 export { EvaluateWhatIfQuery } from './what-if/what-if.query';
 export { GetRestatementQuery } from './as-of/as-of.query';

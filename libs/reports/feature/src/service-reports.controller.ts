@@ -6,10 +6,13 @@ import type { EventMetadata } from '@sla/event-sourcing';
 import {
   RequestMetadata,
   ZodValidationPipe,
+  pageQueryShape,
+  pageSchema,
   versionParameter,
   writeErrors,
   type RouteDocumentation,
 } from '@sla/nest-platform';
+import { CustomerAgreements } from '@sla/access-control';
 import {
   breachesCsv,
   BREACHES_CSV_NAME,
@@ -46,7 +49,13 @@ const reviseBody = z.strictObject({ reason: z.string().trim().min(1).max(2_000) 
 const revisionNumber = versionParameter;
 const htmlQuery = z.strictObject({ language: z.enum(['en', 'zh']).default('en') });
 const pdfQuery = z.strictObject({ language: z.enum(['en', 'zh']).optional() });
-const listQuery = z.strictObject({ status: z.enum(['all', 'unpublished', 'overdue']).default('all'), agreementId: z.string().optional() });
+const listQuery = z.strictObject({
+  status: z.enum(['all', 'unpublished', 'overdue', 'published']).default('all'),
+  agreementId: z.string().optional(),
+  audience: z.enum(['customer', 'internal']).optional(),
+  period: reportingPeriodSchema.optional(),
+  ...pageQueryShape,
+});
 const compareQuery = z.strictObject({ from: versionParameter, to: versionParameter });
 
 /** Service reports: generated from the compliance views, reviewed, approved, published and frozen; corrections are new revisions. */
@@ -83,8 +92,9 @@ export class ServiceReportsController {
   }
 
   @Get()
-  list(@QueryParameters(new ZodValidationPipe(listQuery, 'query')) query: z.infer<typeof listQuery>) {
-    return this.reports.list(query.status, query.agreementId);
+  list(@QueryParameters(new ZodValidationPipe(listQuery, 'query')) query: z.infer<typeof listQuery>, @CustomerAgreements() customerAgreements: readonly string[] | undefined) {
+    const { limit, cursor, ...filter } = query;
+    return this.reports.list(filter, { limit, cursor }, customerAgreements);
   }
 
   @Get(':reportId/comparison')
@@ -216,12 +226,12 @@ export const serviceReportRoutes: RouteDocumentation[] = [
     method: 'get',
     path: '/reports',
     tag: 'reports',
-    summary: 'Reports with due dates and timeliness; unpublished or overdue ones only',
+    summary: 'Reports with due dates and timeliness; by status, agreement, audience or period. Customers: their published customer reports',
     query: listQuery,
     responses: {
       200: {
-        description: 'reports by deadline',
-        schema: z.array(z.object({ reportId: z.string(), agreementId: z.string(), period: z.string(), audience: z.string(), dueDate: z.string(), deadline: z.string(), publishedAt: z.string().nullable(), onTime: z.boolean().nullable(), lateByMs: z.number().nullable(), overdue: z.boolean() })),
+        description: "a page of reports by deadline (a customer's key: its own agreements' published customer reports)",
+        schema: pageSchema(z.object({ reportId: z.string(), agreementId: z.string(), period: z.string(), audience: z.string(), dueDate: z.string(), deadline: z.string(), publishedAt: z.string().nullable(), latestPublishedRevision: z.number().nullable(), onTime: z.boolean().nullable(), lateByMs: z.number().nullable(), overdue: z.boolean() })),
       },
       400: writeErrors[400],
     },

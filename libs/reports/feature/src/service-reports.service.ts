@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import type { Kysely } from 'kysely';
 import { DomainError, handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
-import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '@sla/nest-platform';
+import { CLOCK, EVENT_STORE, READ_STORE, keysetAfter, pageOf, type Clock, type KeysetColumn, type Page, type PageRequest } from '@sla/nest-platform';
 import {
   diffReportContent,
   reportContentHash,
@@ -61,6 +61,32 @@ export type ReportOutcome = { reportId: string; streamRevision: string; events: 
 
 export const DEFAULT_TREND_PERIODS = 6;
 export const reportIdFor = (request: Pick<GenerateReport, 'agreementId' | 'period' | 'audience'>) => `${request.agreementId}-${request.period.toLowerCase()}-${request.audience}`;
+
+export type ReportFilter = {
+  readonly status: 'all' | 'unpublished' | 'overdue' | 'published';
+  readonly agreementId?: string | undefined;
+  readonly audience?: string | undefined;
+  readonly period?: string | undefined;
+};
+
+export type ReportListItem = {
+  readonly reportId: string;
+  readonly agreementId: string;
+  readonly period: string;
+  readonly audience: string;
+  readonly dueDate: string;
+  readonly deadline: string;
+  readonly publishedAt: string | null;
+  readonly latestPublishedRevision: number | null;
+  readonly onTime: boolean | null;
+  readonly lateByMs: number | null;
+  readonly overdue: boolean;
+};
+
+const REPORT_ORDER: KeysetColumn[] = [
+  { column: 'deadline', direction: 'asc' },
+  { column: 'report_id', direction: 'asc' },
+];
 
 /**
  * The service report process: generate a revision from the compliance views,
@@ -213,13 +239,40 @@ export class ServiceReports {
     );
   }
 
-  async list(status: 'all' | 'unpublished' | 'overdue', agreementId?: string) {
-    let select = this.db.selectFrom('service_report').selectAll().orderBy('deadline').orderBy('report_id');
-    if (status !== 'all') select = select.where('first_published_at', 'is', null);
-    if (status === 'overdue') select = select.where('deadline', '<=', this.clock.now());
-    if (agreementId) select = select.where('agreement_id', '=', agreementId);
+  /**
+   * Reports by deadline, a page at a time. `customerAgreements` (a customer's own agreements) narrows the list
+   * to what a customer may read: customer-audience reports of those agreements with a published revision.
+   */
+  async list(filter: ReportFilter, page?: PageRequest, customerAgreements?: readonly string[]): Promise<Page<ReportListItem>> {
+    let select = this.db
+      .selectFrom('service_report')
+      .selectAll()
+      .select((eb) =>
+        eb
+          .selectFrom('service_report_revision as published')
+          .select((inner) => inner.fn.max('published.revision').as('revision'))
+          .whereRef('published.report_id', '=', 'service_report.report_id')
+          .where('published.status', '=', 'published')
+          .as('latest_published_revision'),
+      )
+      .orderBy('deadline')
+      .orderBy('report_id');
+    if (filter.status === 'unpublished' || filter.status === 'overdue') select = select.where('first_published_at', 'is', null);
+    if (filter.status === 'overdue') select = select.where('deadline', '<=', this.clock.now());
+    if (filter.status === 'published') select = select.where('first_published_at', 'is not', null);
+    if (filter.agreementId) select = select.where('agreement_id', '=', filter.agreementId);
+    if (filter.audience) select = select.where('audience', '=', filter.audience);
+    if (filter.period) select = select.where('period', '=', filter.period);
+    if (customerAgreements) {
+      if (customerAgreements.length === 0) return { items: [], nextCursor: null };
+      select = select.where('agreement_id', 'in', customerAgreements).where('audience', '=', 'customer').where('first_published_at', 'is not', null);
+    }
+    const after = keysetAfter(REPORT_ORDER, page?.cursor);
+    if (after) select = select.where(after);
+    if (page) select = select.limit(page.limit + 1);
+    const rows = await select.execute();
     const now = this.clock.now().getTime();
-    return (await select.execute()).map((row) => ({
+    return pageOf(rows, page?.limit ?? rows.length, (row) => [row.deadline.toISOString(), row.report_id], (row) => ({
       reportId: row.report_id,
       agreementId: row.agreement_id,
       period: row.period,
@@ -227,6 +280,7 @@ export class ServiceReports {
       dueDate: row.due_date,
       deadline: row.deadline.toISOString(),
       publishedAt: row.first_published_at?.toISOString() ?? null,
+      latestPublishedRevision: row.latest_published_revision ?? null,
       onTime: row.on_time,
       lateByMs: row.late_by_ms === null ? null : Number(row.late_by_ms),
       overdue: row.first_published_at === null && now >= row.deadline.getTime(),

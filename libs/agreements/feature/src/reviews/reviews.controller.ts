@@ -4,7 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { reviewHeldSchema, reviewScheduledSchema } from '@sla/agreements-domain';
-import { CLOCK, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
+import { CLOCK, READ_STORE, RequestMetadata, ZodValidationPipe, keysetAfter, pageOf, pageQueryShape, pageSchema, parseIfMatch, writeErrors, type Clock, type KeysetColumn, type RouteDocumentation } from '@sla/nest-platform';
 import { ChangeImprovementPlanCommand, ChangeReviewCommand } from './review-commands';
 import type { ReviewTables } from './reviews.projection';
 import type { AgreementTables } from '../read-models/agreements.projection';
@@ -18,9 +18,15 @@ const approvalBody = z.strictObject({ occurredAt: instant.optional() });
 const progressBody = z.strictObject({ note: z.string().trim().min(1), percentComplete: z.number().int().min(0).max(100), occurredAt: instant.optional() });
 const effectivenessBody = z.strictObject({ effective: z.boolean(), evidence: z.string().trim().min(1), occurredAt: instant.optional() });
 const closureBody = z.strictObject({ outcome: z.string().trim().min(1), occurredAt: instant.optional() });
-const reviewsQuery = z.strictObject({ agreementId: id.optional() });
-const plansQuery = z.strictObject({ agreementId: id.optional(), overdue: z.enum(['true', 'false']).optional() });
-const annualDueQuery = z.strictObject({ at: instant.optional() });
+const reviewsQuery = z.strictObject({ agreementId: id.optional(), kind: z.string().min(1).max(100).optional(), status: z.enum(['scheduled', 'held']).optional(), ...pageQueryShape });
+const plansQuery = z.strictObject({ agreementId: id.optional(), overdue: z.enum(['true', 'false']).optional(), phase: z.string().min(1).max(100).optional(), ...pageQueryShape });
+const annualDueQuery = z.strictObject({ at: instant.optional(), ...pageQueryShape });
+const REVIEW_ORDER: KeysetColumn[] = [
+  { column: 'scheduled_for', direction: 'asc' },
+  { column: 'review_id', direction: 'asc' },
+];
+const PLAN_ORDER: KeysetColumn[] = [{ column: 'plan_id', direction: 'asc' }];
+const AGREEMENT_ORDER: KeysetColumn[] = [{ column: 'agreement.agreement_id', direction: 'asc' }];
 const YEAR_MILLISECONDS = 365 * 24 * 60 * 60 * 1000;
 
 /** Review meetings and the service improvement plans they open. */
@@ -56,9 +62,13 @@ export class ReviewsController {
 
   @Get('reviews')
   async reviews(@Query(new ZodValidationPipe(reviewsQuery, 'query')) query: z.infer<typeof reviewsQuery>) {
-    let select = this.db.selectFrom('review').selectAll().orderBy('scheduled_for');
+    let select = this.db.selectFrom('review').selectAll().orderBy('scheduled_for').orderBy('review_id').limit(query.limit + 1);
     if (query.agreementId) select = select.where('agreement_ids', '@>', JSON.stringify([query.agreementId]) as never);
-    return (await select.execute()).map(toReviewView);
+    if (query.kind) select = select.where('kind', '=', query.kind);
+    if (query.status) select = select.where('status', '=', query.status);
+    const after = keysetAfter(REVIEW_ORDER, query.cursor);
+    if (after) select = select.where(after);
+    return pageOf(await select.execute(), query.limit, (row) => [row.scheduled_for.toISOString(), row.review_id], toReviewView);
   }
 
   @Get('reviews/:reviewId')
@@ -109,16 +119,22 @@ export class ReviewsController {
   @Get('annual-reviews-due')
   async annualReviewsDue(@Query(new ZodValidationPipe(annualDueQuery, 'query')) query: z.infer<typeof annualDueQuery>) {
     const at = query.at ? new Date(query.at) : this.clock.now();
-    const agreements = await (this.db as unknown as Kysely<ReviewTables & AgreementTables>)
+    // Due-ness is decided per agreement after reading, so pages are cut by agreement id and may come out short.
+    let agreementQuery = (this.db as unknown as Kysely<ReviewTables & AgreementTables>)
       .selectFrom('agreement')
       .innerJoin('agreement_version', (join) => join.onRef('agreement_version.agreement_id', '=', 'agreement.agreement_id').on('agreement_version.version', '=', 1))
       .select(['agreement.agreement_id', 'agreement.kind', 'agreement.title', 'agreement_version.approved_at'])
       .where('agreement.kind', 'in', ['SLA', 'UC'])
       .where('agreement.status', 'in', ['in-effect', 'suspended', 'terminating'])
-      .execute();
+      .orderBy('agreement.agreement_id')
+      .limit(query.limit + 1);
+    const after = keysetAfter(AGREEMENT_ORDER, query.cursor);
+    if (after) agreementQuery = agreementQuery.where(after);
+    const agreements = await agreementQuery.execute();
+    const page = pageOf(agreements, query.limit, (agreement) => [agreement.agreement_id], (agreement) => agreement);
     const held = await this.db.selectFrom('review').select(['agreement_ids', 'held_at']).where('kind', '=', 'annual-agreement').where('status', '=', 'held').execute();
     const due = [];
-    for (const agreement of agreements) {
+    for (const agreement of page.items) {
       const lastReview = held
         .filter((review) => review.agreement_ids.includes(agreement.agreement_id) && review.held_at !== null && review.held_at <= at)
         .map((review) => review.held_at!.getTime())
@@ -129,17 +145,20 @@ export class ReviewsController {
         due.push({ agreementId: agreement.agreement_id, kind: agreement.kind, title: agreement.title, lastAnnualReviewAt: lastReview ? new Date(lastReview).toISOString() : null, dueAt: new Date(dueAt).toISOString() });
       }
     }
-    return due;
+    return { items: due, nextCursor: page.nextCursor };
   }
 
   /** `overdue=true`: open plans whose due date has passed (by the injected clock). */
   @Get('improvement-plans')
   async plans(@Query(new ZodValidationPipe(plansQuery, 'query')) query: z.infer<typeof plansQuery>) {
-    let select = this.db.selectFrom('improvement_plan').selectAll().orderBy('plan_id');
+    let select = this.db.selectFrom('improvement_plan').selectAll().orderBy('plan_id').limit(query.limit + 1);
     if (query.agreementId) select = select.where('agreement_id', '=', query.agreementId);
     if (query.overdue === 'true') select = select.where('phase', '<>', 'closed').where('due_at', '<', this.clock.now());
+    if (query.phase) select = select.where('phase', '=', query.phase);
+    const after = keysetAfter(PLAN_ORDER, query.cursor);
+    if (after) select = select.where(after);
     const now = this.clock.now().getTime();
-    return (await select.execute()).map((row) => toPlanView(row, now));
+    return pageOf(await select.execute(), query.limit, (row) => [row.plan_id], (row) => toPlanView(row, now));
   }
 
   @Get('improvement-plans/:planId')
@@ -259,7 +278,7 @@ export const reviewRoutes: RouteDocumentation[] = [
     ifMatch: true,
     responses: { 200: { description: 'held, with the follow-ups carried out', schema: reviewChanged }, ...writeErrors },
   },
-  { method: 'get', path: '/reviews', tag: 'reviews', summary: 'Reviews, optionally of one agreement', query: reviewsQuery, responses: { 200: { description: 'reviews', schema: z.array(reviewView) }, 400: writeErrors[400] } },
+  { method: 'get', path: '/reviews', tag: 'reviews', summary: 'Reviews by scheduled time, optionally of one agreement, kind or status', query: reviewsQuery, responses: { 200: { description: 'a page of reviews', schema: pageSchema(reviewView) }, 400: writeErrors[400] } },
   { method: 'get', path: '/reviews/{reviewId}', tag: 'reviews', summary: 'One review', responses: { 200: { description: 'the review', schema: reviewView }, 400: writeErrors[400], 404: writeErrors[404] } },
   planWrite('details', 'Plan: approach, owner, due date, resources', detailBody),
   planWrite('approval', 'Approve the plan (the approver is the acting user)', approvalBody),
@@ -275,11 +294,11 @@ export const reviewRoutes: RouteDocumentation[] = [
     responses: {
       200: {
         description: 'agreements due for review',
-        schema: z.array(z.object({ agreementId: z.string(), kind: z.string(), title: z.string(), lastAnnualReviewAt: z.string().nullable(), dueAt: z.string() })),
+        schema: pageSchema(z.object({ agreementId: z.string(), kind: z.string(), title: z.string(), lastAnnualReviewAt: z.string().nullable(), dueAt: z.string() })),
       },
       400: writeErrors[400],
     },
   },
-  { method: 'get', path: '/improvement-plans', tag: 'reviews', summary: 'Improvement plans; overdue=true lists open plans past their due date', query: plansQuery, responses: { 200: { description: 'plans', schema: z.array(planView) }, 400: writeErrors[400] } },
+  { method: 'get', path: '/improvement-plans', tag: 'reviews', summary: 'Improvement plans; overdue=true lists open plans past their due date', query: plansQuery, responses: { 200: { description: 'a page of plans', schema: pageSchema(planView) }, 400: writeErrors[400] } },
   { method: 'get', path: '/improvement-plans/{planId}', tag: 'reviews', summary: 'One improvement plan', responses: { 200: { description: 'the plan', schema: planView }, 400: writeErrors[400], 404: writeErrors[404] } },
 ];

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, Inject, NotFoundException, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
-import { CLOCK, READ_STORE, RequestMetadata, ZodValidationPipe, parseIfMatch, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
+import { CLOCK, READ_STORE, RequestMetadata, ZodValidationPipe, keysetAfter, pageOf, pageQueryShape, pageSchema, parseIfMatch, writeErrors, type Clock, type KeysetColumn, type RouteDocumentation } from '@sla/nest-platform';
 import { calendarDefinitionSchema } from '@sla/sla-clock';
 import { DefineServiceCalendarCommand } from './define-service-calendar.command';
 import type { ServiceCalendarTables } from '@sla/catalogue-read-models';
@@ -14,6 +14,8 @@ const defineCalendarBody = z.strictObject({
   occurredAt: z.iso.datetime({ offset: true }).optional(),
 });
 
+const listCalendarsQuery = z.strictObject({ timeZone: z.string().min(1).max(100).optional(), ...pageQueryShape });
+const CALENDAR_ORDER: KeysetColumn[] = [{ column: 'calendar_id', direction: 'asc' }];
 const calendarIdParameter = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'not a calendar id');
 
 /** Service-hours calendars (JSON definitions; see libs/sla-clock/README.md for the format). */
@@ -43,9 +45,12 @@ export class ServiceCalendarsController {
   }
 
   @Get()
-  async list() {
-    const rows = await this.db.selectFrom('service_calendar').select(['calendar_id', 'name', 'time_zone']).orderBy('calendar_id').execute();
-    return rows.map((row) => ({ calendarId: row.calendar_id, name: row.name, timeZone: row.time_zone }));
+  async list(@Query(new ZodValidationPipe(listCalendarsQuery, 'query')) query: z.infer<typeof listCalendarsQuery>) {
+    let select = this.db.selectFrom('service_calendar').select(['calendar_id', 'name', 'time_zone']).orderBy('calendar_id').limit(query.limit + 1);
+    if (query.timeZone) select = select.where('time_zone', '=', query.timeZone);
+    const after = keysetAfter(CALENDAR_ORDER, query.cursor);
+    if (after) select = select.where(after);
+    return pageOf(await select.execute(), query.limit, (row) => [row.calendar_id], (row) => ({ calendarId: row.calendar_id, name: row.name, timeZone: row.time_zone }));
   }
 
   @Get(':calendarId')
@@ -66,7 +71,14 @@ export const serviceCalendarRoutes: RouteDocumentation[] = [
     ifMatch: true,
     responses: { 201: { description: 'defined', schema: z.object({ calendarId: z.string(), streamRevision: z.string() }) }, ...writeErrors },
   },
-  { method: 'get', path: '/calendars', tag: 'catalogue', summary: 'List calendars', responses: { 200: { description: 'calendars', schema: z.array(z.object({ calendarId: z.string(), name: z.string(), timeZone: z.string() })) } } },
+  {
+    method: 'get',
+    path: '/calendars',
+    tag: 'catalogue',
+    summary: 'List calendars by id, optionally in one time zone',
+    query: listCalendarsQuery,
+    responses: { 200: { description: 'a page of calendars', schema: pageSchema(z.object({ calendarId: z.string(), name: z.string(), timeZone: z.string() })) }, 400: writeErrors[400] },
+  },
   {
     method: 'get',
     path: '/calendars/{calendarId}',

@@ -1,7 +1,7 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Kysely, Selectable } from 'kysely';
-import { READ_STORE } from '@sla/nest-platform';
+import { READ_STORE, keysetAfter, pageOf, type KeysetColumn, type Page, type PageRequest } from '@sla/nest-platform';
 import type { ServiceCatalogueTable, ServiceCatalogueTables } from './service-catalogue.projection';
 
 export type ServiceView = {
@@ -27,11 +27,18 @@ export class GetServiceQuery extends Query<ServiceView> {
   }
 }
 
-export class ListServicesQuery extends Query<ServiceView[]> {
-  constructor(readonly status: 'proposed' | 'active' | 'retired' | undefined) {
+export type ServiceFilter = { readonly status?: ServiceView['status'] | undefined; readonly calendarId?: string | undefined };
+
+export class ListServicesQuery extends Query<Page<ServiceView>> {
+  constructor(
+    readonly filter: ServiceFilter,
+    readonly page: PageRequest,
+  ) {
     super();
   }
 }
+
+const SERVICE_ORDER: KeysetColumn[] = [{ column: 'service_id', direction: 'asc' }];
 
 @QueryHandler(GetServiceQuery)
 export class GetServiceHandler implements IQueryHandler<GetServiceQuery> {
@@ -48,10 +55,13 @@ export class GetServiceHandler implements IQueryHandler<GetServiceQuery> {
 export class ListServicesHandler implements IQueryHandler<ListServicesQuery> {
   constructor(@Inject(READ_STORE) private readonly db: Kysely<ServiceCatalogueTables>) {}
 
-  async execute({ status }: ListServicesQuery): Promise<ServiceView[]> {
-    let query = this.db.selectFrom('service_catalogue').selectAll().orderBy('service_id');
-    if (status) query = query.where('status', '=', status);
-    return (await query.execute()).map(toView);
+  async execute({ filter, page }: ListServicesQuery): Promise<Page<ServiceView>> {
+    let query = this.db.selectFrom('service_catalogue').selectAll().orderBy('service_id').limit(page.limit + 1);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.calendarId) query = query.where('calendar_id', '=', filter.calendarId);
+    const after = keysetAfter(SERVICE_ORDER, page.cursor);
+    if (after) query = query.where(after);
+    return pageOf(await query.execute(), page.limit, (row) => [row.service_id], toView);
   }
 }
 

@@ -4,7 +4,18 @@ import type { Kysely } from 'kysely';
 import type { AgreementEvent } from '@sla/agreements-domain';
 import { breachFollowUpDecider, breachFollowUpEventDefinitions, breachFollowUpStreamName, type BreachFollowUpEvent } from '@sla/compliance-domain';
 import { DomainError, handleCommand, inStreamOrder, toSchemaIssues, type EventMetadata, type EventStore } from '@sla/event-sourcing';
-import { CLOCK, EVENT_STORE, READ_STORE, RequestValidationError, type Clock } from '@sla/nest-platform';
+import {
+  CLOCK,
+  EVENT_STORE,
+  READ_STORE,
+  RequestValidationError,
+  keysetAfter,
+  pageOf,
+  type Clock,
+  type KeysetColumn,
+  type Page,
+  type PageRequest,
+} from '@sla/nest-platform';
 import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
 import type { BreachFollowUpTables } from './breach-follow-up.projection';
 
@@ -83,16 +94,29 @@ export type FollowUpView = {
   status: 'open' | 'closed' | 'retracted';
 };
 
-export class ListFollowUpsQuery extends Query<FollowUpView[]> {
+export type FollowUpFilter = {
+  readonly status: 'open' | 'all';
+  readonly agreementId?: string | undefined;
+  readonly ticketId?: string | undefined;
+  readonly metric?: string | undefined;
+};
+
+export class ListFollowUpsQuery extends Query<Page<FollowUpView>> {
   constructor(
-    readonly status: 'open' | 'all',
-    readonly agreementId: string | undefined,
+    readonly filter: FollowUpFilter,
+    /** Without one, every row (reports and evidence bundles need the whole list). */
+    readonly page?: PageRequest,
   ) {
     super();
   }
 }
 
-/** Follow-ups with their due times; open ones first by notification due time. */
+const FOLLOW_UP_ORDER: KeysetColumn[] = [
+  { column: 'notification_due_at', direction: 'asc' },
+  { column: 'breach_event_id', direction: 'asc' },
+];
+
+/** Follow-ups with their due times, by notification due time, a page at a time. */
 @QueryHandler(ListFollowUpsQuery)
 export class ListFollowUpsHandler implements IQueryHandler<ListFollowUpsQuery> {
   constructor(
@@ -100,12 +124,18 @@ export class ListFollowUpsHandler implements IQueryHandler<ListFollowUpsQuery> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ status, agreementId }: ListFollowUpsQuery): Promise<FollowUpView[]> {
+  async execute({ filter, page }: ListFollowUpsQuery): Promise<Page<FollowUpView>> {
     let query = this.db.selectFrom('breach_follow_up').selectAll().orderBy('notification_due_at').orderBy('breach_event_id');
-    if (status === 'open') query = query.where('remediated_at', 'is', null).where('retracted_at', 'is', null);
-    if (agreementId) query = query.where('agreement_id', '=', agreementId);
+    if (page) query = query.limit(page.limit + 1);
+    if (filter.status === 'open') query = query.where('remediated_at', 'is', null).where('retracted_at', 'is', null);
+    if (filter.agreementId) query = query.where('agreement_id', '=', filter.agreementId);
+    if (filter.ticketId) query = query.where('ticket_id', '=', filter.ticketId);
+    if (filter.metric) query = query.where('metric', '=', filter.metric);
+    const after = keysetAfter(FOLLOW_UP_ORDER, page?.cursor);
+    if (after) query = query.where(after);
     const now = this.clock.now().getTime();
-    return (await query.execute()).map((row) => ({
+    const rows = await query.execute();
+    return pageOf(rows, page?.limit ?? rows.length, (row) => [row.notification_due_at.toISOString(), row.breach_event_id], (row): FollowUpView => ({
       breachEventId: row.breach_event_id,
       ticketId: row.ticket_id,
       agreementId: row.agreement_id,

@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { sql, type Kysely } from 'kysely';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { liveClock, recordedClock, truncatedDecimal, type TicketSlaState } from '@sla/compliance-domain';
-import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
+import { CLOCK, READ_STORE, keysetAfter, pageOf, type Clock, type KeysetColumn, type Page, type PageRequest } from '@sla/nest-platform';
 import type { BreachFollowUpTables } from '../breach-follow-up/breach-follow-up.projection';
 import type { TicketSlaTables } from './ticket-sla.projection';
 
@@ -211,24 +211,42 @@ export type BreachView = {
   facts: { type: string; at: string; priority?: string }[];
 };
 
-export class ListBreachesQuery extends Query<BreachView[]> {
+export type BreachFilter = {
+  readonly agreementId?: string | undefined;
+  readonly serviceId?: string | undefined;
+  readonly ticketId?: string | undefined;
+  readonly priority?: string | undefined;
+  readonly metric?: string | undefined;
+};
+
+export class ListBreachesQuery extends Query<Page<BreachView>> {
   constructor(
-    readonly agreementId: string | undefined,
+    readonly filter: BreachFilter,
     readonly from: Date,
     readonly to: Date,
     /** The log as it stood then: breaches, corrections and facts recorded before this instant. */
     readonly knownAt?: Date,
+    /** Without one, every breach of the period (reports and evidence bundles need the whole log). */
+    readonly page?: PageRequest,
   ) {
     super();
   }
 }
+
+// Response before resolution at the same instant; the event id makes the order total.
+const BREACH_ORDER: KeysetColumn[] = [
+  { column: 'd.instant', direction: 'asc' },
+  { column: 'd.ticket_id', direction: 'asc' },
+  { column: 'd.metric', direction: 'desc' },
+  { column: 'd.event_id', direction: 'asc' },
+];
 
 /** The breach log: every recorded breach in [from, to) by breach instant, corrections beside them, never removed. */
 @QueryHandler(ListBreachesQuery)
 export class ListBreachesHandler implements IQueryHandler<ListBreachesQuery> {
   constructor(@Inject(READ_STORE) private readonly db: Kysely<TicketSlaTables & BreachFollowUpTables>) {}
 
-  async execute({ agreementId, from, to, knownAt }: ListBreachesQuery): Promise<BreachView[]> {
+  async execute({ filter, from, to, knownAt, page }: ListBreachesQuery): Promise<Page<BreachView>> {
     const known = (instant: Date | null) => instant !== null && (!knownAt || instant < knownAt);
     let query = this.db
       .selectFrom('sla_detection as d')
@@ -241,10 +259,20 @@ export class ListBreachesHandler implements IQueryHandler<ListBreachesQuery> {
       .where('d.instant', '<', to)
       .orderBy('d.instant')
       .orderBy('d.ticket_id')
-      .orderBy('d.metric', 'desc');
-    if (agreementId) query = query.where('d.agreement_id', '=', agreementId);
+      .orderBy('d.metric', 'desc')
+      .orderBy('d.event_id');
+    if (filter.agreementId) query = query.where('d.agreement_id', '=', filter.agreementId);
+    if (filter.serviceId) query = query.where('d.service_id', '=', filter.serviceId);
+    if (filter.ticketId) query = query.where('d.ticket_id', '=', filter.ticketId);
+    if (filter.priority) query = query.where('d.priority', '=', filter.priority);
+    if (filter.metric) query = query.where('d.metric', '=', filter.metric);
     if (knownAt) query = query.where('d.recorded_at', '<', knownAt);
-    return (await query.execute()).map((row) => ({
+    const after = keysetAfter(BREACH_ORDER, page?.cursor);
+    if (after) query = query.where(after);
+    if (page) query = query.limit(page.limit + 1);
+    const rows = await query.execute();
+    const keyOf = (row: (typeof rows)[number]) => [row.instant.toISOString(), row.ticket_id, row.metric, row.event_id];
+    return pageOf(rows, page?.limit ?? rows.length, keyOf, (row): BreachView => ({
       eventId: row.event_id,
       ticketId: row.ticket_id,
       agreementId: row.agreement_id,

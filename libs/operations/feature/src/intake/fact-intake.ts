@@ -24,7 +24,7 @@ import {
   ticketEventDefinitions,
   ticketStreamName,
 } from '@sla/operations-domain';
-import { pathOfNulCharacter, RequestValidationError, type Clock } from '@sla/nest-platform';
+import { factBodyDocumentation, pathOfNulCharacter, RequestValidationError, type Clock } from '@sla/nest-platform';
 import { DeliveryConflictError, requireSameDelivery } from './delivery-conflict';
 
 /**
@@ -70,6 +70,13 @@ const kinds: Record<FactKind, KindRules> = {
 };
 
 export const factTypesOf = (kind: FactKind) => kinds[kind].definitions.map((definition) => definition.type) as [string, ...string[]];
+
+/** The OpenAPI body of a kind's fact endpoint: one variant per fact type, each with its own `data` schema. */
+export const factDeliveryDocumentation = (kind: FactKind) =>
+  factBodyDocumentation(kinds[kind].definitions, {
+    pathField: kinds[kind].idField,
+    envelope: { source: factDeliverySchema.shape.source, externalId: factDeliverySchema.shape.externalId },
+  });
 
 export class UnknownServiceError extends DomainError {
   readonly code = 'UNKNOWN_SERVICE';

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { maintenanceOccurrences, maintenanceWindowIdSchema } from '@sla/operations-domain';
-import { factDeliverySchema, factTypesOf } from '../intake/fact-intake';
+import { factDeliveryDocumentation, factDeliverySchema, factTypesOf } from '../intake/fact-intake';
 import { RecordFactCommand } from '../intake/record-fact.command';
-import { READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { READ_STORE, RequestMetadata, ZodValidationPipe, keysetAfter, pageOf, pageQueryShape, pageSchema, writeErrors, type KeysetColumn, type RouteDocumentation } from '@sla/nest-platform';
 import type { MaintenanceWindowTables } from './maintenance-windows.projection';
 
 const recordFactBody = factDeliverySchema.extend({ type: z.enum(factTypesOf('maintenance')) });
@@ -14,9 +14,11 @@ const recordFactBody = factDeliverySchema.extend({ type: z.enum(factTypesOf('mai
 // Occurrences are expanded on request; the range is bounded so one request stays cheap.
 const maximumRangeDays = 5 * 366;
 const listQuery = z
-  .strictObject({ serviceId: z.string().min(1).optional(), from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+  .strictObject({ serviceId: z.string().min(1).optional(), from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), ...pageQueryShape })
   .refine((query) => Date.parse(query.to) > Date.parse(query.from), { message: 'must be after from', path: ['to'] })
   .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= maximumRangeDays * 86_400_000, { message: `the range may span at most ${maximumRangeDays} days`, path: ['to'] });
+
+const WINDOW_ORDER: KeysetColumn[] = [{ column: 'window_id', direction: 'asc' }];
 
 /** Planned maintenance under an approved change: one-off or recurring windows, each delivery stored once. */
 @Controller('maintenance-windows')
@@ -40,11 +42,13 @@ export class MaintenanceWindowsController {
 
   @Get()
   async list(@Query(new ZodValidationPipe(listQuery, 'query')) query: z.infer<typeof listQuery>) {
-    let select = this.db.selectFrom('maintenance_window').selectAll().orderBy('window_id');
+    let select = this.db.selectFrom('maintenance_window').selectAll().orderBy('window_id').limit(query.limit + 1);
     if (query.serviceId) select = select.where('service_id', '=', query.serviceId);
+    const after = keysetAfter(WINDOW_ORDER, query.cursor);
+    if (after) select = select.where(after);
     const from = Date.parse(query.from);
     const to = Date.parse(query.to);
-    return (await select.execute()).map((row) => ({
+    return pageOf(await select.execute(), query.limit, (row) => [row.window_id], (row) => ({
       windowId: row.window_id,
       serviceId: row.service_id,
       changeReference: row.change_reference,
@@ -85,7 +89,7 @@ export const maintenanceWindowRoutes: RouteDocumentation[] = [
     path: '/maintenance-windows/{windowId}/facts',
     tag: 'operations',
     summary: 'Schedule (once or by RRULE in a time zone) or cancel a maintenance window; source + externalId make redelivery idempotent',
-    body: recordFactBody,
+    body: factDeliveryDocumentation('maintenance'),
     responses: { 201: { description: 'stored', schema: recorded }, 200: { description: 'a redelivery: already stored', schema: recorded }, ...writeErrors },
   },
   {
@@ -94,6 +98,6 @@ export const maintenanceWindowRoutes: RouteDocumentation[] = [
     tag: 'operations',
     summary: 'Maintenance windows with their occurrences in [from, to), optionally of one service',
     query: listQuery,
-    responses: { 200: { description: 'windows', schema: z.array(window) }, 400: writeErrors[400] },
+    responses: { 200: { description: 'a page of windows, by id', schema: pageSchema(window) }, 400: writeErrors[400] },
   },
 ];

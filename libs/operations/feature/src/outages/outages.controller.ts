@@ -3,14 +3,26 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventMetadata } from '@sla/event-sourcing';
-import { factDeliverySchema, factTypesOf } from '../intake/fact-intake';
+import { factDeliveryDocumentation, factDeliverySchema, factTypesOf } from '../intake/fact-intake';
 import { RecordFactCommand } from '../intake/record-fact.command';
-import { READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { READ_STORE, RequestMetadata, ZodValidationPipe, keysetAfter, pageOf, pageQueryShape, pageSchema, writeErrors, type KeysetColumn, type RouteDocumentation } from '@sla/nest-platform';
 import type { OutageTables } from './outages.projection';
 
 const outageIdParameter = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'not an outage id');
 const recordFactBody = factDeliverySchema.extend({ type: z.enum(factTypesOf('outage')) });
-const listQuery = z.strictObject({ serviceId: z.string().min(1).optional() });
+const instant = z.iso.datetime({ offset: true });
+const listQuery = z.strictObject({
+  serviceId: z.string().min(1).optional(),
+  open: z.enum(['true', 'false']).optional().describe('true: outages without an end; false: ended ones'),
+  ticketId: z.string().min(1).optional(),
+  startedFrom: instant.optional(),
+  startedTo: instant.optional(),
+  ...pageQueryShape,
+});
+const OUTAGE_ORDER: KeysetColumn[] = [
+  { column: 'started_at', direction: 'asc' },
+  { column: 'outage_id', direction: 'asc' },
+];
 
 /** Outages reported by monitoring or people: start and end facts, each delivery stored once. */
 @Controller('outages')
@@ -34,9 +46,15 @@ export class OutagesController {
 
   @Get()
   async list(@Query(new ZodValidationPipe(listQuery, 'query')) query: z.infer<typeof listQuery>) {
-    let select = this.db.selectFrom('outage').selectAll().orderBy('started_at');
+    let select = this.db.selectFrom('outage').selectAll().orderBy('started_at').orderBy('outage_id').limit(query.limit + 1);
     if (query.serviceId) select = select.where('service_id', '=', query.serviceId);
-    return (await select.execute()).map((row) => ({
+    if (query.open) select = select.where('ended_at', query.open === 'true' ? 'is' : 'is not', null);
+    if (query.ticketId) select = select.where('ticket_id', '=', query.ticketId);
+    if (query.startedFrom) select = select.where('started_at', '>=', new Date(query.startedFrom));
+    if (query.startedTo) select = select.where('started_at', '<', new Date(query.startedTo));
+    const after = keysetAfter(OUTAGE_ORDER, query.cursor);
+    if (after) select = select.where(after);
+    return pageOf(await select.execute(), query.limit, (row) => [row.started_at.toISOString(), row.outage_id], (row) => ({
       outageId: row.outage_id,
       serviceId: row.service_id,
       impact: row.impact,
@@ -57,19 +75,19 @@ export const outageRoutes: RouteDocumentation[] = [
     path: '/outages/{outageId}/facts',
     tag: 'operations',
     summary: 'Record an outage start or end; source + externalId make redelivery idempotent',
-    body: recordFactBody,
+    body: factDeliveryDocumentation('outage'),
     responses: { 201: { description: 'stored', schema: recorded }, 200: { description: 'a redelivery: already stored', schema: recorded }, ...writeErrors },
   },
   {
     method: 'get',
     path: '/outages',
     tag: 'operations',
-    summary: 'Outages, optionally of one service',
+    summary: 'Outages by start, optionally of one service or ticket, open or ended, started in a range',
     query: listQuery,
     responses: {
       200: {
-        description: 'outages',
-        schema: z.array(z.object({ outageId: z.string(), serviceId: z.string(), impact: z.string(), weight: z.number().nullable(), ticketId: z.string().nullable(), startedAt: z.string(), endedAt: z.string().nullable(), source: z.string() })),
+        description: 'a page of outages',
+        schema: pageSchema(z.object({ outageId: z.string(), serviceId: z.string(), impact: z.string(), weight: z.number().nullable(), ticketId: z.string().nullable(), startedAt: z.string(), endedAt: z.string().nullable(), source: z.string() })),
       },
       400: writeErrors[400],
     },

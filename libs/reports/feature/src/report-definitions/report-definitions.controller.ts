@@ -3,7 +3,21 @@ import { sql, type Kysely } from 'kysely';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
 import { DomainError, handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
-import { CLOCK, EVENT_STORE, READ_STORE, RequestMetadata, ZodValidationPipe, writeErrors, type Clock, type RouteDocumentation } from '@sla/nest-platform';
+import {
+  CLOCK,
+  EVENT_STORE,
+  READ_STORE,
+  RequestMetadata,
+  ZodValidationPipe,
+  keysetAfter,
+  pageOf,
+  pageQueryShape,
+  pageSchema,
+  writeErrors,
+  type Clock,
+  type KeysetColumn,
+  type RouteDocumentation,
+} from '@sla/nest-platform';
 import { reportDefinitionDecider, reportDefinitionStreamName, reportDefinitionTerms, type ReportDefinitionCommand } from '@sla/reports-domain';
 import { isTimeZone } from '@sla/sla-clock';
 import type { ReportDefinitionTables } from './report-definitions.projection';
@@ -14,7 +28,8 @@ const recordBody = reportDefinitionTerms.extend({
   trendPeriods: reportDefinitionTerms.shape.trendPeriods.default(6),
 });
 const retireBody = z.strictObject({ reason: z.string().trim().min(1).max(2_000) });
-const listQuery = z.strictObject({ agreementId: z.string().optional(), includeRetired: z.enum(['true', 'false']).default('false') });
+const listQuery = z.strictObject({ agreementId: z.string().optional(), includeRetired: z.enum(['true', 'false']).default('false'), ...pageQueryShape });
+const DEFINITION_ORDER: KeysetColumn[] = [{ column: 'definition_id', direction: 'asc' }];
 
 class UnknownReferenceError extends DomainError {
   readonly kind = 'rule_violated' as const;
@@ -59,10 +74,12 @@ export class ReportDefinitionsController {
 
   @Get()
   async list(@QueryParameters(new ZodValidationPipe(listQuery, 'query')) query: z.infer<typeof listQuery>) {
-    let select = this.db.selectFrom('report_definition').selectAll().orderBy('definition_id');
+    let select = this.db.selectFrom('report_definition').selectAll().orderBy('definition_id').limit(query.limit + 1);
     if (query.agreementId) select = select.where('agreement_id', '=', query.agreementId);
     if (query.includeRetired === 'false') select = select.where('retired_at', 'is', null);
-    return (await select.execute()).map(toView);
+    const after = keysetAfter(DEFINITION_ORDER, query.cursor);
+    if (after) select = select.where(after);
+    return pageOf(await select.execute(), query.limit, (row) => [row.definition_id], toView);
   }
 
   @Get(':definitionId')
@@ -94,6 +111,6 @@ export const reportDefinitionRoutes: RouteDocumentation[] = [
     responses: { 200: { description: 'recorded (events is empty when the terms were already these)', schema: recorded }, ...writeErrors },
   },
   { method: 'post', path: '/report-definitions/{definitionId}/retirement', tag: 'reports', summary: 'Retire a definition: no more reports are drafted from it', body: retireBody, responses: { 200: { description: 'retired', schema: recorded }, ...writeErrors } },
-  { method: 'get', path: '/report-definitions', tag: 'reports', summary: 'Report definitions, active ones unless includeRetired=true', query: listQuery, responses: { 200: { description: 'definitions', schema: z.array(definitionView) }, 400: writeErrors[400] } },
+  { method: 'get', path: '/report-definitions', tag: 'reports', summary: 'Report definitions, active ones unless includeRetired=true', query: listQuery, responses: { 200: { description: 'a page of definitions, by id', schema: pageSchema(definitionView) }, 400: writeErrors[400] } },
   { method: 'get', path: '/report-definitions/{definitionId}', tag: 'reports', summary: 'One report definition', responses: { 200: { description: 'the definition', schema: definitionView }, 400: writeErrors[400], 404: writeErrors[404] } },
 ];
