@@ -128,11 +128,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
           server?.detach();
           return;
         }
-        if (server) await server.stop();
-        else {
-          const running = runningServer(dataDirectory, binaries.postgres);
-          if (running) await stopStaleServer(dataDirectory, running.pid, log, 'stopping the PostgreSQL server');
-        }
+        await server?.stop();
+        // Not (or no longer) our child: another process started it, e.g. while ours was being restarted.
+        const running = runningServer(dataDirectory, binaries.postgres);
+        if (running) await stopStaleServer(dataDirectory, running.pid, log, 'stopping the PostgreSQL server');
       } finally {
         releaseStop();
       }
@@ -363,8 +362,8 @@ class SupervisedServer {
     try {
       const dataDirectory = this.args[1];
       if (runningServer(dataDirectory, this.binaries.postgres)) return; // someone else restarted it
-      rmSync(path.join(dataDirectory, 'postmaster.pid'), { force: true });
-      // Backends of a killed server may hold its shared memory a moment: then the new one exits and is retried.
+      // The dead server's pid file stays: with it PostgreSQL sees orphaned backends still attached to the
+      // old shared memory and refuses to start (then we try again), instead of running beside them.
       this.spawn();
     } catch (error) {
       this.log(`restarting PostgreSQL failed: ${error instanceof Error ? error.message : String(error)}`);
