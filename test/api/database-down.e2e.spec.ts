@@ -31,7 +31,7 @@ describe('the API while its database is down', () => {
 
   it('answers 503 with Retry-After on reads, writes and /health', async () => {
     const baseUrl = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    const http = httpClient(baseUrl);
+    const http = httpClient(baseUrl, { 'x-actor': 'slm.alice' });
     const service = { serviceId: 'payroll', name: 'Payroll', owner: { name: 'Ana' }, changeRequest: 'CR-7' };
     expect((await http.post('/services', service)).status).toBe(201);
     await eventually(async () => ((await http.get('/services/payroll')).status === 200 ? true : undefined));

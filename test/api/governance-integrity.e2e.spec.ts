@@ -199,7 +199,7 @@ describe('actor integrity and occurred-at bounds, access control off (real app, 
     expect((await minutes('2026-05-05T11:00:00Z')).status).toBe(200);
     const review = await eventually(async () => {
       const response = await slm.get('/reviews?agreementId=migrated-sla');
-      return response.body[0]?.status === 'held' ? response.body[0] : undefined;
+      return response.body.items[0]?.status === 'held' ? response.body.items[0] : undefined;
     });
     expect(review.facts).toEqual([
       { event: 'ReviewScheduled', actor: 'slm.alice', occurredAt: '2026-05-02T09:00:00Z', recordedAt: expect.any(String) },

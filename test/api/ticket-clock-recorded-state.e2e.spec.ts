@@ -65,7 +65,7 @@ describe('ticket view shows what the SLA watch recorded (real app, real PostgreS
     };
     expect((await http.post('/tickets/INC-7/facts', opened)).status).toBe(201);
     now = new Date('2026-03-02T08:10:00Z');
-    const acknowledged = { source: 'jira', externalId: 'a-7', type: 'TicketAcknowledged', data: { occurredAt: now } };
+    const acknowledged = { source: 'jira', externalId: 'a-7', type: 'TicketAcknowledged', data: { occurredAt: now.toISOString() } };
     expect((await http.post('/tickets/INC-7/facts', acknowledged)).status).toBe(201);
     // The response is projected before the clock moves on: else the watch would see it running past 08:30.
     await clockOf('response', (clock) => clock.recordedState === 'met');
@@ -81,7 +81,7 @@ describe('ticket view shows what the SLA watch recorded (real app, real PostgreS
       return clock && condition(clock) ? clock : undefined;
     }, 20_000);
   const resolutionClock = (condition: (clock: Clock) => boolean) => clockOf('resolution', condition);
-  const breaches = async (): Promise<Breach[]> => (await http.get('/compliance/breaches?period=2026-03')).body;
+  const breaches = async (): Promise<Breach[]> => (await http.get('/compliance/breaches?period=2026-03')).body.items;
 
   it('shows the at-risk warning once the watch has recorded it', async () => {
     now = new Date('2026-03-02T09:40:00Z');

@@ -43,7 +43,7 @@ describe('processes sharing the embedded database of one data folder', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const http = () => httpClient(`http://127.0.0.1:${environment.PORT}`);
+  const http = () => httpClient(`http://127.0.0.1:${environment.PORT}`, { 'x-actor': 'slm.alice' });
   const healthStatus = async () => (await http().get('/health').catch(() => ({ status: 0 }))).status;
   const withOutput = (process: RunningProcess) => (error: unknown) => {
     throw new Error(`${error}\n--- output ---\n${process.output()}`);
