@@ -1,7 +1,15 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { builtEntryPoint, eventually, freePort, httpClient, startNodeProcess, type RunningProcess } from '@sla/test-support';
+import {
+  builtEntryPoint,
+  eventually,
+  httpClient,
+  productFolder,
+  removeProductFolder,
+  startNodeProcess,
+  type ProductFolder,
+  type RunningProcess,
+} from '@sla/test-support';
 
 /**
  * `npm start` as a user runs it: the built API on the embedded PostgreSQL,
@@ -12,31 +20,16 @@ describe('starting the product on the embedded database', () => {
   let dataDirectory: string;
   let environment: Record<string, string>;
   let running: RunningProcess | undefined;
+  let product: ProductFolder;
 
   beforeAll(async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'sla-start-'));
-    // PostgreSQL runs as an unprivileged account when we are root: it must reach the folder.
-    chmodSync(folder, 0o755);
-    dataDirectory = path.join(folder, 'data');
-    environment = {
-      DATA_DIR: dataDirectory,
-      PORT: String(await freePort()),
-      EMBEDDED_POSTGRES_PORT: String(await freePort()),
-      PROJECTION_IDLE_MS: '20',
-    };
+    product = await productFolder('start');
+    environment = product.environment;
+    dataDirectory = environment.DATA_DIR;
   });
   afterAll(async () => {
     running?.child.kill('SIGKILL');
-    const pidFile = path.join(dataDirectory, 'postgres', 'postmaster.pid');
-    if (existsSync(pidFile)) {
-      const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    rmSync(path.dirname(dataDirectory), { recursive: true, force: true });
+    removeProductFolder(product);
   });
 
   const http = () => httpClient(`http://127.0.0.1:${environment.PORT}`, { 'x-actor': 'ana.owner' });

@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   builtEntryPoint,
   eventually,
-  freePort,
   httpClient,
+  productFolder,
+  removeProductFolder,
   repositoryRoot,
   startNodeProcess,
+  type ProductFolder,
   type RunningProcess,
 } from '@sla/test-support';
 
@@ -37,20 +38,14 @@ function runBash(script: string, cwd: string, environment: Record<string, string
 }
 
 describe('the README walkthrough', () => {
+  let product: ProductFolder;
   let folder: string;
   let environment: Record<string, string>;
   let api: RunningProcess | undefined;
 
   beforeAll(async () => {
-    folder = mkdtempSync(path.join(tmpdir(), 'sla-readme-'));
-    // PostgreSQL runs as an unprivileged account when we are root: it must reach the folder.
-    chmodSync(folder, 0o755);
-    environment = {
-      DATA_DIR: path.join(folder, 'data'),
-      PORT: String(await freePort()),
-      EMBEDDED_POSTGRES_PORT: String(await freePort()),
-      PROJECTION_IDLE_MS: '20',
-    };
+    product = await productFolder('readme');
+    ({ folder, environment } = product);
     api = startNodeProcess(builtEntryPoint('api'), [], environment);
     await eventually(async () => {
       const response = await httpClient(`http://127.0.0.1:${environment.PORT}`).get('/health');
@@ -65,15 +60,7 @@ describe('the README walkthrough', () => {
       api.child.kill('SIGTERM');
       await api.exited;
     }
-    const pidFile = path.join(environment.DATA_DIR, 'postgres', 'postmaster.pid');
-    if (existsSync(pidFile)) {
-      try {
-        process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    rmSync(folder, { recursive: true, force: true });
+    removeProductFolder(product);
   });
 
   it('sets up an SLA, feeds March and yields the figures the README states', async () => {

@@ -1,11 +1,10 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
   builtEntryPoint,
   eventually,
-  freePort,
   httpClient,
+  productFolder,
   startNodeProcess,
   type RunningProcess,
 } from '@sla/test-support';
@@ -23,15 +22,7 @@ describe('processes sharing the embedded database of one data folder', () => {
     Number(readFileSync(path.join(environment.DATA_DIR, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
 
   beforeAll(async () => {
-    folder = mkdtempSync(path.join(tmpdir(), 'sla-shared-'));
-    // PostgreSQL runs as an unprivileged account when we are root: it must reach the folder.
-    chmodSync(folder, 0o755);
-    environment = {
-      DATA_DIR: path.join(folder, 'data'),
-      PORT: String(await freePort()),
-      EMBEDDED_POSTGRES_PORT: String(await freePort()),
-      PROJECTION_IDLE_MS: '20',
-    };
+    ({ folder, environment } = await productFolder('shared'));
   });
   afterAll(async () => {
     api?.child.kill('SIGKILL');
