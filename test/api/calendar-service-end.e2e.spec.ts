@@ -108,6 +108,8 @@ describe('a ticket on a calendar whose service ends (real app, real PostgreSQL)'
     const [response, resolution] = await clocksOf();
     // Only two of the four hours can ever be served: no due, at-risk or breach instant, and never breached.
     expect(response).toMatchObject({ metric: 'response', state: 'running', targetMs: 4 * HOUR, ...NEVER });
+    // Seen on 2 June: both served hours have elapsed, the other two never come.
+    expect(response).toMatchObject({ elapsedMs: 2 * HOUR, remainingMs: 2 * HOUR });
     // Five working days are never reached: no working day follows 31 May.
     expect(resolution).toMatchObject({ metric: 'resolution', state: 'running', targetMs: null, ...NEVER });
     const breaches = (await http.get('/compliance/breaches?from=2026-05-01T00:00:00Z&to=2026-07-01T00:00:00Z')).body.items;

@@ -8,6 +8,8 @@ export type StoredClock = {
   readonly dueAt: Instant | null;
   readonly breachAt: Instant | null;
   readonly atRiskAt: Instant | null;
+  /** The instant `elapsedMs` was measured at (the ticket's latest fact). */
+  readonly evaluatedAt?: Instant;
 };
 
 export type LiveClock = {
@@ -23,6 +25,11 @@ export type LiveClock = {
  * at the moment of the query (no events are replayed).
  */
 export function liveClock(clock: StoredClock, now: Instant, calendar: BusinessCalendar | undefined): LiveClock {
+  if (clock.state === 'running' && clock.dueAt === null && clock.targetMs !== null && calendar && clock.evaluatedAt !== undefined) {
+    // A clock that can never reach its target (the calendar's service ends first) still counts the service time left.
+    const elapsedMs = clock.elapsedMs + (now > clock.evaluatedAt ? calendar.businessDuration(clock.evaluatedAt, now) : 0);
+    return { state: 'running', elapsedMs, remainingMs: clock.targetMs - elapsedMs };
+  }
   if (clock.state !== 'running' || clock.dueAt === null || clock.targetMs === null || !calendar) {
     return { state: clock.state, elapsedMs: clock.elapsedMs, remainingMs: clock.targetMs === null ? null : clock.targetMs - clock.elapsedMs };
   }

@@ -1,6 +1,6 @@
 import { agreementContentSchema, type AgreementContentInput, type AgreementEvent } from '@sla/agreements-domain';
 import { at, calendar, weekdays } from '@sla/sla-clock/testing';
-import type { TicketFact } from '@sla/sla-clock';
+import { BusinessCalendar, parseCalendarDefinition, type TicketFact } from '@sla/sla-clock';
 import { evaluateTicketSla, type AgreementHistory } from './ticket-sla';
 import { liveClock, recordedClock } from './live-state';
 
@@ -83,6 +83,23 @@ describe('a stored clock seen later', () => {
     expect(liveClock(stored, at('2026-03-14T12:00'), office)).toEqual({ state: 'running', elapsedMs: HOUR, remainingMs: HOUR });
     expect(liveClock(stored, at('2026-03-16T09:40'), office)).toEqual({ state: 'at-risk', elapsedMs: HOUR + 40 * 60_000, remainingMs: 20 * 60_000 });
     expect(liveClock(stored, at('2026-03-16T11:00'), office)).toEqual({ state: 'breached', elapsedMs: 3 * HOUR, remainingMs: -HOUR });
+  });
+
+  it('keeps counting the service time left when the target can never be reached', () => {
+    const ending = new BusinessCalendar(
+      parseCalendarDefinition({
+        id: 'until-june',
+        name: '24x7 until June',
+        timeZone: 'UTC',
+        versions: [{ weeklyWindows: '24x7' }, { effectiveFrom: '2026-06-01', weeklyWindows: {} }],
+      }),
+    );
+    const neverDue = { state: 'running' as const, targetMs: 4 * HOUR, elapsedMs: 0, dueAt: null, breachAt: null, atRiskAt: null };
+    const opened = { ...neverDue, evaluatedAt: Date.parse('2026-05-31T22:00:00Z') };
+    // Two hours of service were left before 1 June; none after.
+    const live = { state: 'running', elapsedMs: 2 * HOUR, remainingMs: 2 * HOUR };
+    expect(liveClock(opened, Date.parse('2026-06-02T00:00:00Z'), ending)).toEqual(live);
+    expect(liveClock(opened, Date.parse('2026-05-31T23:00:00Z'), ending)).toEqual({ ...live, elapsedMs: HOUR, remainingMs: 3 * HOUR });
   });
 
   it('leaves stopped and paused clocks as they were stored', () => {

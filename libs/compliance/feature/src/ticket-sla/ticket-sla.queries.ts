@@ -77,6 +77,7 @@ export class GetTicketClocksHandler implements IQueryHandler<GetTicketClocksQuer
           dueAt: row.due_at?.getTime() ?? null,
           breachAt: row.breach_at?.getTime() ?? null,
           atRiskAt: row.at_risk_at?.getTime() ?? null,
+          evaluatedAt: row.evaluated_at.getTime(),
         },
         now,
         row.calendar_id ? calendars.get(row.calendar_id) : undefined,
