@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DefinedReportDrafting } from '@sla/reports-feature';
 import { reportContentHash, serviceReportStreamName } from '@sla/reports-domain';
-import { eventually, httpClient } from '@sla/test-support';
+import { eventually, givenApprovedVpnAgreement, httpClient } from '@sla/test-support';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 /**
@@ -59,23 +59,7 @@ describe('service reports without a version in force (real app, real PostgreSQL)
       response: { duration: { unit: 'business-hours', amount: 1 }, calendarId: 'round-the-clock' },
       resolution: { duration: { unit: 'business-hours', amount: 8 }, calendarId: 'round-the-clock' },
     }));
-    const content = { title: 'VPN SLA', services: ['vpn'], serviceTargets, effectiveFrom: '2026-03-01T00:00:00Z' };
-    const drafted = {
-      agreementId: 'vpn-sla',
-      kind: 'SLA',
-      provider: { name: 'IT' },
-      counterparty: { name: 'Sales' },
-      content,
-      occurredAt: '2026-02-01T00:00:00Z',
-    };
-    expect((await http.post('/agreements', drafted)).status).toBe(201);
-    await http.post('/agreements/vpn-sla/versions/1/submission', { occurredAt: '2026-02-02T00:00:00Z' });
-    const signature = { riskAcceptance: { reason: 'pilot' }, occurredAt: '2026-02-03T00:00:00Z' };
-    const provider = { party: 'provider', signatory: { name: 'A', title: 'SLM' }, ...signature };
-    expect((await http.post('/agreements/vpn-sla/versions/1/signatures', provider)).status).toBe(200);
-    const counterparty = { party: 'counterparty', signatory: { name: 'B', title: 'Sales' }, ...signature };
-    const salesActor = { 'x-actor': 'sales.bob' };
-    expect((await http.post('/agreements/vpn-sla/versions/1/signatures', counterparty, salesActor)).status).toBe(200);
+    await givenApprovedVpnAgreement(http, serviceTargets);
     await readable('/agreements/vpn-sla', (response) => response.body?.status === 'in-effect');
     // The compliance views know the approval (they answer the versions in force).
     await readable('/compliance/agreements/vpn-sla/kpis?period=2026-03');

@@ -1,5 +1,5 @@
 import { startTestApi, type TestApi } from '../support/test-api';
-import { eventually, httpClient } from '@sla/test-support';
+import { eventually, givenApprovedVpnAgreement, httpClient } from '@sla/test-support';
 
 type Clock = { metric: string; state: string; recordedState: string; breachedAt: string | null; atRiskAt: string };
 type Breach = { ticketId: string; metric: string; breachedAt: string; retractedAt: string | null };
@@ -30,24 +30,7 @@ describe('ticket view shows what the SLA watch recorded (real app, real PostgreS
       response: { duration: { unit: 'business-minutes', amount: 30 }, calendarId: 'round-the-clock' },
       resolution: { duration: { unit: 'business-hours', amount: 2 }, calendarId: 'round-the-clock' },
     }));
-    const effectiveFrom = '2026-03-01T00:00:00Z';
-    const content = { title: 'VPN SLA', services: ['vpn'], serviceTargets: targets, effectiveFrom };
-    const drafted = {
-      agreementId: 'vpn-sla',
-      kind: 'SLA',
-      provider: { name: 'IT' },
-      counterparty: { name: 'Sales' },
-      content,
-      occurredAt: '2026-02-01T00:00:00Z',
-    };
-    expect((await http.post('/agreements', drafted)).status).toBe(201);
-    await http.post('/agreements/vpn-sla/versions/1/submission', { occurredAt: '2026-02-02T00:00:00Z' });
-    const signature = { riskAcceptance: { reason: 'pilot' }, occurredAt: '2026-02-03T00:00:00Z' };
-    const provider = { party: 'provider', signatory: { name: 'A', title: 'SLM' }, ...signature };
-    expect((await http.post('/agreements/vpn-sla/versions/1/signatures', provider)).status).toBe(200);
-    const counterparty = { party: 'counterparty', signatory: { name: 'B', title: 'Sales' }, ...signature };
-    const salesActor = { 'x-actor': 'sales.bob' };
-    expect((await http.post('/agreements/vpn-sla/versions/1/signatures', counterparty, salesActor)).status).toBe(200);
+    await givenApprovedVpnAgreement(http, targets);
     // Opened 08:00 and acknowledged 08:10; never resolved: at risk at 09:30 (75 % of 2 h), breached at 10:00.
     const opened = {
       source: 'jira',

@@ -57,3 +57,26 @@ export async function givenShanghaiEmailAgreement(http: ReturnType<typeof httpCl
   const inEffect = async () => (await http.get('/agreements/email-sla')).body?.status === 'in-effect';
   await eventually(async () => ((await inEffect()) ? true : undefined));
 }
+
+/**
+ * The SLA `vpn-sla` between IT and Sales for the service `vpn`, in force from
+ * 1 March 2026: drafted, submitted and signed by both parties in February
+ * (risk accepted: no underpinning contracts in these tests), the counterparty
+ * as `sales.bob`. The targets are the caller's.
+ */
+export async function givenApprovedVpnAgreement(http: ReturnType<typeof httpClient>, serviceTargets: unknown[]): Promise<void> {
+  const content = { title: 'VPN SLA', services: ['vpn'], serviceTargets, effectiveFrom: '2026-03-01T00:00:00Z' };
+  const parties = { provider: { name: 'IT' }, counterparty: { name: 'Sales' } };
+  const drafted = { agreementId: 'vpn-sla', kind: 'SLA', ...parties, content, occurredAt: '2026-02-01T00:00:00Z' };
+  const steps = [
+    await http.post('/agreements', drafted),
+    await http.post('/agreements/vpn-sla/versions/1/submission', { occurredAt: '2026-02-02T00:00:00Z' }),
+  ];
+  const signature = { riskAcceptance: { reason: 'pilot' }, occurredAt: '2026-02-03T00:00:00Z' };
+  const provider = { party: 'provider', signatory: { name: 'A', title: 'SLM' }, ...signature };
+  steps.push(await http.post('/agreements/vpn-sla/versions/1/signatures', provider));
+  const counterparty = { party: 'counterparty', signatory: { name: 'B', title: 'Sales' }, ...signature };
+  steps.push(await http.post('/agreements/vpn-sla/versions/1/signatures', counterparty, { 'x-actor': 'sales.bob' }));
+  const refused = steps.find((step) => step.status >= 300);
+  if (refused) throw new Error(`vpn-sla not approved: ${refused.status} ${JSON.stringify(refused.body)}`);
+}
