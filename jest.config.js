@@ -19,7 +19,10 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swc, sourceMaps: 'inline' }],
     // ESM-only dependencies: Node 20.19 requires them natively, jest's module system does not.
-    '^.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.js$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!(temporal-polyfill|temporal-utils)/)'],
   moduleNameMapper,

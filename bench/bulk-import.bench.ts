@@ -19,11 +19,16 @@ import { openInfrastructure } from '@sla/composition';
 import { createApiApplication } from '../apps/api/src/api.application';
 import { withThrowawayPostgres } from './support/throwaway-postgres';
 
-const sizes = (process.env.BENCH_IMPORT_ROWS ?? '25000,100000').split(',').map((text) => Number(text.replace(/_/g, '')));
-if (sizes.some((size) => !Number.isInteger(size) || size < 100)) throw new Error('BENCH_IMPORT_ROWS: comma-separated row counts, each ≥ 100');
+const sizes = (process.env.BENCH_IMPORT_ROWS ?? '25000,100000')
+  .split(',')
+  .map((text) => Number(text.replace(/_/g, '')));
+if (sizes.some((size) => !Number.isInteger(size) || size < 100))
+  throw new Error('BENCH_IMPORT_ROWS: comma-separated row counts, each ≥ 100');
 
 async function registerService(databaseUrl: string): Promise<void> {
-  const infrastructure = await openInfrastructure(loadConfiguration({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTION_IDLE_MS: '20' }));
+  const infrastructure = await openInfrastructure(
+    loadConfiguration({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTION_IDLE_MS: '20' }),
+  );
   const app = await createApiApplication(infrastructure, { logger: false });
   await app.listen(0, '127.0.0.1');
   infrastructure.projections.start();
@@ -31,7 +36,12 @@ async function registerService(databaseUrl: string): Promise<void> {
   await fetch(`${base}/services`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-actor': 'bench' },
-    body: JSON.stringify({ serviceId: 'email', name: 'Corporate e-mail', owner: { name: 'Bench' }, changeRequest: 'CR-1' }),
+    body: JSON.stringify({
+      serviceId: 'email',
+      name: 'Corporate e-mail',
+      owner: { name: 'Bench' },
+      changeRequest: 'CR-1',
+    }),
   });
   for (let attempt = 0; (await fetch(`${base}/services/email`)).status !== 200; attempt += 1) {
     if (attempt > 500) throw new Error('the service never reached the catalogue');
@@ -65,9 +75,15 @@ function residentKilobytes(pid: number): number {
   }
 }
 
-async function importOnce(databaseUrl: string, file: string): Promise<{ seconds: number; peakMegabytes: number; output: string; code: number | null }> {
+async function importOnce(
+  databaseUrl: string,
+  file: string,
+): Promise<{ seconds: number; peakMegabytes: number; output: string; code: number | null }> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [path.resolve('dist/apps/cli/src/main.js'), 'import', file], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.resolve('dist/apps/cli/src/main.js'), 'import', file], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.resume();
@@ -95,12 +111,23 @@ void withThrowawayPostgres(async ({ url, directory }) => {
     await writeFile(file, rows, offset);
     offset += rows;
     const result = await importOnce(databaseUrl, file);
-    if (result.code !== 0 || !/rejected: 0/.test(result.output)) throw new Error(`import failed (${result.code}):\n${result.output}`);
+    if (result.code !== 0 || !/rejected: 0/.test(result.output))
+      throw new Error(`import failed (${result.code}):\n${result.output}`);
     console.log(
-      [String(rows).padEnd(9), (statSync(file).size / 1e6).toFixed(1).padStart(7), result.seconds.toFixed(1).padStart(9), Math.round(rows / result.seconds).toString().padStart(9), result.peakMegabytes.toFixed(0).padStart(13)].join(' '),
+      [
+        String(rows).padEnd(9),
+        (statSync(file).size / 1e6).toFixed(1).padStart(7),
+        result.seconds.toFixed(1).padStart(9),
+        Math.round(rows / result.seconds)
+          .toString()
+          .padStart(9),
+        result.peakMegabytes.toFixed(0).padStart(13),
+      ].join(' '),
     );
   }
-  console.log('\nseconds include the CLI starting (Node, migrations check) and its last checkpoint; peak RSS is the CLI process only.');
+  console.log(
+    '\nseconds include the CLI starting (Node, migrations check) and its last checkpoint; peak RSS is the CLI process only.',
+  );
 }).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;

@@ -102,7 +102,11 @@ async function alternated(operations: Operation[]): Promise<Measured[]> {
 }
 
 /** Runs `clients` workers that each perform `perClient` operations, one after another. */
-async function concurrently(clients: number, perClient: number, operation: (client: number, index: number) => Promise<void>) {
+async function concurrently(
+  clients: number,
+  perClient: number,
+  operation: (client: number, index: number) => Promise<void>,
+) {
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
       for (let index = 0; index < perClient; index += 1) await operation(client, index);
@@ -163,7 +167,15 @@ function valuesInsert(table: string, events: readonly NewEvent[], stream: string
   events.forEach((event, index) => {
     const at = index * 7;
     rows.push(`($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7})`);
-    values.push(event.id, stream, firstRevision + index, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata));
+    values.push(
+      event.id,
+      stream,
+      firstRevision + index,
+      event.type,
+      event.schemaVersion,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
+    );
   });
   return { text: `insert into ${table} (${COLUMNS}) values ${rows.join(', ')}`, values };
 }
@@ -194,7 +206,13 @@ function recordsetInsert(table: string, events: readonly NewEvent[], stream: str
                   with ordinality as x(id, type, version, data, metadata, n)`,
     values: [
       JSON.stringify(
-        events.map((event) => ({ id: event.id, type: event.type, version: event.schemaVersion, data: event.data, metadata: event.metadata })),
+        events.map((event) => ({
+          id: event.id,
+          type: event.type,
+          version: event.schemaVersion,
+          data: event.data,
+          metadata: event.metadata,
+        })),
       ),
       stream,
       firstRevision,
@@ -218,7 +236,10 @@ const READ_ALL_SQL = `with horizon as (select pg_snapshot_xmin(pg_current_snapsh
     ) e on true`;
 
 /** A what-if for the adapter: the timestamp computed in float8 (date_part) instead of numeric (extract). */
-const LEAN_READ_ALL_SQL = READ_ALL_SQL.replace('(extract(epoch from recorded_at) * 1000)::float8', "date_part('epoch', recorded_at) * 1000");
+const LEAN_READ_ALL_SQL = READ_ALL_SQL.replace(
+  '(extract(epoch from recorded_at) * 1000)::float8',
+  "date_part('epoch', recorded_at) * 1000",
+);
 
 const JSONB_OID = 3802;
 const TEXT_ONLY: QueryConfig['types'] = { getTypeParser: () => (value: string) => value };
@@ -243,8 +264,13 @@ const format = (value: number) => Math.round(value).toLocaleString('en');
 
 function table(header: string[], body: string[][]): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...body.map((row) => row[column].length)));
-  const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map((row) => line(row).trimEnd())].join('\n');
+  const line = (row: string[]) =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  return [
+    line(header),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...body.map((row) => line(row).trimEnd()),
+  ].join('\n');
 }
 
 function totals(entry: Measured) {
@@ -264,7 +290,15 @@ function costRow(entry: Measured): string[] {
   if (entry.samples.length === 0) return [entry.label, '', '', '', '', '', ''];
   const { events, seconds, client, server, other } = totals(entry);
   const micro = (value: number) => ((value / events) * 1e6).toFixed(1);
-  return [entry.label, format(entry.rate), micro(seconds), micro(client), micro(server), ((client + server) / seconds).toFixed(2), (other / seconds).toFixed(2)];
+  return [
+    entry.label,
+    format(entry.rate),
+    micro(seconds),
+    micro(client),
+    micro(server),
+    ((client + server) / seconds).toFixed(2),
+    (other / seconds).toFixed(2),
+  ];
 }
 
 /** The most cores other processes used during any run of the entries. */
@@ -294,15 +328,23 @@ async function main(cluster: { url: string; directory: string }): Promise<void> 
   await admin.query('create database bench');
   await admin.end();
   const url = cluster.url.replace(/\/postgres$/, '/bench');
-  const filesystem = spawnSync('df', ['--output=fstype', cluster.directory], { encoding: 'utf8' }).stdout?.split('\n')[1]?.trim() || 'unknown';
+  const filesystem =
+    spawnSync('df', ['--output=fstype', cluster.directory], { encoding: 'utf8' }).stdout?.split('\n')[1]?.trim() ||
+    'unknown';
   const cpus = os.cpus();
   const example = newEvents(1)[0];
 
   console.log('event store benchmark (bench/event-store.bench.ts)');
-  console.log(`machine:    ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, load ${os.loadavg()[0].toFixed(2)}`);
+  console.log(
+    `machine:    ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, load ${os.loadavg()[0].toFixed(2)}`,
+  );
   console.log(`node:       ${process.version}, pg ${packageVersion('pg')}`);
-  console.log(`PostgreSQL: ${version[0].server_version} (embedded, own cluster in ${cluster.directory}, ${filesystem})`);
-  console.log(`settings:   as the application starts it: ${settings.map((entry) => `${entry.name}=${entry.setting}`).join(', ')}`);
+  console.log(
+    `PostgreSQL: ${version[0].server_version} (embedded, own cluster in ${cluster.directory}, ${filesystem})`,
+  );
+  console.log(
+    `settings:   as the application starts it: ${settings.map((entry) => `${entry.name}=${entry.setting}`).join(', ')}`,
+  );
   console.log(
     `workload:   BENCH_EVENTS=${LOG_EVENTS} BENCH_SINGLE_APPENDS=${SINGLE_APPENDS} BENCH_ROUNDS=${ROUNDS} BENCH_PROBE_EVENTS=${PROBE_EVENTS};` +
       ` events of ${JSON.stringify(example.data).length} B data + ${JSON.stringify(example.metadata).length} B metadata (JSON)`,
@@ -319,32 +361,36 @@ async function main(cluster: { url: string; directory: string }): Promise<void> 
     await raw.query(statement.text, statement.values);
   };
   /** The whole log through the product, or its first `limit` events. */
-  const readAllPages = (pageSize: number, limit = Infinity) => async () => {
-    let after: GlobalPosition | undefined;
-    let total = 0;
-    for (;;) {
-      const page = await store.readAll({ after, maxCount: pageSize });
-      total += page.events.length;
-      after = page.checkpoint;
-      if (page.isEnd || total >= limit) return total;
-    }
-  };
+  const readAllPages =
+    (pageSize: number, limit = Infinity) =>
+    async () => {
+      let after: GlobalPosition | undefined;
+      let total = 0;
+      for (;;) {
+        const page = await store.readAll({ after, maxCount: pageSize });
+        total += page.events.length;
+        after = page.checkpoint;
+        if (page.isEnd || total >= limit) return total;
+      }
+    };
   /** The plain equivalent: the same columns, keyset-paged by the primary key. */
-  const selectPages = (pageSize: number, types?: QueryConfig['types'], limit = Infinity) => async () => {
-    let last = '0';
-    let total = 0;
-    for (;;) {
-      const { rows } = await raw.query<{ global_position: string }>({
-        text: `select global_position, transaction_id, ${COLUMNS}, recorded_at
+  const selectPages =
+    (pageSize: number, types?: QueryConfig['types'], limit = Infinity) =>
+    async () => {
+      let last = '0';
+      let total = 0;
+      for (;;) {
+        const { rows } = await raw.query<{ global_position: string }>({
+          text: `select global_position, transaction_id, ${COLUMNS}, recorded_at
                  from event_store.events where global_position > $1 order by global_position limit $2`,
-        values: [last, pageSize],
-        types,
-      });
-      total += rows.length;
-      if (rows.length < pageSize || total >= limit) return total;
-      last = rows[rows.length - 1].global_position;
-    }
-  };
+          values: [last, pageSize],
+          types,
+        });
+        total += rows.length;
+        if (rows.length < pageSize || total >= limit) return total;
+        last = rows[rows.length - 1].global_position;
+      }
+    };
   /** readAll's own statement, without the adapter's mapping of the rows. */
   const readAllStatement = (text: string, types: QueryConfig['types'], limit: number) => async () => {
     let after = { commit: '0', prepare: '0' };
@@ -421,7 +467,9 @@ async function main(cluster: { url: string; directory: string }): Promise<void> 
         {
           label: `INSERT 1 row per transaction, ${clients} client${plural}`,
           run: async () => {
-            await concurrently(clients, perClient, (client, index) => run(valuesInsert('raw_events', newEvents(1, index), `single${clients}-${client}`)));
+            await concurrently(clients, perClient, (client, index) =>
+              run(valuesInsert('raw_events', newEvents(1, index), `single${clients}-${client}`)),
+            );
             return clients * perClient;
           },
         },
@@ -438,7 +486,11 @@ async function main(cluster: { url: string; directory: string }): Promise<void> 
         label: `appendToStream, ${BATCH} events, ${BATCH_CLIENTS} clients`,
         run: async () => {
           await concurrently(BATCH_CLIENTS, appendsPerClient, async (client, index) => {
-            await store.appendToStream(`incident-${client}x${index % STREAMS_PER_CLIENT}`, newEvents(BATCH, index * BATCH), 'any');
+            await store.appendToStream(
+              `incident-${client}x${index % STREAMS_PER_CLIENT}`,
+              newEvents(BATCH, index * BATCH),
+              'any',
+            );
           });
           return batchedEvents;
         },
@@ -447,7 +499,13 @@ async function main(cluster: { url: string; directory: string }): Promise<void> 
         label: `INSERT … VALUES of ${BATCH} rows, ${BATCH_CLIENTS} clients`,
         run: async () => {
           await concurrently(BATCH_CLIENTS, appendsPerClient, (client, index) =>
-            run(valuesInsert('raw_events', newEvents(BATCH, index * BATCH), `incident-${client}x${index % STREAMS_PER_CLIENT}`)),
+            run(
+              valuesInsert(
+                'raw_events',
+                newEvents(BATCH, index * BATCH),
+                `incident-${client}x${index % STREAMS_PER_CLIENT}`,
+              ),
+            ),
           );
           return batchedEvents;
         },
@@ -478,7 +536,10 @@ async function main(cluster: { url: string; directory: string }): Promise<void> 
       const [read, select, rebuild] = await alternated([
         { label: `readAll, pages of ${format(pageSize)}`, run: readAllPages(pageSize) },
         { label: `SELECT … ORDER BY, keyset pages of ${format(pageSize)}`, run: selectPages(pageSize) },
-        { label: `rebuild stream-activity, batches of ${format(pageSize)}`, run: () => runner.rebuild('stream-activity') },
+        {
+          label: `rebuild stream-activity, batches of ${format(pageSize)}`,
+          run: () => runner.rebuild('stream-activity'),
+        },
       ]);
       figures.push({
         figure: `3. global-log read, pages of ${format(pageSize)} (${format(logEvents)} events)`,
@@ -486,7 +547,12 @@ async function main(cluster: { url: string; directory: string }): Promise<void> 
         raw: select,
         aim: pageSize === PAGE ? 150_000 : undefined,
       });
-      figures.push({ figure: `4. projection rebuild (stream-activity), batches of ${format(pageSize)}`, product: rebuild, raw: read, aim: 50_000 });
+      figures.push({
+        figure: `4. projection rebuild (stream-activity), batches of ${format(pageSize)}`,
+        product: rebuild,
+        raw: read,
+        aim: 50_000,
+      });
       progress(`3 and 4. reads and rebuilds, pages of ${format(pageSize)}: done`);
     }
     figures.sort((a, b) => a.figure.localeCompare(b.figure, 'en', { numeric: true }));
@@ -501,17 +567,28 @@ async function main(cluster: { url: string; directory: string }): Promise<void> 
       const commits = Math.max(8, Math.min(SINGLE_APPENDS, 2_000));
       const encode = createRequire(__filename)('pg/lib/utils').prepareValue as (value: unknown) => unknown;
       let batchNumber = 0;
-      const batches = (statement: (events: NewEvent[], stream: string, firstRevision: number) => Statement) => async () => {
-        batchNumber += 1;
-        const prefix = `probe${batchNumber}`;
-        await concurrently(BATCH_CLIENTS, appends, (client, index) =>
-          run(statement(newEvents(BATCH, index * BATCH), `${prefix}-${client}x${index % STREAMS_PER_CLIENT}`, Math.floor(index / STREAMS_PER_CLIENT) * BATCH)),
-        );
-        return appendEvents;
-      };
+      const batches =
+        (statement: (events: NewEvent[], stream: string, firstRevision: number) => Statement) => async () => {
+          batchNumber += 1;
+          const prefix = `probe${batchNumber}`;
+          await concurrently(BATCH_CLIENTS, appends, (client, index) =>
+            run(
+              statement(
+                newEvents(BATCH, index * BATCH),
+                `${prefix}-${client}x${index % STREAMS_PER_CLIENT}`,
+                Math.floor(index / STREAMS_PER_CLIENT) * BATCH,
+              ),
+            ),
+          );
+          return appendEvents;
+        };
       const productAppends = (timeOrderedIds: boolean) => async () => {
         await concurrently(BATCH_CLIENTS, appends, async (client, index) => {
-          await store.appendToStream(`incident-${client}x${index % STREAMS_PER_CLIENT}`, newEvents(BATCH, index * BATCH, timeOrderedIds), 'any');
+          await store.appendToStream(
+            `incident-${client}x${index % STREAMS_PER_CLIENT}`,
+            newEvents(BATCH, index * BATCH, timeOrderedIds),
+            'any',
+          );
         });
         return appendEvents;
       };
@@ -538,8 +615,14 @@ async function main(cluster: { url: string; directory: string }): Promise<void> 
             return appendEvents;
           },
         },
-        { label: '  INSERT … VALUES, raw_events (= raw figure 2)', run: batches((events, stream, first) => valuesInsert('raw_events', events, stream, first)) },
-        { label: '  INSERT … unnest(7 arrays), raw_events', run: batches((events, stream, first) => unnestInsert('raw_events', events, stream, first)) },
+        {
+          label: '  INSERT … VALUES, raw_events (= raw figure 2)',
+          run: batches((events, stream, first) => valuesInsert('raw_events', events, stream, first)),
+        },
+        {
+          label: '  INSERT … unnest(7 arrays), raw_events',
+          run: batches((events, stream, first) => unnestInsert('raw_events', events, stream, first)),
+        },
         {
           label: '  INSERT … unnest(7 arrays), copy of event_store.events',
           run: batches((events, stream, first) => unnestInsert('raw_events_indexed', events, stream, first)),
@@ -554,12 +637,23 @@ async function main(cluster: { url: string; directory: string }): Promise<void> 
       progress('probes: appends done');
       const readProbes = await alternated([
         { label: '  SELECT keyset pages, rows left as text', run: selectPages(PAGE, TEXT_ONLY, readLimit) },
-        { label: "  readAll's statement, rows left as text", run: readAllStatement(READ_ALL_SQL, TEXT_ONLY, readLimit) },
-        { label: "  readAll's statement, pg parses the jsonb", run: readAllStatement(READ_ALL_SQL, undefined, readLimit) },
+        {
+          label: "  readAll's statement, rows left as text",
+          run: readAllStatement(READ_ALL_SQL, TEXT_ONLY, readLimit),
+        },
+        {
+          label: "  readAll's statement, pg parses the jsonb",
+          run: readAllStatement(READ_ALL_SQL, undefined, readLimit),
+        },
         { label: '  readAll: + rows mapped to RecordedEvent (= product figure 3)', run: readAllPages(PAGE, readLimit) },
         { label: '  what-if: float8 timestamp, array rows, JSON parsed lazily', run: lazyReadAll(readLimit) },
       ]);
-      const commitProbes = await alternated(SINGLE_CLIENTS.map((clients) => ({ label: `  ${clients} client${clients > 1 ? 's' : ''} (commits/s)`, run: durableCommits(clients) })));
+      const commitProbes = await alternated(
+        SINGLE_CLIENTS.map((clients) => ({
+          label: `  ${clients} client${clients > 1 ? 's' : ''} (commits/s)`,
+          run: durableCommits(clients),
+        })),
+      );
       progress('probes: done');
       probes.push(
         heading(`appends of ${BATCH} events, ${BATCH_CLIENTS} clients, ${format(appendEvents)} events a round`),
@@ -610,7 +704,15 @@ async function main(cluster: { url: string; directory: string }): Promise<void> 
       '',
     ].join('\n'),
   );
-  console.log(table(COST_HEADER, figures.flatMap((row) => [row.product, row.raw]).filter((entry, index, all) => all.indexOf(entry) === index).map(costRow)));
+  console.log(
+    table(
+      COST_HEADER,
+      figures
+        .flatMap((row) => [row.product, row.raw])
+        .filter((entry, index, all) => all.indexOf(entry) === index)
+        .map(costRow),
+    ),
+  );
   if (probes.length > 0) {
     console.log(`\nprobes: variants that isolate one cost each (median of ${ROUNDS} alternated rounds)\n`);
     console.log(table(COST_HEADER, probes.map(costRow)));

@@ -63,7 +63,17 @@ type CannonRequest = {
   body?: string;
   setupRequest?: (request: CannonRequest, context: Record<string, unknown>) => CannonRequest;
 };
-type CannonHistogram = { average: number; mean: number; stddev: number; min: number; max: number; p50: number; p90: number; p99: number; p99_9: number };
+type CannonHistogram = {
+  average: number;
+  mean: number;
+  stddev: number;
+  min: number;
+  max: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  p99_9: number;
+};
 type CannonResult = {
   duration: number;
   errors: number;
@@ -116,7 +126,12 @@ type CpuSnapshot = { api: number; postgres: number; cannon: number; machine: num
 /** `apiPids`: the API, and the projector when it runs as a process of its own. */
 function cpuSnapshot(apiPids: number[], postmasterPid: number): CpuSnapshot {
   const own = process.cpuUsage();
-  return { api: apiPids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0), postgres: serverCpuSeconds(postmasterPid), cannon: (own.user + own.system) / 1e6, machine: machineCpuSeconds() };
+  return {
+    api: apiPids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
+    postgres: serverCpuSeconds(postmasterPid),
+    cannon: (own.user + own.system) / 1e6,
+    machine: machineCpuSeconds(),
+  };
 }
 
 // ---------------------------------------------------------------- output
@@ -134,7 +149,10 @@ function format(value: number, digits = 0): string {
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('  ');
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -183,13 +201,18 @@ function phaseRequests(prefix: string): CannonRequest[] {
   const acknowledge: CannonRequest = {
     setupRequest: (_, context) => {
       const ticketId = String(context.ticketId);
-      return fact(ticketId, `${ticketId}-acknowledged`, 'TicketAcknowledged', { occurredAt: '2026-03-09T09:10:00+01:00' });
+      return fact(ticketId, `${ticketId}-acknowledged`, 'TicketAcknowledged', {
+        occurredAt: '2026-03-09T09:10:00+01:00',
+      });
     },
   };
   const resolve: CannonRequest = {
     setupRequest: (_, context) => {
       const ticketId = String(context.ticketId);
-      return fact(ticketId, `${ticketId}-resolved`, 'TicketResolved', { resolution: 'relay restarted', occurredAt: '2026-03-09T11:00:00+01:00' });
+      return fact(ticketId, `${ticketId}-resolved`, 'TicketResolved', {
+        resolution: 'relay restarted',
+        occurredAt: '2026-03-09T11:00:00+01:00',
+      });
     },
   };
   return [open, acknowledge, resolve];
@@ -197,12 +220,18 @@ function phaseRequests(prefix: string): CannonRequest[] {
 
 /**
  * steadyRate: responses per second over the second half of the run;
- * bestSecond: the most responses in one whole second of that half (the rate still climbs at the end of a short warm-up).
+ * bestSecond: the most responses in one whole second of that half (the rate still climbs at the end of a short
+ * warm-up).
  */
 type Phase = { result: CannonResult; seconds: number; steadyRate: number; bestSecond: number; cpu: CpuSnapshot };
 
 /** One autocannon run; `seconds` is from the start to the last response, timed here. */
-function cannon(baseUrl: string, requests: CannonRequest[], limit: { duration: number } | { amount: number }, cpuNow: () => CpuSnapshot): Promise<Phase> {
+function cannon(
+  baseUrl: string,
+  requests: CannonRequest[],
+  limit: { duration: number } | { amount: number },
+  cpuNow: () => CpuSnapshot,
+): Promise<Phase> {
   return new Promise((resolve, reject) => {
     const before = cpuNow();
     const started = process.hrtime.bigint();
@@ -211,19 +240,33 @@ function cannon(baseUrl: string, requests: CannonRequest[], limit: { duration: n
     const half = BigInt(Math.round(('duration' in limit ? limit.duration : DURATION_S) * 5e8));
     let steadyFrom: bigint | undefined;
     let steadyCount = 0;
-    const instance = autocannon({ url: baseUrl, connections: CONNECTIONS, pipelining: 1, timeout: 10, requests, ...limit }, (error, result) => {
-      clearTimeout(guard);
-      if (error) return reject(error);
-      progress(`  responses per second: ${perSecond.join(' ')}`);
-      const after = cpuAtLastResponse ?? cpuNow();
-      resolve({
-        result,
-        seconds: Number(lastResponse - started) / 1e9,
-        bestSecond: Math.max(0, ...perSecond.slice(Math.floor(perSecond.length / 2), 'amount' in limit ? -1 : undefined)),
-        steadyRate: steadyFrom !== undefined && lastResponse > steadyFrom ? steadyCount / (Number(lastResponse - steadyFrom) / 1e9) : 0,
-        cpu: { api: after.api - before.api, postgres: after.postgres - before.postgres, cannon: after.cannon - before.cannon, machine: after.machine - before.machine },
-      });
-    });
+    const instance = autocannon(
+      { url: baseUrl, connections: CONNECTIONS, pipelining: 1, timeout: 10, requests, ...limit },
+      (error, result) => {
+        clearTimeout(guard);
+        if (error) return reject(error);
+        progress(`  responses per second: ${perSecond.join(' ')}`);
+        const after = cpuAtLastResponse ?? cpuNow();
+        resolve({
+          result,
+          seconds: Number(lastResponse - started) / 1e9,
+          bestSecond: Math.max(
+            0,
+            ...perSecond.slice(Math.floor(perSecond.length / 2), 'amount' in limit ? -1 : undefined),
+          ),
+          steadyRate:
+            steadyFrom !== undefined && lastResponse > steadyFrom
+              ? steadyCount / (Number(lastResponse - steadyFrom) / 1e9)
+              : 0,
+          cpu: {
+            api: after.api - before.api,
+            postgres: after.postgres - before.postgres,
+            cannon: after.cannon - before.cannon,
+            machine: after.machine - before.machine,
+          },
+        });
+      },
+    );
     let answered = 0;
     const perSecond: number[] = [];
     instance.on('tick', ({ counter }: { counter: number }) => {
@@ -239,18 +282,23 @@ function cannon(baseUrl: string, requests: CannonRequest[], limit: { duration: n
       if (answered === expected) cpuAtLastResponse = cpuNow();
     });
     // A run sized by count must not hang if the server stalls.
-    const guard = setTimeout(() => instance.stop(), 'amount' in limit ? (DURATION_S * 4 + 30) * 1000 : (limit.duration + 30) * 1000);
+    const guard = setTimeout(
+      () => instance.stop(),
+      'amount' in limit ? (DURATION_S * 4 + 30) * 1000 : (limit.duration + 30) * 1000,
+    );
   });
 }
 
 // ---------------------------------------------------------------- the API process
 
-
 /** The projector as its own process (BENCH_PROJECTOR=separate). */
 function startProjector(databaseUrl: string): ChildProcess {
   const main = path.resolve(__dirname, '../apps/projector/src/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run through bench/run.sh, which builds it`);
-  return spawn(process.execPath, [main], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' }, stdio: 'ignore' });
+  return spawn(process.execPath, [main], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
+    stdio: 'ignore',
+  });
 }
 
 async function startApi(databaseUrl: string): Promise<{ child: ChildProcess; baseUrl: string; output: string[] }> {
@@ -262,7 +310,14 @@ async function startApi(databaseUrl: string): Promise<{ child: ChildProcess; bas
   // BENCH_API_NODE_ARGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the API's CPU goes.
   const nodeArguments = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArguments, main], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', PROJECTOR: PROJECTOR_MODE === 'inline' ? 'inline' : 'off' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      PROJECTOR: PROJECTOR_MODE === 'inline' ? 'inline' : 'off',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
@@ -299,7 +354,12 @@ async function registerService(baseUrl: string): Promise<void> {
   const response = await fetch(`${baseUrl}/services`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ serviceId: SERVICE_ID, name: 'Corporate e-mail', owner: { name: 'Li Wei' }, changeRequest: 'CR-1' }),
+    body: JSON.stringify({
+      serviceId: SERVICE_ID,
+      name: 'Corporate e-mail',
+      owner: { name: 'Li Wei' },
+      changeRequest: 'CR-1',
+    }),
   });
   if (!response.ok) throw new Error(`POST /services answered ${response.status}: ${await response.text()}`);
   // Openings are checked against the service catalogue, a read model: wait until the projector has it.
@@ -316,14 +376,20 @@ async function storedEvents(databaseUrl: string, streamPattern: string): Promise
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ count: string }>('select count(*) from event_store.events where stream_name like $1', [streamPattern]);
+    const { rows } = await client.query<{ count: string }>(
+      'select count(*) from event_store.events where stream_name like $1',
+      [streamPattern],
+    );
     return Number(rows[0].count);
   } finally {
     await client.end();
   }
 }
 
-async function main(cluster: { url: string; directory: string; postmasterPid: number }, started: (child: ChildProcess) => void): Promise<boolean> {
+async function main(
+  cluster: { url: string; directory: string; postmasterPid: number },
+  started: (child: ChildProcess) => void,
+): Promise<boolean> {
   const admin = new Client({ connectionString: cluster.url });
   await admin.connect();
   const { rows: version } = await admin.query<{ server_version: string }>('show server_version');
@@ -349,12 +415,17 @@ async function main(cluster: { url: string; directory: string; postmasterPid: nu
   // The first seconds run cold (JIT, pools, planner statistics) and the rate still climbs at the end of
   // the warm-up: the best whole second of its second half sizes the measured run.
   const steadyRate = Math.max(warmup.bestSecond, warmup.steadyRate) || warmupRate;
-  if (warmup.result['2xx'] === 0) throw new Error(`warm-up: no 2xx response (status codes ${JSON.stringify(warmup.result.statusCodeStats)}):\n${api.output.join('\n')}`);
+  if (warmup.result['2xx'] === 0)
+    throw new Error(
+      `warm-up: no 2xx response (status codes ${JSON.stringify(warmup.result.statusCodeStats)}):\n${api.output.join('\n')}`,
+    );
   // The warm-up was stopped by a timer: let the requests it dropped in flight finish on the server.
   await sleep(500);
 
   const amount = Math.max(CONNECTIONS, Math.round(steadyRate * DURATION_S));
-  progress(`measured run: ${format(amount)} requests (best warm-up second ${format(steadyRate)}/s × ${DURATION_S} s), ${CONNECTIONS} connections`);
+  progress(
+    `measured run: ${format(amount)} requests (best warm-up second ${format(steadyRate)}/s × ${DURATION_S} s), ${CONNECTIONS} connections`,
+  );
   const measured = await cannon(api.baseUrl, phaseRequests('RUN'), { amount }, cpuNow);
   const { result, seconds, cpu } = measured;
   const stored = await storedEvents(databaseUrl, 'ticket-RUN-%');
@@ -374,14 +445,20 @@ async function main(cluster: { url: string; directory: string; postmasterPid: nu
   const cpus = os.cpus();
 
   console.log('HTTP ingestion benchmark (bench/http-ingestion.bench.ts)');
-  console.log(`machine:    ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg()[0].toFixed(2)}`);
+  console.log(
+    `machine:    ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg()[0].toFixed(2)}`,
+  );
   console.log(`node:       ${process.version}, autocannon ${packageVersion('autocannon')}, pg ${packageVersion('pg')}`);
-  console.log(`PostgreSQL: ${version[0].server_version} (embedded, own cluster in ${cluster.directory}); ${settings.map((entry) => `${entry.name}=${entry.setting}`).join(', ')}`);
+  console.log(
+    `PostgreSQL: ${version[0].server_version} (embedded, own cluster in ${cluster.directory}); ${settings.map((entry) => `${entry.name}=${entry.setting}`).join(', ')}`,
+  );
   console.log(
     `workload:   POST /tickets/{id}/facts, ${MIX ? 'each connection opens, acknowledges and resolves a new ticket' : 'one TicketOpened of a new ticket per request'}, every fact new;` +
       ` ${CONNECTIONS} connections, pipelining 1; warm-up ${WARMUP_S} s, then ${format(amount)} requests (BENCH_DURATION_S=${DURATION_S})`,
   );
-  console.log(`processes:  ${PROJECTOR_MODE === 'inline' ? 'API in a child process (inline projector on)' : 'API (PROJECTOR=off) and projector in child processes'}, autocannon in the parent, PostgreSQL: three processes, one machine\n`);
+  console.log(
+    `processes:  ${PROJECTOR_MODE === 'inline' ? 'API in a child process (inline projector on)' : 'API (PROJECTOR=off) and projector in child processes'}, autocannon in the parent, PostgreSQL: three processes, one machine\n`,
+  );
   console.log(
     table(
       ['figure', 'measured', 'aim'],
@@ -410,13 +487,26 @@ async function main(cluster: { url: string; directory: string; postmasterPid: nu
     `CPU ceiling: at that cost, ${cpus.length} cores for the API and PostgreSQL alone carry at most ${format(cpus.length / serverCpuPerEvent)} events/s` +
       ' (the cost per event barely moves with load on the machine: compare it between runs)',
   );
-  if (others / seconds > 0.25) console.log(`! other processes used ${busy(others)} during the run: the machine was busy, the figures are pessimistic; rerun on a quiet machine.`);
-  console.log(`warm-up: ${format(warmupRate)} events/s, p99 ${format(warmup.result.latency.p99, 1)} ms; ticket events in the database: ${format(allTicketEvents)}`);
-  const statusCodes = Object.entries(result.statusCodeStats).map(([code, entry]) => `${code}: ${format(entry.count)}`).join(', ');
+  if (others / seconds > 0.25)
+    console.log(
+      `! other processes used ${busy(others)} during the run: the machine was busy, the figures are pessimistic; rerun on a quiet machine.`,
+    );
+  console.log(
+    `warm-up: ${format(warmupRate)} events/s, p99 ${format(warmup.result.latency.p99, 1)} ms; ticket events in the database: ${format(allTicketEvents)}`,
+  );
+  const statusCodes = Object.entries(result.statusCodeStats)
+    .map(([code, entry]) => `${code}: ${format(entry.count)}`)
+    .join(', ');
   console.log(`status codes: ${statusCodes}`);
-  console.log(`\naim (≥ ${format(AIM_EVENTS_PER_S)} events/s, p99 ≤ ${AIM_P99_MS} ms): ${rateMet && p99Met ? 'MET' : 'NOT MET'}`);
-  if (!consistent) console.log(`! ${format(stored)} events stored for ${format(ok)} 2xx responses (${format(created)} of them 201)`);
-  if (!clean) console.log(`! ${format(result.non2xx)} non-2xx responses, ${format(result.errors)} errors, ${format(result.timeouts)} timeouts`);
+  console.log(
+    `\naim (≥ ${format(AIM_EVENTS_PER_S)} events/s, p99 ≤ ${AIM_P99_MS} ms): ${rateMet && p99Met ? 'MET' : 'NOT MET'}`,
+  );
+  if (!consistent)
+    console.log(`! ${format(stored)} events stored for ${format(ok)} 2xx responses (${format(created)} of them 201)`);
+  if (!clean)
+    console.log(
+      `! ${format(result.non2xx)} non-2xx responses, ${format(result.errors)} errors, ${format(result.timeouts)} timeouts`,
+    );
   return consistent && clean;
 }
 

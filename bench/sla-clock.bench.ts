@@ -18,7 +18,7 @@ const TICKETS = Number(process.env.BENCH_TICKETS ?? 200_000);
 
 // A deterministic generator: the same inputs on every run.
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const wholeMilliseconds = (value: number) => Math.floor(value);
 
 const office = new BusinessCalendar(
@@ -28,13 +28,26 @@ const office = new BusinessCalendar(
     timeZone: 'Europe/Berlin',
     versions: [
       {
-        weeklyWindows: { mon: ['08:00-12:00', '13:00-17:00'], tue: ['08:00-12:00', '13:00-17:00'], wed: ['08:00-12:00', '13:00-17:00'], thu: ['08:00-12:00', '13:00-17:00'], fri: ['08:00-12:00', '13:00-17:00'] },
+        weeklyWindows: {
+          mon: ['08:00-12:00', '13:00-17:00'],
+          tue: ['08:00-12:00', '13:00-17:00'],
+          wed: ['08:00-12:00', '13:00-17:00'],
+          thu: ['08:00-12:00', '13:00-17:00'],
+          fri: ['08:00-12:00', '13:00-17:00'],
+        },
         holidays: { national: { country: 'DE', subdivision: 'BE' }, dates: [] },
       },
     ],
   }),
 );
-const roundTheClock = new BusinessCalendar(parseCalendarDefinition({ id: '24x7', name: '24x7', timeZone: 'Europe/Berlin', versions: [{ weeklyWindows: '24x7' }] }));
+const roundTheClock = new BusinessCalendar(
+  parseCalendarDefinition({
+    id: '24x7',
+    name: '24x7',
+    timeZone: 'Europe/Berlin',
+    versions: [{ weeklyWindows: '24x7' }],
+  }),
+);
 const calendars = new Map([office, roundTheClock].map((calendar) => [calendar.id, calendar]));
 const targets = referenceTargetTable({ roundTheClock: '24x7', businessHours: 'office' });
 
@@ -56,11 +69,16 @@ office.businessDuration(YEAR_START - YEAR, YEAR_START + 2 * YEAR);
 
 console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}; one core\n`);
 let sink = 0;
-const durationRate = measure(`business duration between two instants (${DURATIONS.toLocaleString('en')})`, DURATIONS, () => {
-  for (let index = 0; index < DURATIONS; index += 1) sink += office.businessDuration(starts[index], ends[index]);
-});
+const durationRate = measure(
+  `business duration between two instants (${DURATIONS.toLocaleString('en')})`,
+  DURATIONS,
+  () => {
+    for (let index = 0; index < DURATIONS; index += 1) sink += office.businessDuration(starts[index], ends[index]);
+  },
+);
 measure('instant when a business duration has elapsed', DURATIONS, () => {
-  for (let index = 0; index < DURATIONS; index += 1) sink += office.instantWhenElapsed(starts[index], ends[index] - starts[index]) ?? 0;
+  for (let index = 0; index < DURATIONS; index += 1)
+    sink += office.instantWhenElapsed(starts[index], ends[index] - starts[index]) ?? 0;
 });
 
 const priorities = ['P1', 'P2', 'P3', 'P4'] as const;
@@ -71,16 +89,23 @@ const tickets: { facts: TicketFact[]; asOf: number }[] = Array.from({ length: TI
   const step = () => (at += wholeMilliseconds(random() * hours(6)));
   facts.push({ type: 'responded', at: step() });
   if (random() < 0.3) facts.push({ type: 'paused', at: step() }, { type: 'resumed', at: step() });
-  if (random() < 0.2) facts.push({ type: 'priority-changed', at: step(), priority: priorities[Math.floor(random() * 4)] });
+  if (random() < 0.2)
+    facts.push({ type: 'priority-changed', at: step(), priority: priorities[Math.floor(random() * 4)] });
   facts.push({ type: 'resolved', at: step() });
   if (random() < 0.1) facts.push({ type: 'reopened', at: step() }, { type: 'resolved', at: step() });
   return { facts, asOf: at + hours(1) };
 });
 // Warm-up: working-day targets resolve deadlines through the calendar.
 for (const ticket of tickets.slice(0, 1_000)) evaluateTicketClocks({ ...ticket, targets, calendars });
-const evaluationRate = measure(`full ticket-clock evaluations (${TICKETS.toLocaleString('en')} tickets)`, TICKETS, () => {
-  for (const ticket of tickets) sink += evaluateTicketClocks({ ...ticket, targets, calendars }).resolution.elapsed;
-});
+const evaluationRate = measure(
+  `full ticket-clock evaluations (${TICKETS.toLocaleString('en')} tickets)`,
+  TICKETS,
+  () => {
+    for (const ticket of tickets) sink += evaluateTicketClocks({ ...ticket, targets, calendars }).resolution.elapsed;
+  },
+);
 
-console.log(`\naims: durations ≥ 1,000,000/s ${durationRate >= 1_000_000 ? 'met' : 'MISSED'}; evaluations ≥ 200,000/s ${evaluationRate >= 200_000 ? 'met' : 'MISSED'}`);
+console.log(
+  `\naims: durations ≥ 1,000,000/s ${durationRate >= 1_000_000 ? 'met' : 'MISSED'}; evaluations ≥ 200,000/s ${evaluationRate >= 200_000 ? 'met' : 'MISSED'}`,
+);
 if (sink === Number.NEGATIVE_INFINITY) console.log(sink);

@@ -39,6 +39,10 @@ export function serverCpuSeconds(postmasterPid: number): number {
 
 /** CPU seconds all processes on the machine have used (user, nice, system, irq, softirq, steal). */
 export function machineCpuSeconds(): number {
-  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
 }

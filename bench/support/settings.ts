@@ -3,6 +3,7 @@ export function numberFromEnvironment(name: string, fallback: number, minimum: n
   const text = process.env[name];
   if (text === undefined || text === '') return fallback;
   const value = Number(text.replace(/_/g, ''));
-  if (!Number.isFinite(value) || value < minimum) throw new Error(`${name} must be a number ≥ ${minimum} (got '${text}')`);
+  if (!Number.isFinite(value) || value < minimum)
+    throw new Error(`${name} must be a number ≥ ${minimum} (got '${text}')`);
   return Math.floor(value);
 }

@@ -6,14 +6,29 @@ import { Client } from 'pg';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { eventually, httpClient } from '@sla/test-support';
 
-const keys = { admin: 'k-admin-0001', slm: 'k-slm-0002', operations: 'k-ops-0003', auditor: 'k-audit-0004', finance: 'k-cust-0005', sales: 'k-cust-0006' } as const;
+const keys = {
+  admin: 'k-admin-0001',
+  slm: 'k-slm-0002',
+  operations: 'k-ops-0003',
+  auditor: 'k-audit-0004',
+  finance: 'k-cust-0005',
+  sales: 'k-cust-0006',
+} as const;
 type Caller = keyof typeof keys;
 const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
 
-/** API keys and roles through the real app: 401 without a known key, 403 outside the role, customers kept to their own agreements, the key's actor on every event. */
+/**
+ * API keys and roles through the real app: 401 without a known key, 403 outside the role, customers kept to their own
+ * agreements, the key's actor on every event.
+ */
 describe('access control (real app, real PostgreSQL)', () => {
   let api: TestApi;
-  const as = (caller: Caller | null) => httpClient(api.baseUrl, caller ? { authorization: `Bearer ${keys[caller]}`, 'x-actor': 'mallory' } : {}, api.conformance);
+  const as = (caller: Caller | null) =>
+    httpClient(
+      api.baseUrl,
+      caller ? { authorization: `Bearer ${keys[caller]}`, 'x-actor': 'mallory' } : {},
+      api.conformance,
+    );
 
   beforeAll(async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'sla-keys-')), 'keys.json');
@@ -30,14 +45,39 @@ describe('access control (real app, real PostgreSQL)', () => {
     );
     api = await startTestApi('access_control', { AUTH_API_KEYS_FILE: file });
     const slm = as('slm');
-    expect((await slm.post('/calendars', { definition: { id: 'round-the-clock', name: '24x7', timeZone: 'UTC', versions: [{ weeklyWindows: '24x7' }] } })).status).toBe(201);
-    expect((await slm.post('/services', { serviceId: 'email', name: 'E-mail', owner: { name: 'Li Wei' }, changeRequest: 'CR-1' })).status).toBe(201);
+    expect(
+      (
+        await slm.post('/calendars', {
+          definition: { id: 'round-the-clock', name: '24x7', timeZone: 'UTC', versions: [{ weeklyWindows: '24x7' }] },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await slm.post('/services', {
+          serviceId: 'email',
+          name: 'E-mail',
+          owner: { name: 'Li Wei' },
+          changeRequest: 'CR-1',
+        })
+      ).status,
+    ).toBe(201);
     await eventually(async () => ((await slm.get('/services/email')).status === 200 ? true : undefined));
     for (const [agreementId, counterparty] of [
       ['email-sla', 'Finance'],
       ['sales-sla', 'Sales'],
     ]) {
-      expect((await slm.post('/agreements', { agreementId, kind: 'SLA', provider: { name: 'IT' }, counterparty: { name: counterparty }, content: { title: agreementId, services: ['email'], effectiveFrom: '2026-03-01T00:00:00Z' } })).status).toBe(201);
+      expect(
+        (
+          await slm.post('/agreements', {
+            agreementId,
+            kind: 'SLA',
+            provider: { name: 'IT' },
+            counterparty: { name: counterparty },
+            content: { title: agreementId, services: ['email'], effectiveFrom: '2026-03-01T00:00:00Z' },
+          })
+        ).status,
+      ).toBe(201);
     }
     await eventually(async () => ((await slm.get('/agreements/sales-sla')).status === 200 ? true : undefined));
   });
@@ -49,29 +89,106 @@ describe('access control (real app, real PostgreSQL)', () => {
     const reference = await fetch(`${api.baseUrl}/docs`);
     expect(reference.status).toBe(200);
     expect((await fetch(`${api.baseUrl}/docs/swagger-ui-bundle.js`)).status).toBe(200);
-    expect(await as(null).get('/services')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHORIZED', message: expect.stringMatching(/API key/) } } });
+    expect(await as(null).get('/services')).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHORIZED', message: expect.stringMatching(/API key/) } },
+    });
     const unknown = await httpClient(api.baseUrl, { 'x-api-key': 'guess' }).get('/services');
     expect(unknown).toMatchObject({ status: 401, body: { error: { message: 'the API key is not known' } } });
   });
 
   it('lets each role do its part of the work and nothing else (403 naming the role and the allowed ones)', async () => {
-    const fact = (externalId: string) => ({ source: 'servicenow', externalId, type: 'TicketOpened', data: { ticketType: 'incident', serviceId: 'email', priority: 'P2', impact: 'low', major: false, title: 't', occurredAt: '2026-03-02T09:00:00Z' } });
+    const fact = (externalId: string) => ({
+      source: 'servicenow',
+      externalId,
+      type: 'TicketOpened',
+      data: {
+        ticketType: 'incident',
+        serviceId: 'email',
+        priority: 'P2',
+        impact: 'low',
+        major: false,
+        title: 't',
+        occurredAt: '2026-03-02T09:00:00Z',
+      },
+    });
     const cases: [string, () => Promise<{ status: number }>, number][] = [
       ['intake by operations', () => as('operations').post('/tickets/INC-1/facts', fact('e-1')), 201],
       ['intake by an SLM', () => as('slm').post('/tickets/INC-2/facts', fact('e-2')), 403],
       ['intake by an auditor', () => as('auditor').post('/tickets/INC-3/facts', fact('e-3')), 403],
-      ['webhook by an SLM', () => as('slm').post('/webhooks/alertmanager', { version: '4', status: 'firing', receiver: 'x', alerts: [] }), 403],
-      ['catalogue change by operations', () => as('operations').post('/services', { serviceId: 'vpn', name: 'VPN', owner: { name: 'x' }, changeRequest: 'CR-2' }), 403],
-      ['catalogue change by an SLM', () => as('slm').post('/services', { serviceId: 'vpn', name: 'VPN', owner: { name: 'x' }, changeRequest: 'CR-2' }), 201],
-      ['agreement change by an auditor', () => as('auditor').post('/agreements/email-sla/versions/1/submission', {}), 403],
-      ['agreement change by a customer', () => as('finance').post('/agreements/email-sla/versions/1/submission', {}), 403],
+      [
+        'webhook by an SLM',
+        () => as('slm').post('/webhooks/alertmanager', { version: '4', status: 'firing', receiver: 'x', alerts: [] }),
+        403,
+      ],
+      [
+        'catalogue change by operations',
+        () =>
+          as('operations').post('/services', {
+            serviceId: 'vpn',
+            name: 'VPN',
+            owner: { name: 'x' },
+            changeRequest: 'CR-2',
+          }),
+        403,
+      ],
+      [
+        'catalogue change by an SLM',
+        () =>
+          as('slm').post('/services', { serviceId: 'vpn', name: 'VPN', owner: { name: 'x' }, changeRequest: 'CR-2' }),
+        201,
+      ],
+      [
+        'agreement change by an auditor',
+        () => as('auditor').post('/agreements/email-sla/versions/1/submission', {}),
+        403,
+      ],
+      [
+        'agreement change by a customer',
+        () => as('finance').post('/agreements/email-sla/versions/1/submission', {}),
+        403,
+      ],
       ['audit evidence for an auditor', () => as('auditor').get('/audit/tree-heads'), 200],
       ['audit evidence for operations', () => as('operations').get('/audit/tree-heads'), 403],
-      ['what-if by an auditor', () => as('auditor').post('/compliance/agreements/email-sla/what-if', { period: '2026-03', version: 1 }), 200],
-      ['what-if by operations', () => as('operations').post('/compliance/agreements/email-sla/what-if', { period: '2026-03', version: 1 }), 403],
-      ['follow-up by operations', () => as('operations').post('/compliance/breaches/00000000-0000-4000-8000-000000000000/follow-up', { type: 'BreachRootCauseRecorded', data: { rootCause: 'x' } }), 403],
-      ['report definition by operations', () => as('operations').put('/report-definitions/email-monthly', { agreementId: 'email-sla', frequency: 'monthly', audience: 'customer', sections: ['kpis'], language: 'en', timeZone: 'UTC', calendarId: 'x', firstPeriod: '2026-03' }), 403],
-      ['report approval by an auditor', () => as('auditor').post('/reports/email-sla-2026-03-customer/approval', {}), 403],
+      [
+        'what-if by an auditor',
+        () => as('auditor').post('/compliance/agreements/email-sla/what-if', { period: '2026-03', version: 1 }),
+        200,
+      ],
+      [
+        'what-if by operations',
+        () => as('operations').post('/compliance/agreements/email-sla/what-if', { period: '2026-03', version: 1 }),
+        403,
+      ],
+      [
+        'follow-up by operations',
+        () =>
+          as('operations').post('/compliance/breaches/00000000-0000-4000-8000-000000000000/follow-up', {
+            type: 'BreachRootCauseRecorded',
+            data: { rootCause: 'x' },
+          }),
+        403,
+      ],
+      [
+        'report definition by operations',
+        () =>
+          as('operations').put('/report-definitions/email-monthly', {
+            agreementId: 'email-sla',
+            frequency: 'monthly',
+            audience: 'customer',
+            sections: ['kpis'],
+            language: 'en',
+            timeZone: 'UTC',
+            calendarId: 'x',
+            firstPeriod: '2026-03',
+          }),
+        403,
+      ],
+      [
+        'report approval by an auditor',
+        () => as('auditor').post('/reports/email-sla-2026-03-customer/approval', {}),
+        403,
+      ],
       ['reports and their timeliness for an auditor', () => as('auditor').get('/reports?status=overdue'), 200],
       ['report definitions for operations', () => as('operations').get('/report-definitions'), 200],
       ['admin does anything', () => as('admin').get('/audit/tree-heads'), 200],
@@ -79,14 +196,18 @@ describe('access control (real app, real PostgreSQL)', () => {
     for (const [name, call, expected] of cases) {
       const response = (await call()) as { status: number; body: { error?: { code: string; message: string } } };
       expect([name, response.status]).toEqual([name, expected]);
-      if (expected === 403) expect(response.body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining(`allowed:`) });
+      if (expected === 403)
+        expect(response.body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining(`allowed:`) });
     }
   });
 
-  it("keeps a customer to its own agreements and their figures", async () => {
+  it('keeps a customer to its own agreements and their figures', async () => {
     const finance = as('finance');
     expect((await finance.get('/agreements/email-sla')).status).toBe(200);
-    expect(await finance.get('/agreements/sales-sla')).toMatchObject({ status: 403, body: { error: { message: "agreement 'sales-sla' is not one of Finance's agreements" } } });
+    expect(await finance.get('/agreements/sales-sla')).toMatchObject({
+      status: 403,
+      body: { error: { message: "agreement 'sales-sla' is not one of Finance's agreements" } },
+    });
     expect((await finance.get('/compliance/agreements/email-sla/response-resolution?period=2026-03')).status).toBe(200);
     expect((await finance.get('/compliance/agreements/sales-sla/response-resolution?period=2026-03')).status).toBe(403);
     expect((await finance.get('/compliance/breaches?agreementId=email-sla&period=2026-03')).status).toBe(200);
@@ -116,7 +237,10 @@ describe('access control (real app, real PostgreSQL)', () => {
       ((await slm.get('/reports')).body.items as { reportId: string }[]).map((row) => row.reportId).sort();
     await eventually(async () => ((await listedToSlm()).length === 2 ? true : undefined));
     const finance = as('finance');
-    expect(await finance.get(`/reports/${id}/revisions/1`)).toMatchObject({ status: 403, body: { error: { message: `customers see published revisions only (report '${id}')` } } });
+    expect(await finance.get(`/reports/${id}/revisions/1`)).toMatchObject({
+      status: 403,
+      body: { error: { message: `customers see published revisions only (report '${id}')` } },
+    });
     // Listed to the customer only once published; the internal report and drafts never.
     expect(await finance.get('/reports')).toMatchObject({ status: 200, body: { items: [], nextCursor: null } });
     expect(await listedToSlm()).toEqual([id, 'email-sla-2026-03-internal']);
@@ -124,19 +248,37 @@ describe('access control (real app, real PostgreSQL)', () => {
     expect((await as('admin').post(`/reports/${id}/approval`, {})).status).toBe(200);
     expect((await slm.post(`/reports/${id}/publication`, {})).status).toBe(200);
     await eventually(async () => ((await finance.get(`/reports/${id}/revisions/1`)).status === 200 ? true : undefined));
-    const pdf = await fetch(`${api.baseUrl}/reports/${id}/revisions/1/pdf`, { headers: { authorization: `Bearer ${keys.finance}` } });
+    const pdf = await fetch(`${api.baseUrl}/reports/${id}/revisions/1/pdf`, {
+      headers: { authorization: `Bearer ${keys.finance}` },
+    });
     expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
     expect((await as('sales').get(`/reports/${id}/revisions/1`)).status).toBe(403);
-    expect(await finance.get('/reports/email-sla-2026-03-internal/revisions/1')).toMatchObject({ status: 403, body: { error: { message: "report 'email-sla-2026-03-internal' is not a customer report" } } });
+    expect(await finance.get('/reports/email-sla-2026-03-internal/revisions/1')).toMatchObject({
+      status: 403,
+      body: { error: { message: "report 'email-sla-2026-03-internal' is not a customer report" } },
+    });
     const listed = await eventually(async () => {
       const response = await finance.get('/reports');
       return response.body?.items?.length ? response.body : undefined;
     });
-    expect(listed).toEqual({ items: [expect.objectContaining({ reportId: id, agreementId: 'email-sla', audience: 'customer', latestPublishedRevision: 1 })], nextCursor: null });
+    expect(listed).toEqual({
+      items: [
+        expect.objectContaining({
+          reportId: id,
+          agreementId: 'email-sla',
+          audience: 'customer',
+          latestPublishedRevision: 1,
+        }),
+      ],
+      nextCursor: null,
+    });
     expect((await finance.get('/reports?agreementId=email-sla&status=published')).body.items).toHaveLength(1);
     expect((await finance.get('/reports?status=unpublished')).body.items).toEqual([]);
     expect((await as('sales').get('/reports')).body).toEqual({ items: [], nextCursor: null });
-    expect(await finance.get('/reports?agreementId=sales-sla')).toMatchObject({ status: 403, body: { error: { message: "agreement 'sales-sla' is not one of Finance's agreements" } } });
+    expect(await finance.get('/reports?agreementId=sales-sla')).toMatchObject({
+      status: 403,
+      body: { error: { message: "agreement 'sales-sla' is not one of Finance's agreements" } },
+    });
     expect((await finance.post(`/reports/${id}/revisions`, { reason: 'x' })).status).toBe(403);
   });
 
@@ -149,14 +291,19 @@ describe('access control (real app, real PostgreSQL)', () => {
       [`/reports/${id}/comparison?from=1&to=1e3`, 'to'],
     ]) {
       const answer = await finance.get(url);
-      expect([answer.status, answer.body.error.issues]).toEqual([400, [{ path: parameter, message: expect.any(String) }]]);
+      expect([answer.status, answer.body.error.issues]).toEqual([
+        400,
+        [{ path: parameter, message: expect.any(String) }],
+      ]);
     }
   });
 
   it("records the key's actor on every event, whatever X-Actor says", async () => {
     const client = new Client({ connectionString: api.databaseUrl });
     await client.connect();
-    const { rows } = await client.query<{ stream_name: string; actor: string }>(`select stream_name, metadata->>'actor' as actor from event_store.events where stream_name in ('ticket-INC-1', 'service-vpn', 'agreement-email-sla') order by global_position`);
+    const { rows } = await client.query<{ stream_name: string; actor: string }>(
+      `select stream_name, metadata->>'actor' as actor from event_store.events where stream_name in ('ticket-INC-1', 'service-vpn', 'agreement-email-sla') order by global_position`,
+    );
     await client.end();
     expect(rows).toEqual([
       { stream_name: 'agreement-email-sla', actor: 'alice.slm' },

@@ -31,7 +31,12 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
   });
   afterAll(() => api?.close());
 
-  const alert = (status: 'firing' | 'resolved', labels: Record<string, string>, fingerprint: string, endsAt = '0001-01-01T00:00:00Z') => ({
+  const alert = (
+    status: 'firing' | 'resolved',
+    labels: Record<string, string>,
+    fingerprint: string,
+    endsAt = '0001-01-01T00:00:00Z',
+  ) => ({
     status,
     labels: { alertname: 'MailDown', ...labels },
     annotations: { summary: 'mail is down' },
@@ -57,7 +62,9 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     const { rows } = await client.query('select * from outage order by outage_id');
-    const { rows: events } = await client.query<{ count: string }>(`select count(*) from event_store.events where stream_name like 'outage-%'`);
+    const { rows: events } = await client.query<{ count: string }>(
+      `select count(*) from event_store.events where stream_name like 'outage-%'`,
+    );
     await client.end();
     return { rows, events: Number(events[0].count) };
   }
@@ -74,7 +81,9 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
   });
 
   it('ends it when the alert resolves, at the alert end time', async () => {
-    const resolved = notification(alert('resolved', { job: 'mail', severity: 'critical' }, 'a1b2c3', '2026-03-09T09:42:00Z'));
+    const resolved = notification(
+      alert('resolved', { job: 'mail', severity: 'critical' }, 'a1b2c3', '2026-03-09T09:42:00Z'),
+    );
     expect((await http.post('/webhooks/alertmanager', resolved)).body.outcomes[0].outcome).toBe('ended');
     expect((await http.post('/webhooks/alertmanager', resolved)).body.outcomes[0].outcome).toBe('duplicate');
     const stored = await eventually(async () => {
@@ -90,9 +99,15 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
   it('maps labels to impact, records a resolution seen without its firing, and ignores unmapped alerts', async () => {
     const response = await http.post(
       '/webhooks/alertmanager',
-      notification(alert('resolved', { job: 'mail' }, 'd4e5', '2026-03-09T10:00:00Z'), alert('firing', { job: 'web' }, 'f6a7')),
+      notification(
+        alert('resolved', { job: 'mail' }, 'd4e5', '2026-03-09T10:00:00Z'),
+        alert('firing', { job: 'web' }, 'f6a7'),
+      ),
     );
-    expect(response.body.outcomes.map((outcome: { outcome: string }) => outcome.outcome)).toEqual(['ended', 'unmapped']);
+    expect(response.body.outcomes.map((outcome: { outcome: string }) => outcome.outcome)).toEqual([
+      'ended',
+      'unmapped',
+    ]);
     const stored = await eventually(async () => {
       const current = await outages();
       return current.rows.length === 2 ? current : undefined;
@@ -102,7 +117,10 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
 
   it('refuses a payload that is not Alertmanager version 4, storing nothing', async () => {
     const before = (await outages()).events;
-    const response = await http.post('/webhooks/alertmanager', { ...notification(alert('firing', { job: 'mail' }, 'zz')), version: '3' });
+    const response = await http.post('/webhooks/alertmanager', {
+      ...notification(alert('firing', { job: 'mail' }, 'zz')),
+      version: '3',
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['version']);
     expect((await outages()).events).toBe(before);
@@ -111,22 +129,64 @@ describe('Alertmanager webhook (real app, real PostgreSQL)', () => {
   it('records outages reported over REST: each delivery once, end after start, known services only', async () => {
     await operator.post('/services', { serviceId: 'vpn', name: 'VPN', owner: { name: 'Ops' }, changeRequest: 'CR-5' });
     await eventually(async () => ((await http.get('/services')).body?.items?.length === 1 ? true : undefined));
-    const start = { source: 'statuspage', externalId: 'inc-77-start', type: 'OutageStarted', data: { serviceId: 'vpn', impact: 'partial', weight: 0.25, occurredAt: '2026-03-10T08:00:00+01:00' } };
-    expect(await operator.post('/outages/vpn-2026-03-10/facts', start)).toMatchObject({ status: 201, body: { duplicate: false } });
-    expect(await operator.post('/outages/vpn-2026-03-10/facts', start)).toMatchObject({ status: 200, body: { duplicate: true } });
-    const early = await operator.post('/outages/vpn-2026-03-10/facts', { source: 'statuspage', externalId: 'inc-77-end-typo', type: 'OutageEnded', data: { occurredAt: '2026-03-10T06:00:00+01:00' } });
+    const start = {
+      source: 'statuspage',
+      externalId: 'inc-77-start',
+      type: 'OutageStarted',
+      data: { serviceId: 'vpn', impact: 'partial', weight: 0.25, occurredAt: '2026-03-10T08:00:00+01:00' },
+    };
+    expect(await operator.post('/outages/vpn-2026-03-10/facts', start)).toMatchObject({
+      status: 201,
+      body: { duplicate: false },
+    });
+    expect(await operator.post('/outages/vpn-2026-03-10/facts', start)).toMatchObject({
+      status: 200,
+      body: { duplicate: true },
+    });
+    const early = await operator.post('/outages/vpn-2026-03-10/facts', {
+      source: 'statuspage',
+      externalId: 'inc-77-end-typo',
+      type: 'OutageEnded',
+      data: { occurredAt: '2026-03-10T06:00:00+01:00' },
+    });
     expect(early).toMatchObject({ status: 422, body: { error: { code: 'END_BEFORE_START' } } });
-    expect((await operator.post('/outages/vpn-2026-03-10/facts', { source: 'statuspage', externalId: 'inc-77-end', type: 'OutageEnded', data: { occurredAt: '2026-03-10T08:30:00+01:00' } })).status).toBe(201);
+    expect(
+      (
+        await operator.post('/outages/vpn-2026-03-10/facts', {
+          source: 'statuspage',
+          externalId: 'inc-77-end',
+          type: 'OutageEnded',
+          data: { occurredAt: '2026-03-10T08:30:00+01:00' },
+        })
+      ).status,
+    ).toBe(201);
     const listed = await eventually(async () => {
       const response = await http.get('/outages?serviceId=vpn');
       return response.body?.items?.[0]?.endedAt ? response.body.items : undefined;
     });
     expect(listed).toEqual([
-      { outageId: 'vpn-2026-03-10', serviceId: 'vpn', impact: 'partial', weight: 0.25, ticketId: null, startedAt: '2026-03-10T07:00:00.000Z', endedAt: '2026-03-10T07:30:00.000Z', source: 'statuspage' },
+      {
+        outageId: 'vpn-2026-03-10',
+        serviceId: 'vpn',
+        impact: 'partial',
+        weight: 0.25,
+        ticketId: null,
+        startedAt: '2026-03-10T07:00:00.000Z',
+        endedAt: '2026-03-10T07:30:00.000Z',
+        source: 'statuspage',
+      },
     ]);
-    const unknown = await operator.post('/outages/x-1/facts', { ...start, externalId: 'x', data: { ...start.data, serviceId: 'nope' } });
+    const unknown = await operator.post('/outages/x-1/facts', {
+      ...start,
+      externalId: 'x',
+      data: { ...start.data, serviceId: 'nope' },
+    });
     expect(unknown).toMatchObject({ status: 422, body: { error: { code: 'UNKNOWN_SERVICE' } } });
-    const noWeight = await operator.post('/outages/x-2/facts', { ...start, externalId: 'y', data: { serviceId: 'vpn', impact: 'partial', occurredAt: '2026-03-10T08:00:00Z' } });
+    const noWeight = await operator.post('/outages/x-2/facts', {
+      ...start,
+      externalId: 'y',
+      data: { serviceId: 'vpn', impact: 'partial', occurredAt: '2026-03-10T08:00:00Z' },
+    });
     expect(noWeight.status).toBe(400);
     expect(noWeight.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['data.weight']);
   });

@@ -65,7 +65,10 @@ describe('a ticket on a calendar whose service ends (real app, real PostgreSQL)'
     await http.post('/agreements', { ...agreement, content, occurredAt: '2026-04-01T00:00:00Z' });
     await http.post('/agreements/legacy-sla/versions/1/submission', { occurredAt: '2026-04-02T00:00:00Z' });
     const riskAcceptance = { reason: 'service retired on 1 June' };
-    for (const [party, title] of [['provider', 'SLM'], ['counterparty', 'Sales']]) {
+    for (const [party, title] of [
+      ['provider', 'SLM'],
+      ['counterparty', 'Sales'],
+    ]) {
       const signatory = { name: title, title };
       const signature = { party, signatory, riskAcceptance, occurredAt: '2026-04-03T00:00:00Z' };
       // The counterparty signs in person: the same actor may not sign for both parties.
@@ -112,7 +115,8 @@ describe('a ticket on a calendar whose service ends (real app, real PostgreSQL)'
     expect(response).toMatchObject({ elapsedMs: 2 * HOUR, remainingMs: 2 * HOUR });
     // Five working days are never reached: no working day follows 31 May.
     expect(resolution).toMatchObject({ metric: 'resolution', state: 'running', targetMs: null, ...NEVER });
-    const breaches = (await http.get('/compliance/breaches?from=2026-05-01T00:00:00Z&to=2026-07-01T00:00:00Z')).body.items;
+    const breaches = (await http.get('/compliance/breaches?from=2026-05-01T00:00:00Z&to=2026-07-01T00:00:00Z')).body
+      .items;
     expect(breaches).toEqual([]);
 
     polling = false;

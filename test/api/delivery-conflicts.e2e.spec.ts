@@ -288,9 +288,12 @@ describe('redeliveries with other content (real app, real PostgreSQL)', () => {
       ].join('\n') + '\n',
     );
     const before = await storedEvents();
-    const summary = await importFactsFile(new FactIntake(api.infrastructure.eventStore, api.infrastructure.readStore, systemClock), {
-      file,
-    });
+    const summary = await importFactsFile(
+      new FactIntake(api.infrastructure.eventStore, api.infrastructure.readStore, systemClock),
+      {
+        file,
+      },
+    );
     expect(summary).toMatchObject({ outcome: 'completed', rows: 3, stored: 1, duplicates: 1, rejected: 1 });
     const rejects = readFileSync(summary.rejectsPath, 'utf8')
       .trim()

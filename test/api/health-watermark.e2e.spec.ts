@@ -18,7 +18,11 @@ describe('/health when a long transaction holds readers back', () => {
   beforeAll(async () => {
     server = await startPrivatePostgres();
     infrastructure = await openInfrastructure(
-      loadConfiguration({ DATABASE_URL: server.url.replace(/\/postgres$/, '/sla'), WATERMARK_WARNING_SECONDS: '1', LOG_LEVEL: 'error' }),
+      loadConfiguration({
+        DATABASE_URL: server.url.replace(/\/postgres$/, '/sla'),
+        WATERMARK_WARNING_SECONDS: '1',
+        LOG_LEVEL: 'error',
+      }),
     );
     app = await createApiApplication(infrastructure, { logger: false });
     await app.listen(0, '127.0.0.1');

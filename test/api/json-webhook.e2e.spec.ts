@@ -29,9 +29,23 @@ describe('generic JSON webhook (real app, real PostgreSQL)', () => {
               fact: 'TicketOpened',
               ticketId: 'ticket.number',
               externalId: 'delivery',
-              data: { ticketType: '=incident', serviceId: 'ticket.service', priority: 'ticket.priority', impact: '=medium', major: '=false', title: 'ticket.subject', occurredAt: 'ticket.createdAt' },
+              data: {
+                ticketType: '=incident',
+                serviceId: 'ticket.service',
+                priority: 'ticket.priority',
+                impact: '=medium',
+                major: '=false',
+                title: 'ticket.subject',
+                occurredAt: 'ticket.createdAt',
+              },
             },
-            { when: { event: 'ticket.answered' }, fact: 'TicketAcknowledged', ticketId: 'ticket.number', externalId: 'delivery', data: { occurredAt: 'at' } },
+            {
+              when: { event: 'ticket.answered' },
+              fact: 'TicketAcknowledged',
+              ticketId: 'ticket.number',
+              externalId: 'delivery',
+              data: { occurredAt: 'at' },
+            },
           ],
         },
       }),
@@ -42,7 +56,12 @@ describe('generic JSON webhook (real app, real PostgreSQL)', () => {
     http = httpClient(base, {}, conformance);
     // Webhooks record their sender; every other write names its actor.
     operator = httpClient(base, { 'x-actor': 'ops-lead' }, conformance);
-    await operator.post('/services', { serviceId: 'email', name: 'E-mail', owner: { name: 'Li Wei' }, changeRequest: 'CR-1' });
+    await operator.post('/services', {
+      serviceId: 'email',
+      name: 'E-mail',
+      owner: { name: 'Li Wei' },
+      changeRequest: 'CR-1',
+    });
     await eventually(async () => ((await http.get('/services/email')).status === 200 ? true : undefined));
   });
   afterAll(() => api?.close());
@@ -55,27 +74,58 @@ describe('generic JSON webhook (real app, real PostgreSQL)', () => {
   async function stored(): Promise<number> {
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
-    const { rows } = await client.query<{ count: string }>(`select count(*) from event_store.events where stream_name like 'ticket-%'`);
+    const { rows } = await client.query<{ count: string }>(
+      `select count(*) from event_store.events where stream_name like 'ticket-%'`,
+    );
     await client.end();
     return Number(rows[0].count);
   }
 
-  const created = { event: 'ticket.created', delivery: 'd-1', ticket: { number: 'HD-100', service: 'email', priority: 'P3', subject: 'Cannot send mail', createdAt: '2026-03-09T09:00:00+01:00' } };
+  const created = {
+    event: 'ticket.created',
+    delivery: 'd-1',
+    ticket: {
+      number: 'HD-100',
+      service: 'email',
+      priority: 'P3',
+      subject: 'Cannot send mail',
+      createdAt: '2026-03-09T09:00:00+01:00',
+    },
+  };
 
   it('maps a signed payload to a ticket fact and stores a redelivery once', async () => {
-    expect(await send(created)).toMatchObject({ status: 201, body: { outcome: 'recorded', fact: 'TicketOpened', ticketId: 'HD-100' } });
+    expect(await send(created)).toMatchObject({
+      status: 201,
+      body: { outcome: 'recorded', fact: 'TicketOpened', ticketId: 'HD-100' },
+    });
     expect(await send(created)).toMatchObject({ status: 200, body: { outcome: 'duplicate' } });
-    expect(await send({ event: 'ticket.answered', delivery: 'd-2', at: '2026-03-09T09:05:00+01:00', ticket: { number: 'HD-100' } })).toMatchObject({ status: 201 });
+    expect(
+      await send({
+        event: 'ticket.answered',
+        delivery: 'd-2',
+        at: '2026-03-09T09:05:00+01:00',
+        ticket: { number: 'HD-100' },
+      }),
+    ).toMatchObject({ status: 201 });
     const ticket = await eventually(async () => {
       const response = await http.get('/tickets/HD-100');
       return response.body?.facts === 2 ? response.body : undefined;
     });
-    expect(ticket).toMatchObject({ serviceId: 'email', priority: 'P3', title: 'Cannot send mail', ticketType: 'incident', major: false });
+    expect(ticket).toMatchObject({
+      serviceId: 'email',
+      priority: 'P3',
+      title: 'Cannot send mail',
+      ticketType: 'incident',
+      major: false,
+    });
   });
 
   it('refuses a missing or wrong signature, storing nothing', async () => {
     const before = await stored();
-    const tampered = await send({ ...created, delivery: 'd-9', ticket: { ...created.ticket, number: 'HD-101' } }, sign('{"something":"else"}'));
+    const tampered = await send(
+      { ...created, delivery: 'd-9', ticket: { ...created.ticket, number: 'HD-101' } },
+      sign('{"something":"else"}'),
+    );
     expect(tampered.status).toBe(401);
     const unsigned = await http.post('/webhooks/json/helpdesk', JSON.stringify({ ...created, delivery: 'd-10' }));
     expect(unsigned.status).toBe(401);
@@ -83,10 +133,20 @@ describe('generic JSON webhook (real app, real PostgreSQL)', () => {
   });
 
   it('ignores payloads no rule maps, names fields the mapping leaves invalid, and knows only configured sources', async () => {
-    expect(await send({ event: 'ticket.viewed', delivery: 'd-20' })).toMatchObject({ status: 200, body: { outcome: 'ignored' } });
-    const invalid = await send({ ...created, delivery: 'd-21', ticket: { ...created.ticket, number: 'HD-102', priority: 'urgent', createdAt: 'yesterday' } });
+    expect(await send({ event: 'ticket.viewed', delivery: 'd-20' })).toMatchObject({
+      status: 200,
+      body: { outcome: 'ignored' },
+    });
+    const invalid = await send({
+      ...created,
+      delivery: 'd-21',
+      ticket: { ...created.ticket, number: 'HD-102', priority: 'urgent', createdAt: 'yesterday' },
+    });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['data.occurredAt', 'data.priority']);
+    expect(invalid.body.error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual([
+      'data.occurredAt',
+      'data.priority',
+    ]);
     expect((await http.post('/webhooks/json/unknown-tool', '{}')).status).toBe(404);
   });
 

@@ -23,7 +23,10 @@ type Document = {
 describe('OpenAPI document and API reference (real app)', () => {
   let api: TestApi;
   let document: Document;
-  const operations = () => Object.entries(document.paths).flatMap(([template, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method} ${template}`, operation })));
+  const operations = () =>
+    Object.entries(document.paths).flatMap(([template, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ route: `${method} ${template}`, operation })),
+    );
 
   beforeAll(async () => {
     api = await startTestApi('openapi_document');
@@ -51,15 +54,27 @@ describe('OpenAPI document and API reference (real app)', () => {
   });
 
   it("describes each fact type's own data on the fact endpoints, not an untyped object", () => {
-    const body = document.paths['/tickets/{ticketId}/facts'].post.requestBody!.content['application/json'].schema as { oneOf: Record<string, any>[] };
+    const body = document.paths['/tickets/{ticketId}/facts'].post.requestBody!.content['application/json'].schema as {
+      oneOf: Record<string, any>[];
+    };
     expect(body.oneOf.length).toBeGreaterThanOrEqual(10);
     const opened = body.oneOf.find((variant) => variant.properties.type.const === 'TicketOpened')!;
     expect(opened.required).toEqual(expect.arrayContaining(['source', 'externalId', 'type', 'data']));
-    expect(opened.properties.data.required).toEqual(expect.arrayContaining(['ticketType', 'serviceId', 'priority', 'title', 'occurredAt']));
+    expect(opened.properties.data.required).toEqual(
+      expect.arrayContaining(['ticketType', 'serviceId', 'priority', 'title', 'occurredAt']),
+    );
     // The id comes from the path, so it is not part of data.
     expect(opened.properties.data.properties.ticketId).toBeUndefined();
-    for (const path of ['/outages/{outageId}/facts', '/maintenance-windows/{windowId}/facts', '/compliance/breaches/{breachEventId}/follow-up']) {
-      const variants = (document.paths[path].post.requestBody!.content['application/json'].schema as { oneOf?: { properties: { data: { properties?: object } } }[] }).oneOf;
+    for (const path of [
+      '/outages/{outageId}/facts',
+      '/maintenance-windows/{windowId}/facts',
+      '/compliance/breaches/{breachEventId}/follow-up',
+    ]) {
+      const variants = (
+        document.paths[path].post.requestBody!.content['application/json'].schema as {
+          oneOf?: { properties: { data: { properties?: object } } }[];
+        }
+      ).oneOf;
       expect(variants?.every((variant) => variant.properties.data.properties !== undefined)).toBe(true);
     }
   });
@@ -69,17 +84,27 @@ describe('OpenAPI document and API reference (real app)', () => {
     writeFileSync(file, JSON.stringify(document));
     const cli = path.join(repository, 'node_modules/@redocly/cli/bin/cli.js');
     const environment = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
-    const linted = await run(process.execPath, [cli, 'lint', '--config', path.join(repository, 'redocly.yaml'), '--format', 'json', file], { env: environment, cwd: repository }).catch(
-      (failure: { stdout: string; stderr: string }) => failure,
-    );
-    const problems = (JSON.parse(linted.stdout) as { problems: { ruleId: string; message: string; location: { pointer: string }[] }[] }).problems;
-    expect(problems.map((problem) => `${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer}`)).toEqual([]);
+    const linted = await run(
+      process.execPath,
+      [cli, 'lint', '--config', path.join(repository, 'redocly.yaml'), '--format', 'json', file],
+      { env: environment, cwd: repository },
+    ).catch((failure: { stdout: string; stderr: string }) => failure);
+    const problems = (
+      JSON.parse(linted.stdout) as { problems: { ruleId: string; message: string; location: { pointer: string }[] }[] }
+    ).problems;
+    expect(
+      problems.map((problem) => `${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer}`),
+    ).toEqual([]);
   });
 
   it('is served by a route that exists for every route the app has (so 405 never hides an undocumented one)', () => {
     type Layer = { route?: { path: string; methods: Record<string, boolean> } };
     const router = (api.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } }).router;
-    const routes = router.stack.filter((layer) => layer.route).flatMap((layer) => Object.keys(layer.route!.methods).map((method) => `${method} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`));
+    const routes = router.stack
+      .filter((layer) => layer.route)
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods).map((method) => `${method} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`),
+      );
     const documented = new Set(operations().map(({ route }) => route));
     expect(routes.filter((route) => !documented.has(route))).toEqual([]);
   });
@@ -88,7 +113,9 @@ describe('OpenAPI document and API reference (real app)', () => {
     const deleted = await fetch(`${api.baseUrl}/services`, { method: 'DELETE' });
     expect(deleted.status).toBe(405);
     expect(deleted.headers.get('allow')).toBe('GET, HEAD, POST');
-    expect(await deleted.json()).toEqual({ error: { code: 'METHOD_NOT_ALLOWED', message: expect.stringContaining('DELETE') } });
+    expect(await deleted.json()).toEqual({
+      error: { code: 'METHOD_NOT_ALLOWED', message: expect.stringContaining('DELETE') },
+    });
     const health = await fetch(`${api.baseUrl}/health`, { method: 'POST' });
     expect([health.status, health.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
     const withParameter = await fetch(`${api.baseUrl}/tickets/T-1/facts`, { method: 'GET' });

@@ -33,7 +33,8 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
       await client.end();
     }
   };
-  const reportIds = async () => ((await http.get('/reports')).body.items as { reportId: string }[]).map((report) => report.reportId);
+  const reportIds = async () =>
+    ((await http.get('/reports')).body.items as { reportId: string }[]).map((report) => report.reportId);
 
   beforeAll(async () => {
     api = await startTestApi('report_definitions', { REPORT_DRAFT_INTERVAL_SECONDS: '1' }, { now: () => now });
@@ -45,12 +46,27 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
 
   it('refuses bad definitions naming the field, and unknown agreements or calendars, storing nothing', async () => {
     const before = await eventCount();
-    const bad = await http.put('/report-definitions/email-monthly', { ...terms, sections: ['targets', 'gossip'], timeZone: 'Mars/Olympus', trendPeriods: 1 });
+    const bad = await http.put('/report-definitions/email-monthly', {
+      ...terms,
+      sections: ['targets', 'gossip'],
+      timeZone: 'Mars/Olympus',
+      trendPeriods: 1,
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['sections.1', 'timeZone', 'trendPeriods']);
-    expect((await http.put('/report-definitions/email-monthly', { ...terms, firstPeriod: '2026-Q1' })).body.error.code).toBe('FIRST_PERIOD_MISMATCH');
-    expect((await http.put('/report-definitions/email-monthly', { ...terms, agreementId: 'nope-sla' })).body.error.code).toBe('UNKNOWN_AGREEMENT');
-    expect((await http.put('/report-definitions/email-monthly', { ...terms, calendarId: 'nope' })).body.error.code).toBe('UNKNOWN_CALENDAR');
+    expect(bad.body.error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual([
+      'sections.1',
+      'timeZone',
+      'trendPeriods',
+    ]);
+    expect(
+      (await http.put('/report-definitions/email-monthly', { ...terms, firstPeriod: '2026-Q1' })).body.error.code,
+    ).toBe('FIRST_PERIOD_MISMATCH');
+    expect(
+      (await http.put('/report-definitions/email-monthly', { ...terms, agreementId: 'nope-sla' })).body.error.code,
+    ).toBe('UNKNOWN_AGREEMENT');
+    expect(
+      (await http.put('/report-definitions/email-monthly', { ...terms, calendarId: 'nope' })).body.error.code,
+    ).toBe('UNKNOWN_CALENDAR');
     expect((await http.put('/report-definitions/Bad_Id', terms)).status).toBe(400);
     expect(await eventCount()).toBe(before);
   });
@@ -66,10 +82,25 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
     expect(definition).toMatchObject({ ...terms, recordedBy: 'slm.alice', retiredAt: null });
 
     // On 15 February only January has closed.
-    expect(await eventually(async () => ((await reportIds()).length === 1 ? reportIds() : undefined))).toEqual(['email-sla-2026-01-customer']);
+    expect(await eventually(async () => ((await reportIds()).length === 1 ? reportIds() : undefined))).toEqual([
+      'email-sla-2026-01-customer',
+    ]);
     const january = (await http.get('/reports/email-sla-2026-01-customer/revisions/1')).body;
-    expect(january).toMatchObject({ status: 'draft', draftedBy: 'report-drafting', content: { agreementId: 'email-sla', period: '2026-01', timeZone: 'Asia/Shanghai', language: 'zh', sections: terms.sections, definitionId: 'email-monthly' } });
-    expect(Object.keys(january.content)).toEqual(expect.arrayContaining(['responseResolution', 'availability', 'trend', 'kpis']));
+    expect(january).toMatchObject({
+      status: 'draft',
+      draftedBy: 'report-drafting',
+      content: {
+        agreementId: 'email-sla',
+        period: '2026-01',
+        timeZone: 'Asia/Shanghai',
+        language: 'zh',
+        sections: terms.sections,
+        definitionId: 'email-monthly',
+      },
+    });
+    expect(Object.keys(january.content)).toEqual(
+      expect.arrayContaining(['responseResolution', 'availability', 'trend', 'kpis']),
+    );
     expect(january.content.breaches).toBeUndefined();
     expect(january.content.improvementPlans).toBeUndefined();
     // Three trend periods asked for, but the agreement (and the definition) begin in January: no rows before it.
@@ -81,7 +112,11 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
     await eventually(async () => ((await reportIds()).length === 2 ? true : undefined));
     now = new Date('2026-03-31T16:00:00Z');
     await eventually(async () => ((await reportIds()).length === 3 ? true : undefined));
-    expect(await reportIds()).toEqual(['email-sla-2026-01-customer', 'email-sla-2026-02-customer', 'email-sla-2026-03-customer']);
+    expect(await reportIds()).toEqual([
+      'email-sla-2026-01-customer',
+      'email-sla-2026-02-customer',
+      'email-sla-2026-03-customer',
+    ]);
 
     // However many passes run at once (two API processes, a restart mid-pass), each report is drafted once.
     now = new Date('2026-04-30T16:00:00Z');
@@ -90,8 +125,15 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
     const client = new Client({ connectionString: api.databaseUrl });
     await client.connect();
     try {
-      const drafts = await client.query("select stream_name, count(*)::int as count from event_store.events where event_type = 'ServiceReportDrafted' group by stream_name order by stream_name");
-      expect(drafts.rows).toEqual(['01', '02', '03', '04'].map((month) => ({ stream_name: `service-report-email-sla-2026-${month}-customer`, count: 1 })));
+      const drafts = await client.query(
+        "select stream_name, count(*)::int as count from event_store.events where event_type = 'ServiceReportDrafted' group by stream_name order by stream_name",
+      );
+      expect(drafts.rows).toEqual(
+        ['01', '02', '03', '04'].map((month) => ({
+          stream_name: `service-report-email-sla-2026-${month}-customer`,
+          count: 1,
+        })),
+      );
     } finally {
       await client.end();
     }
@@ -102,12 +144,17 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
     expect((await http.post(`/reports/${id}/approval`, {})).status).toBe(200);
     expect((await http.post(`/reports/${id}/publication`, {})).status).toBe(200);
 
-    expect((await http.post('/report-definitions/email-monthly/retirement', { reason: 'agreement terminated' })).status).toBe(200);
+    expect(
+      (await http.post('/report-definitions/email-monthly/retirement', { reason: 'agreement terminated' })).status,
+    ).toBe(200);
     expect((await http.put('/report-definitions/email-monthly', terms)).body.error.code).toBe('DEFINITION_RETIRED');
     await eventually(async () => ((await http.get('/report-definitions')).body.items.length === 0 ? true : undefined));
     now = new Date('2026-07-15T00:00:00Z');
     expect(await drafting.draftDue()).toEqual([]);
     expect(await eventually(async () => ((await reportIds()).length === 4 ? reportIds() : undefined))).toHaveLength(4);
-    expect((await http.get('/report-definitions?includeRetired=true')).body.items[0]).toMatchObject({ definitionId: 'email-monthly', retirementReason: 'agreement terminated' });
+    expect((await http.get('/report-definitions?includeRetired=true')).body.items[0]).toMatchObject({
+      definitionId: 'email-monthly',
+      retirementReason: 'agreement terminated',
+    });
   }, 60_000);
 });

@@ -58,12 +58,19 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
       const response = await http.get('/services/email');
       return response.body?.status === 'active' ? response : undefined;
     });
-    const stale = await http.patch('/services/email', { changes: { calendarId: 'office' }, changeRequest: 'CR-2026-003' }, { 'if-match': '"0"' });
+    const stale = await http.patch(
+      '/services/email',
+      { changes: { calendarId: 'office' }, changeRequest: 'CR-2026-003' },
+      { 'if-match': '"0"' },
+    );
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('CONCURRENT_MODIFICATION');
     const revised = await http.patch(
       '/services/email',
-      { changes: { calendarId: 'office', securityConsiderations: 'Mailboxes hold personal data' }, changeRequest: 'CR-2026-003' },
+      {
+        changes: { calendarId: 'office', securityConsiderations: 'Mailboxes hold personal data' },
+        changeRequest: 'CR-2026-003',
+      },
       { 'if-match': `"${active.body.streamRevision}"` },
     );
     expect(revised.status).toBe(200);
@@ -71,7 +78,11 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
       const response = await http.get('/services/email');
       return response.body?.calendarId === 'office' ? response.body : undefined;
     });
-    expect(shown).toMatchObject({ status: 'active', securityConsiderations: 'Mailboxes hold personal data', lastChangeRequest: 'CR-2026-003' });
+    expect(shown).toMatchObject({
+      status: 'active',
+      securityConsiderations: 'Mailboxes hold personal data',
+      lastChangeRequest: 'CR-2026-003',
+    });
     const empty = await http.patch('/services/email', { changes: {}, changeRequest: 'CR-2026-004' });
     expect(empty.body.error.code).toBe('NOTHING_TO_CHANGE');
   });
@@ -114,7 +125,10 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
   it('lets exactly one of two concurrent retirements win; the other gets a clean conflict', async () => {
     await http.post('/services', { ...email, serviceId: 'vpn', name: 'VPN' });
     const retire = { reason: 'replaced by zero-trust access', changeRequest: 'CR-2026-044' };
-    const responses = await Promise.all([http.post('/services/vpn/retire', retire), http.post('/services/vpn/retire', retire)]);
+    const responses = await Promise.all([
+      http.post('/services/vpn/retire', retire),
+      http.post('/services/vpn/retire', retire),
+    ]);
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([200, 409]);
     const refused = responses.find((response) => response.status === 409)!;
@@ -142,7 +156,9 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
   it('reports health with every projection caught up', async () => {
     const health = await eventually(async () => {
       const response = await http.get('/health');
-      return response.body.projections.every((projection: { lag: number }) => projection.lag === 0) ? response : undefined;
+      return response.body.projections.every((projection: { lag: number }) => projection.lag === 0)
+        ? response
+        : undefined;
     });
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({

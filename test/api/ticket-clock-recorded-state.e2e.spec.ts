@@ -48,7 +48,12 @@ describe('ticket view shows what the SLA watch recorded (real app, real PostgreS
     };
     expect((await http.post('/tickets/INC-7/facts', opened)).status).toBe(201);
     now = new Date('2026-03-02T08:10:00Z');
-    const acknowledged = { source: 'jira', externalId: 'a-7', type: 'TicketAcknowledged', data: { occurredAt: now.toISOString() } };
+    const acknowledged = {
+      source: 'jira',
+      externalId: 'a-7',
+      type: 'TicketAcknowledged',
+      data: { occurredAt: now.toISOString() },
+    };
     expect((await http.post('/tickets/INC-7/facts', acknowledged)).status).toBe(201);
     // The response is projected before the clock moves on: else the watch would see it running past 08:30.
     await clockOf('response', (clock) => clock.recordedState === 'met');

@@ -38,7 +38,9 @@ describe('API reference in a browser (real Chromium, real app)', () => {
   afterAll(() => api?.close());
 
   it('renders one entry per documented operation, with no dialect warning, and takes a screenshot', async () => {
-    const document = (await (await fetch(`${api.baseUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const document = (await (await fetch(`${api.baseUrl}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const operations = Object.values(document.paths).reduce((count, methods) => count + Object.keys(methods).length, 0);
     const { stdout: dom } = await chromium('--dump-dom', `${api.baseUrl}/docs`);
     expect(dom).toContain('SLA compliance engine');

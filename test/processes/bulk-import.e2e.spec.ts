@@ -24,7 +24,8 @@ describe('sla CLI: bulk import of CSV and NDJSON files', () => {
     if (directory) rmSync(directory, { recursive: true, force: true });
   });
 
-  const importFile = (...args: string[]) => startNodeProcess(builtEntryPoint('cli'), ['import', ...args], { DATABASE_URL: api.databaseUrl });
+  const importFile = (...args: string[]) =>
+    startNodeProcess(builtEntryPoint('cli'), ['import', ...args], { DATABASE_URL: api.databaseUrl });
   async function run(...args: string[]) {
     const cli = importFile(...args);
     const exit = await cli.exited;
@@ -89,7 +90,10 @@ describe('sla CLI: bulk import of CSV and NDJSON files', () => {
     expect(await eventCounts()).toEqual({ ticket: 4, outage: 1 });
 
     const again = await run(file);
-    expect(again).toMatchObject({ code: 2, output: expect.stringMatching(/rows: 12, stored: 5, duplicates: 0, rejected: 7/) });
+    expect(again).toMatchObject({
+      code: 2,
+      output: expect.stringMatching(/rows: 12, stored: 5, duplicates: 0, rejected: 7/),
+    });
     const restarted = await run(file, '--restart');
     expect(restarted.output).toMatch(/rows: 12, stored: 0, duplicates: 5, rejected: 7/);
     expect(rejectsOf(file)).toHaveLength(7);
@@ -110,12 +114,39 @@ describe('sla CLI: bulk import of CSV and NDJSON files', () => {
       const id = `BULK-${index}`;
       const opened = new Date(Date.UTC(2026, 2, 1) + index * 60_000).toISOString();
       const acknowledged = new Date(Date.UTC(2026, 2, 1) + index * 60_000 + 5 * 60_000).toISOString();
-      lines.push(JSON.stringify({ record: 'ticket', id, externalId: `${id}/open`, type: 'TicketOpened', data: { ticketType: 'service-request', serviceId: 'email', priority: 'P4', impact: 'low', major: false, title: `Request ${index}`, occurredAt: opened } }));
-      lines.push(JSON.stringify({ record: 'ticket', id, externalId: `${id}/ack`, type: 'TicketAcknowledged', data: { occurredAt: acknowledged } }));
+      lines.push(
+        JSON.stringify({
+          record: 'ticket',
+          id,
+          externalId: `${id}/open`,
+          type: 'TicketOpened',
+          data: {
+            ticketType: 'service-request',
+            serviceId: 'email',
+            priority: 'P4',
+            impact: 'low',
+            major: false,
+            title: `Request ${index}`,
+            occurredAt: opened,
+          },
+        }),
+      );
+      lines.push(
+        JSON.stringify({
+          record: 'ticket',
+          id,
+          externalId: `${id}/ack`,
+          type: 'TicketAcknowledged',
+          data: { occurredAt: acknowledged },
+        }),
+      );
     }
     writeFileSync(file, `${lines.join('\n')}\n`);
     const statePath = `${file}.import-state.json`;
-    const savedLine = () => (existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as { line: number; completed: boolean }) : { line: 0, completed: false });
+    const savedLine = () =>
+      existsSync(statePath)
+        ? (JSON.parse(readFileSync(statePath, 'utf8')) as { line: number; completed: boolean })
+        : { line: 0, completed: false };
 
     // Killed without warning once a few chunks are saved.
     const killed = importFile(file, '--concurrency', '4');

@@ -17,7 +17,15 @@ describe('sla CLI: projections', () => {
             id: crypto.randomUUID(),
             type: 'ServiceRegistered',
             schemaVersion: 0,
-            data: { serviceId, name: serviceId.toUpperCase(), description: '', owner: { name: 'Owner', email: null }, contactPoint: null, changeRequest: null, occurredAt: '2026-01-05T09:00:00Z' },
+            data: {
+              serviceId,
+              name: serviceId.toUpperCase(),
+              description: '',
+              owner: { name: 'Owner', email: null },
+              contactPoint: null,
+              changeRequest: null,
+              occurredAt: '2026-01-05T09:00:00Z',
+            },
             metadata: { actor: 'seed', correlationId: 'seed', source: 'test' },
           },
         ],
@@ -43,7 +51,10 @@ describe('sla CLI: projections', () => {
   }
 
   it('catches up, reports status, and rebuilds one projection or all from position 0', async () => {
-    expect(await run('projections', 'catch-up')).toMatchObject({ code: 0, output: expect.stringMatching(/applied 6 events/) });
+    expect(await run('projections', 'catch-up')).toMatchObject({
+      code: 0,
+      output: expect.stringMatching(/applied 6 events/),
+    });
     expect(await catalogueRows()).toBe(3);
 
     const status = await run('projections', 'status');
@@ -63,7 +74,10 @@ describe('sla CLI: projections', () => {
   }, 60_000);
 
   it('explains what is wrong with a rebuild request', async () => {
-    expect(await run('projections', 'rebuild')).toMatchObject({ code: 1, output: expect.stringMatching(/name a projection or pass --all/) });
+    expect(await run('projections', 'rebuild')).toMatchObject({
+      code: 1,
+      output: expect.stringMatching(/name a projection or pass --all/),
+    });
     expect(await run('projections', 'rebuild', 'nope')).toMatchObject({
       code: 1,
       output: expect.stringMatching(/no projection named 'nope'/),

@@ -33,7 +33,15 @@ describe('projector killed with SIGKILL during catch-up', () => {
           id: randomUUID(),
           type: 'ServiceRegistered',
           schemaVersion: 2,
-          data: { serviceId, name: `Service ${service}`, description: '', owner: { name: 'Owner', email: null }, contactPoint: null, changeRequest: null, occurredAt: at },
+          data: {
+            serviceId,
+            name: `Service ${service}`,
+            description: '',
+            owner: { name: 'Owner', email: null },
+            contactPoint: null,
+            changeRequest: null,
+            occurredAt: at,
+          },
           metadata: metadata(),
         },
         {
@@ -80,15 +88,19 @@ describe('projector killed with SIGKILL during catch-up', () => {
     // Kill points spread over the catch-up, chosen at random each run (seed printed for replay).
     const seed = Date.now() % 100_000;
     let state = seed;
-    const random = () => ((state = (state * 16807) % 2147483647) / 2147483647);
-    const targets = Array.from({ length: KILLS }, (_, index) => Math.floor(TOTAL * (0.1 + 0.15 * index + 0.1 * random())));
+    const random = () => (state = (state * 16807) % 2147483647) / 2147483647;
+    const targets = Array.from({ length: KILLS }, (_, index) =>
+      Math.floor(TOTAL * (0.1 + 0.15 * index + 0.1 * random())),
+    );
     const appliedAtKill: number[] = [];
 
     for (const target of targets) {
       const projector = startNodeProcess(builtEntryPoint('projector'), [], environment);
-      await eventually(async () => ((await appliedSoFar(client)) >= target ? true : undefined), 60_000).catch((error) => {
-        throw new Error(`${error} (seed ${seed})\n${projector.output()}`);
-      });
+      await eventually(async () => ((await appliedSoFar(client)) >= target ? true : undefined), 60_000).catch(
+        (error) => {
+          throw new Error(`${error} (seed ${seed})\n${projector.output()}`);
+        },
+      );
       projector.child.kill('SIGKILL');
       await projector.exited;
       appliedAtKill.push(await appliedSoFar(client));
@@ -101,7 +113,8 @@ describe('projector killed with SIGKILL during catch-up', () => {
 
     const last = startNodeProcess(builtEntryPoint('projector'), [], environment);
     await eventually(async () => {
-      const done = (await appliedSoFar(client)) >= TOTAL && (await appliedSoFar(client, 'service-catalogue')) >= SERVICES * 2;
+      const done =
+        (await appliedSoFar(client)) >= TOTAL && (await appliedSoFar(client, 'service-catalogue')) >= SERVICES * 2;
       return done ? true : undefined;
     }, 60_000);
     last.child.kill('SIGTERM');
@@ -115,7 +128,9 @@ describe('projector killed with SIGKILL during catch-up', () => {
     expect(await appliedSoFar(client, 'service-catalogue')).toBe(SERVICES * 2);
 
     // A clean rebuild of every projection, in this process, from position 0.
-    const infrastructure = await openInfrastructure(loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_BATCH_SIZE: '1000' }));
+    const infrastructure = await openInfrastructure(
+      loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_BATCH_SIZE: '1000' }),
+    );
     await infrastructure.projections.rebuild();
     await infrastructure.close();
     expect(await snapshot(client)).toEqual(afterKills);

@@ -78,17 +78,29 @@ describe('the README walkthrough', () => {
 
     // What the README's comments promise, as the commands printed it …
     // The SLA's submission answers with its underpinning gaps: none, the contract's targets are stricter.
-    expect(run.stdout).toMatch(/"agreementId":"email-sla"[^\n]*"events":\["AgreementVersionSubmitted"\][^\n]*"underpinningGaps":\[\]/);
+    expect(run.stdout).toMatch(
+      /"agreementId":"email-sla"[^\n]*"events":\["AgreementVersionSubmitted"\][^\n]*"underpinningGaps":\[\]/,
+    );
     expect(run.stdout).toContain('"availabilityPercent":"99.545454"');
     expect(run.stdout).toContain('"percentWithinTarget":"100.0000"');
     // … and as the API answers now.
     const http = httpClient(address);
-    const figures = await http.get('/compliance/agreements/email-sla/response-resolution?period=2026-03&timeZone=Europe/Berlin');
+    const figures = await http.get(
+      '/compliance/agreements/email-sla/response-resolution?period=2026-03&timeZone=Europe/Berlin',
+    );
     expect(figures.body).toEqual([
       expect.objectContaining({ metric: 'response', tickets: 2, met: 1, breached: 1, percentWithinTarget: '50.0000' }),
-      expect.objectContaining({ metric: 'resolution', tickets: 2, met: 1, breached: 1, percentWithinTarget: '50.0000' }),
+      expect.objectContaining({
+        metric: 'resolution',
+        tickets: 2,
+        met: 1,
+        breached: 1,
+        percentWithinTarget: '50.0000',
+      }),
     ]);
-    const availability = await http.get('/compliance/agreements/email-sla/availability?period=2026-03&timeZone=Europe/Berlin');
+    const availability = await http.get(
+      '/compliance/agreements/email-sla/availability?period=2026-03&timeZone=Europe/Berlin',
+    );
     expect(availability.body.terms).toEqual([
       expect.objectContaining({
         availabilityPercent: '99.545454',
@@ -100,14 +112,23 @@ describe('the README walkthrough', () => {
       }),
     ]);
     const breaches = await http.get('/compliance/breaches?agreementId=email-sla&period=2026-03');
-    const standing = breaches.body.items.filter((breach: { retractedAt: string | null }) => breach.retractedAt === null);
-    expect(standing.map((breach: { ticketId: string; metric: string }) => `${breach.ticketId} ${breach.metric}`).sort()).toEqual([
-      'INC-2 resolution',
-      'INC-2 response',
-    ]);
-    const whatIf = await http.post('/compliance/agreements/email-sla/what-if', { period: '2026-03', timeZone: 'Europe/Berlin', version: 2 });
+    const standing = breaches.body.items.filter(
+      (breach: { retractedAt: string | null }) => breach.retractedAt === null,
+    );
+    expect(
+      standing.map((breach: { ticketId: string; metric: string }) => `${breach.ticketId} ${breach.metric}`).sort(),
+    ).toEqual(['INC-2 resolution', 'INC-2 response']);
+    const whatIf = await http.post('/compliance/agreements/email-sla/what-if', {
+      period: '2026-03',
+      timeZone: 'Europe/Berlin',
+      version: 2,
+    });
     expect(whatIf.body.tickets).toContainEqual(
-      expect.objectContaining({ ticketId: 'INC-2', metric: 'resolution', candidate: expect.objectContaining({ version: 2, state: 'met' }) }),
+      expect.objectContaining({
+        ticketId: 'INC-2',
+        metric: 'resolution',
+        candidate: expect.objectContaining({ version: 2, state: 'met' }),
+      }),
     );
     expect(whatIf.body.totals).toContainEqual({
       metric: 'resolution',
@@ -119,7 +140,7 @@ describe('the README walkthrough', () => {
     expect(readFileSync(path.join(scratch, 'email-sla-2026-03.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     // The consistency proof answered (curl --fail-with-body would have stopped the script otherwise).
     expect(run.stdout).toMatch(/"proof":\[/);
-    expect(run.stdout).toContain("OK: the log matches every signed tree head");
+    expect(run.stdout).toContain('OK: the log matches every signed tree head');
     // The auditor's HTTP block: an inclusion proof for the SLA's latest event.
     expect(run.stdout).toMatch(/"leafIndex":\d+,"leafHash":"[0-9a-f]{64}"/);
   }, 180_000);

@@ -36,13 +36,24 @@ describe('a real Prometheus Alertmanager feeding outages', () => {
   let output = '';
 
   beforeAll(async () => {
-    if (!binary) throw new Error('prometheus-alertmanager is not installed: run `bash scripts/install-test-tools.sh` (as root, Debian)');
+    if (!binary)
+      throw new Error(
+        'prometheus-alertmanager is not installed: run `bash scripts/install-test-tools.sh` (as root, Debian)',
+      );
     workDirectory = mkdtempSync(path.join(tmpdir(), 'sla-real-alertmanager-'));
     const mapping = path.join(workDirectory, 'mapping.json');
-    writeFileSync(mapping, JSON.stringify([{ match: { job: 'vpn', severity: 'page' }, serviceId: 'vpn', impact: 'full' }]));
+    writeFileSync(
+      mapping,
+      JSON.stringify([{ match: { job: 'vpn', severity: 'page' }, serviceId: 'vpn', impact: 'full' }]),
+    );
     api = await startTestApi('real_alertmanager', { ALERTMANAGER_MAPPING_FILE: mapping });
     const http = httpClient(api.baseUrl, { 'x-actor': 'ops-lead' }, api.conformance);
-    await http.post('/services', { serviceId: 'vpn', name: 'Remote access VPN', owner: { name: 'Li Wei' }, changeRequest: 'CR-7' });
+    await http.post('/services', {
+      serviceId: 'vpn',
+      name: 'Remote access VPN',
+      owner: { name: 'Li Wei' },
+      changeRequest: 'CR-7',
+    });
 
     // Short group timings so a resolution reaches the receiver within seconds.
     writeFileSync(
@@ -77,9 +88,11 @@ describe('a real Prometheus Alertmanager feeding outages', () => {
     );
     alertmanager.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     alertmanager.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    await eventually(async () => ((await fetch(`${alertmanagerUrl}/-/ready`)).ok ? true : undefined), 20_000).catch((error: unknown) => {
-      throw new Error(`Alertmanager did not become ready: ${String(error)}\n${output}`);
-    });
+    await eventually(async () => ((await fetch(`${alertmanagerUrl}/-/ready`)).ok ? true : undefined), 20_000).catch(
+      (error: unknown) => {
+        throw new Error(`Alertmanager did not become ready: ${String(error)}\n${output}`);
+      },
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -99,7 +112,11 @@ describe('a real Prometheus Alertmanager feeding outages', () => {
 
   async function vpnOutages() {
     const response = await fetch(`${api.baseUrl}/outages?serviceId=vpn`);
-    return ((await response.json()) as { items: Array<{ outageId: string; impact: string; startedAt: string; endedAt: string | null; source: string }> }).items;
+    return (
+      (await response.json()) as {
+        items: Array<{ outageId: string; impact: string; startedAt: string; endedAt: string | null; source: string }>;
+      }
+    ).items;
   }
 
   it('records the outage when the alert fires and ends it at the resolution time', async () => {

@@ -35,7 +35,12 @@ describe('processes sharing the embedded database of one data folder', () => {
   });
 
   const http = () => httpClient(`http://127.0.0.1:${environment.PORT}`, { 'x-actor': 'slm.alice' });
-  const healthStatus = async () => (await http().get('/health').catch(() => ({ status: 0 }))).status;
+  const healthStatus = async () =>
+    (
+      await http()
+        .get('/health')
+        .catch(() => ({ status: 0 }))
+    ).status;
   const withOutput = (process: RunningProcess) => (error: unknown) => {
     throw new Error(`${error}\n--- output ---\n${process.output()}`);
   };

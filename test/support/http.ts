@@ -1,10 +1,17 @@
 /** Minimal JSON client over fetch for end-to-end tests against a listening app. */
 export type JsonResponse<Body = any> = { status: number; body: Body };
 
-export type ExchangeCheck = { check(method: string, url: string, requestBody: unknown, status: number, responseBody: unknown): void };
+export type ExchangeCheck = {
+  check(method: string, url: string, requestBody: unknown, status: number, responseBody: unknown): void;
+};
 
 export function httpClient(baseUrl: string, defaultHeaders: Record<string, string> = {}, conformance?: ExchangeCheck) {
-  async function request<Body = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse<Body>> {
+  async function request<Body = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<JsonResponse<Body>> {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...defaultHeaders, ...headers },
@@ -17,9 +24,12 @@ export function httpClient(baseUrl: string, defaultHeaders: Record<string, strin
   }
   return {
     get: <Body = any>(path: string) => request<Body>('GET', path),
-    post: <Body = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<Body>('POST', path, body, headers),
-    put: <Body = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<Body>('PUT', path, body, headers),
-    patch: <Body = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<Body>('PATCH', path, body, headers),
+    post: <Body = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      request<Body>('POST', path, body, headers),
+    put: <Body = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      request<Body>('PUT', path, body, headers),
+    patch: <Body = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      request<Body>('PATCH', path, body, headers),
   };
 }
 

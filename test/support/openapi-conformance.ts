@@ -24,7 +24,8 @@ export function openApiConformance(fetched: unknown) {
   const validate = (schema: object, value: unknown, what: string) => {
     let validator = validators.get(schema);
     if (!validator) validators.set(schema, (validator = ajv.compile(schema)));
-    if (!validator(value)) throw new Error(`${what} does not conform to the OpenAPI document: ${ajv.errorsText(validator.errors)}`);
+    if (!validator(value))
+      throw new Error(`${what} does not conform to the OpenAPI document: ${ajv.errorsText(validator.errors)}`);
   };
   return {
     checked: 0,

@@ -6,7 +6,11 @@ import { comparePositions, type EventStore, type GlobalPosition } from '@sla/eve
  * the cluster are open (other test files create databases and migrate
  * concurrently), so "appended" does not yet mean "readable".
  */
-export async function untilReadable(store: EventStore, position: GlobalPosition | null, timeoutMilliseconds = 15_000): Promise<void> {
+export async function untilReadable(
+  store: EventStore,
+  position: GlobalPosition | null,
+  timeoutMilliseconds = 15_000,
+): Promise<void> {
   if (!position) return;
   const justBefore = { commit: position.commit, prepare: position.prepare - 1n };
   const deadline = Date.now() + timeoutMilliseconds;

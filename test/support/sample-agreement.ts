@@ -8,9 +8,22 @@ import { eventually, type httpClient } from './http';
  */
 export async function givenShanghaiEmailAgreement(http: ReturnType<typeof httpClient>): Promise<void> {
   const weekdays = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, ['09:00-18:00']]));
-  await http.post('/calendars', { definition: { id: 'office-shanghai', name: 'Office Shanghai', timeZone: 'Asia/Shanghai', versions: [{ weeklyWindows: weekdays }] } });
+  await http.post('/calendars', {
+    definition: {
+      id: 'office-shanghai',
+      name: 'Office Shanghai',
+      timeZone: 'Asia/Shanghai',
+      versions: [{ weeklyWindows: weekdays }],
+    },
+  });
   await eventually(async () => ((await http.get('/calendars/office-shanghai')).status === 200 ? true : undefined));
-  await http.post('/services', { serviceId: 'email', name: 'Corporate e-mail', owner: { name: 'Li Wei' }, calendarId: 'office-shanghai', changeRequest: 'CR-1' });
+  await http.post('/services', {
+    serviceId: 'email',
+    name: 'Corporate e-mail',
+    owner: { name: 'Li Wei' },
+    calendarId: 'office-shanghai',
+    changeRequest: 'CR-1',
+  });
   await eventually(async () => ((await http.get('/services/email')).status === 200 ? true : undefined));
   const agreement = await http.post('/agreements', {
     agreementId: 'email-sla',
@@ -20,7 +33,14 @@ export async function givenShanghaiEmailAgreement(http: ReturnType<typeof httpCl
     content: {
       title: 'E-mail SLA',
       services: ['email'],
-      serviceTargets: [{ serviceId: 'email', priority: 'P1', response: { duration: { unit: 'business-hours', amount: 1 }, calendarId: 'office-shanghai' }, resolution: { duration: { unit: 'business-hours', amount: 4 }, calendarId: 'office-shanghai' } }],
+      serviceTargets: [
+        {
+          serviceId: 'email',
+          priority: 'P1',
+          response: { duration: { unit: 'business-hours', amount: 1 }, calendarId: 'office-shanghai' },
+          resolution: { duration: { unit: 'business-hours', amount: 4 }, calendarId: 'office-shanghai' },
+        },
+      ],
       availabilityTargets: [{ serviceId: 'email', percentage: 99.5, period: 'month', calendarId: 'office-shanghai' }],
       effectiveFrom: '2026-01-01T00:00:00+08:00',
     },
@@ -64,7 +84,10 @@ export async function givenShanghaiEmailAgreement(http: ReturnType<typeof httpCl
  * (risk accepted: no underpinning contracts in these tests), the counterparty
  * as `sales.bob`. The targets are the caller's.
  */
-export async function givenApprovedVpnAgreement(http: ReturnType<typeof httpClient>, serviceTargets: unknown[]): Promise<void> {
+export async function givenApprovedVpnAgreement(
+  http: ReturnType<typeof httpClient>,
+  serviceTargets: unknown[],
+): Promise<void> {
   const content = { title: 'VPN SLA', services: ['vpn'], serviceTargets, effectiveFrom: '2026-03-01T00:00:00Z' };
   const parties = { provider: { name: 'IT' }, counterparty: { name: 'Sales' } };
   const drafted = { agreementId: 'vpn-sla', kind: 'SLA', ...parties, content, occurredAt: '2026-02-01T00:00:00Z' };

@@ -25,10 +25,20 @@ export type TestApi = {
  * The real API on a fresh database of the test run's PostgreSQL, listening
  * on a free loopback port, projections running inline.
  */
-export async function startTestApi(purpose: string, settings: Record<string, string> = {}, clock?: Clock): Promise<TestApi> {
+export async function startTestApi(
+  purpose: string,
+  settings: Record<string, string> = {},
+  clock?: Clock,
+): Promise<TestApi> {
   const databaseUrl = await createTestDatabase(purpose);
   const infrastructure = await openInfrastructure(
-    loadConfiguration({ DATABASE_URL: databaseUrl, PROJECTION_IDLE_MS: '20', LOG_LEVEL: 'error', AUDIT_SIGNING_KEY_FILE: testSigningKeyFile, ...settings }),
+    loadConfiguration({
+      DATABASE_URL: databaseUrl,
+      PROJECTION_IDLE_MS: '20',
+      LOG_LEVEL: 'error',
+      AUDIT_SIGNING_KEY_FILE: testSigningKeyFile,
+      ...settings,
+    }),
     undefined,
     clock ? { clock } : {},
   );

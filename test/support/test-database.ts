@@ -7,7 +7,8 @@ import { Client } from 'pg';
  */
 export async function createTestDatabase(purpose: string): Promise<string> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (global setup starts PostgreSQL)');
+  if (!adminUrl)
+    throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (global setup starts PostgreSQL)');
   const name = `test_${purpose.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomUUID().slice(0, 8)}`;
   const client = new Client({ connectionString: adminUrl });
   await client.connect();

@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import type { Infrastructure } from '@sla/composition';
-import { HttpErrorFilter, methodNotAllowed, RequestShapeInterceptor, systemClock, type Clock } from '@sla/nest-platform';
+import {
+  HttpErrorFilter,
+  methodNotAllowed,
+  RequestShapeInterceptor,
+  systemClock,
+  type Clock,
+} from '@sla/nest-platform';
 import { ApiModule } from './api.module';
 import { StartupQuietLogger } from './startup-logger';
 import { apiDocument } from './openapi/openapi.controller';

@@ -21,13 +21,26 @@ export class ApiModule {
   static register(infrastructure: Infrastructure, clock: Clock): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.register(infrastructure, clock), CatalogueModule, AgreementsModule, ComplianceModule, AuditModule, ServiceReportsModule.register(reportFigures, { draftIntervalMilliseconds: infrastructure.configuration.REPORT_DRAFT_INTERVAL_SECONDS * 1_000 }), OperationsModule.register(
+      imports: [
+        CqrsModule.forRoot(),
+        InfrastructureModule.register(infrastructure, clock),
+        CatalogueModule,
+        AgreementsModule,
+        ComplianceModule,
+        AuditModule,
+        ServiceReportsModule.register(reportFigures, {
+          draftIntervalMilliseconds: infrastructure.configuration.REPORT_DRAFT_INTERVAL_SECONDS * 1_000,
+        }),
+        OperationsModule.register(
           loadAlertMapping(infrastructure.configuration.ALERTMANAGER_MAPPING_FILE),
           loadJsonWebhookSources(infrastructure.configuration.JSON_WEBHOOK_SOURCES_FILE),
         ),
       ],
       controllers: [HealthController, OpenApiController, DocsController],
-      providers: [{ provide: PRINCIPALS, useValue: loadPrincipals(infrastructure.configuration.AUTH_API_KEYS_FILE) }, { provide: APP_GUARD, useClass: AccessGuard }],
+      providers: [
+        { provide: PRINCIPALS, useValue: loadPrincipals(infrastructure.configuration.AUTH_API_KEYS_FILE) },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
     };
   }
 }

@@ -11,7 +11,9 @@ export class InfrastructureModule {
   static register(infrastructure: Infrastructure, clock: Clock): DynamicModule {
     return {
       module: InfrastructureModule,
-      imports: [StoresModule.register({ eventStore: infrastructure.eventStore, readStore: infrastructure.readStore, clock })],
+      imports: [
+        StoresModule.register({ eventStore: infrastructure.eventStore, readStore: infrastructure.readStore, clock }),
+      ],
       providers: [{ provide: INFRASTRUCTURE, useValue: infrastructure }],
       exports: [INFRASTRUCTURE],
     };

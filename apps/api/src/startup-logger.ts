@@ -1,7 +1,13 @@
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 
 /** Nest's own start-up chatter: one line per module and route, useful only when debugging. */
-const BOOTSTRAP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+const BOOTSTRAP_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /**
  * Nest's console logger without the bootstrap lines at level `log`, so the

@@ -8,7 +8,9 @@ describe('start-up messages', () => {
       'API listening on http://127.0.0.1:3100 — reference http://127.0.0.1:3100/docs, ' +
         'OpenAPI http://127.0.0.1:3100/openapi.json, health http://127.0.0.1:3100/health',
     );
-    expect(messages.warnings).toEqual([expect.stringMatching(/^access control is OFF \(AUTH_API_KEYS_FILE is not set\)/)]);
+    expect(messages.warnings).toEqual([
+      expect.stringMatching(/^access control is OFF \(AUTH_API_KEYS_FILE is not set\)/),
+    ]);
   });
 
   it('point an empty system at the walkthrough, and say nothing of it once there are events', () => {

@@ -14,7 +14,8 @@ export function startupMessages(
   const info = [
     `API listening on ${address} — reference ${address}/docs, OpenAPI ${address}/openapi.json, health ${address}/health`,
   ];
-  if (configuration.HOST === '0.0.0.0') info.push(`listening on every interface (HOST=0.0.0.0), port ${configuration.PORT}`);
+  if (configuration.HOST === '0.0.0.0')
+    info.push(`listening on every interface (HOST=0.0.0.0), port ${configuration.PORT}`);
   if (facts.logIsEmpty) {
     info.push("the event log is empty: the README's walkthrough sets up an SLA and feeds a first month in a minute");
   }

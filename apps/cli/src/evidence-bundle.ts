@@ -6,14 +6,25 @@ import { inclusionProof, type EvidenceBundle, type Hash } from '@sla/audit-domai
 import { AuditModule, ReplayAgreementQuery } from '@sla/audit-feature';
 import type { Infrastructure } from '@sla/composition';
 import { reportingRange } from '@sla/compliance-domain';
-import { ComplianceModule, GetAgreementAvailabilityQuery, GetKpiSummaryQuery, GetResponseResolutionComplianceQuery, GetRestatementQuery, ListBreachesQuery, ListFollowUpsQuery } from '@sla/compliance-feature';
+import {
+  ComplianceModule,
+  GetAgreementAvailabilityQuery,
+  GetKpiSummaryQuery,
+  GetResponseResolutionComplianceQuery,
+  GetRestatementQuery,
+  ListBreachesQuery,
+  ListFollowUpsQuery,
+} from '@sla/compliance-feature';
 import { sql, type Kysely } from 'kysely';
 import type { ReviewTables } from '@sla/agreements-feature';
 import type { ServiceReportTables } from '@sla/reports-feature';
 import { StoresModule } from '@sla/nest-platform';
 
 const escape = (value: unknown) =>
-  String(value ?? '—').replace(/[&<>"]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character]!);
+  String(value ?? '—').replace(
+    /[&<>"]/g,
+    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character]!,
+  );
 
 function table(rows: Record<string, unknown>[], columns: string[]): string {
   if (rows.length === 0) return '<p>none</p>';
@@ -52,11 +63,26 @@ Check it offline: <code>npm run cli -- audit verify-bundle &lt;file&gt;.json --p
 }
 
 /**
- * Runs `work` with the query handlers of the compliance and audit features, composed as the API composes them (no HTTP).
+ * Runs `work` with the query handlers of the compliance and audit features, composed as the API composes them (no
+ * HTTP).
  * The stores are the live ones, or those of read models as known at a past instant (with a clock standing then).
  */
-export async function withQueryBus<T>(stores: Pick<Infrastructure, 'eventStore' | 'readStore'> & { clock?: { now(): Date } }, work: (queries: QueryBus) => Promise<T>): Promise<T> {
-  @Module({ imports: [CqrsModule.forRoot(), StoresModule.register({ eventStore: stores.eventStore, readStore: stores.readStore, clock: stores.clock ?? { now: () => new Date() } }), ComplianceModule, AuditModule] })
+export async function withQueryBus<T>(
+  stores: Pick<Infrastructure, 'eventStore' | 'readStore'> & { clock?: { now(): Date } },
+  work: (queries: QueryBus) => Promise<T>,
+): Promise<T> {
+  @Module({
+    imports: [
+      CqrsModule.forRoot(),
+      StoresModule.register({
+        eventStore: stores.eventStore,
+        readStore: stores.readStore,
+        clock: stores.clock ?? { now: () => new Date() },
+      }),
+      ComplianceModule,
+      AuditModule,
+    ],
+  })
   class QueriesModule {}
   const context = await NestFactory.createApplicationContext(QueriesModule, { logger: false });
   try {
@@ -71,9 +97,13 @@ export async function withQueryBus<T>(stores: Pick<Infrastructure, 'eventStore' 
  * seals the log and signs a head, collects the figures through the same
  * queries as the API, and the stored events behind them with their proofs.
  */
-export async function exportEvidenceBundle(infrastructure: Infrastructure, options: { agreementId: string; period: string; timeZone: string; out: string }): Promise<EvidenceBundle> {
+export async function exportEvidenceBundle(
+  infrastructure: Infrastructure,
+  options: { agreementId: string; period: string; timeZone: string; out: string },
+): Promise<EvidenceBundle> {
   const range = reportingRange(options.period, options.timeZone);
-  if (!range) throw new Error(`period '${options.period}': a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)`);
+  if (!range)
+    throw new Error(`period '${options.period}': a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)`);
   const [from, to] = [new Date(range.from), new Date(range.to)];
   await infrastructure.projections.catchUp();
   await infrastructure.logSealer.seal(true);
@@ -85,24 +115,104 @@ export async function exportEvidenceBundle(infrastructure: Infrastructure, optio
     availability: await queries.execute(new GetAgreementAvailabilityQuery(agreementId, from, to)),
     kpis: await queries.execute(new GetKpiSummaryQuery(agreementId, from, to, options.timeZone)),
     breaches: (await queries.execute(new ListBreachesQuery({ agreementId }, from, to))).items,
-    followUps: (await queries.execute(new ListFollowUpsQuery({ status: 'all', agreementId }))).items.filter((followUp) => followUp.breachedAt >= from.toISOString() && followUp.breachedAt < to.toISOString()),
+    followUps: (await queries.execute(new ListFollowUpsQuery({ status: 'all', agreementId }))).items.filter(
+      (followUp) => followUp.breachedAt >= from.toISOString() && followUp.breachedAt < to.toISOString(),
+    ),
   }));
 
   const db = infrastructure.readStore;
   const records = infrastructure.readStore as Kysely<ReviewTables & ServiceReportTables>;
   // Service level management records of the agreement: reviews with their decisions, improvement plans (PDCA).
-  const reviews = await records.selectFrom('review').selectAll().where(sql<boolean>`agreement_ids @> ${JSON.stringify([agreementId])}::jsonb`).orderBy('scheduled_for').execute();
-  const improvementPlans = await records.selectFrom('improvement_plan').selectAll().where('agreement_id', '=', agreementId).orderBy('plan_id').execute();
-  // What was reported for the period (every revision of its service reports, with content hashes) beside what is known now.
-  const reports = await records.selectFrom('service_report').selectAll().where('agreement_id', '=', agreementId).where('period', '=', options.period).orderBy('report_id').execute();
-  const revisions = reports.length === 0 ? [] : await records.selectFrom('service_report_revision').selectAll().where('report_id', 'in', reports.map((report) => report.report_id)).orderBy('report_id').orderBy('revision').execute();
+  const reviews = await records
+    .selectFrom('review')
+    .selectAll()
+    .where(sql<boolean>`agreement_ids @> ${JSON.stringify([agreementId])}::jsonb`)
+    .orderBy('scheduled_for')
+    .execute();
+  const improvementPlans = await records
+    .selectFrom('improvement_plan')
+    .selectAll()
+    .where('agreement_id', '=', agreementId)
+    .orderBy('plan_id')
+    .execute();
+  // What was reported for the period (every revision of its service reports, with content hashes) beside what is known
+  // now.
+  const reports = await records
+    .selectFrom('service_report')
+    .selectAll()
+    .where('agreement_id', '=', agreementId)
+    .where('period', '=', options.period)
+    .orderBy('report_id')
+    .execute();
+  const revisions =
+    reports.length === 0
+      ? []
+      : await records
+          .selectFrom('service_report_revision')
+          .selectAll()
+          .where(
+            'report_id',
+            'in',
+            reports.map((report) => report.report_id),
+          )
+          .orderBy('report_id')
+          .orderBy('revision')
+          .execute();
   const managementRecords = {
-    reviews: reviews.map((review) => ({ reviewId: review.review_id, kind: review.kind, status: review.status, scheduledFor: review.scheduled_for, heldAt: review.held_at, attendees: review.attendees, minutes: review.minutes, decisions: review.decisions, facts: review.facts })),
-    improvementPlans: improvementPlans.map((plan) => ({ planId: plan.plan_id, item: plan.item, phase: plan.phase, owner: plan.owner, dueAt: plan.due_at, percentComplete: plan.percent_complete, approvedBy: plan.approved_by, effective: plan.effective, closedAt: plan.closed_at, facts: plan.facts })),
-    serviceReports: revisions.map((revision) => ({ reportId: revision.report_id, revision: revision.revision, status: revision.status, contentHash: revision.content_hash, reason: revision.reason, draftedBy: revision.drafted_by, approvedBy: revision.approved_by, publishedAt: revision.published_at, content: revision.content })),
+    reviews: reviews.map((review) => ({
+      reviewId: review.review_id,
+      kind: review.kind,
+      status: review.status,
+      scheduledFor: review.scheduled_for,
+      heldAt: review.held_at,
+      attendees: review.attendees,
+      minutes: review.minutes,
+      decisions: review.decisions,
+      facts: review.facts,
+    })),
+    improvementPlans: improvementPlans.map((plan) => ({
+      planId: plan.plan_id,
+      item: plan.item,
+      phase: plan.phase,
+      owner: plan.owner,
+      dueAt: plan.due_at,
+      percentComplete: plan.percent_complete,
+      approvedBy: plan.approved_by,
+      effective: plan.effective,
+      closedAt: plan.closed_at,
+      facts: plan.facts,
+    })),
+    serviceReports: revisions.map((revision) => ({
+      reportId: revision.report_id,
+      revision: revision.revision,
+      status: revision.status,
+      contentHash: revision.content_hash,
+      reason: revision.reason,
+      draftedBy: revision.drafted_by,
+      approvedBy: revision.approved_by,
+      publishedAt: revision.published_at,
+      content: revision.content,
+    })),
   };
-  const services = (await db.selectFrom('compliance_agreement_service').select('service_id').where('agreement_id', '=', agreementId).execute()).map((row: { service_id: string }) => row.service_id);
-  const tickets = services.length === 0 ? [] : (await db.selectFrom('compliance_ticket').select('ticket_id').where('service_id', 'in', services).where('opened_at', '>=', from).where('opened_at', '<', to).execute()).map((row: { ticket_id: string }) => row.ticket_id);
+  const services = (
+    await db
+      .selectFrom('compliance_agreement_service')
+      .select('service_id')
+      .where('agreement_id', '=', agreementId)
+      .execute()
+  ).map((row: { service_id: string }) => row.service_id);
+  const tickets =
+    services.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('compliance_ticket')
+            .select('ticket_id')
+            .where('service_id', 'in', services)
+            .where('opened_at', '>=', from)
+            .where('opened_at', '<', to)
+            .execute()
+        ).map((row: { ticket_id: string }) => row.ticket_id);
   const streams = [
     `agreement-${agreementId}`,
     ...tickets.flatMap((ticketId: string) => [`ticket-${ticketId}`, `sla-watch-${ticketId}`]),
@@ -117,14 +227,45 @@ export async function exportEvidenceBundle(infrastructure: Infrastructure, optio
     .filter((event) => event.type === 'ServiceReportPublished')
     .map((event) => event.recordedAt)
     .sort((a, b) => a.getTime() - b.getTime())[0];
-  const asReportedAndAsCorrected = firstPublication ? await withQueryBus(infrastructure, (queries) => queries.execute(new GetRestatementQuery(agreementId, from, to, firstPublication))) : null;
+  const asReportedAndAsCorrected = firstPublication
+    ? await withQueryBus(infrastructure, (queries) =>
+        queries.execute(new GetRestatementQuery(agreementId, from, to, firstPublication)),
+      )
+    : null;
 
-  const head = await db.selectFrom('audit_tree_head').selectAll().orderBy('tree_size', 'desc').limit(1).executeTakeFirstOrThrow();
-  const key = await db.selectFrom('audit_signing_key').selectAll().where('key_id', '=', head.key_id).executeTakeFirstOrThrow();
+  const head = await db
+    .selectFrom('audit_tree_head')
+    .selectAll()
+    .orderBy('tree_size', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const key = await db
+    .selectFrom('audit_signing_key')
+    .selectAll()
+    .where('key_id', '=', head.key_id)
+    .executeTakeFirstOrThrow();
   const treeSize = Number(head.tree_size);
-  const hashes: Hash[] = (await db.selectFrom('audit_log_leaf').select('leaf_hash').where('leaf_index', '<', String(treeSize)).orderBy('leaf_index').execute()).map((row: { leaf_hash: Buffer }) => row.leaf_hash);
+  const hashes: Hash[] = (
+    await db
+      .selectFrom('audit_log_leaf')
+      .select('leaf_hash')
+      .where('leaf_index', '<', String(treeSize))
+      .orderBy('leaf_index')
+      .execute()
+  ).map((row: { leaf_hash: Buffer }) => row.leaf_hash);
   const leaves = new Map(
-    (events.length === 0 ? [] : await db.selectFrom('audit_log_leaf').select(['event_id', 'leaf_index']).where('event_id', 'in', events.map((event) => event.id)).execute()).map((row: { event_id: string; leaf_index: string }) => [row.event_id, Number(row.leaf_index)]),
+    (events.length === 0
+      ? []
+      : await db
+          .selectFrom('audit_log_leaf')
+          .select(['event_id', 'leaf_index'])
+          .where(
+            'event_id',
+            'in',
+            events.map((event) => event.id),
+          )
+          .execute()
+    ).map((row: { event_id: string; leaf_index: string }) => [row.event_id, Number(row.leaf_index)]),
   );
   const bundled = events.flatMap((event) => {
     const leafIndex = leaves.get(event.id);
@@ -150,7 +291,14 @@ export async function exportEvidenceBundle(infrastructure: Infrastructure, optio
     generatedAt: new Date().toISOString(),
     agreementId,
     period: { label: options.period, from: from.toISOString(), to: to.toISOString(), timeZone: options.timeZone },
-    treeHead: { treeSize, rootHash: head.root_hash.toString('hex'), signedAt: head.signed_at, keyId: head.key_id, signature: head.signature.toString('base64'), publicKeyPem: key.public_key_pem },
+    treeHead: {
+      treeSize,
+      rootHash: head.root_hash.toString('hex'),
+      signedAt: head.signed_at,
+      keyId: head.key_id,
+      signature: head.signature.toString('base64'),
+      publicKeyPem: key.public_key_pem,
+    },
     figures: { ...figures, ...managementRecords, asReportedAndAsCorrected },
     events: bundled,
   };

@@ -12,7 +12,14 @@ import { verifyEvidenceBundle, type EvidenceBundle } from '@sla/audit-domain';
 import { exportEvidenceBundle, withQueryBus } from './evidence-bundle';
 import { registerReportCommands } from './reports';
 import { ReplayAgreementQuery, ReplayTicketClockQuery } from '@sla/audit-feature';
-import { EvaluateWhatIfQuery, GetAgreementAvailabilityQuery, GetKpiSummaryQuery, GetResponseResolutionComplianceQuery, GetRestatementQuery, ListBreachesQuery } from '@sla/compliance-feature';
+import {
+  EvaluateWhatIfQuery,
+  GetAgreementAvailabilityQuery,
+  GetKpiSummaryQuery,
+  GetResponseResolutionComplianceQuery,
+  GetRestatementQuery,
+  ListBreachesQuery,
+} from '@sla/compliance-feature';
 import { reportingRange } from '@sla/compliance-domain';
 
 /**
@@ -25,7 +32,12 @@ function runFromTheCallersFolder(environment: NodeJS.ProcessEnv): void {
   const callersFolder = environment.INIT_CWD;
   if (environment.npm_lifecycle_event !== 'cli' || !callersFolder) return;
   environment.DATA_DIR = path.resolve(environment.DATA_DIR ?? '.data');
-  for (const name of ['AUDIT_SIGNING_KEY_FILE', 'AUTH_API_KEYS_FILE', 'ALERTMANAGER_MAPPING_FILE', 'JSON_WEBHOOK_SOURCES_FILE']) {
+  for (const name of [
+    'AUDIT_SIGNING_KEY_FILE',
+    'AUTH_API_KEYS_FILE',
+    'ALERTMANAGER_MAPPING_FILE',
+    'JSON_WEBHOOK_SOURCES_FILE',
+  ]) {
     const value = environment[name];
     if (value) environment[name] = path.resolve(value);
   }
@@ -90,26 +102,45 @@ const EXIT_TAMPERED = 3;
 
 audit
   .command('verify')
-  .description('recompute every leaf and signed tree head of the audit Merkle tree from the log as stored; report the first difference')
+  .description(
+    'recompute every leaf and signed tree head of the audit Merkle tree from the log as stored; report the first difference',
+  )
   .option('--public-key <file...>', 'trust only heads signed with these Ed25519 public keys (PEM)')
   .option('--json', 'print the report as JSON')
   .addHelpText('after', '\nExit codes: 0 the log matches every signed head, 3 differences found, 1 failed.')
   .action((options: { publicKey?: string[]; json?: boolean }) =>
     withInfrastructure(async ({ rawEventStore, readStore }) => {
       const trustedKeys = options.publicKey?.map((file) => readFileSync(file, 'utf8'));
-      const bar = new SingleBar({ stream: process.stderr, format: 'verifying |{bar}| {value}/{total} events | ETA {eta_formatted}', noTTYOutput: true, notTTYSchedule: 2_000 }, Presets.shades_classic);
+      const bar = new SingleBar(
+        {
+          stream: process.stderr,
+          format: 'verifying |{bar}| {value}/{total} events | ETA {eta_formatted}',
+          noTTYOutput: true,
+          notTTYSchedule: 2_000,
+        },
+        Presets.shades_classic,
+      );
       bar.start(1, 0);
       const onProgress = (checked: number, total: number) => {
         bar.setTotal(total);
         bar.update(checked);
       };
-      const report = await verifyLog(rawEventStore, readStore, { ...(trustedKeys ? { trustedKeys } : {}), onProgress }).finally(() => bar.stop());
+      const report = await verifyLog(rawEventStore, readStore, {
+        ...(trustedKeys ? { trustedKeys } : {}),
+        onProgress,
+      }).finally(() => bar.stop());
       if (options.json) console.log(JSON.stringify(report, null, 2));
       else {
-        console.log(report.ok ? 'OK: the log matches every signed tree head' : `ALTERED: ${report.findings.length} finding(s); the first:\n  ${report.findings[0].kind}: ${report.findings[0].detail}`);
+        console.log(
+          report.ok
+            ? 'OK: the log matches every signed tree head'
+            : `ALTERED: ${report.findings.length} finding(s); the first:\n  ${report.findings[0].kind}: ${report.findings[0].detail}`,
+        );
         for (const finding of report.findings.slice(1, 10)) console.log(`  ${finding.kind}: ${finding.detail}`);
         console.log(`\nchecked:\n${report.checks.map((check) => `  - ${check}`).join('\n')}`);
-        console.log(`events in log ${report.eventsInLog}, sealed ${report.sealedLeaves}, not yet sealed ${report.unsealedEvents}; latest head: ${report.latestHead ? `size ${report.latestHead.treeSize}, root ${report.latestHead.rootHash}, signed ${report.latestHead.signedAt} by key ${report.latestHead.keyId}` : 'none'}`);
+        console.log(
+          `events in log ${report.eventsInLog}, sealed ${report.sealedLeaves}, not yet sealed ${report.unsealedEvents}; latest head: ${report.latestHead ? `size ${report.latestHead.treeSize}, root ${report.latestHead.rootHash}, signed ${report.latestHead.signedAt} by key ${report.latestHead.keyId}` : 'none'}`,
+        );
       }
       process.exitCode = report.ok ? 0 : EXIT_TAMPERED;
     }),
@@ -121,41 +152,62 @@ audit
   .action(() =>
     withInfrastructure(async ({ logSealer }) => {
       const { leaves, head } = await logSealer.seal(true);
-      console.log(`sealed ${leaves} new event(s); ${head ? `signed head: size ${head.treeSize}, root ${head.rootHash}, key ${head.keyId}` : 'no new head (nothing new since the last one)'}`);
+      console.log(
+        `sealed ${leaves} new event(s); ${head ? `signed head: size ${head.treeSize}, root ${head.rootHash}, key ${head.keyId}` : 'no new head (nothing new since the last one)'}`,
+      );
     }),
   );
 
 audit
   .command('export')
-  .description("an agreement's evidence for a period: figures as reported, agreement history, and the stored events behind them with inclusion proofs to a signed tree head (JSON, plus an HTML summary beside it)")
+  .description(
+    "an agreement's evidence for a period: figures as reported, agreement history, and the stored events behind them with inclusion proofs to a signed tree head (JSON, plus an HTML summary beside it)",
+  )
   .requiredOption('--agreement <id>', 'the agreement')
   .requiredOption('--period <period>', 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)')
   .option('--time-zone <zone>', 'the zone the period is reckoned in', 'UTC')
   .requiredOption('--out <file.json>', 'where to write the bundle')
   .action((options: { agreement: string; period: string; timeZone: string; out: string }) =>
     withInfrastructure(async (infrastructure) => {
-      const bundle = await exportEvidenceBundle(infrastructure, { agreementId: options.agreement, period: options.period, timeZone: options.timeZone, out: options.out });
-      console.log(`wrote ${options.out} (${bundle.events.length} events with proofs to the head of size ${bundle.treeHead.treeSize}) and its HTML summary`);
+      const bundle = await exportEvidenceBundle(infrastructure, {
+        agreementId: options.agreement,
+        period: options.period,
+        timeZone: options.timeZone,
+        out: options.out,
+      });
+      console.log(
+        `wrote ${options.out} (${bundle.events.length} events with proofs to the head of size ${bundle.treeHead.treeSize}) and its HTML summary`,
+      );
     }),
   );
 
 audit
   .command('verify-bundle')
-  .description('check an evidence bundle offline, without the database: head signature, every event against its leaf and inclusion proof')
+  .description(
+    'check an evidence bundle offline, without the database: head signature, every event against its leaf and inclusion proof',
+  )
   .argument('<file>', 'the bundle (JSON)')
   .option('--public-key <file...>', 'trust only a head signed with these Ed25519 public keys (PEM)')
   .addHelpText('after', '\nExit codes: 0 verified, 3 the bundle does not verify, 1 failed.')
   .action((file: string, options: { publicKey?: string[] }) => {
     const bundle = JSON.parse(readFileSync(file, 'utf8')) as EvidenceBundle;
-    const result = verifyEvidenceBundle(bundle, options.publicKey ? { trustedKeys: options.publicKey.map((key) => readFileSync(key, 'utf8')) } : {});
-    console.log(result.ok ? `VERIFIED: ${result.eventsVerified} events proven in the log under the signed head of size ${bundle.treeHead.treeSize}` : `NOT VERIFIED:\n${result.problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    const result = verifyEvidenceBundle(
+      bundle,
+      options.publicKey ? { trustedKeys: options.publicKey.map((key) => readFileSync(key, 'utf8')) } : {},
+    );
+    console.log(
+      result.ok
+        ? `VERIFIED: ${result.eventsVerified} events proven in the log under the signed head of size ${bundle.treeHead.treeSize}`
+        : `NOT VERIFIED:\n${result.problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
     console.log(`checked:\n${result.checks.map((check) => `  - ${check}`).join('\n')}`);
     process.exitCode = result.ok ? 0 : EXIT_TAMPERED;
   });
 
 function periodRange(period: string, timeZone: string): { from: Date; to: Date } {
   const range = reportingRange(period, timeZone);
-  if (!range) program.error(`--period '${period}': a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)`);
+  if (!range)
+    program.error(`--period '${period}': a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)`);
   return { from: new Date(range!.from), to: new Date(range!.to) };
 }
 const printJson = (value: unknown) => console.log(JSON.stringify(value, null, 2));
@@ -168,47 +220,77 @@ audit
   .action((options: { agreement?: string; ticket?: string }) => {
     if (!options.agreement === !options.ticket) program.error('name either --agreement or --ticket');
     return withInfrastructure((infrastructure) =>
-      withQueryBus(infrastructure, async (queries) => printJson(await queries.execute(options.agreement ? new ReplayAgreementQuery(options.agreement) : new ReplayTicketClockQuery(options.ticket!)))),
+      withQueryBus(infrastructure, async (queries) =>
+        printJson(
+          await queries.execute(
+            options.agreement
+              ? new ReplayAgreementQuery(options.agreement)
+              : new ReplayTicketClockQuery(options.ticket!),
+          ),
+        ),
+      ),
     );
   });
 
 audit
   .command('restatement')
-  .description("a period's figures as known when reported beside what is known now, with the late facts behind each change (JSON)")
+  .description(
+    "a period's figures as known when reported beside what is known now, with the late facts behind each change (JSON)",
+  )
   .requiredOption('--agreement <id>', 'the agreement')
   .requiredOption('--period <period>', 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)')
   .option('--time-zone <zone>', 'the zone the period is reckoned in', 'UTC')
   .requiredOption('--reported-at <instant>', 'when the report was made (ISO 8601 with offset)')
   .action((options: { agreement: string; period: string; timeZone: string; reportedAt: string }) => {
     const { from, to } = periodRange(options.period, options.timeZone);
-    return withInfrastructure((infrastructure) => withQueryBus(infrastructure, async (queries) => printJson(await queries.execute(new GetRestatementQuery(options.agreement, from, to, new Date(options.reportedAt))))));
+    return withInfrastructure((infrastructure) =>
+      withQueryBus(infrastructure, async (queries) =>
+        printJson(
+          await queries.execute(new GetRestatementQuery(options.agreement, from, to, new Date(options.reportedAt))),
+        ),
+      ),
+    );
   });
 
 audit
   .command('as-known')
-  .description("an agreement's compliance views for a period as known at a recorded time: every read model rebuilt from only the events recorded before it (JSON)")
+  .description(
+    "an agreement's compliance views for a period as known at a recorded time: every read model rebuilt from only the events recorded before it (JSON)",
+  )
   .requiredOption('--agreement <id>', 'the agreement')
   .requiredOption('--period <period>', 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)')
   .option('--time-zone <zone>', 'the zone the period is reckoned in', 'UTC')
   .requiredOption('--known-at <instant>', 'the recorded time to look back to (ISO 8601 with offset)', (value) => {
-    if (!/(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('an ISO 8601 instant with an offset, e.g. 2026-04-05T09:00:00Z');
+    if (!/(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value)))
+      throw new InvalidArgumentError('an ISO 8601 instant with an offset, e.g. 2026-04-05T09:00:00Z');
     return new Date(value);
   })
   .action((options: { agreement: string; period: string; timeZone: string; knownAt: Date }) => {
     const { from, to } = periodRange(options.period, options.timeZone);
     return withInfrastructure(async (infrastructure) => {
-      console.error(`rebuilding every read model from the events recorded before ${options.knownAt.toISOString()} (a throw-away schema, dropped afterwards)`);
+      console.error(
+        `rebuilding every read model from the events recorded before ${options.knownAt.toISOString()} (a throw-away schema, dropped afterwards)`,
+      );
       const knownAt = await openReadModelsKnownAt(infrastructure, options.knownAt);
       console.error(`${knownAt.eventsApplied} events applied`);
       try {
         const clock = { now: () => options.knownAt };
         const figures = await withQueryBus({ ...knownAt, clock }, async (queries) => ({
           availability: await queries.execute(new GetAgreementAvailabilityQuery(options.agreement, from, to)),
-          responseResolution: await queries.execute(new GetResponseResolutionComplianceQuery(options.agreement, from, to)),
+          responseResolution: await queries.execute(
+            new GetResponseResolutionComplianceQuery(options.agreement, from, to),
+          ),
           kpis: await queries.execute(new GetKpiSummaryQuery(options.agreement, from, to, options.timeZone)),
           breaches: (await queries.execute(new ListBreachesQuery({ agreementId: options.agreement }, from, to))).items,
         }));
-        printJson({ agreementId: options.agreement, period: options.period, timeZone: options.timeZone, knownAt: options.knownAt.toISOString(), eventsReplayed: knownAt.eventsApplied, ...figures });
+        printJson({
+          agreementId: options.agreement,
+          period: options.period,
+          timeZone: options.timeZone,
+          knownAt: options.knownAt.toISOString(),
+          eventsReplayed: knownAt.eventsApplied,
+          ...figures,
+        });
       } finally {
         await knownAt.close();
       }
@@ -217,14 +299,24 @@ audit
 
 audit
   .command('what-if')
-  .description("a past period's tickets under another version of the agreement beside the version in force (JSON; nothing stored)")
+  .description(
+    "a past period's tickets under another version of the agreement beside the version in force (JSON; nothing stored)",
+  )
   .requiredOption('--agreement <id>', 'the agreement')
   .requiredOption('--period <period>', 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)')
   .option('--time-zone <zone>', 'the zone the period is reckoned in', 'UTC')
-  .requiredOption('--version <n>', 'the version to evaluate (e.g. an amendment draft)', (value) => Number.parseInt(value, 10))
+  .requiredOption('--version <n>', 'the version to evaluate (e.g. an amendment draft)', (value) =>
+    Number.parseInt(value, 10),
+  )
   .action((options: { agreement: string; period: string; timeZone: string; version: number }) => {
     const { from, to } = periodRange(options.period, options.timeZone);
-    return withInfrastructure((infrastructure) => withQueryBus(infrastructure, async (queries) => printJson(await queries.execute(new EvaluateWhatIfQuery(options.agreement, from, to, { version: options.version })))));
+    return withInfrastructure((infrastructure) =>
+      withQueryBus(infrastructure, async (queries) =>
+        printJson(
+          await queries.execute(new EvaluateWhatIfQuery(options.agreement, from, to, { version: options.version })),
+        ),
+      ),
+    );
   });
 
 /** Exit codes scripts can rely on. */
@@ -233,7 +325,9 @@ const EXIT_INTERRUPTED = 130;
 
 program
   .command('import')
-  .description('import ticket, outage and maintenance facts from a CSV or NDJSON file (resumable; rejected rows are reported with their line)')
+  .description(
+    'import ticket, outage and maintenance facts from a CSV or NDJSON file (resumable; rejected rows are reported with their line)',
+  )
   .argument('<file>', 'the file; .csv, .ndjson or .jsonl')
   .addOption(new Option('--format <format>', 'file format when the name does not tell').choices(['csv', 'ndjson']))
   .option('--source <name>', 'source for rows that name none (part of each fact delivery id)', 'import')
@@ -242,59 +336,82 @@ program
   .option('--rejects <path>', 'rejected rows, one JSON line each (default <file>.rejects.ndjson)')
   .option('--restart', 'forget earlier progress and start from the first row')
   .option('--concurrency <n>', 'records written at the same time', (value) => Number.parseInt(value, 10), 8)
-  .addHelpText('after', '\nExit codes: 0 every row stored or already stored, 2 finished with rejected rows, 130 interrupted (run again to resume), 1 failed.')
-  .action((file: string, options: { format?: ImportFormat; source: string; actor: string; state?: string; rejects?: string; restart?: boolean; concurrency: number }) =>
-    withInfrastructure(async ({ eventStore, readStore }) => {
-      let stopRequested = false;
-      const stop = () => {
-        if (stopRequested) process.exit(EXIT_INTERRUPTED);
-        stopRequested = true;
-        console.error('\nstopping after the current chunk (again to quit at once)');
-      };
-      process.on('SIGINT', stop).on('SIGTERM', stop);
-      const bar = new SingleBar(
-        {
-          stream: process.stderr,
-          format: 'importing |{bar}| {percentage}% | line {line} | {stored} stored, {duplicates} duplicates, {rejected} rejected | ETA {eta_formatted}',
-          // Without a terminal (CI logs), a plain line every two seconds.
-          noTTYOutput: true,
-          notTTYSchedule: 2_000,
-          etaBuffer: 50,
-        },
-        Presets.shades_classic,
-      );
-      bar.start(statSync(file).size, 0, { line: 0, stored: 0, duplicates: 0, rejected: 0 });
-      const summary = await importFactsFile(new FactIntake(eventStore, readStore, systemClock), {
-        file,
-        format: options.format,
-        defaultSource: options.source,
-        actor: options.actor,
-        statePath: options.state,
-        rejectsPath: options.rejects,
-        restart: options.restart,
-        concurrency: options.concurrency,
-        onProgress: (progress) => bar.update(progress.bytes, progress),
-        shouldStop: () => stopRequested,
-      }).finally(() => bar.stop());
-      const seconds = summary.elapsedMs / 1000;
-      console.log(
-        [
-          `${summary.outcome === 'completed' ? 'imported' : 'interrupted'} ${file}${summary.resumedAfterLine > 0 ? ` (resumed after line ${summary.resumedAfterLine})` : ''}`,
-          `rows: ${summary.rows}, stored: ${summary.stored}, duplicates: ${summary.duplicates}, rejected: ${summary.rejected} (all runs of this file, up to line ${summary.lastLine})`,
-          `${seconds.toFixed(1)} s, ${Math.round((summary.stored + summary.duplicates) / Math.max(seconds, 0.001))} facts/s`,
-          summary.rejected > 0 ? `rejected rows: ${summary.rejectsPath}` : 'no rejected rows',
-          summary.outcome === 'interrupted' ? `progress saved in ${summary.statePath}: run the same command again to resume` : '',
-        ]
-          .filter(Boolean)
-          .join('\n'),
-      );
-      process.exitCode = summary.outcome === 'interrupted' ? EXIT_INTERRUPTED : summary.rejected > 0 ? EXIT_REJECTED_ROWS : 0;
-    }),
+  .addHelpText(
+    'after',
+    '\nExit codes: 0 every row stored or already stored, 2 finished with rejected rows, 130 interrupted (run again to resume), 1 failed.',
+  )
+  .action(
+    (
+      file: string,
+      options: {
+        format?: ImportFormat;
+        source: string;
+        actor: string;
+        state?: string;
+        rejects?: string;
+        restart?: boolean;
+        concurrency: number;
+      },
+    ) =>
+      withInfrastructure(async ({ eventStore, readStore }) => {
+        let stopRequested = false;
+        const stop = () => {
+          if (stopRequested) process.exit(EXIT_INTERRUPTED);
+          stopRequested = true;
+          console.error('\nstopping after the current chunk (again to quit at once)');
+        };
+        process.on('SIGINT', stop).on('SIGTERM', stop);
+        const bar = new SingleBar(
+          {
+            stream: process.stderr,
+            format:
+              'importing |{bar}| {percentage}% | line {line} | {stored} stored, {duplicates} duplicates, {rejected} rejected | ETA {eta_formatted}',
+            // Without a terminal (CI logs), a plain line every two seconds.
+            noTTYOutput: true,
+            notTTYSchedule: 2_000,
+            etaBuffer: 50,
+          },
+          Presets.shades_classic,
+        );
+        bar.start(statSync(file).size, 0, { line: 0, stored: 0, duplicates: 0, rejected: 0 });
+        const summary = await importFactsFile(new FactIntake(eventStore, readStore, systemClock), {
+          file,
+          format: options.format,
+          defaultSource: options.source,
+          actor: options.actor,
+          statePath: options.state,
+          rejectsPath: options.rejects,
+          restart: options.restart,
+          concurrency: options.concurrency,
+          onProgress: (progress) => bar.update(progress.bytes, progress),
+          shouldStop: () => stopRequested,
+        }).finally(() => bar.stop());
+        const seconds = summary.elapsedMs / 1000;
+        console.log(
+          [
+            `${summary.outcome === 'completed' ? 'imported' : 'interrupted'} ${file}${summary.resumedAfterLine > 0 ? ` (resumed after line ${summary.resumedAfterLine})` : ''}`,
+            `rows: ${summary.rows}, stored: ${summary.stored}, duplicates: ${summary.duplicates}, rejected: ${summary.rejected} (all runs of this file, up to line ${summary.lastLine})`,
+            `${seconds.toFixed(1)} s, ${Math.round((summary.stored + summary.duplicates) / Math.max(seconds, 0.001))} facts/s`,
+            summary.rejected > 0 ? `rejected rows: ${summary.rejectsPath}` : 'no rejected rows',
+            summary.outcome === 'interrupted'
+              ? `progress saved in ${summary.statePath}: run the same command again to resume`
+              : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        );
+        process.exitCode =
+          summary.outcome === 'interrupted' ? EXIT_INTERRUPTED : summary.rejected > 0 ? EXIT_REJECTED_ROWS : 0;
+      }),
   );
 
 registerReportCommands(program, withInfrastructure);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(error instanceof ConfigurationError ? error.message : `failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    error instanceof ConfigurationError
+      ? error.message
+      : `failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

@@ -21,7 +21,10 @@ const principalsSchema = z.array(
       role: z.enum(ROLES),
       customer: z.string().trim().min(1).optional(),
     })
-    .refine((entry) => (entry.role === 'customer') === (entry.customer !== undefined), { message: 'a customer key names its customer (the agreements\' counterparty); other roles name none', path: ['customer'] }),
+    .refine((entry) => (entry.role === 'customer') === (entry.customer !== undefined), {
+      message: "a customer key names its customer (the agreements' counterparty); other roles name none",
+      path: ['customer'],
+    }),
 );
 
 export type Principals = ReadonlyMap<string, Principal>;
@@ -32,10 +35,21 @@ export const keyDigest = (key: string) => createHash('sha256').update(key, 'utf8
 export function loadPrincipals(file: string | undefined): Principals | null {
   if (!file) return null;
   const entries = principalsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  return new Map(entries.map((entry) => [entry.keySha256, { actor: entry.actor, role: entry.role, customer: entry.customer ?? null }]));
+  return new Map(
+    entries.map((entry) => [
+      entry.keySha256,
+      { actor: entry.actor, role: entry.role, customer: entry.customer ?? null },
+    ]),
+  );
 }
 
-export type Requirement = { readonly public: true } | { readonly public: false; readonly roles: readonly Role[]; readonly customerScope: 'agreement-path' | 'agreement-query' | 'report-path' | 'own-agreements' | 'none' };
+export type Requirement =
+  | { readonly public: true }
+  | {
+      readonly public: false;
+      readonly roles: readonly Role[];
+      readonly customerScope: 'agreement-path' | 'agreement-query' | 'report-path' | 'own-agreements' | 'none';
+    };
 
 const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 const SIGNATURES = '/agreements/:agreementId/versions/:version/signatures';
@@ -50,7 +64,11 @@ const INTAKE = /^\/(tickets|outages|maintenance-windows|webhooks)(\/|$)/;
  */
 export function requirementFor(method: string, route: string): Requirement {
   const verb = method.toUpperCase();
-  if (verb === 'GET' && (route === '/health' || route === '/openapi.json' || route === '/docs' || route.startsWith('/docs/'))) return { public: true };
+  if (
+    verb === 'GET' &&
+    (route === '/health' || route === '/openapi.json' || route === '/docs' || route.startsWith('/docs/'))
+  )
+    return { public: true };
   if (route.startsWith('/audit')) return { public: false, roles: ['auditor', 'admin'], customerScope: 'none' };
   if (WRITE.has(verb)) {
     if (INTAKE.test(route)) return { public: false, roles: ['operations', 'admin'], customerScope: 'none' };
@@ -62,13 +80,26 @@ export function requirementFor(method: string, route: string): Requirement {
     return { public: false, roles: ['slm', 'admin'], customerScope: 'none' };
   }
   // A customer reads the published revisions of its own agreements' customer reports, and lists them.
-  if (verb === 'GET' && route === '/reports') return { public: false, roles: ['slm', 'operations', 'auditor', 'admin', 'customer'], customerScope: 'own-agreements' };
-  if (route.startsWith('/reports/:reportId')) return { public: false, roles: ['slm', 'operations', 'auditor', 'admin', 'customer'], customerScope: 'report-path' };
+  if (verb === 'GET' && route === '/reports')
+    return {
+      public: false,
+      roles: ['slm', 'operations', 'auditor', 'admin', 'customer'],
+      customerScope: 'own-agreements',
+    };
+  if (route.startsWith('/reports/:reportId'))
+    return {
+      public: false,
+      roles: ['slm', 'operations', 'auditor', 'admin', 'customer'],
+      customerScope: 'report-path',
+    };
   const byAgreement = route.includes(':agreementId');
   const byQuery = route === '/compliance/breaches' || route === '/compliance/follow-ups';
   return {
     public: false,
-    roles: byAgreement || byQuery ? ['slm', 'operations', 'auditor', 'admin', 'customer'] : ['slm', 'operations', 'auditor', 'admin'],
+    roles:
+      byAgreement || byQuery
+        ? ['slm', 'operations', 'auditor', 'admin', 'customer']
+        : ['slm', 'operations', 'auditor', 'admin'],
     customerScope: byAgreement ? 'agreement-path' : byQuery ? 'agreement-query' : 'none',
   };
 }
@@ -85,7 +116,9 @@ export type AgreementParty = 'provider' | 'counterparty';
 export function signatureRefusal(principal: Principal, party: AgreementParty, counterparty: string): string | null {
   if (principal.role === 'admin') return null;
   if (party === 'provider') {
-    return principal.role === 'slm' ? null : `the provider's signature is recorded by the slm or admin role, not ${principal.role}`;
+    return principal.role === 'slm'
+      ? null
+      : `the provider's signature is recorded by the slm or admin role, not ${principal.role}`;
   }
   if (principal.role === 'customer' && principal.customer === counterparty) return null;
   const caller = principal.role === 'customer' ? `${principal.customer}'s key` : `the ${principal.role} role`;

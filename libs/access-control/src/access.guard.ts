@@ -1,4 +1,12 @@
-import { createParamDecorator, ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  createParamDecorator,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { READ_STORE, RequestValidationError, versionParameter } from '@sla/nest-platform';
@@ -20,7 +28,9 @@ type Request = {
  * The agreements of the calling customer, for a list a customer may read narrowed to its own
  * (customer scope 'own-agreements'); undefined for every other caller and with access control off.
  */
-export const CustomerAgreements = createParamDecorator((_data: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<Request>().customerAgreements);
+export const CustomerAgreements = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<Request>().customerAgreements,
+);
 
 function presentedKey(request: Request): string | undefined {
   const header = (name: string) => {
@@ -34,7 +44,8 @@ function presentedKey(request: Request): string | undefined {
 
 /** The authenticated caller, or null while access control is off. */
 export const RequestPrincipal = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Principal | null => context.switchToHttp().getRequest<Request>().principal ?? null,
+  (_: unknown, context: ExecutionContext): Principal | null =>
+    context.switchToHttp().getRequest<Request>().principal ?? null,
 );
 
 /** The read models the guard scopes customers by (owned by the agreements and reports contexts). */
@@ -63,15 +74,30 @@ export class AccessGuard implements CanActivate {
     const principal = this.principals.get(keyDigest(key));
     if (!principal) throw new UnauthorizedException('the API key is not known');
     if (!requirement.roles.includes(principal.role)) {
-      throw new ForbiddenException(`the ${principal.role} role may not ${request.method} ${route} (allowed: ${requirement.roles.join(', ')})`);
+      throw new ForbiddenException(
+        `the ${principal.role} role may not ${request.method} ${route} (allowed: ${requirement.roles.join(', ')})`,
+      );
     }
     if (principal.role === 'customer' && requirement.customerScope === 'own-agreements') {
       request.customerAgreements = await this.agreementsOf(principal.customer!, request.query.agreementId);
     } else if (principal.role === 'customer') {
-      const agreementId = requirement.customerScope === 'report-path' ? await this.customerReportAgreement(request) : requirement.customerScope === 'agreement-path' ? request.params.agreementId : typeof request.query.agreementId === 'string' ? request.query.agreementId : undefined;
-      if (!agreementId) throw new ForbiddenException('a customer sees one of its own agreements at a time: name it (agreementId)');
-      const agreement = await this.db.selectFrom('agreement').select('counterparty').where('agreement_id', '=', agreementId).executeTakeFirst();
-      if (agreement?.counterparty.name !== principal.customer) throw new ForbiddenException(`agreement '${agreementId}' is not one of ${principal.customer}'s agreements`);
+      const agreementId =
+        requirement.customerScope === 'report-path'
+          ? await this.customerReportAgreement(request)
+          : requirement.customerScope === 'agreement-path'
+            ? request.params.agreementId
+            : typeof request.query.agreementId === 'string'
+              ? request.query.agreementId
+              : undefined;
+      if (!agreementId)
+        throw new ForbiddenException('a customer sees one of its own agreements at a time: name it (agreementId)');
+      const agreement = await this.db
+        .selectFrom('agreement')
+        .select('counterparty')
+        .where('agreement_id', '=', agreementId)
+        .executeTakeFirst();
+      if (agreement?.counterparty.name !== principal.customer)
+        throw new ForbiddenException(`agreement '${agreementId}' is not one of ${principal.customer}'s agreements`);
     }
     request.principal = principal;
     return true;
@@ -79,21 +105,38 @@ export class AccessGuard implements CanActivate {
 
   /** A customer's agreements (counterparty = the customer); 403 when the query names another's. */
   private async agreementsOf(customer: string, named: unknown): Promise<string[]> {
-    const rows = await this.db.selectFrom('agreement').select('agreement_id').where(sql<boolean>`counterparty->>'name' = ${customer}`).execute();
+    const rows = await this.db
+      .selectFrom('agreement')
+      .select('agreement_id')
+      .where(sql<boolean>`counterparty->>'name' = ${customer}`)
+      .execute();
     const own = rows.map((row) => row.agreement_id);
-    if (typeof named === 'string' && !own.includes(named)) throw new ForbiddenException(`agreement '${named}' is not one of ${customer}'s agreements`);
+    if (typeof named === 'string' && !own.includes(named))
+      throw new ForbiddenException(`agreement '${named}' is not one of ${customer}'s agreements`);
     return own;
   }
 
   /** The agreement of a customer report whose every revision asked for is published; otherwise 403. */
   private async customerReportAgreement(request: Request): Promise<string> {
     const reportId = request.params.reportId;
-    const report = await this.db.selectFrom('service_report').select(['agreement_id', 'audience']).where('report_id', '=', reportId).executeTakeFirst();
+    const report = await this.db
+      .selectFrom('service_report')
+      .select(['agreement_id', 'audience'])
+      .where('report_id', '=', reportId)
+      .executeTakeFirst();
     if (report?.audience !== 'customer') throw new ForbiddenException(`report '${reportId}' is not a customer report`);
     const revisions = revisionsAskedFor(request);
-    if (revisions.length === 0 || revisions.some((revision) => !Number.isInteger(revision))) throw new ForbiddenException('a customer reads one published revision at a time');
-    const published = await this.db.selectFrom('service_report_revision').select('revision').where('report_id', '=', reportId).where('revision', 'in', revisions).where('status', '=', 'published').execute();
-    if (published.length !== new Set(revisions).size) throw new ForbiddenException(`customers see published revisions only (report '${reportId}')`);
+    if (revisions.length === 0 || revisions.some((revision) => !Number.isInteger(revision)))
+      throw new ForbiddenException('a customer reads one published revision at a time');
+    const published = await this.db
+      .selectFrom('service_report_revision')
+      .select('revision')
+      .where('report_id', '=', reportId)
+      .where('revision', 'in', revisions)
+      .where('status', '=', 'published')
+      .execute();
+    if (published.length !== new Set(revisions).size)
+      throw new ForbiddenException(`customers see published revisions only (report '${reportId}')`);
     return report.agreement_id;
   }
 }
@@ -112,7 +155,8 @@ function revisionsAskedFor(request: Request): number[] {
   return asked.flatMap(({ location, name, value }) => {
     if (typeof value !== 'string') return [];
     const parsed = versionParameter.safeParse(value);
-    if (!parsed.success) throw new RequestValidationError(location, [{ path: name, message: parsed.error.issues[0].message }]);
+    if (!parsed.success)
+      throw new RequestValidationError(location, [{ path: name, message: parsed.error.issues[0].message }]);
     return [parsed.data];
   });
 }

@@ -53,7 +53,9 @@ export async function openInfrastructure(
     let databaseUrl = configuration.DATABASE_URL;
     if (!databaseUrl) {
       const dataDirectory = path.resolve(configuration.DATA_DIR, 'postgres');
-      log(`starting embedded PostgreSQL on 127.0.0.1:${configuration.EMBEDDED_POSTGRES_PORT}, data in ${dataDirectory}`);
+      log(
+        `starting embedded PostgreSQL on 127.0.0.1:${configuration.EMBEDDED_POSTGRES_PORT}, data in ${dataDirectory}`,
+      );
       embedded = await startEmbeddedPostgres({ dataDirectory, port: configuration.EMBEDDED_POSTGRES_PORT, log });
       closers.push(() => embedded!.stop());
       databaseUrl = embedded.connectionString(EMBEDDED_DATABASE_NAME);
@@ -94,7 +96,10 @@ export async function openInfrastructure(
     const clock = options.clock ?? { now: () => new Date() };
     const slaWatch = new SlaWatch(eventStore, readStore, clock, { log });
     closers.push(() => slaWatch.stop());
-    const logSealer = new LogSealer(rawStore, readStore, signer, clock, { headIntervalMilliseconds: configuration.AUDIT_TREE_HEAD_INTERVAL_SECONDS * 1_000, log });
+    const logSealer = new LogSealer(rawStore, readStore, signer, clock, {
+      headIntervalMilliseconds: configuration.AUDIT_TREE_HEAD_INTERVAL_SECONDS * 1_000,
+      log,
+    });
     closers.push(() => logSealer.stop());
 
     return {
@@ -127,6 +132,8 @@ function openSigner(configuration: Configuration): LogSigner {
     return LogSigner.fromFile(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigurationError([`AUDIT_SIGNING_KEY_FILE=${JSON.stringify(file)}: cannot use it as the signing key (${reason})`]);
+    throw new ConfigurationError([
+      `AUDIT_SIGNING_KEY_FILE=${JSON.stringify(file)}: cannot use it as the signing key (${reason})`,
+    ]);
   }
 }

@@ -25,7 +25,15 @@ describe('event schemas at the store boundary (real PostgreSQL)', () => {
     const error = await store
       .appendToStream(
         'service-broken',
-        [{ id: randomUUID(), type: 'ServiceRetired', schemaVersion: 0, data: { serviceId: 'broken', reason: '', occurredAt: 'soon' }, metadata }],
+        [
+          {
+            id: randomUUID(),
+            type: 'ServiceRetired',
+            schemaVersion: 0,
+            data: { serviceId: 'broken', reason: '', occurredAt: 'soon' },
+            metadata,
+          },
+        ],
         'any',
       )
       .catch((caught: unknown) => caught);
@@ -39,7 +47,11 @@ describe('event schemas at the store boundary (real PostgreSQL)', () => {
   it('refuses an event type that has no schema', async () => {
     const store = withEventSchemas(raw, productEventCatalog());
     await expect(
-      store.appendToStream('service-x', [{ id: randomUUID(), type: 'ServiceTeleported', schemaVersion: 1, data: {}, metadata }], 'any'),
+      store.appendToStream(
+        'service-x',
+        [{ id: randomUUID(), type: 'ServiceTeleported', schemaVersion: 1, data: {}, metadata }],
+        'any',
+      ),
     ).rejects.toMatchObject({ code: 'UNKNOWN_EVENT_TYPE' });
   });
 
@@ -51,7 +63,10 @@ describe('event schemas at the store boundary (real PostgreSQL)', () => {
     await raw.appendToStream(fixture.streamName, [{ ...fixture, schemaVersion: 1 }], 'no_stream');
     const client = new Client({ connectionString: url });
     await client.connect();
-    await client.query(`update event_store.events set recorded_at = $1 where event_id = $2`, [fixture.recordedAt, fixture.id]);
+    await client.query(`update event_store.events set recorded_at = $1 where event_id = $2`, [
+      fixture.recordedAt,
+      fixture.id,
+    ]);
     await client.end();
 
     const store = withEventSchemas(raw, productEventCatalog());

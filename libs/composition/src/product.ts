@@ -5,21 +5,70 @@ import { catalogueReadModelMigrations, serviceCatalogueProjection } from '@sla/c
 import { catalogueSharedReadModelMigrations, serviceCalendarsProjection } from '@sla/catalogue-read-models';
 import { auditReadModelMigrations, streamActivityProjection } from '@sla/audit-read-models';
 import type { Projection } from '@sla/projection-runtime';
-import { maintenanceWindowEventDefinitions, outageEventDefinitions, ticketEventDefinitions } from '@sla/operations-domain';
-import { maintenanceWindowsProjection, operationsReadModelMigrations, outagesProjection, ticketsProjection } from '@sla/operations-feature';
-import { agreementEventDefinitions, improvementPlanEventDefinitions, reviewEventDefinitions } from '@sla/agreements-domain';
+import {
+  maintenanceWindowEventDefinitions,
+  outageEventDefinitions,
+  ticketEventDefinitions,
+} from '@sla/operations-domain';
+import {
+  maintenanceWindowsProjection,
+  operationsReadModelMigrations,
+  outagesProjection,
+  ticketsProjection,
+} from '@sla/operations-feature';
+import {
+  agreementEventDefinitions,
+  improvementPlanEventDefinitions,
+  reviewEventDefinitions,
+} from '@sla/agreements-domain';
 import { agreementReadModelMigrations, agreementsProjection, reviewsProjection } from '@sla/agreements-feature';
-import { breachFollowUpsProjection, complianceReadModelMigrations, kpiTicketsProjection, ticketSlaProjection } from '@sla/compliance-feature';
+import {
+  breachFollowUpsProjection,
+  complianceReadModelMigrations,
+  kpiTicketsProjection,
+  ticketSlaProjection,
+} from '@sla/compliance-feature';
 import { breachFollowUpEventDefinitions, slaDetectionEventDefinitions } from '@sla/compliance-domain';
 import { reportDefinitionEventDefinitions, serviceReportEventDefinitions } from '@sla/reports-domain';
-import { reportDefinitionsProjection, reportsReadModelMigrations, serviceReportsProjection } from '@sla/reports-feature';
+import {
+  reportDefinitionsProjection,
+  reportsReadModelMigrations,
+  serviceReportsProjection,
+} from '@sla/reports-feature';
 
 /** Every event type the product writes. Adding a context = adding its definitions here. */
 export function productEventCatalog(): EventCatalog {
-  return new EventCatalog([...serviceEventDefinitions, ServiceCalendarDefined, ...agreementEventDefinitions, ...reviewEventDefinitions, ...improvementPlanEventDefinitions, ...ticketEventDefinitions, ...outageEventDefinitions, ...maintenanceWindowEventDefinitions, ...slaDetectionEventDefinitions, ...breachFollowUpEventDefinitions, ...serviceReportEventDefinitions, ...reportDefinitionEventDefinitions]);
+  return new EventCatalog([
+    ...serviceEventDefinitions,
+    ServiceCalendarDefined,
+    ...agreementEventDefinitions,
+    ...reviewEventDefinitions,
+    ...improvementPlanEventDefinitions,
+    ...ticketEventDefinitions,
+    ...outageEventDefinitions,
+    ...maintenanceWindowEventDefinitions,
+    ...slaDetectionEventDefinitions,
+    ...breachFollowUpEventDefinitions,
+    ...serviceReportEventDefinitions,
+    ...reportDefinitionEventDefinitions,
+  ]);
 }
 
-export const productProjections: readonly Projection[] = [streamActivityProjection, serviceCatalogueProjection, serviceCalendarsProjection, agreementsProjection, reviewsProjection, ticketsProjection, outagesProjection, maintenanceWindowsProjection, ticketSlaProjection, breachFollowUpsProjection, kpiTicketsProjection, serviceReportsProjection, reportDefinitionsProjection];
+export const productProjections: readonly Projection[] = [
+  streamActivityProjection,
+  serviceCatalogueProjection,
+  serviceCalendarsProjection,
+  agreementsProjection,
+  reviewsProjection,
+  ticketsProjection,
+  outagesProjection,
+  maintenanceWindowsProjection,
+  ticketSlaProjection,
+  breachFollowUpsProjection,
+  kpiTicketsProjection,
+  serviceReportsProjection,
+  reportDefinitionsProjection,
+];
 
 export const productReadModelMigrations: Record<string, Migration> = {
   ...auditReadModelMigrations,

@@ -23,7 +23,11 @@ export type ReadModelsKnownAt = {
  * replay of the log up to that instant — an auditor's question, never on
  * the request path.
  */
-export async function openReadModelsKnownAt(infrastructure: Pick<Infrastructure, 'eventStore' | 'readStore' | 'databaseUrl'>, knownAt: Date, log: (message: string) => void = () => undefined): Promise<ReadModelsKnownAt> {
+export async function openReadModelsKnownAt(
+  infrastructure: Pick<Infrastructure, 'eventStore' | 'readStore' | 'databaseUrl'>,
+  knownAt: Date,
+  log: (message: string) => void = () => undefined,
+): Promise<ReadModelsKnownAt> {
   const schema = `known_at_${knownAt.getTime()}_${randomBytes(4).toString('hex')}`;
   await sql`create schema ${sql.id(schema)}`.execute(infrastructure.readStore);
   const readStore = openReadStore<any>(infrastructure.databaseUrl, 4, schema);
@@ -34,7 +38,11 @@ export async function openReadModelsKnownAt(infrastructure: Pick<Infrastructure,
   try {
     await migrateReadStore(readStore, productReadModelMigrations, schema);
     const eventStore = recordedBefore(infrastructure.eventStore, knownAt);
-    const projections = new ProjectionRunner(eventStore, readStore, productProjections, { batchSize: 2_000, idleMilliseconds: 100, log });
+    const projections = new ProjectionRunner(eventStore, readStore, productProjections, {
+      batchSize: 2_000,
+      idleMilliseconds: 100,
+      log,
+    });
     await projections.prepare();
     const eventsApplied = await projections.catchUp();
     return { knownAt, eventStore, readStore, eventsApplied, close };

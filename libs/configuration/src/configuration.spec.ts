@@ -30,7 +30,9 @@ describe('loadConfiguration', () => {
     const problems = (error as ConfigurationError).problems;
     expect(problems).toHaveLength(3);
     expect(problems.join('\n')).toMatch(/^PORT="eighty": /m);
-    expect(problems.join('\n')).toMatch(/^DATABASE_URL="mysql:\/\/x": must start with postgres:\/\/ or postgresql:\/\//m);
+    expect(problems.join('\n')).toMatch(
+      /^DATABASE_URL="mysql:\/\/x": must start with postgres:\/\/ or postgresql:\/\//m,
+    );
     expect(problems.join('\n')).toMatch(/^PROJECTOR="sometimes": /m);
   });
 

@@ -38,11 +38,17 @@ export const configurationSchema = z.object({
   JSON_WEBHOOK_SOURCES_FILE: z.string().min(1).optional(),
   /** JSON file of API keys (SHA-256 hashes), actors and roles; unset = access control off (development only). */
   AUTH_API_KEYS_FILE: z.string().min(1).optional(),
-  /** Ed25519 private key (PKCS#8 PEM) that signs audit tree heads; created when missing. Default: $DATA_DIR/audit-signing-key.pem. */
+  /**
+   * Ed25519 private key (PKCS#8 PEM) that signs audit tree heads; created when missing. Default:
+   * $DATA_DIR/audit-signing-key.pem.
+   */
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** How often a new tree head is signed while the log grows. */
   AUDIT_TREE_HEAD_INTERVAL_SECONDS: positiveInteger.default(60),
-  /** How often the API looks for closed periods of report definitions that have no report yet, and drafts them; 0 = never. */
+  /**
+   * How often the API looks for closed periods of report definitions that have no report yet, and drafts them; 0 =
+   * never.
+   */
   REPORT_DRAFT_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });

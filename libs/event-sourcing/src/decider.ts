@@ -61,7 +61,11 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   );
   const revision = history.length === 0 ? -1n : history[history.length - 1].streamRevision;
   if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-    throw new WrongExpectedRevisionError(streamName, options.expectedRevision, revision === -1n ? 'no_stream' : revision);
+    throw new WrongExpectedRevisionError(
+      streamName,
+      options.expectedRevision,
+      revision === -1n ? 'no_stream' : revision,
+    );
   }
   // A redelivered command (same derived event ids) is answered before deciding:
   // deciding again could refuse it (closing twice) although it is simply a repeat.
@@ -71,7 +75,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       return { newEvents: [], newState: state, streamRevision: revision, duplicate: true };
     }
   }
-  const complete = typeof command === 'function' ? await (command as (state: State) => Promise<Command>)(state) : command;
+  const complete =
+    typeof command === 'function' ? await (command as (state: State) => Promise<Command>)(state) : command;
   const newEvents = decider.decide(complete, state);
   if (newEvents.length === 0) return { newEvents, newState: state, streamRevision: revision, duplicate: false };
   if (options.occurredAt) checkOccurredAt(history, newEvents, options.occurredAt);

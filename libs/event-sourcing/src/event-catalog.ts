@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  EventSchemaViolationError,
-  UnknownEventTypeError,
-  type SchemaIssue,
-} from './event-store.errors';
+import { EventSchemaViolationError, UnknownEventTypeError, type SchemaIssue } from './event-store.errors';
 import type { EventMetadata, NewEvent, RecordedEvent } from './event-store.port';
 
 /**

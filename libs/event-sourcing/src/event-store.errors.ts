@@ -20,9 +20,7 @@ export class WrongExpectedRevisionError extends EventStoreError {
     /** The stream's revision when the append was refused; 'no_stream' if it does not exist. */
     readonly actual: bigint | 'no_stream',
   ) {
-    super(
-      `stream '${streamName}' is at revision ${String(actual)}, the append expected ${String(expected)}`,
-    );
+    super(`stream '${streamName}' is at revision ${String(actual)}, the append expected ${String(expected)}`);
     this.name = 'WrongExpectedRevisionError';
   }
 }

@@ -77,7 +77,10 @@ export function checkOccurredAt(
 }
 
 /** The bounds of a governance stream: a sequence of decisions, entered in the order they happened. */
-export const inStreamOrder = (clock: { now(): Date }): OccurredAtBounds => ({ now: clock.now(), order: 'in-stream-order' });
+export const inStreamOrder = (clock: { now(): Date }): OccurredAtBounds => ({
+  now: clock.now(),
+  order: 'in-stream-order',
+});
 
 /** The bounds of operations facts: any arrival order, nothing from the future. */
 export const inAnyOrder = (clock: { now(): Date }): OccurredAtBounds => ({ now: clock.now(), order: 'any-order' });

@@ -44,7 +44,8 @@ describe('EventStoreDB adapter details', () => {
     await store.appendToStream('ticket-1', [event], 'no_stream');
 
     let raw: Record<string, unknown> | undefined;
-    for await (const resolved of client.readStream('ticket-1')) raw = resolved.event?.metadata as Record<string, unknown>;
+    for await (const resolved of client.readStream('ticket-1'))
+      raw = resolved.event?.metadata as Record<string, unknown>;
     expect(raw).toEqual({
       actor: 'bob',
       correlationId: 'c-1',
@@ -83,14 +84,22 @@ describe('EventStoreDB adapter details', () => {
     const server = new SimulatedEsdbServer();
     const store = storeOn(server);
     for (let batch = 0; batch < 25; batch += 1) {
-      await store.appendToStream('noise-1', Array.from({ length: 1_000 }, () => anEvent()), 'any');
+      await store.appendToStream(
+        'noise-1',
+        Array.from({ length: 1_000 }, () => anEvent()),
+        'any',
+      );
     }
     await store.appendToStream('ticket-9', [anEvent()], 'no_stream');
     const first = await store.readAll({ maxCount: 10, filter: { streamCategories: ['ticket'] } });
     expect(first.events).toEqual([]);
     expect(first.isEnd).toBe(false);
     expect(first.checkpoint).toBeDefined();
-    const second = await store.readAll({ after: first.checkpoint, maxCount: 10, filter: { streamCategories: ['ticket'] } });
+    const second = await store.readAll({
+      after: first.checkpoint,
+      maxCount: 10,
+      filter: { streamCategories: ['ticket'] },
+    });
     expect(second.events.map((event) => event.streamName)).toEqual(['ticket-9']);
     expect(second.isEnd).toBe(true);
   });
@@ -125,7 +134,9 @@ describe('EventStoreDB adapter details', () => {
     const store = storeOn(server);
     const stored = anEvent();
     await store.appendToStream('ticket-1', [stored], 'no_stream');
-    const refusal = await store.appendToStream('ticket-1', [stored, anEvent()], 'no_stream').catch((error: unknown) => error);
+    const refusal = await store
+      .appendToStream('ticket-1', [stored, anEvent()], 'no_stream')
+      .catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(PartialDuplicateError);
     expect(refusal).toMatchObject({ duplicateIds: [stored.id] });
     expect(server.storedIds('ticket-1')).toEqual([stored.id]);

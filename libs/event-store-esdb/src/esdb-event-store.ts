@@ -43,7 +43,10 @@ import {
 } from '@sla/event-sourcing';
 
 /** The part of the client the adapter uses: small enough to stand in for in tests. */
-export type EsdbClient = Pick<EventStoreDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
+export type EsdbClient = Pick<
+  EventStoreDBClient,
+  'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'
+>;
 
 export type EsdbEventStoreOptions = {
   readonly connectionString: string;
@@ -83,7 +86,11 @@ export class EsdbEventStore implements EventStore {
     private readonly options: EsdbEventStoreOptions,
   ) {}
 
-  async appendToStream(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async appendToStream(
+    streamName: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     // The head is read first because EventStoreDB answers a repeated append
     // with plain success; only a revision that did not move tells it apart.
     const before = await this.streamHead(streamName);
@@ -114,7 +121,9 @@ export class EsdbEventStore implements EventStore {
     }
     return {
       streamRevision: written.nextExpectedRevision,
-      position: written.position ? toGlobalPosition(written.position) : await this.positionAt(streamName, written.nextExpectedRevision),
+      position: written.position
+        ? toGlobalPosition(written.position)
+        : await this.positionAt(streamName, written.nextExpectedRevision),
       duplicate: false,
     };
   }
@@ -235,7 +244,11 @@ export class EsdbEventStore implements EventStore {
   private async readAllChunk(from: GlobalPosition | undefined, maxCount: number): Promise<AllStreamResolvedEvent[]> {
     const records: AllStreamResolvedEvent[] = [];
     try {
-      for await (const resolved of this.client.readAll({ fromPosition: from ?? START, maxCount, direction: FORWARDS })) {
+      for await (const resolved of this.client.readAll({
+        fromPosition: from ?? START,
+        maxCount,
+        direction: FORWARDS,
+      })) {
         records.push(resolved);
       }
     } catch (error) {
@@ -267,18 +280,28 @@ export class EsdbEventStore implements EventStore {
     actual: bigint | 'no_stream',
   ): Promise<AppendResult> {
     const ids = new Set(events.map((event) => event.id));
-    const stored = actual === 'no_stream' ? [] : (await this.readStream(streamName)).filter((event) => ids.has(event.id));
+    const stored =
+      actual === 'no_stream' ? [] : (await this.readStream(streamName)).filter((event) => ids.has(event.id));
     if (stored.length > 0 && stored.length === ids.size) return asDuplicate(stored);
-    if (stored.length > 0) throw new PartialDuplicateError(streamName, stored.map((event) => event.id));
+    if (stored.length > 0)
+      throw new PartialDuplicateError(
+        streamName,
+        stored.map((event) => event.id),
+      );
     throw new WrongExpectedRevisionError(streamName, expected, actual);
   }
 
   /** The stored original of an append the server treated as a repeat, ending at `lastRevision`. */
-  private async findStoredBatch(streamName: string, events: readonly NewEvent[], lastRevision: bigint): Promise<AppendResult | undefined> {
+  private async findStoredBatch(
+    streamName: string,
+    events: readonly NewEvent[],
+    lastRevision: bigint,
+  ): Promise<AppendResult | undefined> {
     const first = lastRevision - BigInt(events.length) + 1n;
     if (first >= 0n) {
       const batch = await this.readStream(streamName, { fromRevision: first, maxCount: events.length });
-      if (batch.length === events.length && batch.every((event, index) => event.id === events[index].id)) return asDuplicate(batch);
+      if (batch.length === events.length && batch.every((event, index) => event.id === events[index].id))
+        return asDuplicate(batch);
     }
     const ids = new Set(events.map((event) => event.id));
     const stored = (await this.readStream(streamName)).filter((event) => ids.has(event.id));
@@ -467,10 +490,15 @@ type EsdbRecordedEvent = NonNullable<ResolvedEvent['event']>;
 
 export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
   if (!event.position) {
-    throw new Error('EventStoreDB returned an event without its position: the adapter needs EventStoreDB 22.6 or later');
+    throw new Error(
+      'EventStoreDB returned an event without its position: the adapter needs EventStoreDB 22.6 or later',
+    );
   }
   const stored: Record<string, unknown> =
-    event.metadata && typeof event.metadata === 'object' && !(event.metadata instanceof Uint8Array) && !Array.isArray(event.metadata)
+    event.metadata &&
+    typeof event.metadata === 'object' &&
+    !(event.metadata instanceof Uint8Array) &&
+    !Array.isArray(event.metadata)
       ? (event.metadata as Record<string, unknown>)
       : {};
   const { schemaVersion, $correlationId: _correlation, $causationId: _causation, ...metadata } = stored;

@@ -48,7 +48,14 @@ describe('global log gap safety under out-of-order commits', () => {
     const slowEvent = anEvent(-1, 0);
     await slowWriter.query(
       `select * from event_store.append_events($1, 'any', $2::uuid[], $3::text[], $4::integer[], $5::jsonb[], $6::jsonb[])`,
-      ['gapprobe-slow', [slowEvent.id], [slowEvent.type], [1], [JSON.stringify(slowEvent.data)], [JSON.stringify(slowEvent.metadata)]],
+      [
+        'gapprobe-slow',
+        [slowEvent.id],
+        [slowEvent.type],
+        [1],
+        [JSON.stringify(slowEvent.data)],
+        [JSON.stringify(slowEvent.metadata)],
+      ],
     );
     const { rows: slowRows } = await slowWriter.query<{ global_position: string }>(
       `select global_position from event_store.events where event_id = $1`,
@@ -109,7 +116,12 @@ describe('global log gap safety under out-of-order commits', () => {
     await slowWriter.query('commit');
     await slowWriter.end();
 
-    await Promise.race([subscriber, sleep(20_000).then(() => Promise.reject(new Error(`subscriber never caught up: ${delivered.length} of ${expectedTotal}`)))]);
+    await Promise.race([
+      subscriber,
+      sleep(20_000).then(() =>
+        Promise.reject(new Error(`subscriber never caught up: ${delivered.length} of ${expectedTotal}`)),
+      ),
+    ]);
     await subscription.close();
     await sleep(100);
     naiveDone = true;

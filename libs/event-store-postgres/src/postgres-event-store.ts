@@ -135,7 +135,11 @@ export class PostgresEventStore implements EventStore {
       if (stored.original) return stored.original;
       if (duplicateId) throw new PartialDuplicateError(streamName, stored.storedIds);
       const detail = (error as { detail?: string }).detail ?? 'no_stream';
-      throw new WrongExpectedRevisionError(streamName, expectedRevision, detail === 'no_stream' ? 'no_stream' : BigInt(detail));
+      throw new WrongExpectedRevisionError(
+        streamName,
+        expectedRevision,
+        detail === 'no_stream' ? 'no_stream' : BigInt(detail),
+      );
     }
   }
 
@@ -249,14 +253,21 @@ export class PostgresEventStore implements EventStore {
     events: readonly NewEvent[],
   ): Promise<{ original?: AppendResult; storedIds: string[] }> {
     if (events.length === 0) return { storedIds: [] };
-    const { rows } = await this.query<{ event_id: string; stream_name: string; stream_revision: string; commit_position: string; global_position: string }>(
+    const { rows } = await this.query<{
+      event_id: string;
+      stream_name: string;
+      stream_revision: string;
+      commit_position: string;
+      global_position: string;
+    }>(
       `select event_id, stream_name, stream_revision, transaction_id::text as commit_position, global_position
          from event_store.events where event_id = any($1::uuid[]) order by global_position`,
       [events.map((event) => event.id)],
     );
     const storedIds = rows.map((row) => row.event_id);
     const last = rows.at(-1);
-    if (!last || rows.length !== events.length || rows.some((row) => row.stream_name !== streamName)) return { storedIds };
+    if (!last || rows.length !== events.length || rows.some((row) => row.stream_name !== streamName))
+      return { storedIds };
     return {
       storedIds,
       original: {

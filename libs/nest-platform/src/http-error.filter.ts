@@ -1,4 +1,11 @@
-import { BadRequestException, Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  BadRequestException,
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import {
   DomainError,
   EventSchemaViolationError,
@@ -102,7 +109,11 @@ export class HttpErrorFilter implements ExceptionFilter {
           error: {
             code: 'CONCURRENT_MODIFICATION',
             message: `${exception.message}: it was changed concurrently, reload and retry`,
-            details: { stream: exception.streamName, expected: String(exception.expected), actual: String(exception.actual) },
+            details: {
+              stream: exception.streamName,
+              expected: String(exception.expected),
+              actual: String(exception.actual),
+            },
           },
         },
       ];
@@ -119,13 +130,25 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof BadRequestException && /JSON/.test(exception.message)) {
       // Nest turns the body parser's SyntaxError into a bare BadRequestException before any handler runs.
-      return [400, { error: { code: 'MALFORMED_JSON', message: `the request body is not valid JSON: ${exception.message}` } }];
+      return [
+        400,
+        { error: { code: 'MALFORMED_JSON', message: `the request body is not valid JSON: ${exception.message}` } },
+      ];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
-      return [status, { error: { code: HTTP_CODES[status] ?? `HTTP_${status}`, message: Array.isArray(message) ? message.join('; ') : String(message) } }];
+      const message =
+        typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      return [
+        status,
+        {
+          error: {
+            code: HTTP_CODES[status] ?? `HTTP_${status}`,
+            message: Array.isArray(message) ? message.join('; ') : String(message),
+          },
+        },
+      ];
     }
     const bodyParserStatus = (exception as { status?: unknown; type?: unknown })?.status;
     if (typeof bodyParserStatus === 'number' && bodyParserStatus >= 400 && bodyParserStatus < 500) {

@@ -38,12 +38,18 @@ export const errorResponseSchema = z.object({
 export const writeErrors = {
   400: { description: 'invalid request: each offending field and the reason', schema: errorResponseSchema },
   404: { description: 'unknown resource', schema: errorResponseSchema },
-  409: { description: 'conflict: stale If-Match, concurrent change, or a state that forbids the command', schema: errorResponseSchema },
+  409: {
+    description: 'conflict: stale If-Match, concurrent change, or a state that forbids the command',
+    schema: errorResponseSchema,
+  },
   422: { description: 'a business rule refused the command', schema: errorResponseSchema },
 } as const;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 }
 
@@ -82,7 +88,9 @@ export function buildOpenApiDocument(
     const operationId = operationIdOf(route);
     const taken = operationIds.get(operationId);
     if (taken) {
-      throw new Error(`operationId ${operationId} of ${route.method} ${route.path} is already ${taken}'s: give one explicitly`);
+      throw new Error(
+        `operationId ${operationId} of ${route.method} ${route.path} is already ${taken}'s: give one explicitly`,
+      );
     }
     operationIds.set(operationId, `${route.method} ${route.path}`);
     const parameters: unknown[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
@@ -93,18 +101,40 @@ export function buildOpenApiDocument(
     }));
     if (route.query) {
       for (const [name, schema] of Object.entries(route.query.shape)) {
-        parameters.push({ name, in: 'query', required: !(schema as z.ZodType).safeParse(undefined).success, schema: jsonSchema(schema as z.ZodType, 'input') });
+        parameters.push({
+          name,
+          in: 'query',
+          required: !(schema as z.ZodType).safeParse(undefined).success,
+          schema: jsonSchema(schema as z.ZodType, 'input'),
+        });
       }
     }
-    if (route.ifMatch) parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'the revision last seen, e.g. "3" (from ETag)' });
-    parameters.push({ name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key\'s actor is recorded' });
+    if (route.ifMatch)
+      parameters.push({
+        name: 'If-Match',
+        in: 'header',
+        required: false,
+        schema: { type: 'string' },
+        description: 'the revision last seen, e.g. "3" (from ETag)',
+      });
+    parameters.push({
+      name: 'X-Actor',
+      in: 'header',
+      required: false,
+      schema: { type: 'string' },
+      description:
+        "who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key's actor is recorded",
+    });
     const open = route.public === true;
     const denied = open
       ? // Every request passes the request-shape checks, a public one too (e.g. a query holding U+0000).
         { 400: { description: 'a request that cannot be read: the reason', schema: errorResponseSchema } }
       : {
           401: { description: 'no API key, or an unknown one', schema: errorResponseSchema },
-          403: { description: "the key's role may not call this, or the agreement is not the customer's own", schema: errorResponseSchema },
+          403: {
+            description: "the key's role may not call this, or the agreement is not the customer's own",
+            schema: errorResponseSchema,
+          },
         };
     paths[route.path] ??= {};
     paths[route.path][route.method] = {
@@ -112,12 +142,21 @@ export function buildOpenApiDocument(
       summary: route.summary,
       tags: [route.tag],
       parameters,
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
+        : {}),
       security: open ? [] : SECURED,
       responses: Object.fromEntries(
         Object.entries({ ...denied, ...route.responses }).map(([status, response]: [string, ResponseDocumentation]) => {
           const mediaType = response.contentType ?? 'application/json';
-          const content = response.schema ? { content: { [mediaType]: { schema: jsonSchema(response.schema, 'output') } } } : {};
+          const content = response.schema
+            ? { content: { [mediaType]: { schema: jsonSchema(response.schema, 'output') } } }
+            : {};
           return [status, { description: response.description, ...content }];
         }),
       ),

@@ -10,13 +10,23 @@ type Tables = { listed: { at: Date; name: string; rank: number; id: number } };
 describe('keyset pagination (real PostgreSQL)', () => {
   let db: Kysely<Tables>;
   beforeAll(async () => {
-    db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: await createTestDatabase('keyset_pages'), max: 2 }) }) });
-    await sql`create table listed (at timestamptz not null, name text not null, rank integer not null, id integer primary key)`.execute(db);
+    db = new Kysely<Tables>({
+      dialect: new PostgresDialect({
+        pool: new Pool({ connectionString: await createTestDatabase('keyset_pages'), max: 2 }),
+      }),
+    });
+    await sql`create table listed (at timestamptz not null, name text not null, rank integer not null, id integer primary key)`.execute(
+      db,
+    );
   });
   afterAll(() => db?.destroy());
 
   // Few distinct values per column, so ties (where a wrong tie-break repeats or skips rows) are common.
-  const row = fc.record({ at: fc.integer({ min: 0, max: 3 }), name: fc.constantFrom('a', 'B', 'b', 'é', 'z'), rank: fc.integer({ min: -2, max: 2 }) });
+  const row = fc.record({
+    at: fc.integer({ min: 0, max: 3 }),
+    name: fc.constantFrom('a', 'B', 'b', 'é', 'z'),
+    rank: fc.integer({ min: -2, max: 2 }),
+  });
   const order: KeysetColumn[] = [
     { column: 'at', direction: 'asc' },
     { column: 'name', direction: 'desc' },
@@ -28,8 +38,26 @@ describe('keyset pagination (real PostgreSQL)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { maxLength: 40 }), fc.integer({ min: 1, max: 12 }), async (rows, limit) => {
         await db.deleteFrom('listed').execute();
-        if (rows.length > 0) await db.insertInto('listed').values(rows.map((value, id) => ({ at: new Date(Date.UTC(2026, 2, 1) + value.at * 1_000), name: value.name, rank: value.rank, id }))).execute();
-        const base = () => db.selectFrom('listed').selectAll().orderBy('at').orderBy('name', 'desc').orderBy('rank').orderBy('id', 'desc');
+        if (rows.length > 0)
+          await db
+            .insertInto('listed')
+            .values(
+              rows.map((value, id) => ({
+                at: new Date(Date.UTC(2026, 2, 1) + value.at * 1_000),
+                name: value.name,
+                rank: value.rank,
+                id,
+              })),
+            )
+            .execute();
+        const base = () =>
+          db
+            .selectFrom('listed')
+            .selectAll()
+            .orderBy('at')
+            .orderBy('name', 'desc')
+            .orderBy('rank')
+            .orderBy('id', 'desc');
         const expected = (await base().execute()).map((listed) => listed.id);
         const walked: number[] = [];
         let cursor: string | undefined;
@@ -37,7 +65,12 @@ describe('keyset pagination (real PostgreSQL)', () => {
           let query = base().limit(limit + 1);
           const after = keysetAfter(order, cursor);
           if (after) query = query.where(after);
-          const page = pageOf(await query.execute(), limit, (listed) => [listed.at.toISOString(), listed.name, listed.rank, listed.id], (listed) => listed.id);
+          const page = pageOf(
+            await query.execute(),
+            limit,
+            (listed) => [listed.at.toISOString(), listed.name, listed.rank, listed.id],
+            (listed) => listed.id,
+          );
           walked.push(...page.items);
           if (page.nextCursor === null) break;
           cursor = page.nextCursor;

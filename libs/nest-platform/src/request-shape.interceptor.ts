@@ -1,4 +1,10 @@
-import { Injectable, UnsupportedMediaTypeException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Injectable,
+  UnsupportedMediaTypeException,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { Observable } from 'rxjs';
 import { RequestValidationError } from './zod-validation.pipe';
 
@@ -52,7 +58,10 @@ export class RequestShapeInterceptor implements NestInterceptor {
     for (const location of ['body', 'query', 'path'] as const) {
       const value = location === 'path' ? request.params : request[location];
       const path = pathOfNulCharacter(value);
-      if (path !== undefined) throw new RequestValidationError(location, [{ path, message: 'contains the character U+0000, which cannot be stored' }]);
+      if (path !== undefined)
+        throw new RequestValidationError(location, [
+          { path, message: 'contains the character U+0000, which cannot be stored' },
+        ]);
     }
     return next.handle();
   }

@@ -11,7 +11,9 @@ export class RequestValidationError extends Error {
     readonly location: RequestLocation,
     readonly issues: readonly SchemaIssue[],
   ) {
-    super(`invalid request ${location}: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`);
+    super(
+      `invalid request ${location}: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`,
+    );
     this.name = 'RequestValidationError';
   }
 }

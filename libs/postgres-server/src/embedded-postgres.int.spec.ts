@@ -45,8 +45,7 @@ describe('the embedded PostgreSQL server', () => {
     const client = new Client({ connectionString: first.connectionString() });
     client.on('error', () => undefined);
     await client.connect();
-    const backend = async () =>
-      (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
+    const backend = async () => (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
     const backendBefore = await backend();
 
     // A second process (a CLI command beside the API) must not stop the server in use.

@@ -470,8 +470,10 @@ function ensureReachable(directory: string, account: Account, log: (line: string
     const mode = statSync(ancestor).mode & 0o7777;
     if ((mode & 0o001) === 0) {
       chmodSync(ancestor, mode | 0o001);
-      log(`granted traverse permission (o+x) on ${ancestor} so that PostgreSQL, ` +
-        `running as ${account.name}, can reach its data`);
+      log(
+        `granted traverse permission (o+x) on ${ancestor} so that PostgreSQL, ` +
+          `running as ${account.name}, can reach its data`,
+      );
     }
   }
   if (!canReach(directory, account)) {

@@ -48,7 +48,9 @@ describe('ProjectionRunner', () => {
   }
 
   const snapshot = async () =>
-    ((await db.selectFrom('stream_activity').selectAll().orderBy('stream_name').execute()) as StreamActivityTable[]).map((row) => ({
+    (
+      (await db.selectFrom('stream_activity').selectAll().orderBy('stream_name').execute()) as StreamActivityTable[]
+    ).map((row) => ({
       ...row,
       first_recorded_at: row.first_recorded_at.toISOString(),
       last_recorded_at: row.last_recorded_at.toISOString(),
@@ -62,7 +64,10 @@ describe('ProjectionRunner', () => {
     await Promise.all([first.catchUp(), second.catchUp(), first.catchUp()]);
     const rows = await snapshot();
     for (const [stream, count] of expected) {
-      expect(rows.find((row) => row.stream_name === stream)).toMatchObject({ event_count: String(count), last_revision: '6' });
+      expect(rows.find((row) => row.stream_name === stream)).toMatchObject({
+        event_count: String(count),
+        last_revision: '6',
+      });
     }
     const [status] = await first.status();
     expect(status).toMatchObject({ name: 'stream-activity', lag: 0, lagIsAtLeast: false, lastError: null });
@@ -79,12 +84,20 @@ describe('ProjectionRunner', () => {
     expect((await runner.status())[0]).toMatchObject({ lag: 5 });
     runner.start();
     for (let waited = 0; waited < 100; waited += 1) {
-      const row = await db.selectFrom('stream_activity').selectAll().where('stream_name', '=', stream).executeTakeFirst();
+      const row = await db
+        .selectFrom('stream_activity')
+        .selectAll()
+        .where('stream_name', '=', stream)
+        .executeTakeFirst();
       if (row) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await runner.stop();
-    const row = await db.selectFrom('stream_activity').selectAll().where('stream_name', '=', stream).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('stream_activity')
+      .selectAll()
+      .where('stream_name', '=', stream)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ event_count: '5', last_revision: '4', category: 'live' });
   });
 

@@ -87,7 +87,9 @@ export class ProjectionRunner {
           .forUpdate()
           .executeTakeFirstOrThrow();
         if (row.projection_version !== projection.version) {
-          this.log(`projection ${projection.name} changed from v${row.projection_version} to v${projection.version}: rebuilding`);
+          this.log(
+            `projection ${projection.name} changed from v${row.projection_version} to v${projection.version}: rebuilding`,
+          );
           await this.reset(transaction, projection);
         }
       });
@@ -248,7 +250,9 @@ export class ProjectionRunner {
     if (name === undefined) return this.projections;
     const projection = this.projections.find((candidate) => candidate.name === name);
     if (!projection) {
-      throw new Error(`no projection named '${name}' (known: ${this.projections.map((known) => known.name).join(', ')})`);
+      throw new Error(
+        `no projection named '${name}' (known: ${this.projections.map((known) => known.name).join(', ')})`,
+      );
     }
     return [projection];
   }

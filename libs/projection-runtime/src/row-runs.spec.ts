@@ -6,7 +6,9 @@ const event = (type: string, index: number) => ({ id: `e${index}`, type, data: {
 describe('applyWithRowRuns', () => {
   it('writes each run of row events in one statement, in log order with the other events', async () => {
     const calls: string[] = [];
-    const events = ['Opened', 'Opened', 'Resolved', 'Opened', 'Resolved', 'Resolved', 'Opened', 'Opened', 'Opened'].map(event);
+    const events = ['Opened', 'Opened', 'Resolved', 'Opened', 'Resolved', 'Resolved', 'Opened', 'Opened', 'Opened'].map(
+      event,
+    );
     await applyWithRowRuns<number>(events, {
       rowOf: (recorded) => (recorded.type === 'Opened' ? (recorded.data as { index: number }).index : undefined),
       writeRows: async (rows) => calls.push(`insert ${rows.join(',')}`),

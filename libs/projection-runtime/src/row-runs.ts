@@ -21,7 +21,8 @@ export async function applyWithRowRuns<Row>(
 ): Promise<void> {
   let run: Row[] = [];
   const flush = async () => {
-    for (let index = 0; index < run.length; index += ROWS_PER_STATEMENT) await handlers.writeRows(run.slice(index, index + ROWS_PER_STATEMENT));
+    for (let index = 0; index < run.length; index += ROWS_PER_STATEMENT)
+      await handlers.writeRows(run.slice(index, index + ROWS_PER_STATEMENT));
     run = [];
   };
   for (const event of events) {

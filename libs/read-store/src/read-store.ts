@@ -20,7 +20,11 @@ export type CheckpointTables = { projection_checkpoint: ProjectionCheckpointTabl
 
 /** `schema`: read models in a schema of their own (e.g. a throw-away rebuild as known at a past instant). */
 export function openReadStore<Database>(connectionString: string, poolSize = 10, schema?: string): Kysely<Database> {
-  const pool = new Pool({ connectionString, max: poolSize, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const pool = new Pool({
+    connectionString,
+    max: poolSize,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
   ignoreConnectionErrors(pool);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

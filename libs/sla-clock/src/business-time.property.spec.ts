@@ -12,7 +12,12 @@ const TO = Date.parse('2027-12-31T00:00:00Z');
 const calendars = [
   ...ZONES.map((zone) => calendar(weekdays('09:00-17:00'), zone, {}, `office-${zone}`)),
   ...ZONES.map((zone) => calendar('24x7', zone, {}, `round-the-clock-${zone}`)),
-  calendar({ mon: ['22:00-06:00'], tue: ['22:00-06:00'], wed: ['08:00-12:00', '13:00-17:00'], sat: ['00:00-24:00'] }, 'Europe/Berlin', { holidays: { dates: [{ date: '2026-03-25' }] } }, 'irregular'),
+  calendar(
+    { mon: ['22:00-06:00'], tue: ['22:00-06:00'], wed: ['08:00-12:00', '13:00-17:00'], sat: ['00:00-24:00'] },
+    'Europe/Berlin',
+    { holidays: { dates: [{ date: '2026-03-25' }] } },
+    'irregular',
+  ),
 ];
 // Counterexamples name the calendar instead of printing its whole index.
 for (const cal of calendars) Object.defineProperty(cal, fc.toStringMethod, { value: () => `calendar ${cal.id}` });
@@ -50,13 +55,19 @@ describe('business-time arithmetic (properties)', () => {
 
   it('is monotonic in both the end instant and the duration added', () => {
     fc.assert(
-      fc.property(aCalendar, anInstant, fc.tuple(anInstant, anInstant), fc.tuple(aDuration, aDuration), (cal, origin, ends, durations) => {
-        const [early, late] = sorted(ends);
-        expect(cal.businessDuration(origin, early)).toBeLessThanOrEqual(cal.businessDuration(origin, late));
-        const [short, long] = sorted(durations);
-        expect(cal.instantWhenElapsed(origin, short)!).toBeLessThanOrEqual(cal.instantWhenElapsed(origin, long)!);
-        expect(cal.businessDuration(early, late)).toBeLessThanOrEqual(late - early);
-      }),
+      fc.property(
+        aCalendar,
+        anInstant,
+        fc.tuple(anInstant, anInstant),
+        fc.tuple(aDuration, aDuration),
+        (cal, origin, ends, durations) => {
+          const [early, late] = sorted(ends);
+          expect(cal.businessDuration(origin, early)).toBeLessThanOrEqual(cal.businessDuration(origin, late));
+          const [short, long] = sorted(durations);
+          expect(cal.instantWhenElapsed(origin, short)!).toBeLessThanOrEqual(cal.instantWhenElapsed(origin, long)!);
+          expect(cal.businessDuration(early, late)).toBeLessThanOrEqual(late - early);
+        },
+      ),
     );
   });
 
@@ -64,7 +75,9 @@ describe('business-time arithmetic (properties)', () => {
     fc.assert(
       fc.property(aCalendar, anInstant, fc.integer({ min: 0, max: 40 }), (cal, start, days) => {
         const from = cal.nextBusinessInstant(start)!;
-        const walked = (cal as unknown as { addWorkingDaysByCalendar(from: number, days: number): number }).addWorkingDaysByCalendar(from, days);
+        const walked = (
+          cal as unknown as { addWorkingDaysByCalendar(from: number, days: number): number }
+        ).addWorkingDaysByCalendar(from, days);
         expect(cal.addWorkingDays(start, days)).toBe(walked);
       }),
     );
@@ -89,7 +102,8 @@ describe('business-time arithmetic (properties)', () => {
         expect(worked).toBe(date.dayOfWeek <= 5 ? hours(8) : 0);
         if (date.dayOfWeek <= 5) {
           const [[start, end]] = cal.intervals(midnight(date), midnight(date.add({ days: 1 })));
-          const clock = (instant: number) => Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(zone).toPlainTime().toString();
+          const clock = (instant: number) =>
+            Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(zone).toPlainTime().toString();
           expect([clock(start), clock(end)]).toEqual(['09:00:00', '17:00:00']);
         }
       }),
@@ -101,21 +115,53 @@ describe('business-time arithmetic (properties)', () => {
 describe('ticket clock evaluation (properties)', () => {
   const office = calendars[0];
   const roundClock = calendars[4];
-  const table = targetTable(office.id, { response: businessHours(4), resolution: businessHours(16), atRiskFractions: [0.5, 0.75] }, {
-    P1: { response: { unit: 'business-minutes', amount: 30 }, resolution: businessHours(2) },
-    P4: { resolution: { unit: 'working-days', amount: 3 } },
-  });
-  const targets = { ...table, P1: { response: { ...table.P1.response, calendarId: roundClock.id }, resolution: { ...table.P1.resolution, calendarId: roundClock.id } } };
+  const table = targetTable(
+    office.id,
+    { response: businessHours(4), resolution: businessHours(16), atRiskFractions: [0.5, 0.75] },
+    {
+      P1: { response: { unit: 'business-minutes', amount: 30 }, resolution: businessHours(2) },
+      P4: { resolution: { unit: 'working-days', amount: 3 } },
+    },
+  );
+  const targets = {
+    ...table,
+    P1: {
+      response: { ...table.P1.response, calendarId: roundClock.id },
+      resolution: { ...table.P1.resolution, calendarId: roundClock.id },
+    },
+  };
   const registry = new Map([office, roundClock].map((cal) => [cal.id, cal]));
 
   const laterFact = fc.oneof(
-    fc.record({ type: fc.constantFrom('responded', 'paused', 'resumed', 'resolved', 'reopened', 'closed') as fc.Arbitrary<'responded'>, offset: fc.integer({ min: 0, max: hours(200) }) }),
-    fc.record({ type: fc.constant('priority-changed' as const), offset: fc.integer({ min: 0, max: hours(200) }), priority: fc.constantFrom(...PRIORITIES) }),
+    fc.record({
+      type: fc.constantFrom(
+        'responded',
+        'paused',
+        'resumed',
+        'resolved',
+        'reopened',
+        'closed',
+      ) as fc.Arbitrary<'responded'>,
+      offset: fc.integer({ min: 0, max: hours(200) }),
+    }),
+    fc.record({
+      type: fc.constant('priority-changed' as const),
+      offset: fc.integer({ min: 0, max: hours(200) }),
+      priority: fc.constantFrom(...PRIORITIES),
+    }),
   );
   const aTicket = fc
-    .record({ opened: anInstant, priority: fc.constantFrom(...PRIORITIES), later: fc.array(laterFact, { maxLength: 8 }), asOfOffset: fc.integer({ min: 0, max: hours(400) }) })
+    .record({
+      opened: anInstant,
+      priority: fc.constantFrom(...PRIORITIES),
+      later: fc.array(laterFact, { maxLength: 8 }),
+      asOfOffset: fc.integer({ min: 0, max: hours(400) }),
+    })
     .map(({ opened, priority, later, asOfOffset }) => ({
-      facts: [{ type: 'opened', at: opened, priority } as TicketFact, ...later.map(({ offset, ...fact }) => ({ ...fact, at: opened + offset }) as TicketFact)],
+      facts: [
+        { type: 'opened', at: opened, priority } as TicketFact,
+        ...later.map(({ offset, ...fact }) => ({ ...fact, at: opened + offset }) as TicketFact),
+      ],
       asOf: opened + asOfOffset,
     }));
 
@@ -144,7 +190,8 @@ describe('ticket clock evaluation (properties)', () => {
         for (const metric of [result.response, result.resolution]) {
           expect(metric.elapsed).toBeGreaterThanOrEqual(0);
           expect(metric.elapsed).toBeLessThanOrEqual(asOf - facts[0].at);
-          if (metric.state === 'met' && metric.retargets.length === 0) expect(metric.elapsed).toBeLessThanOrEqual(metric.targetDuration!);
+          if (metric.state === 'met' && metric.retargets.length === 0)
+            expect(metric.elapsed).toBeLessThanOrEqual(metric.targetDuration!);
           if (metric.breachedAt !== null) expect(metric.breachedAt).toBeLessThanOrEqual(asOf);
           if (metric.state === 'running' && metric.breachAt !== null) expect(metric.breachAt).toBeGreaterThan(asOf);
         }

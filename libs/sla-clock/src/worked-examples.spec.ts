@@ -7,8 +7,12 @@ import { at, businessHours, calendar, local, targetTable, weekdays, workingDays 
 
 /** The worked examples of shared/sla-examples.md, one test each. */
 describe('worked SLA examples', () => {
-  const evaluate = (cal: BusinessCalendar, facts: TicketFact[], asOf: number, targets = targetTable(cal.id, { response: businessHours(8), resolution: businessHours(8) })) =>
-    evaluateTicketClocks({ facts, targets, calendars: new Map([[cal.id, cal]]), asOf });
+  const evaluate = (
+    cal: BusinessCalendar,
+    facts: TicketFact[],
+    asOf: number,
+    targets = targetTable(cal.id, { response: businessHours(8), resolution: businessHours(8) }),
+  ) => evaluateTicketClocks({ facts, targets, calendars: new Map([[cal.id, cal]]), asOf });
 
   it('E1: opened Friday night, observed Monday 09:30 → 1 h 30 min business, 60 h 30 min wall clock, 18.75 % of 8 h', () => {
     const cal = calendar(weekdays('08:00-17:00'));
@@ -37,7 +41,12 @@ describe('worked SLA examples', () => {
     const running = evaluate(cal, [opened], at('2026-03-09T12:00'), targets).resolution;
     expect(local(running.dueAt)).toBe('2026-03-11T17:00');
     expect(local(running.breachAt)).toBe('2026-03-12T09:00');
-    const stoppedThatEvening = evaluate(cal, [opened, { type: 'resolved', at: at('2026-03-11T20:00') }], at('2026-03-12T12:00'), targets).resolution;
+    const stoppedThatEvening = evaluate(
+      cal,
+      [opened, { type: 'resolved', at: at('2026-03-11T20:00') }],
+      at('2026-03-12T12:00'),
+      targets,
+    ).resolution;
     expect(stoppedThatEvening).toMatchObject({ state: 'met', elapsed: hours(24), remaining: 0, breachedAt: null });
     const stillOpen = evaluate(cal, [opened], at('2026-03-12T09:00:00.001'), targets).resolution;
     expect(stillOpen).toMatchObject({ state: 'breached', breachedAt: at('2026-03-12T09:00') });
@@ -45,8 +54,17 @@ describe('worked SLA examples', () => {
 
   it('E4: 8 business hours opened Monday 07:00 with thresholds 50 % and 75 % → 12:00, 14:00, breach 16:00', () => {
     const cal = calendar(weekdays('08:00-17:00'));
-    const targets = targetTable(cal.id, { response: businessHours(8), resolution: businessHours(8), atRiskFractions: [0.5, 0.75] });
-    const { resolution } = evaluate(cal, [{ type: 'opened', at: at('2026-03-09T07:00'), priority: 'P2' }], at('2026-03-09T07:30'), targets);
+    const targets = targetTable(cal.id, {
+      response: businessHours(8),
+      resolution: businessHours(8),
+      atRiskFractions: [0.5, 0.75],
+    });
+    const { resolution } = evaluate(
+      cal,
+      [{ type: 'opened', at: at('2026-03-09T07:00'), priority: 'P2' }],
+      at('2026-03-09T07:30'),
+      targets,
+    );
     expect(resolution.atRisk.map((risk) => [risk.fraction, local(risk.at)])).toEqual([
       [0.5, '2026-03-09T12:00'],
       [0.75, '2026-03-09T14:00'],
@@ -69,10 +87,24 @@ describe('worked SLA examples', () => {
 
   it('E7: response 4 h, at risk at 75 %: opened Mon 10:00 → 13:00 / 14:00; opened Mon 17:00 → Tue 10:00 / Tue 11:00', () => {
     const cal = calendar(weekdays('08:00-18:00'));
-    const targets = targetTable(cal.id, { response: businessHours(4), resolution: businessHours(40), atRiskFractions: [0.75] });
-    const first = evaluate(cal, [{ type: 'opened', at: at('2026-03-09T10:00'), priority: 'P2' }], at('2026-03-09T10:01'), targets).response;
+    const targets = targetTable(cal.id, {
+      response: businessHours(4),
+      resolution: businessHours(40),
+      atRiskFractions: [0.75],
+    });
+    const first = evaluate(
+      cal,
+      [{ type: 'opened', at: at('2026-03-09T10:00'), priority: 'P2' }],
+      at('2026-03-09T10:01'),
+      targets,
+    ).response;
     expect([local(first.atRisk[0].at), local(first.breachAt)]).toEqual(['2026-03-09T13:00', '2026-03-09T14:00']);
-    const second = evaluate(cal, [{ type: 'opened', at: at('2026-03-09T17:00'), priority: 'P2' }], at('2026-03-09T17:01'), targets).response;
+    const second = evaluate(
+      cal,
+      [{ type: 'opened', at: at('2026-03-09T17:00'), priority: 'P2' }],
+      at('2026-03-09T17:01'),
+      targets,
+    ).response;
     expect([local(second.atRisk[0].at), local(second.breachAt)]).toEqual(['2026-03-10T10:00', '2026-03-10T11:00']);
   });
 
@@ -80,7 +112,12 @@ describe('worked SLA examples', () => {
     const cal = calendar(weekdays('08:00-20:00'));
     expect(local(cal.addWorkingDays(at('2018-11-19T10:00'), 7))).toBe('2018-11-28T10:00');
     const targets = targetTable(cal.id, { response: workingDays(7), resolution: workingDays(7) });
-    const { resolution } = evaluate(cal, [{ type: 'opened', at: at('2018-11-19T10:00'), priority: 'P4' }], at('2018-11-20T10:00'), targets);
+    const { resolution } = evaluate(
+      cal,
+      [{ type: 'opened', at: at('2018-11-19T10:00'), priority: 'P4' }],
+      at('2018-11-20T10:00'),
+      targets,
+    );
     expect(local(resolution.breachAt)).toBe('2018-11-28T10:00');
   });
 
@@ -91,11 +128,20 @@ describe('worked SLA examples', () => {
 
   it('E10: P3 (3 h) opened 10:00 raised to P2 (2 h) at 11:00 → breach moves from 13:00 to 12:00, elapsed hour kept', () => {
     const cal = calendar('24x7');
-    const targets = targetTable(cal.id, { response: businessHours(1), resolution: businessHours(3) }, { P2: { resolution: businessHours(2) } });
+    const targets = targetTable(
+      cal.id,
+      { response: businessHours(1), resolution: businessHours(3) },
+      { P2: { resolution: businessHours(2) } },
+    );
     const opened: TicketFact = { type: 'opened', at: at('2026-03-10T10:00'), priority: 'P3' };
     const before = evaluate(cal, [opened], at('2026-03-10T10:30'), targets).resolution;
     expect(local(before.breachAt)).toBe('2026-03-10T13:00');
-    const after = evaluate(cal, [opened, { type: 'priority-changed', at: at('2026-03-10T11:00'), priority: 'P2' }], at('2026-03-10T11:00'), targets).resolution;
+    const after = evaluate(
+      cal,
+      [opened, { type: 'priority-changed', at: at('2026-03-10T11:00'), priority: 'P2' }],
+      at('2026-03-10T11:00'),
+      targets,
+    ).resolution;
     expect(local(after.breachAt)).toBe('2026-03-10T12:00');
     expect(after).toMatchObject({ elapsed: hours(1), remaining: hours(1), priority: 'P2' });
     expect(after.retargets).toEqual([{ at: at('2026-03-10T11:00'), from: 'P3', to: 'P2' }]);
@@ -106,9 +152,13 @@ describe('worked SLA examples', () => {
     expect(local(calendar(weekdays('08:00-17:00')).instantWhenExceeded(opened, hours(8)))).toBe('2026-03-09T15:00');
     const holiday = calendar(weekdays('08:00-17:00'), 'UTC', { holidays: { dates: [{ date: '2026-03-09' }] } });
     expect(local(holiday.instantWhenExceeded(opened, hours(8)))).toBe('2026-03-10T15:00');
-    const withBreak = calendar(
-      { mon: ['08:00-12:00', '13:00-17:00'], tue: ['08:00-12:00', '13:00-17:00'], wed: ['08:00-12:00', '13:00-17:00'], thu: ['08:00-12:00', '13:00-17:00'], fri: ['08:00-12:00', '13:00-17:00'] },
-    );
+    const withBreak = calendar({
+      mon: ['08:00-12:00', '13:00-17:00'],
+      tue: ['08:00-12:00', '13:00-17:00'],
+      wed: ['08:00-12:00', '13:00-17:00'],
+      thu: ['08:00-12:00', '13:00-17:00'],
+      fri: ['08:00-12:00', '13:00-17:00'],
+    });
     expect(local(withBreak.instantWhenExceeded(opened, hours(8)))).toBe('2026-03-09T16:00');
   });
 
@@ -126,7 +176,15 @@ describe('worked SLA examples', () => {
     const targets = targetTable(cal.id, { response: businessHours(8), resolution: businessHours(8) });
     const opened = at('2026-03-10T00:00');
     const stopAfter = (elapsed: number) =>
-      evaluate(cal, [{ type: 'opened', at: opened, priority: 'P2' }, { type: 'resolved', at: opened + elapsed }], opened + hours(24), targets).resolution;
+      evaluate(
+        cal,
+        [
+          { type: 'opened', at: opened, priority: 'P2' },
+          { type: 'resolved', at: opened + elapsed },
+        ],
+        opened + hours(24),
+        targets,
+      ).resolution;
     const almost = stopAfter(Math.round(hours(8) * 0.99995));
     expect(almost).toMatchObject({ state: 'met', remaining: hours(8) - Math.round(hours(8) * 0.99995) });
     expect(almost.remaining).toBeGreaterThan(0);
@@ -135,7 +193,7 @@ describe('worked SLA examples', () => {
     expect(stopAfter(hours(8) - minutes(1))).toMatchObject({ state: 'met', remaining: minutes(1) });
   });
 
-  it("E14: China 2026 schedule → 3 working days from Thursday 2026-02-12 10:00 breach Tuesday 2026-02-24 10:00", () => {
+  it('E14: China 2026 schedule → 3 working days from Thursday 2026-02-12 10:00 breach Tuesday 2026-02-24 10:00', () => {
     const definition = parseCalendarDefinition(
       JSON.parse(readFileSync(path.join(__dirname, '../data/cn-2026-business-hours.calendar.json'), 'utf8')),
     );

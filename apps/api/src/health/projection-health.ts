@@ -39,10 +39,7 @@ export function judgeProjection(
     );
   }
   if (status.lag > thresholds.lagWarningEvents) {
-    return judged(
-      'lagging',
-      `projection ${status.name} lags by ${pending} (more than ${thresholds.lagWarningEvents})`,
-    );
+    return judged('lagging', `projection ${status.name} lags by ${pending} (more than ${thresholds.lagWarningEvents})`);
   }
   return judged('catching-up', null);
 }

@@ -5,7 +5,13 @@ import { complianceRoutes } from '@sla/compliance-feature';
 import { auditRoutes } from '@sla/audit-feature';
 import { reportDefinitionRoutes, serviceReportRoutes } from '@sla/reports-feature';
 import { serviceCalendarRoutes, serviceCatalogueRoutes } from '@sla/catalogue-feature';
-import { alertmanagerRoutes, jsonWebhookRoutes, maintenanceWindowRoutes, outageRoutes, ticketRoutes } from '@sla/operations-feature';
+import {
+  alertmanagerRoutes,
+  jsonWebhookRoutes,
+  maintenanceWindowRoutes,
+  outageRoutes,
+  ticketRoutes,
+} from '@sla/operations-feature';
 import { buildOpenApiDocument, errorResponseSchema, type RouteDocumentation } from '@sla/nest-platform';
 
 const healthRoutes: RouteDocumentation[] = [
@@ -16,11 +22,27 @@ const healthRoutes: RouteDocumentation[] = [
     public: true,
     summary: 'Event store, read store, projection lag and stalls, readers held back by a long transaction',
     responses: {
-      200: { description: 'up (ok or degraded)', schema: z.object({ status: z.enum(['ok', 'degraded', 'down']), warnings: z.array(z.string()), projections: z.array(z.object({ name: z.string(), lag: z.number() }).loose()) }).loose() },
+      200: {
+        description: 'up (ok or degraded)',
+        schema: z
+          .object({
+            status: z.enum(['ok', 'degraded', 'down']),
+            warnings: z.array(z.string()),
+            projections: z.array(z.object({ name: z.string(), lag: z.number() }).loose()),
+          })
+          .loose(),
+      },
       503: { description: 'a store is down' },
     },
   },
-  { method: 'get', path: '/openapi.json', tag: 'operations', public: true, summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1 document' } } },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'operations',
+    public: true,
+    summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1 document' } },
+  },
   {
     method: 'get',
     path: '/docs',
@@ -34,19 +56,38 @@ const healthRoutes: RouteDocumentation[] = [
     path: '/docs/{asset}',
     tag: 'operations',
     public: true,
-    summary: "A script, style sheet or icon of the API reference page",
-    responses: { 200: { description: 'the file' }, 404: { description: 'not one of the reference page\'s files', schema: errorResponseSchema } },
+    summary: 'A script, style sheet or icon of the API reference page',
+    responses: {
+      200: { description: 'the file' },
+      404: { description: "not one of the reference page's files", schema: errorResponseSchema },
+    },
   },
 ];
 
 /** Every route of the API, built from the zod schemas that validate it. */
 export const apiDocument = buildOpenApiDocument(
-  [...healthRoutes, ...serviceCatalogueRoutes, ...serviceCalendarRoutes, ...agreementRoutes, ...reviewRoutes, ...ticketRoutes, ...alertmanagerRoutes, ...outageRoutes, ...maintenanceWindowRoutes, ...jsonWebhookRoutes, ...complianceRoutes, ...auditRoutes, ...serviceReportRoutes, ...reportDefinitionRoutes],
+  [
+    ...healthRoutes,
+    ...serviceCatalogueRoutes,
+    ...serviceCalendarRoutes,
+    ...agreementRoutes,
+    ...reviewRoutes,
+    ...ticketRoutes,
+    ...alertmanagerRoutes,
+    ...outageRoutes,
+    ...maintenanceWindowRoutes,
+    ...jsonWebhookRoutes,
+    ...complianceRoutes,
+    ...auditRoutes,
+    ...serviceReportRoutes,
+    ...reportDefinitionRoutes,
+  ],
   {
     title: 'SLA compliance engine',
     version: '0.1.0',
     license: { name: 'UNLICENSED' },
-    description: 'Event-sourced SLA compliance for ISO/IEC 20000: catalogue, agreements, reviews. Every write records its actor (X-Actor) and accepts If-Match.',
+    description:
+      'Event-sourced SLA compliance for ISO/IEC 20000: catalogue, agreements, reviews. Every write records its actor (X-Actor) and accepts If-Match.',
   },
   {
     agreements: 'SLAs, OLAs and underpinning contracts: drafts, approval, signatures, versions in force',

@@ -73,8 +73,15 @@ const draftBody = z
       .optional(),
     occurredAt: instant.optional(),
   })
-  .refine((body) => (body.content === undefined) !== (body.template === undefined), { message: 'give either content or template', path: ['content'] });
-const reviseBody = z.strictObject({ content: agreementContentSchema, note: z.string().max(2_000).default(''), occurredAt: instant.optional() });
+  .refine((body) => (body.content === undefined) !== (body.template === undefined), {
+    message: 'give either content or template',
+    path: ['content'],
+  });
+const reviseBody = z.strictObject({
+  content: agreementContentSchema,
+  note: z.string().max(2_000).default(''),
+  occurredAt: instant.optional(),
+});
 const submitBody = z.strictObject({ occurredAt: instant.optional() });
 const signBody = z.strictObject({
   party: z.enum(['provider', 'counterparty']),
@@ -82,14 +89,20 @@ const signBody = z.strictObject({
   riskAcceptance: z.strictObject({ reason: z.string().trim().min(1) }).optional(),
   occurredAt: instant.optional(),
 });
-const amendBody = z.strictObject({ changeRequest: z.string().trim().min(1).max(100), content: agreementContentSchema, occurredAt: instant.optional() });
+const amendBody = z.strictObject({
+  changeRequest: z.string().trim().min(1).max(100),
+  content: agreementContentSchema,
+  occurredAt: instant.optional(),
+});
 const reasonBody = z.strictObject({ reason: z.string().trim().min(1), occurredAt: instant.optional() });
 const plainBody = z.strictObject({ occurredAt: instant.optional() });
 const terminationBody = z.strictObject({
   givenBy: z.enum(['provider', 'counterparty']),
   reason: z.string().trim().min(1),
   terminatesAt: instant,
-  shortNoticeAgreement: z.strictObject({ provider: signatory, counterparty: signatory, reason: z.string().trim().min(1) }).optional(),
+  shortNoticeAgreement: z
+    .strictObject({ provider: signatory, counterparty: signatory, reason: z.string().trim().min(1) })
+    .optional(),
   occurredAt: instant.optional(),
 });
 const renewBody = z.strictObject({ expiresAt: instant, occurredAt: instant.optional() });
@@ -122,25 +135,51 @@ export class AgreementsController {
 
   /** Services and calendars named by the content must exist (read models: the catalogue is another context). */
   private async checkReferences(content: z.infer<typeof agreementContentSchema>): Promise<void> {
-    const db = this.db as unknown as Kysely<{ service_catalogue: { service_id: string; status: string }; service_calendar: { calendar_id: string } }>;
-    const services = await db.selectFrom('service_catalogue').select('service_id').where('status', '<>', 'retired').execute();
+    const db = this.db as unknown as Kysely<{
+      service_catalogue: { service_id: string; status: string };
+      service_calendar: { calendar_id: string };
+    }>;
+    const services = await db
+      .selectFrom('service_catalogue')
+      .select('service_id')
+      .where('status', '<>', 'retired')
+      .execute();
     const calendars = await db.selectFrom('service_calendar').select('calendar_id').execute();
-    assertKnownReferences(content, new Set(services.map((row) => row.service_id)), new Set(calendars.map((row) => row.calendar_id)));
+    assertKnownReferences(
+      content,
+      new Set(services.map((row) => row.service_id)),
+      new Set(calendars.map((row) => row.calendar_id)),
+    );
   }
 
-  private change(agreementId: string, command: ChangeAgreementCommand['command'], metadata: EventMetadata, ifMatch: string | undefined) {
+  private change(
+    agreementId: string,
+    command: ChangeAgreementCommand['command'],
+    metadata: EventMetadata,
+    ifMatch: string | undefined,
+  ) {
     return this.commands.execute(new ChangeAgreementCommand(agreementId, command, metadata, parseIfMatch(ifMatch)));
   }
 
   @Post()
-  async draft(@Body(new ZodValidationPipe(draftBody)) body: z.infer<typeof draftBody>, @RequestMetadata() metadata: EventMetadata) {
+  async draft(
+    @Body(new ZodValidationPipe(draftBody)) body: z.infer<typeof draftBody>,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
     const content = body.content ?? draftContentFromTemplate(body.template!);
     await this.checkReferences(content);
     return this.change(
       body.agreementId,
       {
         type: 'DraftAgreement',
-        data: { agreementId: body.agreementId, kind: body.kind, provider: body.provider, counterparty: body.counterparty, content, occurredAt: this.now(body.occurredAt) },
+        data: {
+          agreementId: body.agreementId,
+          kind: body.kind,
+          provider: body.provider,
+          counterparty: body.counterparty,
+          content,
+          occurredAt: this.now(body.occurredAt),
+        },
       },
       metadata,
       undefined,
@@ -157,7 +196,15 @@ export class AgreementsController {
     @RequestMetadata() metadata: EventMetadata,
   ) {
     await this.checkReferences(body.content);
-    return this.change(agreementId, { type: 'ReviseDraft', data: { version, content: body.content, note: body.note, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+    return this.change(
+      agreementId,
+      {
+        type: 'ReviseDraft',
+        data: { version, content: body.content, note: body.note, occurredAt: this.now(body.occurredAt) },
+      },
+      metadata,
+      ifMatch,
+    );
   }
 
   @Post(':agreementId/versions/:version/submission')
@@ -199,7 +246,8 @@ export class AgreementsController {
       agreementId,
       async (state) => {
         // Decided on the stream's own counterparty, not the read model the guard scoped the customer by.
-        const refusal = principal && state.exists ? signatureRefusal(principal, body.party, state.counterparty.name) : null;
+        const refusal =
+          principal && state.exists ? signatureRefusal(principal, body.party, state.counterparty.name) : null;
         if (refusal) throw new ForbiddenException(refusal);
         return {
           type: 'SignVersion',
@@ -209,7 +257,9 @@ export class AgreementsController {
             signatory: body.signatory,
             // Checked again at signing: supporting agreements may have changed since submission.
             underpinningGaps: await this.underpinning.gapsFor(state, version),
-            riskAcceptance: body.riskAcceptance ? { acceptedBy: metadata.actor, reason: body.riskAcceptance.reason } : null,
+            riskAcceptance: body.riskAcceptance
+              ? { acceptedBy: metadata.actor, reason: body.riskAcceptance.reason }
+              : null,
             signedBy: metadata.actor,
             occurredAt,
           },
@@ -228,7 +278,15 @@ export class AgreementsController {
     @RequestMetadata() metadata: EventMetadata,
   ) {
     await this.checkReferences(body.content);
-    return this.change(agreementId, { type: 'DraftAmendment', data: { changeRequest: body.changeRequest, content: body.content, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+    return this.change(
+      agreementId,
+      {
+        type: 'DraftAmendment',
+        data: { changeRequest: body.changeRequest, content: body.content, occurredAt: this.now(body.occurredAt) },
+      },
+      metadata,
+      ifMatch,
+    );
   }
 
   @Post(':agreementId/suspension')
@@ -239,7 +297,12 @@ export class AgreementsController {
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    return this.change(agreementId, { type: 'SuspendAgreement', data: { reason: body.reason, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+    return this.change(
+      agreementId,
+      { type: 'SuspendAgreement', data: { reason: body.reason, occurredAt: this.now(body.occurredAt) } },
+      metadata,
+      ifMatch,
+    );
   }
 
   @Post(':agreementId/resumption')
@@ -250,7 +313,12 @@ export class AgreementsController {
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    return this.change(agreementId, { type: 'ResumeAgreement', data: { occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+    return this.change(
+      agreementId,
+      { type: 'ResumeAgreement', data: { occurredAt: this.now(body.occurredAt) } },
+      metadata,
+      ifMatch,
+    );
   }
 
   @Post(':agreementId/termination-notice')
@@ -265,7 +333,13 @@ export class AgreementsController {
       agreementId,
       {
         type: 'GiveTerminationNotice',
-        data: { givenBy: body.givenBy, reason: body.reason, terminatesAt: body.terminatesAt, shortNoticeAgreement: body.shortNoticeAgreement ?? null, occurredAt: this.now(body.occurredAt) },
+        data: {
+          givenBy: body.givenBy,
+          reason: body.reason,
+          terminatesAt: body.terminatesAt,
+          shortNoticeAgreement: body.shortNoticeAgreement ?? null,
+          occurredAt: this.now(body.occurredAt),
+        },
       },
       metadata,
       ifMatch,
@@ -280,7 +354,12 @@ export class AgreementsController {
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    return this.change(agreementId, { type: 'RenewAgreement', data: { expiresAt: body.expiresAt, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+    return this.change(
+      agreementId,
+      { type: 'RenewAgreement', data: { expiresAt: body.expiresAt, occurredAt: this.now(body.occurredAt) } },
+      metadata,
+      ifMatch,
+    );
   }
 
   @Post(':agreementId/expiry')
@@ -291,12 +370,21 @@ export class AgreementsController {
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    return this.change(agreementId, { type: 'ExpireAgreement', data: { occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+    return this.change(
+      agreementId,
+      { type: 'ExpireAgreement', data: { occurredAt: this.now(body.occurredAt) } },
+      metadata,
+      ifMatch,
+    );
   }
 
   @Get()
   async list(@Query(new ZodValidationPipe(listAgreementsQuery, 'query')) query: z.infer<typeof listAgreementsQuery>) {
-    let select = this.db.selectFrom('agreement').selectAll().orderBy('agreement_id').limit(query.limit + 1);
+    let select = this.db
+      .selectFrom('agreement')
+      .selectAll()
+      .orderBy('agreement_id')
+      .limit(query.limit + 1);
     if (query.kind) select = select.where('kind', '=', query.kind);
     if (query.status) select = select.where('status', '=', query.status);
     if (query.counterparty) select = select.where(sql<boolean>`counterparty->>'name' = ${query.counterparty}`);
@@ -306,17 +394,34 @@ export class AgreementsController {
   }
 
   @Get(':agreementId')
-  async get(@Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string, @Res({ passthrough: true }) response: Response) {
-    const row = await this.db.selectFrom('agreement').selectAll().where('agreement_id', '=', agreementId).executeTakeFirst();
+  async get(
+    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const row = await this.db
+      .selectFrom('agreement')
+      .selectAll()
+      .where('agreement_id', '=', agreementId)
+      .executeTakeFirst();
     if (!row) throw new NotFoundException(`no agreement '${agreementId}' (yet: views follow the log within moments)`);
-    const versions = await this.db.selectFrom('agreement_version').selectAll().where('agreement_id', '=', agreementId).orderBy('version').execute();
+    const versions = await this.db
+      .selectFrom('agreement_version')
+      .selectAll()
+      .where('agreement_id', '=', agreementId)
+      .orderBy('version')
+      .execute();
     response.setHeader('ETag', `"${row.stream_revision}"`);
     return { ...toAgreementView(row), versions: versions.map(toVersionView) };
   }
 
   @Get(':agreementId/history')
   async history(@Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string) {
-    const rows = await this.db.selectFrom('agreement_history').selectAll().where('agreement_id', '=', agreementId).orderBy('stream_revision').execute();
+    const rows = await this.db
+      .selectFrom('agreement_history')
+      .selectAll()
+      .where('agreement_id', '=', agreementId)
+      .orderBy('stream_revision')
+      .execute();
     return rows.map((row) => ({
       revision: Number(row.stream_revision),
       event: row.event_type,
@@ -344,8 +449,15 @@ export class AgreementsController {
       .execute();
     const from = rows.find((row) => row.version === query.from);
     const to = rows.find((row) => row.version === query.to);
-    if (!from || !to) throw new NotFoundException(`agreement '${agreementId}' has no version ${!from ? query.from : query.to}`);
-    return { agreementId, from: query.from, to: query.to, changeRequest: to.change_request, changes: diffAgreementContent(from.content, to.content) };
+    if (!from || !to)
+      throw new NotFoundException(`agreement '${agreementId}' has no version ${!from ? query.from : query.to}`);
+    return {
+      agreementId,
+      from: query.from,
+      to: query.to,
+      changeRequest: to.change_request,
+      changes: diffAgreementContent(from.content, to.content),
+    };
   }
 
   /** Which version was in force at an instant, read from the agreement's own events. */
@@ -354,7 +466,9 @@ export class AgreementsController {
     @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
     @Query(new ZodValidationPipe(inForceQuery, 'query')) query: z.infer<typeof inForceQuery>,
   ) {
-    const events = (await this.store.readStream(agreementStreamName(agreementId))).map((event) => toDomainEvent<AgreementEvent>(event));
+    const events = (await this.store.readStream(agreementStreamName(agreementId))).map((event) =>
+      toDomainEvent<AgreementEvent>(event),
+    );
     if (events.length === 0) throw new NotFoundException(`no agreement '${agreementId}'`);
     const inForce = versionInForceAt(events, Date.parse(query.at));
     return { agreementId, at: query.at, inForce };
@@ -472,7 +586,12 @@ const submitted = changed.extend({ underpinningGaps: z.array(underpinningGap) })
 
 export const agreementRoutes: RouteDocumentation[] = [
   write('post', '/agreements', 'Draft an SLA, OLA or UC (full content or a shipped template)', draftBody, 201),
-  write('post', '/agreements/{agreementId}/versions/{version}/revisions', 'Revise a draft or submitted version during negotiation', reviseBody),
+  write(
+    'post',
+    '/agreements/{agreementId}/versions/{version}/revisions',
+    'Revise a draft or submitted version during negotiation',
+    reviseBody,
+  ),
   write(
     'post',
     '/agreements/{agreementId}/versions/{version}/submission',
@@ -481,11 +600,21 @@ export const agreementRoutes: RouteDocumentation[] = [
     200,
     submitted,
   ),
-  write('post', '/agreements/{agreementId}/versions/{version}/signatures', 'Sign for one party; both signatures approve the version', signBody),
+  write(
+    'post',
+    '/agreements/{agreementId}/versions/{version}/signatures',
+    'Sign for one party; both signatures approve the version',
+    signBody,
+  ),
   write('post', '/agreements/{agreementId}/amendments', 'Draft an amendment under a change request', amendBody, 201),
   write('post', '/agreements/{agreementId}/suspension', 'Suspend an agreement in effect', reasonBody),
   write('post', '/agreements/{agreementId}/resumption', 'Resume a suspended agreement', plainBody),
-  write('post', '/agreements/{agreementId}/termination-notice', 'Give termination notice (at least 30 days unless both parties agree)', terminationBody),
+  write(
+    'post',
+    '/agreements/{agreementId}/termination-notice',
+    'Give termination notice (at least 30 days unless both parties agree)',
+    terminationBody,
+  ),
   write('post', '/agreements/{agreementId}/renewal', 'Renew to a later expiry', renewBody),
   write('post', '/agreements/{agreementId}/expiry', 'Record that the agreement expired', plainBody),
   {
@@ -494,16 +623,29 @@ export const agreementRoutes: RouteDocumentation[] = [
     tag: 'agreements',
     summary: 'List agreements by id, optionally of one kind, status or counterparty',
     query: listAgreementsQuery,
-    responses: { 200: { description: 'a page of agreements', schema: pageSchema(agreementView) }, 400: writeErrors[400] },
+    responses: {
+      200: { description: 'a page of agreements', schema: pageSchema(agreementView) },
+      400: writeErrors[400],
+    },
   },
   {
     method: 'get',
     path: '/agreements/{agreementId}',
     tag: 'agreements',
     summary: 'An agreement with its versions (ETag = revision)',
-    responses: { 200: { description: 'the agreement', schema: agreementView.extend({ versions: z.array(versionView) }) }, 400: writeErrors[400], 404: writeErrors[404] },
+    responses: {
+      200: { description: 'the agreement', schema: agreementView.extend({ versions: z.array(versionView) }) },
+      400: writeErrors[400],
+      404: writeErrors[404],
+    },
   },
-  { method: 'get', path: '/agreements/{agreementId}/history', tag: 'agreements', summary: 'Who did what, when, under which change request', responses: { 200: { description: 'history', schema: z.array(historyEntry) }, 400: writeErrors[400] } },
+  {
+    method: 'get',
+    path: '/agreements/{agreementId}/history',
+    tag: 'agreements',
+    summary: 'Who did what, when, under which change request',
+    responses: { 200: { description: 'history', schema: z.array(historyEntry) }, 400: writeErrors[400] },
+  },
   {
     method: 'get',
     path: '/agreements/{agreementId}/diff',
@@ -518,7 +660,14 @@ export const agreementRoutes: RouteDocumentation[] = [
           from: z.number(),
           to: z.number(),
           changeRequest: z.string().nullable(),
-          changes: z.array(z.object({ path: z.string(), change: z.enum(['added', 'removed', 'changed']), before: z.unknown().optional(), after: z.unknown().optional() })),
+          changes: z.array(
+            z.object({
+              path: z.string(),
+              change: z.enum(['added', 'removed', 'changed']),
+              before: z.unknown().optional(),
+              after: z.unknown().optional(),
+            }),
+          ),
         }),
       },
       400: writeErrors[400],
@@ -534,7 +683,18 @@ export const agreementRoutes: RouteDocumentation[] = [
     responses: {
       200: {
         description: 'the version, or null',
-        schema: z.object({ agreementId: z.string(), at: z.string(), inForce: z.object({ version: z.number(), content: z.unknown(), changeRequest: z.string().nullable(), suspended: z.boolean() }).nullable() }),
+        schema: z.object({
+          agreementId: z.string(),
+          at: z.string(),
+          inForce: z
+            .object({
+              version: z.number(),
+              content: z.unknown(),
+              changeRequest: z.string().nullable(),
+              suspended: z.boolean(),
+            })
+            .nullable(),
+        }),
       },
       400: writeErrors[400],
       404: writeErrors[404],

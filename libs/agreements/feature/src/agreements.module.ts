@@ -8,6 +8,12 @@ import { ReviewsController } from './reviews/reviews.controller';
 /** Needs EVENT_STORE, READ_STORE and CLOCK from the composition root. */
 @Module({
   controllers: [AgreementsController, ReviewsController],
-  providers: [ChangeAgreementHandler, UnderpinningCheck, CalendarCatalogue, ChangeReviewHandler, ChangeImprovementPlanHandler],
+  providers: [
+    ChangeAgreementHandler,
+    UnderpinningCheck,
+    CalendarCatalogue,
+    ChangeReviewHandler,
+    ChangeImprovementPlanHandler,
+  ],
 })
 export class AgreementsModule {}

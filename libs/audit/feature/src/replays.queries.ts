@@ -1,7 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
-import { agreementDecider, agreementStreamName, type AgreementEvent, type AgreementKind, type AgreementState } from '@sla/agreements-domain';
+import {
+  agreementDecider,
+  agreementStreamName,
+  type AgreementEvent,
+  type AgreementKind,
+  type AgreementState,
+} from '@sla/agreements-domain';
 import { evaluateTicketSla, type AgreementHistory } from '@sla/compliance-domain';
 import { DomainError, type EventStore, type RecordedEvent } from '@sla/event-sourcing';
 import { EVENT_STORE, READ_STORE } from '@sla/nest-platform';
@@ -37,7 +43,9 @@ function summary(state: AgreementState) {
       status: version.status,
       changeRequest: version.changeRequest,
       effectiveFrom: version.content.effectiveFrom,
-      signedBy: Object.entries(version.signatures).map(([party, signature]) => `${party}: ${signature!.signatory.name}`),
+      signedBy: Object.entries(version.signatures).map(
+        ([party, signature]) => `${party}: ${signature!.signatory.name}`,
+      ),
       approvedAt: version.approvedAt,
     })),
     suspended: state.suspended,
@@ -47,7 +55,10 @@ function summary(state: AgreementState) {
   };
 }
 
-export type AgreementReplayStep = ReturnType<typeof provenance> & { changeRequest: string | null; state: ReturnType<typeof summary> };
+export type AgreementReplayStep = ReturnType<typeof provenance> & {
+  changeRequest: string | null;
+  state: ReturnType<typeof summary>;
+};
 
 export class ReplayAgreementQuery extends Query<AgreementReplayStep[]> {
   constructor(readonly agreementId: string) {
@@ -67,7 +78,11 @@ export class ReplayAgreementHandler implements IQueryHandler<ReplayAgreementQuer
     return events.map((recorded) => {
       const event = { type: recorded.type, data: recorded.data } as AgreementEvent;
       state = agreementDecider.evolve(state, event);
-      return { ...provenance(recorded), changeRequest: (event.data as { changeRequest?: string }).changeRequest ?? null, state: summary(state) };
+      return {
+        ...provenance(recorded),
+        changeRequest: (event.data as { changeRequest?: string }).changeRequest ?? null,
+        state: summary(state),
+      };
     });
   }
 }
@@ -79,7 +94,18 @@ type ComplianceCopies = {
 };
 
 export type ClockReplayStep = ReturnType<typeof provenance> & {
-  clocks: { agreementId: string; version: number; metric: string; state: string; priority: string | null; elapsedMs: number; remainingMs: number | null; dueAt: string | null; breachedAt: string | null; stoppedAt: string | null }[];
+  clocks: {
+    agreementId: string;
+    version: number;
+    metric: string;
+    state: string;
+    priority: string | null;
+    elapsedMs: number;
+    remainingMs: number | null;
+    dueAt: string | null;
+    breachedAt: string | null;
+    stoppedAt: string | null;
+  }[];
 };
 
 export class ReplayTicketClockQuery extends Query<ClockReplayStep[]> {
@@ -105,20 +131,47 @@ export class ReplayTicketClockHandler implements IQueryHandler<ReplayTicketClock
     const opened = events.find((event) => event.type === 'TicketOpened');
     if (!opened) throw new StreamNotFoundError('TICKET_NOT_FOUND', `no ticket '${ticketId}'`);
     const serviceId = (opened.data as { serviceId: string }).serviceId;
-    const coverage = await this.db.selectFrom('compliance_agreement_service').select('agreement_id').where('service_id', '=', serviceId).execute();
+    const coverage = await this.db
+      .selectFrom('compliance_agreement_service')
+      .select('agreement_id')
+      .where('service_id', '=', serviceId)
+      .execute();
     const agreements: AgreementHistory[] =
       coverage.length === 0
         ? []
-        : (await this.db.selectFrom('compliance_agreement').selectAll().where('agreement_id', 'in', coverage.map((row) => row.agreement_id)).execute()).map((row) => ({ agreementId: row.agreement_id, kind: row.kind as AgreementKind, events: row.events }));
-    const calendars = new Map((await this.db.selectFrom('compliance_calendar').selectAll().execute()).map((row) => [row.calendar_id, new BusinessCalendar(row.definition)]));
+        : (
+            await this.db
+              .selectFrom('compliance_agreement')
+              .selectAll()
+              .where(
+                'agreement_id',
+                'in',
+                coverage.map((row) => row.agreement_id),
+              )
+              .execute()
+          ).map((row) => ({ agreementId: row.agreement_id, kind: row.kind as AgreementKind, events: row.events }));
+    const calendars = new Map(
+      (await this.db.selectFrom('compliance_calendar').selectAll().execute()).map((row) => [
+        row.calendar_id,
+        new BusinessCalendar(row.definition),
+      ]),
+    );
     const withFacts = events
-      .map((recorded) => ({ recorded, facts: toClockFacts([{ type: recorded.type, data: recorded.data } as TicketEvent]) }))
+      .map((recorded) => ({
+        recorded,
+        facts: toClockFacts([{ type: recorded.type, data: recorded.data } as TicketEvent]),
+      }))
       .filter((entry) => entry.facts.length > 0)
       .sort((a, b) => a.facts[0].at - b.facts[0].at);
     const iso = (instant: number | null) => (instant === null ? null : new Date(instant).toISOString());
     return withFacts.map((entry, index) => ({
       ...provenance(entry.recorded),
-      clocks: evaluateTicketSla({ serviceId, facts: withFacts.slice(0, index + 1).flatMap((step) => step.facts), agreements, calendars }).map((clock) => ({
+      clocks: evaluateTicketSla({
+        serviceId,
+        facts: withFacts.slice(0, index + 1).flatMap((step) => step.facts),
+        agreements,
+        calendars,
+      }).map((clock) => ({
         agreementId: clock.agreementId,
         version: clock.version,
         metric: clock.metric,

@@ -9,6 +9,12 @@ import { ServiceCalendarsController } from './calendars/service-calendars.contro
 /** Needs EVENT_STORE, READ_STORE and CLOCK from the composition root. */
 @Module({
   controllers: [ServiceCatalogueController, ServiceCalendarsController],
-  providers: [ChangeServiceHandler, GetServiceHandler, ListServicesHandler, DefineServiceCalendarHandler, CalendarCatalogue],
+  providers: [
+    ChangeServiceHandler,
+    GetServiceHandler,
+    ListServicesHandler,
+    DefineServiceCalendarHandler,
+    CalendarCatalogue,
+  ],
 })
 export class CatalogueModule {}

@@ -5,14 +5,27 @@ import { isTimeZone } from '@sla/sla-clock';
 import { reportingRange } from '@sla/compliance-domain';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { breachFollowUpEventDefinitions } from '@sla/compliance-domain';
-import { factBodyDocumentation, pageQueryShape, pageSchema, RequestMetadata, RequestValidationError, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import {
+  factBodyDocumentation,
+  pageQueryShape,
+  pageSchema,
+  RequestMetadata,
+  RequestValidationError,
+  ZodValidationPipe,
+  writeErrors,
+  type RouteDocumentation,
+} from '@sla/nest-platform';
 import { ListFollowUpsQuery, RecordBreachFollowUpCommand } from './breach-follow-up/breach-follow-up.handlers';
 import { GetKpiSummaryQuery } from './kpis/kpi-summary.query';
 import { EvaluateWhatIfQuery } from './what-if/what-if.query';
 import { GetRestatementQuery } from './as-of/as-of.query';
 import { agreementContentSchema } from '@sla/agreements-domain';
 import { GetAgreementAvailabilityQuery, GetServiceAvailabilityQuery } from './availability/availability.queries';
-import { GetResponseResolutionComplianceQuery, GetTicketClocksQuery, ListBreachesQuery } from './ticket-sla/ticket-sla.queries';
+import {
+  GetResponseResolutionComplianceQuery,
+  GetTicketClocksQuery,
+  ListBreachesQuery,
+} from './ticket-sla/ticket-sla.queries';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'not an id');
 
@@ -49,7 +62,10 @@ const whatIfBody = z
     version: z.number().int().positive().optional(),
     content: agreementContentSchema.optional(),
   })
-  .refine((body) => (body.version === undefined) !== (body.content === undefined), { message: 'give either a version of the agreement or content to evaluate', path: ['version'] });
+  .refine((body) => (body.version === undefined) !== (body.content === undefined), {
+    message: 'give either a version of the agreement or content to evaluate',
+    path: ['version'],
+  });
 const restatementQuery = rangeQuery.extend({ reportedAt: z.iso.datetime({ offset: true }) });
 const followUpQuery = z.strictObject({
   status: z.enum(['open', 'all']).default('open'),
@@ -66,12 +82,21 @@ const serviceAvailabilityQuery = rangeQuery.extend({
 
 function rangeOf(query: z.infer<typeof rangeQuery>): { from: Date; to: Date } {
   if (query.period !== undefined) {
-    if (query.from || query.to) throw new RequestValidationError('query', [{ path: 'period', message: 'give a period or from and to, not both' }]);
+    if (query.from || query.to)
+      throw new RequestValidationError('query', [
+        { path: 'period', message: 'give a period or from and to, not both' },
+      ]);
     const range = reportingRange(query.period, query.timeZone);
-    if (!range) throw new RequestValidationError('query', [{ path: 'period', message: 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)' }]);
+    if (!range)
+      throw new RequestValidationError('query', [
+        { path: 'period', message: 'a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)' },
+      ]);
     return { from: new Date(range.from), to: new Date(range.to) };
   }
-  if (!query.from || !query.to) throw new RequestValidationError('query', [{ path: query.from ? 'to' : 'from', message: 'required without a period' }]);
+  if (!query.from || !query.to)
+    throw new RequestValidationError('query', [
+      { path: query.from ? 'to' : 'from', message: 'required without a period' },
+    ]);
   const [from, to] = [new Date(query.from), new Date(query.to)];
   if (to <= from) throw new RequestValidationError('query', [{ path: 'to', message: 'must be after from' }]);
   return { from, to };
@@ -99,9 +124,19 @@ export class ComplianceController {
 
   @Post('agreements/:agreementId/what-if')
   @HttpCode(200)
-  whatIf(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @Body(new ZodValidationPipe(whatIfBody)) body: z.infer<typeof whatIfBody>) {
+  whatIf(
+    @Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string,
+    @Body(new ZodValidationPipe(whatIfBody)) body: z.infer<typeof whatIfBody>,
+  ) {
     const { from, to } = rangeOf(body);
-    return this.queries.execute(new EvaluateWhatIfQuery(agreementId, from, to, body.version !== undefined ? { version: body.version } : { content: body.content! }));
+    return this.queries.execute(
+      new EvaluateWhatIfQuery(
+        agreementId,
+        from,
+        to,
+        body.version !== undefined ? { version: body.version } : { content: body.content! },
+      ),
+    );
   }
 
   @Get('follow-ups')
@@ -118,38 +153,74 @@ export class ComplianceController {
   @Get('breaches')
   breaches(@QueryParameters(new ZodValidationPipe(breachQuery, 'query')) query: z.infer<typeof breachQuery>) {
     const { from, to } = rangeOf(query);
-    const filter = { agreementId: query.agreementId, serviceId: query.serviceId, ticketId: query.ticketId, priority: query.priority, metric: query.metric };
-    return this.queries.execute(new ListBreachesQuery(filter, from, to, optionalDate(query.knownAt), { limit: query.limit, cursor: query.cursor }));
+    const filter = {
+      agreementId: query.agreementId,
+      serviceId: query.serviceId,
+      ticketId: query.ticketId,
+      priority: query.priority,
+      metric: query.metric,
+    };
+    return this.queries.execute(
+      new ListBreachesQuery(filter, from, to, optionalDate(query.knownAt), {
+        limit: query.limit,
+        cursor: query.cursor,
+      }),
+    );
   }
 
   @Get('agreements/:agreementId/response-resolution')
-  responseResolution(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @QueryParameters(new ZodValidationPipe(rangeQuery, 'query')) query: z.infer<typeof rangeQuery>) {
+  responseResolution(
+    @Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string,
+    @QueryParameters(new ZodValidationPipe(rangeQuery, 'query')) query: z.infer<typeof rangeQuery>,
+  ) {
     const { from, to } = rangeOf(query);
     return this.queries.execute(new GetResponseResolutionComplianceQuery(agreementId, from, to));
   }
 
   @Get('agreements/:agreementId/restatement')
-  restatement(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @QueryParameters(new ZodValidationPipe(restatementQuery, 'query')) query: z.infer<typeof restatementQuery>) {
+  restatement(
+    @Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string,
+    @QueryParameters(new ZodValidationPipe(restatementQuery, 'query')) query: z.infer<typeof restatementQuery>,
+  ) {
     const { from, to } = rangeOf(query);
     return this.queries.execute(new GetRestatementQuery(agreementId, from, to, new Date(query.reportedAt)));
   }
 
   @Get('agreements/:agreementId/kpis')
-  kpis(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @QueryParameters(new ZodValidationPipe(rangeQuery, 'query')) query: z.infer<typeof rangeQuery>) {
+  kpis(
+    @Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string,
+    @QueryParameters(new ZodValidationPipe(rangeQuery, 'query')) query: z.infer<typeof rangeQuery>,
+  ) {
     const { from, to } = rangeOf(query);
     return this.queries.execute(new GetKpiSummaryQuery(agreementId, from, to, query.timeZone));
   }
 
   @Get('agreements/:agreementId/availability')
-  agreementAvailability(@Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string, @QueryParameters(new ZodValidationPipe(knownAtQuery, 'query')) query: z.infer<typeof knownAtQuery>) {
+  agreementAvailability(
+    @Param('agreementId', new ZodValidationPipe(id, 'path')) agreementId: string,
+    @QueryParameters(new ZodValidationPipe(knownAtQuery, 'query')) query: z.infer<typeof knownAtQuery>,
+  ) {
     const { from, to } = rangeOf(query);
     return this.queries.execute(new GetAgreementAvailabilityQuery(agreementId, from, to, optionalDate(query.knownAt)));
   }
 
   @Get('services/:serviceId/availability')
-  serviceAvailability(@Param('serviceId', new ZodValidationPipe(id, 'path')) serviceId: string, @QueryParameters(new ZodValidationPipe(serviceAvailabilityQuery, 'query')) query: z.infer<typeof serviceAvailabilityQuery>) {
+  serviceAvailability(
+    @Param('serviceId', new ZodValidationPipe(id, 'path')) serviceId: string,
+    @QueryParameters(new ZodValidationPipe(serviceAvailabilityQuery, 'query'))
+    query: z.infer<typeof serviceAvailabilityQuery>,
+  ) {
     const { from, to } = rangeOf(query);
-    return this.queries.execute(new GetServiceAvailabilityQuery(serviceId, query.calendarId, from, to, query.targetPercentage, optionalDate(query.knownAt)));
+    return this.queries.execute(
+      new GetServiceAvailabilityQuery(
+        serviceId,
+        query.calendarId,
+        from,
+        to,
+        query.targetPercentage,
+        optionalDate(query.knownAt),
+      ),
+    );
   }
 }
 
@@ -197,12 +268,26 @@ const availability = z.object({
 });
 const queryErrors = { 400: writeErrors[400], 404: writeErrors[404], 422: writeErrors[422] };
 
-const judgedBy = z.number().nullable().describe('the agreement version the clock was judged by; null for candidate content');
-const outcome = z.object({ version: judgedBy, state: z.string(), elapsedMs: z.number(), targetMs: z.number().nullable() }).nullable();
+const judgedBy = z
+  .number()
+  .nullable()
+  .describe('the agreement version the clock was judged by; null for candidate content');
+const outcome = z
+  .object({ version: judgedBy, state: z.string(), elapsedMs: z.number(), targetMs: z.number().nullable() })
+  .nullable();
 const whatIfTotals = z.object({ met: z.number(), breached: z.number(), percentWithinTarget: z.string().nullable() });
 
 const periodFigures = z.array(
-  z.object({ serviceId: z.string(), priority: z.string(), metric: z.string(), tickets: z.number(), met: z.number(), breached: z.number(), open: z.number(), percentWithinTarget: z.string().nullable() }),
+  z.object({
+    serviceId: z.string(),
+    priority: z.string(),
+    metric: z.string(),
+    tickets: z.number(),
+    met: z.number(),
+    breached: z.number(),
+    open: z.number(),
+    percentWithinTarget: z.string().nullable(),
+  }),
 );
 
 export const complianceRoutes: RouteDocumentation[] = [
@@ -210,7 +295,8 @@ export const complianceRoutes: RouteDocumentation[] = [
     method: 'get',
     path: '/compliance/agreements/{agreementId}/restatement',
     tag: 'compliance',
-    summary: "A period's response/resolution figures as known when reported (facts recorded before reportedAt) beside what is known now, with the late facts behind each change",
+    summary:
+      "A period's response/resolution figures as known when reported (facts recorded before reportedAt) beside what is known now, with the late facts behind each change",
     query: restatementQuery,
     responses: {
       200: {
@@ -223,7 +309,15 @@ export const complianceRoutes: RouteDocumentation[] = [
           correctedAt: z.string(),
           asReported: periodFigures,
           asCorrected: periodFigures,
-          changes: z.array(z.object({ ticketId: z.string(), metric: z.string(), reported: z.string(), corrected: z.string(), causedBy: z.array(z.object({ type: z.string(), occurredAt: z.string(), recordedAt: z.string() })) })),
+          changes: z.array(
+            z.object({
+              ticketId: z.string(),
+              metric: z.string(),
+              reported: z.string(),
+              corrected: z.string(),
+              causedBy: z.array(z.object({ type: z.string(), occurredAt: z.string(), recordedAt: z.string() })),
+            }),
+          ),
         }),
       },
       ...queryErrors,
@@ -233,7 +327,8 @@ export const complianceRoutes: RouteDocumentation[] = [
     method: 'post',
     path: '/compliance/agreements/{agreementId}/what-if',
     tag: 'compliance',
-    summary: "A past period's tickets evaluated under a draft version (or any content) beside the version in force at each ticket's opening; nothing is stored",
+    summary:
+      "A past period's tickets evaluated under a draft version (or any content) beside the version in force at each ticket's opening; nothing is stored",
     body: whatIfBody,
     responses: {
       200: {
@@ -243,7 +338,17 @@ export const complianceRoutes: RouteDocumentation[] = [
           from: z.string(),
           to: z.string(),
           candidate: z.string(),
-          tickets: z.array(z.object({ ticketId: z.string(), serviceId: z.string(), metric: z.string(), priority: z.string().nullable(), inForce: outcome, candidate: outcome, changed: z.boolean() })),
+          tickets: z.array(
+            z.object({
+              ticketId: z.string(),
+              serviceId: z.string(),
+              metric: z.string(),
+              priority: z.string().nullable(),
+              inForce: outcome,
+              candidate: outcome,
+              changed: z.boolean(),
+            }),
+          ),
           totals: z.array(z.object({ metric: z.string(), inForce: whatIfTotals, candidate: whatIfTotals })),
         }),
       },
@@ -254,10 +359,20 @@ export const complianceRoutes: RouteDocumentation[] = [
     method: 'post',
     path: '/compliance/breaches/{breachEventId}/follow-up',
     tag: 'compliance',
-    summary: "A step of a breach's follow-up: customer notified (due within 24 h), root cause, service credit assessed by the agreement's credit terms, remediation reported (closes it), customer-approved waiver",
+    summary:
+      "A step of a breach's follow-up: customer notified (due within 24 h), root cause, service credit assessed by the agreement's credit terms, remediation reported (closes it), customer-approved waiver",
     // Each step's own data schema; occurredAt defaults to the time it is recorded.
-    body: factBodyDocumentation(breachFollowUpEventDefinitions, { pathField: 'breachEventId', defaulted: ['occurredAt'] }),
-    responses: { 201: { description: 'recorded', schema: z.object({ breachEventId: z.string(), streamRevision: z.string(), events: z.array(z.string()) }) }, ...writeErrors },
+    body: factBodyDocumentation(breachFollowUpEventDefinitions, {
+      pathField: 'breachEventId',
+      defaulted: ['occurredAt'],
+    }),
+    responses: {
+      201: {
+        description: 'recorded',
+        schema: z.object({ breachEventId: z.string(), streamRevision: z.string(), events: z.array(z.string()) }),
+      },
+      ...writeErrors,
+    },
   },
   {
     method: 'get',
@@ -298,7 +413,8 @@ export const complianceRoutes: RouteDocumentation[] = [
     method: 'get',
     path: '/compliance/breaches',
     tag: 'compliance',
-    summary: 'The breach log: every recorded breach in a period with its agreement version, target, the facts behind it, when it was detected, and any correction; with knownAt, the log as it stood at that recorded time',
+    summary:
+      'The breach log: every recorded breach in a period with its agreement version, target, the facts behind it, when it was detected, and any correction; with knownAt, the log as it stood at that recorded time',
     query: breachQuery,
     responses: {
       200: {
@@ -333,7 +449,10 @@ export const complianceRoutes: RouteDocumentation[] = [
     path: '/compliance/tickets/{ticketId}',
     tag: 'compliance',
     summary: "A ticket's response and resolution clocks under every agreement covering its service, as of now",
-    responses: { 200: { description: 'one row per agreement and metric', schema: z.array(clock) }, 400: writeErrors[400] },
+    responses: {
+      200: { description: 'one row per agreement and metric', schema: z.array(clock) },
+      400: writeErrors[400],
+    },
   },
   {
     method: 'get',
@@ -373,7 +492,13 @@ export const complianceRoutes: RouteDocumentation[] = [
         description: 'the KPIs',
         schema: z.array(
           z.object({
-            kpi: z.enum(['all-targets-met', 'incidents-within-response-target', 'customer-satisfaction', 'complaints-handled', 'major-incidents-per-year']),
+            kpi: z.enum([
+              'all-targets-met',
+              'incidents-within-response-target',
+              'customer-satisfaction',
+              'complaints-handled',
+              'major-incidents-per-year',
+            ]),
             description: z.string(),
             value: z.string().nullable(),
             numerator: z.number(),
@@ -390,12 +515,19 @@ export const complianceRoutes: RouteDocumentation[] = [
     method: 'get',
     path: '/compliance/agreements/{agreementId}/availability',
     tag: 'compliance',
-    summary: "Availability against the agreement's targets, each version for the part of the period it was in force; with knownAt, as known at that recorded time (versions, outages, ends and maintenance recorded before it)",
+    summary:
+      "Availability against the agreement's targets, each version for the part of the period it was in force; with knownAt, as known at that recorded time (versions, outages, ends and maintenance recorded before it)",
     query: knownAtQuery,
     responses: {
       200: {
         description: 'one term per service target and version',
-        schema: z.object({ agreementId: z.string(), from: z.string(), to: z.string(), terms: z.array(availability.extend({ version: z.number(), period: z.string() })), allTargetsMet: z.boolean().nullable() }),
+        schema: z.object({
+          agreementId: z.string(),
+          from: z.string(),
+          to: z.string(),
+          terms: z.array(availability.extend({ version: z.number(), period: z.string() })),
+          allTargetsMet: z.boolean().nullable(),
+        }),
       },
       ...queryErrors,
     },

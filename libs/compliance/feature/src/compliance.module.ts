@@ -10,7 +10,11 @@ import {
   GetServiceAvailabilityHandler,
   GetVersionsInForceHandler,
 } from './availability/availability.queries';
-import { GetResponseResolutionComplianceHandler, GetTicketClocksHandler, ListBreachesHandler } from './ticket-sla/ticket-sla.queries';
+import {
+  GetResponseResolutionComplianceHandler,
+  GetTicketClocksHandler,
+  ListBreachesHandler,
+} from './ticket-sla/ticket-sla.queries';
 
 /** Needs READ_STORE and CLOCK from the composition root. */
 @Module({

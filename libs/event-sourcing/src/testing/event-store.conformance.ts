@@ -45,11 +45,19 @@ export function describeEventStoreContract(adapterName: string, subject: EventSt
     const events = (count: number, overrides: Partial<NewEvent> = {}) =>
       Array.from({ length: count }, (_, index) => anEvent({ data: { index }, ...overrides }));
 
-    async function readCategoryOnce(category: string, pageSize: number, filter: EventFilter = {}): Promise<RecordedEvent[]> {
+    async function readCategoryOnce(
+      category: string,
+      pageSize: number,
+      filter: EventFilter = {},
+    ): Promise<RecordedEvent[]> {
       const seen: RecordedEvent[] = [];
       let after;
       for (let guard = 0; guard < 10_000; guard += 1) {
-        const page = await store.readAll({ after, maxCount: pageSize, filter: { ...filter, streamCategories: filter.streamCategories ?? [category] } });
+        const page = await store.readAll({
+          after,
+          maxCount: pageSize,
+          filter: { ...filter, streamCategories: filter.streamCategories ?? [category] },
+        });
         seen.push(...page.events);
         after = page.checkpoint ?? after;
         if (page.isEnd) return seen;
@@ -209,9 +217,7 @@ export function describeEventStoreContract(adapterName: string, subject: EventSt
         await expect(store.appendToStream(stream, [], 'any')).resolves.toMatchObject({ streamRevision: -1n });
         await store.appendToStream(stream, events(2), 'no_stream');
         await expect(store.appendToStream(stream, [], 1n)).resolves.toMatchObject({ streamRevision: 1n });
-        await expect(store.appendToStream(stream, [], 'no_stream')).rejects.toBeInstanceOf(
-          WrongExpectedRevisionError,
-        );
+        await expect(store.appendToStream(stream, [], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
         await expect(store.appendToStream(stream, [], 0n)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
         await expect(store.appendToStream(stream, events(1), 1n)).resolves.toMatchObject({ streamRevision: 2n });
         expect(await store.readStream(stream)).toHaveLength(3);
@@ -276,7 +282,11 @@ export function describeEventStoreContract(adapterName: string, subject: EventSt
       it('filters by event type and by stream category', async () => {
         const category = newCategory();
         const other = newCategory();
-        await store.appendToStream(`${category}-1`, [anEvent({ type: 'AlphaHappened' }), anEvent({ type: 'BetaHappened' })], 'any');
+        await store.appendToStream(
+          `${category}-1`,
+          [anEvent({ type: 'AlphaHappened' }), anEvent({ type: 'BetaHappened' })],
+          'any',
+        );
         await store.appendToStream(`${other}-1`, [anEvent({ type: 'AlphaHappened' })], 'any');
         const collected = await readWholeCategory(category, 1, 2, {
           streamCategories: [category, other],

@@ -54,9 +54,7 @@ type StoredRecord = {
 };
 
 type Decision =
-  | { readonly kind: 'ok' }
-  | { readonly kind: 'idempotent'; readonly end: bigint }
-  | { readonly kind: 'refused' };
+  { readonly kind: 'ok' } | { readonly kind: 'idempotent'; readonly end: bigint } | { readonly kind: 'refused' };
 
 const START = 'start';
 const END = 'end';
@@ -93,13 +91,20 @@ export class SimulatedEsdbServer {
 
   client(): EsdbClient {
     const client = {
-      appendToStream: (streamName: string, events: EventData | EventData[], options: { expectedRevision?: AppendExpectedRevision } = {}) =>
-        this.append(streamName, Array.isArray(events) ? events : [events], options.expectedRevision ?? 'any'),
-      readStream: (streamName: string, options: { direction?: string; fromRevision?: bigint | 'start' | 'end'; maxCount?: number | bigint } = {}) =>
-        this.readStream(streamName, options),
-      readAll: (options: { fromPosition?: Position | 'start' | 'end'; maxCount?: number | bigint; direction?: string } = {}) =>
-        this.readAll(options),
-      subscribeToAll: (options: { fromPosition?: Position | 'start' | 'end'; filter?: Filter } = {}) => this.subscribe(options),
+      appendToStream: (
+        streamName: string,
+        events: EventData | EventData[],
+        options: { expectedRevision?: AppendExpectedRevision } = {},
+      ) => this.append(streamName, Array.isArray(events) ? events : [events], options.expectedRevision ?? 'any'),
+      readStream: (
+        streamName: string,
+        options: { direction?: string; fromRevision?: bigint | 'start' | 'end'; maxCount?: number | bigint } = {},
+      ) => this.readStream(streamName, options),
+      readAll: (
+        options: { fromPosition?: Position | 'start' | 'end'; maxCount?: number | bigint; direction?: string } = {},
+      ) => this.readAll(options),
+      subscribeToAll: (options: { fromPosition?: Position | 'start' | 'end'; filter?: Filter } = {}) =>
+        this.subscribe(options),
       dispose: async () => {
         this.disposed = true;
         this.wakeAll();
@@ -108,13 +113,23 @@ export class SimulatedEsdbServer {
     return client as unknown as EsdbClient;
   }
 
-  private async append(streamName: string, events: EventData[], expected: AppendExpectedRevision): Promise<AppendResult> {
+  private async append(
+    streamName: string,
+    events: EventData[],
+    expected: AppendExpectedRevision,
+  ): Promise<AppendResult> {
     this.calls.appendToStream += 1;
     // Let concurrent callers interleave as they would over the network; the decision itself is atomic.
     await yieldToEventLoop();
     const stream = this.streams.get(streamName) ?? [];
     const current = stream.length === 0 ? -1n : stream[stream.length - 1].revision;
-    const decision = this.checkCommit(streamName, stream, current, expected, events.map((event) => event.id));
+    const decision = this.checkCommit(
+      streamName,
+      stream,
+      current,
+      expected,
+      events.map((event) => event.id),
+    );
     if (decision.kind === 'refused') {
       if (this.options.throwOnAppendFailure === false) {
         // What client 6.2.1 reports in this mode: BigInt(hasCurrentStreamRevision()).
@@ -228,13 +243,20 @@ export class SimulatedEsdbServer {
     for (const record of selected.slice(0, maxCount)) yield toResolved(record);
   }
 
-  private readAll(options: { fromPosition?: Position | 'start' | 'end'; maxCount?: number | bigint; direction?: string }) {
+  private readAll(options: {
+    fromPosition?: Position | 'start' | 'end';
+    maxCount?: number | bigint;
+    direction?: string;
+  }) {
     this.calls.readAll += 1;
     if (options.direction === 'backwards') throw new Error('the simulated server reads $all forwards only');
     return streamingRead(this.allRecords(options));
   }
 
-  private async *allRecords(options: { fromPosition?: Position | 'start' | 'end'; maxCount?: number | bigint }): AsyncGenerator<AllStreamResolvedEvent> {
+  private async *allRecords(options: {
+    fromPosition?: Position | 'start' | 'end';
+    maxCount?: number | bigint;
+  }): AsyncGenerator<AllStreamResolvedEvent> {
     await yieldToEventLoop();
     const from = options.fromPosition ?? START;
     const maxCount = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
@@ -273,7 +295,11 @@ export class SimulatedEsdbServer {
   ): AsyncGenerator<AllStreamResolvedEvent> {
     const from = options.fromPosition ?? START;
     let index =
-      from === START ? 0 : from === END ? this.log.length : this.log.findIndex((record) => !atOrAfter(from, record.position));
+      from === START
+        ? 0
+        : from === END
+          ? this.log.length
+          : this.log.findIndex((record) => !atOrAfter(from, record.position));
     if (index === -1) index = this.log.length;
     while (!state.cancelled && !this.disposed) {
       if (index < this.log.length) {

@@ -14,8 +14,18 @@ export class OperationsModule {
   static register(alertMapping: AlertMapping, jsonWebhookSources: JsonWebhookSources): DynamicModule {
     return {
       module: OperationsModule,
-      controllers: [TicketsController, AlertmanagerWebhookController, OutagesController, MaintenanceWindowsController, JsonWebhookController],
-      providers: [RecordFactHandler, { provide: ALERT_MAPPING, useValue: alertMapping }, { provide: JSON_WEBHOOK_SOURCES, useValue: jsonWebhookSources }],
+      controllers: [
+        TicketsController,
+        AlertmanagerWebhookController,
+        OutagesController,
+        MaintenanceWindowsController,
+        JsonWebhookController,
+      ],
+      providers: [
+        RecordFactHandler,
+        { provide: ALERT_MAPPING, useValue: alertMapping },
+        { provide: JSON_WEBHOOK_SOURCES, useValue: jsonWebhookSources },
+      ],
     };
   }
 }

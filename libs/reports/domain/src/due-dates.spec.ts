@@ -3,13 +3,22 @@ import path from 'node:path';
 import { BusinessCalendar, calendarFromJson, parseCalendarDefinition } from '@sla/sla-clock';
 import { reportDue, timeliness } from './due-dates';
 
-const china = new BusinessCalendar(calendarFromJson(readFileSync(path.join(__dirname, '../../../sla-clock/data/cn-2026-business-hours.calendar.json'), 'utf8')));
+const china = new BusinessCalendar(
+  calendarFromJson(
+    readFileSync(path.join(__dirname, '../../../sla-clock/data/cn-2026-business-hours.calendar.json'), 'utf8'),
+  ),
+);
 const germany = new BusinessCalendar(
   parseCalendarDefinition({
     id: 'de-office',
     name: 'Berlin office',
     timeZone: 'Europe/Berlin',
-    versions: [{ weeklyWindows: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, ['09:00-17:00']])), holidays: { national: { country: 'DE', subdivision: 'BE' } } }],
+    versions: [
+      {
+        weeklyWindows: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, ['09:00-17:00']])),
+        holidays: { national: { country: 'DE', subdivision: 'BE' } },
+      },
+    ],
   }),
 );
 const due = (period: string, calendar: BusinessCalendar) => reportDue(period, calendar).dueDate;
@@ -25,7 +34,7 @@ describe('service report due dates', () => {
     expect(reportDue('2026-12', germany)).toMatchObject({ nominalDate: '2027-01-10', dueDate: '2027-01-11' }); // a Sunday
   });
 
-  it("give different days on a China calendar with make-up working days than on a Western one", () => {
+  it('give different days on a China calendar with make-up working days than on a Western one', () => {
     // 10 October 2026 is a Saturday, but a make-up working day after National Day in China.
     expect(due('2026-09', china)).toBe('2026-10-10');
     expect(due('2026-09', germany)).toBe('2026-10-12');

@@ -32,10 +32,18 @@ export function reportDue(period: string, calendar: BusinessCalendar): ReportDue
   const nominal = next.with({ day: parsed.frequency === 'yearly' ? 20 : parsed.frequency === 'half-yearly' ? 15 : 10 });
   let due = nominal;
   for (let moved = 0; !calendar.isWorkingDay(due.toString()); moved += 1) {
-    if (moved >= MAX_DAYS_MOVED) throw new RangeError(`calendar '${calendar.id}' has no working day within ${MAX_DAYS_MOVED} days of ${nominal.toString()}`);
+    if (moved >= MAX_DAYS_MOVED)
+      throw new RangeError(
+        `calendar '${calendar.id}' has no working day within ${MAX_DAYS_MOVED} days of ${nominal.toString()}`,
+      );
     due = due.add({ days: 1 });
   }
-  return { period, nominalDate: nominal.toString(), dueDate: due.toString(), deadline: due.add({ days: 1 }).toZonedDateTime({ timeZone: calendar.timeZone }).epochMilliseconds };
+  return {
+    period,
+    nominalDate: nominal.toString(),
+    dueDate: due.toString(),
+    deadline: due.add({ days: 1 }).toZonedDateTime({ timeZone: calendar.timeZone }).epochMilliseconds,
+  };
 }
 
 /** Published on time, or late and by how much (ms). */

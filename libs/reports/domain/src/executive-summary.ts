@@ -48,27 +48,23 @@ export type ExecutiveSummary = {
  * "all targets met" KPI counts it; availability is met as measured exactly.
  */
 export function executiveSummary(content: ReportContent): ExecutiveSummary {
-  const availability = (content.availability ?? []).map(
-    (line): SummaryTarget => ({
-      kind: 'availability',
-      serviceId: line.serviceId,
-      version: line.version,
-      actual: line.availabilityPercent,
-      targetPercentage: line.targetPercentage,
-      met: line.targetMet,
-    }),
-  );
-  const responseResolution = (content.responseResolution ?? []).map(
-    (line): SummaryTarget => ({
-      kind: 'response-resolution',
-      serviceId: line.serviceId,
-      priority: line.priority,
-      metric: line.metric,
-      actual: line.percentWithinTarget,
-      targetTime: line.target ?? null,
-      met: line.breached > 0 ? false : line.met > 0 ? true : null,
-    }),
-  );
+  const availability = (content.availability ?? []).map((line): SummaryTarget => ({
+    kind: 'availability',
+    serviceId: line.serviceId,
+    version: line.version,
+    actual: line.availabilityPercent,
+    targetPercentage: line.targetPercentage,
+    met: line.targetMet,
+  }));
+  const responseResolution = (content.responseResolution ?? []).map((line): SummaryTarget => ({
+    kind: 'response-resolution',
+    serviceId: line.serviceId,
+    priority: line.priority,
+    metric: line.metric,
+    actual: line.percentWithinTarget,
+    targetTime: line.target ?? null,
+    met: line.breached > 0 ? false : line.met > 0 ? true : null,
+  }));
   const unretracted = (content.breaches ?? []).filter((breach) => !breach.retractedAt);
   const triggered = unretracted.flatMap((breach): TriggeredCredit[] => {
     const credit = breach.followUp?.credit;

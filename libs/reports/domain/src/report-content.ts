@@ -4,8 +4,27 @@
  * renderer (HTML, PDF) reads this one shape; sections a report definition
  * leaves out are simply absent.
  */
-export type ReportSection = 'targets' | 'availability' | 'breaches' | 'trend' | 'satisfaction' | 'complaints' | 'major-incidents' | 'improvement-plans' | 'kpis';
-export const REPORT_SECTIONS: readonly ReportSection[] = ['targets', 'availability', 'breaches', 'trend', 'satisfaction', 'complaints', 'major-incidents', 'improvement-plans', 'kpis'];
+export type ReportSection =
+  | 'targets'
+  | 'availability'
+  | 'breaches'
+  | 'trend'
+  | 'satisfaction'
+  | 'complaints'
+  | 'major-incidents'
+  | 'improvement-plans'
+  | 'kpis';
+export const REPORT_SECTIONS: readonly ReportSection[] = [
+  'targets',
+  'availability',
+  'breaches',
+  'trend',
+  'satisfaction',
+  'complaints',
+  'major-incidents',
+  'improvement-plans',
+  'kpis',
+];
 
 /** KPIs a report definition can select through a section of their own; every other KPI belongs to 'kpis'. */
 export const KPI_SECTIONS: Readonly<Record<string, ReportSection>> = {
@@ -65,7 +84,14 @@ export type BreachLine = {
   } | null;
 };
 
-export type KpiLine = { kpi: string; value: string | null; goal: string; met: boolean | null; numerator?: number; denominator?: number | null };
+export type KpiLine = {
+  kpi: string;
+  value: string | null;
+  goal: string;
+  met: boolean | null;
+  numerator?: number;
+  denominator?: number | null;
+};
 
 /** One earlier (or the current) period in the trend section. */
 export type TrendPoint = {
@@ -77,12 +103,25 @@ export type TrendPoint = {
   breaches: number;
 };
 
-export type ImprovementPlanLine = { planId: string; item: string; phase: string; percentComplete: number; dueAt: string | null; owner: string | null };
+export type ImprovementPlanLine = {
+  planId: string;
+  item: string;
+  phase: string;
+  percentComplete: number;
+  dueAt: string | null;
+  owner: string | null;
+};
 
 /** Who knowingly drafted a report for a period in which no version of the agreement was in force, and why. */
 export type NoVersionInForceAcknowledgement = { acknowledgedBy: string; reason: string };
 /** Who the agreement is between and what it is called, as the version in force at the period's end says. */
-export type ReportAgreement = { title: string; customer: string; provider: string; kind: string; effectiveFrom: string | null };
+export type ReportAgreement = {
+  title: string;
+  customer: string;
+  provider: string;
+  kind: string;
+  effectiveFrom: string | null;
+};
 
 export type ReportContent = {
   agreementId: string;
@@ -117,11 +156,19 @@ export type ReportContent = {
  */
 export function versionsInForce(content: ReportContent): number[] {
   if (content.versionsInForce) return content.versionsInForce;
-  return [...new Set([...(content.availability ?? []).map((line) => line.version), ...(content.breaches ?? []).map((line) => line.version)])].sort((a, b) => a - b);
+  return [
+    ...new Set([
+      ...(content.availability ?? []).map((line) => line.version),
+      ...(content.breaches ?? []).map((line) => line.version),
+    ]),
+  ].sort((a, b) => a - b);
 }
 
 /** Unretracted breaches per priority P1–P4 (the breaches chart). */
 export function breachesPerPriority(content: ReportContent): { priority: string; count: number }[] {
   const breaches = (content.breaches ?? []).filter((breach) => !breach.retractedAt);
-  return ['P1', 'P2', 'P3', 'P4'].map((priority) => ({ priority, count: breaches.filter((breach) => breach.priority === priority).length }));
+  return ['P1', 'P2', 'P3', 'P4'].map((priority) => ({
+    priority,
+    count: breaches.filter((breach) => breach.priority === priority).length,
+  }));
 }

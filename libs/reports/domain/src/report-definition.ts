@@ -32,7 +32,12 @@ export type ReportDefinitionTerms = z.infer<typeof reportDefinitionTerms>;
 export const ReportDefinitionRecorded = defineEvent({
   type: 'ReportDefinitionRecorded',
   schemaVersion: 1,
-  schema: z.strictObject({ definitionId: z.string().min(1), terms: reportDefinitionTerms, recordedBy: z.string().min(1), occurredAt: instant }),
+  schema: z.strictObject({
+    definitionId: z.string().min(1),
+    terms: reportDefinitionTerms,
+    recordedBy: z.string().min(1),
+    occurredAt: instant,
+  }),
 });
 export const ReportDefinitionRetired = defineEvent({
   type: 'ReportDefinitionRetired',
@@ -59,7 +64,8 @@ export class ReportDefinitionError extends DomainError {
   ) {
     super(message);
     this.name = 'ReportDefinitionError';
-    this.kind = code === 'DEFINITION_NOT_FOUND' ? 'not_found' : code === 'DEFINITION_RETIRED' ? 'conflict' : 'rule_violated';
+    this.kind =
+      code === 'DEFINITION_NOT_FOUND' ? 'not_found' : code === 'DEFINITION_RETIRED' ? 'conflict' : 'rule_violated';
   }
 }
 
@@ -75,20 +81,42 @@ const sameTerms = (a: ReportDefinitionTerms, b: ReportDefinitionTerms) => canoni
 export const reportDefinitionDecider: Decider<ReportDefinitionCommand, ReportDefinitionEvent, ReportDefinitionState> = {
   initialState: () => ({ terms: null, retired: false }),
   evolve(state, event) {
-    return event.type === 'ReportDefinitionRecorded' ? { terms: event.data.terms, retired: false } : { ...state, retired: true };
+    return event.type === 'ReportDefinitionRecorded'
+      ? { terms: event.data.terms, retired: false }
+      : { ...state, retired: true };
   },
   decide(command, state) {
-    if (state.retired) throw new ReportDefinitionError('DEFINITION_RETIRED', `report definition '${command.definitionId}' is retired`);
+    if (state.retired)
+      throw new ReportDefinitionError('DEFINITION_RETIRED', `report definition '${command.definitionId}' is retired`);
     if (command.type === 'RetireReportDefinition') {
-      if (!state.terms) throw new ReportDefinitionError('DEFINITION_NOT_FOUND', `no report definition '${command.definitionId}'`);
-      return [{ type: 'ReportDefinitionRetired', data: { definitionId: command.definitionId, reason: command.reason, occurredAt: command.at } }];
+      if (!state.terms)
+        throw new ReportDefinitionError('DEFINITION_NOT_FOUND', `no report definition '${command.definitionId}'`);
+      return [
+        {
+          type: 'ReportDefinitionRetired',
+          data: { definitionId: command.definitionId, reason: command.reason, occurredAt: command.at },
+        },
+      ];
     }
     const first = parseReportingPeriod(command.terms.firstPeriod);
     if (first?.frequency !== command.terms.frequency) {
-      throw new ReportDefinitionError('FIRST_PERIOD_MISMATCH', `firstPeriod '${command.terms.firstPeriod}' is not a ${command.terms.frequency} period (2026-03, 2026-Q1, 2026-H1 or 2026)`);
+      throw new ReportDefinitionError(
+        'FIRST_PERIOD_MISMATCH',
+        `firstPeriod '${command.terms.firstPeriod}' is not a ${command.terms.frequency} period (2026-03, 2026-Q1, 2026-H1 or 2026)`,
+      );
     }
     if (state.terms && sameTerms(state.terms, command.terms)) return [];
-    return [{ type: 'ReportDefinitionRecorded', data: { definitionId: command.definitionId, terms: command.terms, recordedBy: command.actor, occurredAt: command.at } }];
+    return [
+      {
+        type: 'ReportDefinitionRecorded',
+        data: {
+          definitionId: command.definitionId,
+          terms: command.terms,
+          recordedBy: command.actor,
+          occurredAt: command.at,
+        },
+      },
+    ];
   },
 };
 

@@ -9,7 +9,9 @@ const escape = (value: unknown) =>
     (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character]!,
   );
 const link = (text: string, download: { name: string } | undefined) =>
-  download ? text.replace(escape(download.name), `<a href="${escape(download.name)}">${escape(download.name)}</a>`) : text;
+  download
+    ? text.replace(escape(download.name), `<a href="${escape(download.name)}">${escape(download.name)}</a>`)
+    : text;
 const cell = (value: string) => escape(value).replace(/\n/g, '<br>');
 
 /** A horizontal bar chart as inline SVG: no script, prints as it shows. */

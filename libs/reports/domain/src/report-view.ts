@@ -221,7 +221,10 @@ export function buildReportView(
           ? fillLabel(label.breachesShown, {
               shown: formatCount(shown.length),
               total: formatCount(ordered.length),
-              list: fillLabel(html ? label.breachesListHtml : label.breachesListPdf, { file: BREACHES_CSV_NAME, path: breachesCsv.path }),
+              list: fillLabel(html ? label.breachesListHtml : label.breachesListPdf, {
+                file: BREACHES_CSV_NAME,
+                path: breachesCsv.path,
+              }),
             })
           : fillLabel(html ? label.breachesDownload : label.breachesAttached, { file: BREACHES_CSV_NAME }),
       );
@@ -464,7 +467,8 @@ function summaryOf(summary: ExecutiveSummary, label: ReportLabels, language: Rep
       )
       .join(clauses);
     lines.push(
-      fillLabel(label.creditsTriggered, { count: credits.triggered.length }) + (language === 'zh' ? `（${detail}）` : ` (${detail})`),
+      fillLabel(label.creditsTriggered, { count: credits.triggered.length }) +
+        (language === 'zh' ? `（${detail}）` : ` (${detail})`),
     );
   }
   if (summary.kpis.total > 0)

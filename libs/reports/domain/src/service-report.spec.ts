@@ -1,36 +1,100 @@
 import { diffReportContent } from './content-diff';
-import { reportContentHash, serviceReportDecider, type ServiceReportCommand, type ServiceReportEvent } from './service-report';
+import {
+  reportContentHash,
+  serviceReportDecider,
+  type ServiceReportCommand,
+  type ServiceReportEvent,
+} from './service-report';
 
 const content = { availability: { percent: '99.95' }, breaches: 1 };
-const drafted = (revision: number, body: Record<string, unknown>, reason: string | null = null, draftedBy = 'alice'): ServiceReportEvent => ({
+const drafted = (
+  revision: number,
+  body: Record<string, unknown>,
+  reason: string | null = null,
+  draftedBy = 'alice',
+): ServiceReportEvent => ({
   type: 'ServiceReportDrafted',
-  data: { reportId: 'r1', agreementId: 'sla', period: '2026-03', audience: 'customer', dueDate: '2026-04-10', deadline: '2026-04-10T22:00:00.000Z', revision, content: body, contentHash: reportContentHash(body), reason, draftedBy, occurredAt: '2026-04-01T08:00:00Z' },
+  data: {
+    reportId: 'r1',
+    agreementId: 'sla',
+    period: '2026-03',
+    audience: 'customer',
+    dueDate: '2026-04-10',
+    deadline: '2026-04-10T22:00:00.000Z',
+    revision,
+    content: body,
+    contentHash: reportContentHash(body),
+    reason,
+    draftedBy,
+    occurredAt: '2026-04-01T08:00:00Z',
+  },
 });
-const decide = (given: ServiceReportEvent[], command: ServiceReportCommand) => () => serviceReportDecider.decide(command, given.reduce(serviceReportDecider.evolve, serviceReportDecider.initialState()));
+const decide = (given: ServiceReportEvent[], command: ServiceReportCommand) => () =>
+  serviceReportDecider.decide(command, given.reduce(serviceReportDecider.evolve, serviceReportDecider.initialState()));
 const at = '2026-04-02T08:00:00Z';
 
 describe('service report lifecycle', () => {
-  const reviewed: ServiceReportEvent = { type: 'ServiceReportReviewed', data: { reportId: 'r1', revision: 1, notes: '', occurredAt: at } };
-  const approved: ServiceReportEvent = { type: 'ServiceReportApproved', data: { reportId: 'r1', revision: 1, approver: 'bob', occurredAt: at } };
-  const published: ServiceReportEvent = { type: 'ServiceReportPublished', data: { reportId: 'r1', revision: 1, contentHash: reportContentHash(content), onTime: true, lateByMs: 0, occurredAt: at } };
+  const reviewed: ServiceReportEvent = {
+    type: 'ServiceReportReviewed',
+    data: { reportId: 'r1', revision: 1, notes: '', occurredAt: at },
+  };
+  const approved: ServiceReportEvent = {
+    type: 'ServiceReportApproved',
+    data: { reportId: 'r1', revision: 1, approver: 'bob', occurredAt: at },
+  };
+  const published: ServiceReportEvent = {
+    type: 'ServiceReportPublished',
+    data: {
+      reportId: 'r1',
+      revision: 1,
+      contentHash: reportContentHash(content),
+      onTime: true,
+      lateByMs: 0,
+      occurredAt: at,
+    },
+  };
 
   it('goes draft → reviewed → approved (not by its author) → published with the hash of its content', () => {
-    expect(decide([drafted(1, content)], { type: 'ApproveReport', approver: 'bob', at })).toThrow(expect.objectContaining({ code: 'WRONG_STATUS' }));
+    expect(decide([drafted(1, content)], { type: 'ApproveReport', approver: 'bob', at })).toThrow(
+      expect.objectContaining({ code: 'WRONG_STATUS' }),
+    );
     expect(decide([drafted(1, content)], { type: 'ReviewReport', notes: 'ok', at })()).toHaveLength(1);
-    expect(decide([drafted(1, content), reviewed], { type: 'ApproveReport', approver: 'alice', at })).toThrow(expect.objectContaining({ code: 'APPROVER_IS_AUTHOR' }));
-    expect(decide([drafted(1, content), reviewed, approved], { type: 'PublishReport', at, onTime: true, lateByMs: 0 })()).toEqual([published]);
-    expect(decide([drafted(1, content), reviewed, approved, published], { type: 'PublishReport', at, onTime: true, lateByMs: 0 })).toThrow(expect.objectContaining({ code: 'WRONG_STATUS' }));
+    expect(decide([drafted(1, content), reviewed], { type: 'ApproveReport', approver: 'alice', at })).toThrow(
+      expect.objectContaining({ code: 'APPROVER_IS_AUTHOR' }),
+    );
+    expect(
+      decide([drafted(1, content), reviewed, approved], { type: 'PublishReport', at, onTime: true, lateByMs: 0 })(),
+    ).toEqual([published]);
+    expect(
+      decide([drafted(1, content), reviewed, approved, published], {
+        type: 'PublishReport',
+        at,
+        onTime: true,
+        lateByMs: 0,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'WRONG_STATUS' }));
   });
 
   it('restates a published report only as a new revision, with a reason and changed figures', () => {
     const history = [drafted(1, content), reviewed, approved, published];
     const corrected = { ...content, breaches: 2 };
-    expect(decide([drafted(1, content)], { type: 'DraftReport', event: drafted(2, corrected, 'late facts').data as never })).toThrow(expect.objectContaining({ code: 'OPEN_REVISION' }));
-    expect(decide(history, { type: 'DraftReport', event: drafted(9, corrected).data as never })).toThrow(expect.objectContaining({ code: 'REASON_REQUIRED' }));
-    expect(decide(history, { type: 'DraftReport', event: drafted(9, content, 'again').data as never })).toThrow(expect.objectContaining({ code: 'NOTHING_TO_RESTATE' }));
-    const [revision] = decide(history, { type: 'DraftReport', event: drafted(9, corrected, 'a late resolution changed March').data as never })();
+    expect(
+      decide([drafted(1, content)], { type: 'DraftReport', event: drafted(2, corrected, 'late facts').data as never }),
+    ).toThrow(expect.objectContaining({ code: 'OPEN_REVISION' }));
+    expect(decide(history, { type: 'DraftReport', event: drafted(9, corrected).data as never })).toThrow(
+      expect.objectContaining({ code: 'REASON_REQUIRED' }),
+    );
+    expect(decide(history, { type: 'DraftReport', event: drafted(9, content, 'again').data as never })).toThrow(
+      expect.objectContaining({ code: 'NOTHING_TO_RESTATE' }),
+    );
+    const [revision] = decide(history, {
+      type: 'DraftReport',
+      event: drafted(9, corrected, 'a late resolution changed March').data as never,
+    })();
     expect(revision.data).toMatchObject({ revision: 2, reason: 'a late resolution changed March' });
-    expect(diffReportContent(content, corrected)).toEqual([{ section: 'breaches', key: {}, change: 'changed', fields: [{ field: 'breaches', before: 1, after: 2 }] }]);
+    expect(diffReportContent(content, corrected)).toEqual([
+      { section: 'breaches', key: {}, change: 'changed', fields: [{ field: 'breaches', before: 1, after: 2 }] },
+    ]);
   });
 
   it('refuses a draft for a period with no version in force unless acknowledged on the report', () => {

@@ -32,15 +32,35 @@ export const ServiceReportDrafted = defineEvent({
     occurredAt: instant,
   }),
 });
-export const ServiceReportReviewed = defineEvent({ type: 'ServiceReportReviewed', schemaVersion: 1, schema: z.strictObject({ reportId: z.string(), revision, notes: z.string().max(5_000), occurredAt: instant }) });
-export const ServiceReportApproved = defineEvent({ type: 'ServiceReportApproved', schemaVersion: 1, schema: z.strictObject({ reportId: z.string(), revision, approver: z.string().min(1), occurredAt: instant }) });
+export const ServiceReportReviewed = defineEvent({
+  type: 'ServiceReportReviewed',
+  schemaVersion: 1,
+  schema: z.strictObject({ reportId: z.string(), revision, notes: z.string().max(5_000), occurredAt: instant }),
+});
+export const ServiceReportApproved = defineEvent({
+  type: 'ServiceReportApproved',
+  schemaVersion: 1,
+  schema: z.strictObject({ reportId: z.string(), revision, approver: z.string().min(1), occurredAt: instant }),
+});
 export const ServiceReportPublished = defineEvent({
   type: 'ServiceReportPublished',
   schemaVersion: 1,
-  schema: z.strictObject({ reportId: z.string(), revision, contentHash, onTime: z.boolean(), lateByMs: z.number().int().nonnegative(), occurredAt: instant }),
+  schema: z.strictObject({
+    reportId: z.string(),
+    revision,
+    contentHash,
+    onTime: z.boolean(),
+    lateByMs: z.number().int().nonnegative(),
+    occurredAt: instant,
+  }),
 });
 
-export const serviceReportEventDefinitions = [ServiceReportDrafted, ServiceReportReviewed, ServiceReportApproved, ServiceReportPublished];
+export const serviceReportEventDefinitions = [
+  ServiceReportDrafted,
+  ServiceReportReviewed,
+  ServiceReportApproved,
+  ServiceReportPublished,
+];
 
 export type ServiceReportEvent =
   | DomainEvent<'ServiceReportDrafted', EventDataOf<typeof ServiceReportDrafted>>
@@ -58,8 +78,19 @@ type RevisionState = {
   readonly noVersionInForceAcknowledged: boolean;
 };
 /** What every revision of a report shares, fixed by its first draft. */
-export type ReportSubject = { readonly agreementId: string; readonly period: string; readonly audience: 'customer' | 'internal'; readonly dueDate: string; readonly deadline: string; readonly timeZone: string };
-export type ServiceReportState = { readonly reportId: string | null; readonly revisions: readonly RevisionState[]; readonly subject: ReportSubject | null };
+export type ReportSubject = {
+  readonly agreementId: string;
+  readonly period: string;
+  readonly audience: 'customer' | 'internal';
+  readonly dueDate: string;
+  readonly deadline: string;
+  readonly timeZone: string;
+};
+export type ServiceReportState = {
+  readonly reportId: string | null;
+  readonly revisions: readonly RevisionState[];
+  readonly subject: ReportSubject | null;
+};
 
 export class ServiceReportError extends DomainError {
   readonly kind: DomainError['kind'];
@@ -77,7 +108,12 @@ export class ServiceReportError extends DomainError {
   ) {
     super(message);
     this.name = 'ServiceReportError';
-    this.kind = code === 'REPORT_NOT_FOUND' ? 'not_found' : code === 'REPORT_EXISTS' || code === 'WRONG_STATUS' || code === 'OPEN_REVISION' ? 'conflict' : 'rule_violated';
+    this.kind =
+      code === 'REPORT_NOT_FOUND'
+        ? 'not_found'
+        : code === 'REPORT_EXISTS' || code === 'WRONG_STATUS' || code === 'OPEN_REVISION'
+          ? 'conflict'
+          : 'rule_violated';
   }
 }
 
@@ -118,7 +154,12 @@ export type ServiceReportCommand =
 export const serviceReportDecider: Decider<ServiceReportCommand, ServiceReportEvent, ServiceReportState> = {
   initialState: () => ({ reportId: null, revisions: [], subject: null }),
   evolve(state, event) {
-    const update = (status: RevisionState['status']) => ({ ...state, revisions: state.revisions.map((revision) => (revision.number === event.data.revision ? { ...revision, status } : revision)) });
+    const update = (status: RevisionState['status']) => ({
+      ...state,
+      revisions: state.revisions.map((revision) =>
+        revision.number === event.data.revision ? { ...revision, status } : revision,
+      ),
+    });
     switch (event.type) {
       case 'ServiceReportDrafted':
         return {
@@ -157,32 +198,68 @@ export const serviceReportDecider: Decider<ServiceReportCommand, ServiceReportEv
       const event = command.event;
       requireVersionInForce(event, recordedVersions(event.content), acknowledgedNoVersion(event.content));
       if (!latest) {
-        if (event.revision !== 1) throw new ServiceReportError('REPORT_NOT_FOUND', 'the first revision of a report is 1');
+        if (event.revision !== 1)
+          throw new ServiceReportError('REPORT_NOT_FOUND', 'the first revision of a report is 1');
         return [{ type: 'ServiceReportDrafted', data: event }];
       }
-      if (latest.status !== 'published') throw new ServiceReportError('OPEN_REVISION', `revision ${latest.number} is ${latest.status}: finish it before drafting another`);
-      if (!event.reason) throw new ServiceReportError('REASON_REQUIRED', 'a revision after publication needs its reason');
-      if (event.contentHash === latest.contentHash) throw new ServiceReportError('NOTHING_TO_RESTATE', `the figures are unchanged since revision ${latest.number} was published`);
+      if (latest.status !== 'published')
+        throw new ServiceReportError(
+          'OPEN_REVISION',
+          `revision ${latest.number} is ${latest.status}: finish it before drafting another`,
+        );
+      if (!event.reason)
+        throw new ServiceReportError('REASON_REQUIRED', 'a revision after publication needs its reason');
+      if (event.contentHash === latest.contentHash)
+        throw new ServiceReportError(
+          'NOTHING_TO_RESTATE',
+          `the figures are unchanged since revision ${latest.number} was published`,
+        );
       return [{ type: 'ServiceReportDrafted', data: { ...event, revision: latest.number + 1 } }];
     }
     if (!latest || !state.reportId) throw new ServiceReportError('REPORT_NOT_FOUND', 'no such report');
     const base = { reportId: state.reportId, revision: latest.number };
     switch (command.type) {
       case 'ReviewReport':
-        if (latest.status !== 'draft') throw new ServiceReportError('WRONG_STATUS', `revision ${latest.number} is ${latest.status}, not a draft`);
+        if (latest.status !== 'draft')
+          throw new ServiceReportError('WRONG_STATUS', `revision ${latest.number} is ${latest.status}, not a draft`);
         return [{ type: 'ServiceReportReviewed', data: { ...base, notes: command.notes, occurredAt: command.at } }];
       case 'ApproveReport':
-        if (latest.status !== 'reviewed') throw new ServiceReportError('WRONG_STATUS', `revision ${latest.number} is ${latest.status}: it is approved after review`);
+        if (latest.status !== 'reviewed')
+          throw new ServiceReportError(
+            'WRONG_STATUS',
+            `revision ${latest.number} is ${latest.status}: it is approved after review`,
+          );
         // Four eyes: whoever drafted a revision does not approve it.
-        if (command.approver === latest.draftedBy) throw new ServiceReportError('APPROVER_IS_AUTHOR', `${command.approver} drafted revision ${latest.number} and cannot also approve it`);
-        return [{ type: 'ServiceReportApproved', data: { ...base, approver: command.approver, occurredAt: command.at } }];
+        if (command.approver === latest.draftedBy)
+          throw new ServiceReportError(
+            'APPROVER_IS_AUTHOR',
+            `${command.approver} drafted revision ${latest.number} and cannot also approve it`,
+          );
+        return [
+          { type: 'ServiceReportApproved', data: { ...base, approver: command.approver, occurredAt: command.at } },
+        ];
       case 'PublishReport':
-        if (latest.status !== 'approved') throw new ServiceReportError('WRONG_STATUS', `revision ${latest.number} is ${latest.status}: only an approved revision is published`);
+        if (latest.status !== 'approved')
+          throw new ServiceReportError(
+            'WRONG_STATUS',
+            `revision ${latest.number} is ${latest.status}: only an approved revision is published`,
+          );
         if (state.subject) {
           const versions = latest.versionsInForce ?? command.versionsInForce ?? null;
           requireVersionInForce(state.subject, versions, latest.noVersionInForceAcknowledged);
         }
-        return [{ type: 'ServiceReportPublished', data: { ...base, contentHash: latest.contentHash, onTime: command.onTime, lateByMs: command.lateByMs, occurredAt: command.at } }];
+        return [
+          {
+            type: 'ServiceReportPublished',
+            data: {
+              ...base,
+              contentHash: latest.contentHash,
+              onTime: command.onTime,
+              lateByMs: command.lateByMs,
+              occurredAt: command.at,
+            },
+          },
+        ];
     }
   },
 };

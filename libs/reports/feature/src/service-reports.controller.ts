@@ -1,5 +1,18 @@
 import { createHash } from 'node:crypto';
-import { Body, Controller, Get, Header, HttpCode, Module, NotFoundException, Param, Post, Query as QueryParameters, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Module,
+  NotFoundException,
+  Param,
+  Post,
+  Query as QueryParameters,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
@@ -38,7 +51,10 @@ const generateBody = z.strictObject({
   audience: z.enum(['customer', 'internal']).default('customer'),
   /** The provider's working calendar: a due date on a non-working day moves to its next working day. */
   calendarId: z.string().min(1),
-  sections: z.array(z.enum(REPORT_SECTIONS as [ReportSection, ...ReportSection[]])).min(1).optional(),
+  sections: z
+    .array(z.enum(REPORT_SECTIONS as [ReportSection, ...ReportSection[]]))
+    .min(1)
+    .optional(),
   language: z.enum(['en', 'zh']).optional(),
   trendPeriods: z.number().int().min(2).max(24).optional(),
   /** Without it a period in which no agreement version was in force is refused (422 NO_VERSION_IN_FORCE). */
@@ -58,52 +74,81 @@ const listQuery = z.strictObject({
 });
 const compareQuery = z.strictObject({ from: versionParameter, to: versionParameter });
 
-/** Service reports: generated from the compliance views, reviewed, approved, published and frozen; corrections are new revisions. */
+/**
+ * Service reports: generated from the compliance views, reviewed, approved, published and frozen; corrections are new
+ * revisions.
+ */
 @Controller('reports')
 export class ServiceReportsController {
   constructor(private readonly reports: ServiceReports) {}
 
   @Post()
-  generate(@Body(new ZodValidationPipe(generateBody)) body: z.infer<typeof generateBody>, @RequestMetadata() metadata: EventMetadata) {
+  generate(
+    @Body(new ZodValidationPipe(generateBody)) body: z.infer<typeof generateBody>,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
     return this.reports.generate(body, metadata);
   }
 
   @Post(':reportId/revisions')
-  revise(@Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string, @Body(new ZodValidationPipe(reviseBody)) body: z.infer<typeof reviseBody>, @RequestMetadata() metadata: EventMetadata) {
+  revise(
+    @Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string,
+    @Body(new ZodValidationPipe(reviseBody)) body: z.infer<typeof reviseBody>,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
     return this.reports.revise(id, body.reason, metadata);
   }
 
   @Post(':reportId/review')
   @HttpCode(200)
-  review(@Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string, @Body(new ZodValidationPipe(reviewBody)) body: z.infer<typeof reviewBody>, @RequestMetadata() metadata: EventMetadata) {
+  review(
+    @Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string,
+    @Body(new ZodValidationPipe(reviewBody)) body: z.infer<typeof reviewBody>,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
     return this.reports.review(id, body.notes, metadata);
   }
 
   @Post(':reportId/approval')
   @HttpCode(200)
-  approve(@Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string, @RequestMetadata() metadata: EventMetadata) {
+  approve(
+    @Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
     return this.reports.approve(id, metadata);
   }
 
   @Post(':reportId/publication')
   @HttpCode(200)
-  publish(@Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string, @RequestMetadata() metadata: EventMetadata) {
+  publish(
+    @Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
     return this.reports.publish(id, metadata);
   }
 
   @Get()
-  list(@QueryParameters(new ZodValidationPipe(listQuery, 'query')) query: z.infer<typeof listQuery>, @CustomerAgreements() customerAgreements: readonly string[] | undefined) {
+  list(
+    @QueryParameters(new ZodValidationPipe(listQuery, 'query')) query: z.infer<typeof listQuery>,
+    @CustomerAgreements() customerAgreements: readonly string[] | undefined,
+  ) {
     const { limit, cursor, ...filter } = query;
     return this.reports.list(filter, { limit, cursor }, customerAgreements);
   }
 
   @Get(':reportId/comparison')
-  compare(@Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string, @QueryParameters(new ZodValidationPipe(compareQuery, 'query')) query: z.infer<typeof compareQuery>) {
+  compare(
+    @Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string,
+    @QueryParameters(new ZodValidationPipe(compareQuery, 'query')) query: z.infer<typeof compareQuery>,
+  ) {
     return this.reports.compare(id, query.from, query.to);
   }
 
   @Get(':reportId/revisions/:revision')
-  revision(@Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string, @Param('revision', new ZodValidationPipe(revisionNumber, 'path')) number: number) {
+  revision(
+    @Param('reportId', new ZodValidationPipe(reportId, 'path')) id: string,
+    @Param('revision', new ZodValidationPipe(revisionNumber, 'path')) number: number,
+  ) {
     return this.reports.revision(id, number);
   }
 
@@ -133,7 +178,11 @@ export class ServiceReportsController {
     if (!breaches) throw new NotFoundException(`revision ${number} of report '${id}' has no breach section`);
     const bytes = Buffer.from(breachesCsv(breaches), 'utf8');
     response.setHeader('etag', `"sha256-${createHash('sha256').update(bytes).digest('hex')}"`);
-    return new StreamableFile(bytes, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${id}-r${number}-${BREACHES_CSV_NAME}"`, length: bytes.length });
+    return new StreamableFile(bytes, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${id}-r${number}-${BREACHES_CSV_NAME}"`,
+      length: bytes.length,
+    });
   }
 
   /**
@@ -160,26 +209,50 @@ export class ServiceReportsController {
   }
 }
 
-/** Needs EVENT_STORE, READ_STORE and CLOCK; the figures provider and the drafting interval come from the composition root. */
+/**
+ * Needs EVENT_STORE, READ_STORE and CLOCK; the figures provider and the drafting interval come from the composition
+ * root.
+ */
 @Module({})
 export class ServiceReportsModule {
-  static register(figures: { useFactory: (...args: never[]) => ReportFiguresSource; inject: (symbol | (new (...args: never[]) => unknown))[] }, options: { draftIntervalMilliseconds: number }) {
+  static register(
+    figures: {
+      useFactory: (...args: never[]) => ReportFiguresSource;
+      inject: (symbol | (new (...args: never[]) => unknown))[];
+    },
+    options: { draftIntervalMilliseconds: number },
+  ) {
     return {
       module: ServiceReportsModule,
       controllers: [ServiceReportsController, ReportDefinitionsController],
-      providers: [CalendarCatalogue, ServiceReports, DefinedReportDrafting, { provide: REPORT_FIGURES, ...figures }, { provide: REPORT_DRAFT_INTERVAL, useValue: options.draftIntervalMilliseconds }],
+      providers: [
+        CalendarCatalogue,
+        ServiceReports,
+        DefinedReportDrafting,
+        { provide: REPORT_FIGURES, ...figures },
+        { provide: REPORT_DRAFT_INTERVAL, useValue: options.draftIntervalMilliseconds },
+      ],
       exports: [ServiceReports, DefinedReportDrafting],
     };
   }
 }
 
 const recorded = z.object({ reportId: z.string(), streamRevision: z.string(), events: z.array(z.string()) });
-const rowKey = z.record(z.string(), z.unknown()).describe('what the row is about: a breach by ticketId and metric, a compliance row by serviceId, priority and metric, …');
+const rowKey = z
+  .record(z.string(), z.unknown())
+  .describe(
+    'what the row is about: a breach by ticketId and metric, a compliance row by serviceId, priority and metric, …',
+  );
 /** A row added, removed or changed between two revisions, found by its key, never by its position. */
 const contentChange = z.discriminatedUnion('change', [
   z.object({ section: z.string(), key: rowKey, change: z.literal('added'), after: z.unknown() }),
   z.object({ section: z.string(), key: rowKey, change: z.literal('removed'), before: z.unknown() }),
-  z.object({ section: z.string(), key: rowKey, change: z.literal('changed'), fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })) }),
+  z.object({
+    section: z.string(),
+    key: rowKey,
+    change: z.literal('changed'),
+    fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  }),
 ]);
 export const serviceReportRoutes: RouteDocumentation[] = [
   {
@@ -194,44 +267,113 @@ export const serviceReportRoutes: RouteDocumentation[] = [
     method: 'get',
     path: '/reports/{reportId}/revisions/{revision}/breaches.csv',
     tag: 'reports',
-    summary: 'Every breach of one revision as CSV, most severe first, exact UTC instants (text/csv); the PDF shows the head of this list when it is long',
-    responses: { 200: { description: 'the CSV (text/csv, UTF-8 with BOM); the same bytes on every download' }, 400: writeErrors[400], 404: writeErrors[404] },
+    summary:
+      'Every breach of one revision as CSV, most severe first, exact UTC instants (text/csv); the PDF shows the head of this list when it is long',
+    responses: {
+      200: { description: 'the CSV (text/csv, UTF-8 with BOM); the same bytes on every download' },
+      400: writeErrors[400],
+      404: writeErrors[404],
+    },
   },
   {
     method: 'get',
     path: '/reports/{reportId}/revisions/{revision}/pdf',
     tag: 'reports',
-    summary: "One revision as a paginated PDF with charts; agreement, period, version in force, revision and generation time on every page; in the report's language unless asked (application/pdf)",
+    summary:
+      "One revision as a paginated PDF with charts; agreement, period, version in force, revision and generation time on every page; in the report's language unless asked (application/pdf)",
     query: pdfQuery,
-    responses: { 200: { description: 'the PDF (application/pdf); the same bytes on every download' }, 400: writeErrors[400], 404: writeErrors[404] },
+    responses: {
+      200: { description: 'the PDF (application/pdf); the same bytes on every download' },
+      400: writeErrors[400],
+      404: writeErrors[404],
+    },
   },
   {
     method: 'get',
     path: '/reports/{reportId}/comparison',
     tag: 'reports',
-    summary: 'What changed between two revisions (from, to): rows added, removed and changed, keyed by what they are about (a breach by ticket and metric), each changed field before and after',
+    summary:
+      'What changed between two revisions (from, to): rows added, removed and changed, keyed by what they are about (a breach by ticket and metric), each changed field before and after',
     query: compareQuery,
     responses: {
-      200: { description: 'the changes', schema: z.object({ reportId: z.string(), from: z.object({ revision: z.number(), contentHash: z.string() }), to: z.object({ revision: z.number(), contentHash: z.string(), reason: z.string().nullable() }), changes: z.array(contentChange) }) },
+      200: {
+        description: 'the changes',
+        schema: z.object({
+          reportId: z.string(),
+          from: z.object({ revision: z.number(), contentHash: z.string() }),
+          to: z.object({ revision: z.number(), contentHash: z.string(), reason: z.string().nullable() }),
+          changes: z.array(contentChange),
+        }),
+      },
       400: writeErrors[400],
       404: writeErrors[404],
     },
   },
-  { method: 'post', path: '/reports', tag: 'reports', summary: 'Generate revision 1 of a service report from the compliance views; due date by the reporting rules on the provider calendar', body: generateBody, responses: { 201: { description: 'drafted', schema: recorded }, ...writeErrors } },
-  { method: 'post', path: '/reports/{reportId}/review', tag: 'reports', summary: 'Review the open revision', body: reviewBody, responses: { 200: { description: 'reviewed', schema: recorded }, ...writeErrors } },
-  { method: 'post', path: '/reports/{reportId}/approval', tag: 'reports', summary: 'Approve the reviewed revision (not by its author)', responses: { 200: { description: 'approved', schema: recorded }, ...writeErrors } },
-  { method: 'post', path: '/reports/{reportId}/publication', tag: 'reports', summary: 'Publish the approved revision: frozen with its content hash; on time or late recorded', responses: { 200: { description: 'published', schema: recorded }, ...writeErrors } },
-  { method: 'post', path: '/reports/{reportId}/revisions', tag: 'reports', summary: 'After publication: a new revision from the figures as known now, with its reason (refused if nothing changed)', body: reviseBody, responses: { 201: { description: 'drafted', schema: recorded }, ...writeErrors } },
+  {
+    method: 'post',
+    path: '/reports',
+    tag: 'reports',
+    summary:
+      'Generate revision 1 of a service report from the compliance views; due date by the reporting rules on the provider calendar',
+    body: generateBody,
+    responses: { 201: { description: 'drafted', schema: recorded }, ...writeErrors },
+  },
+  {
+    method: 'post',
+    path: '/reports/{reportId}/review',
+    tag: 'reports',
+    summary: 'Review the open revision',
+    body: reviewBody,
+    responses: { 200: { description: 'reviewed', schema: recorded }, ...writeErrors },
+  },
+  {
+    method: 'post',
+    path: '/reports/{reportId}/approval',
+    tag: 'reports',
+    summary: 'Approve the reviewed revision (not by its author)',
+    responses: { 200: { description: 'approved', schema: recorded }, ...writeErrors },
+  },
+  {
+    method: 'post',
+    path: '/reports/{reportId}/publication',
+    tag: 'reports',
+    summary: 'Publish the approved revision: frozen with its content hash; on time or late recorded',
+    responses: { 200: { description: 'published', schema: recorded }, ...writeErrors },
+  },
+  {
+    method: 'post',
+    path: '/reports/{reportId}/revisions',
+    tag: 'reports',
+    summary:
+      'After publication: a new revision from the figures as known now, with its reason (refused if nothing changed)',
+    body: reviseBody,
+    responses: { 201: { description: 'drafted', schema: recorded }, ...writeErrors },
+  },
   {
     method: 'get',
     path: '/reports',
     tag: 'reports',
-    summary: 'Reports with due dates and timeliness; by status, agreement, audience or period. Customers: their published customer reports',
+    summary:
+      'Reports with due dates and timeliness; by status, agreement, audience or period. Customers: their published customer reports',
     query: listQuery,
     responses: {
       200: {
         description: "a page of reports by deadline (a customer's key: its own agreements' published customer reports)",
-        schema: pageSchema(z.object({ reportId: z.string(), agreementId: z.string(), period: z.string(), audience: z.string(), dueDate: z.string(), deadline: z.string(), publishedAt: z.string().nullable(), latestPublishedRevision: z.number().nullable(), onTime: z.boolean().nullable(), lateByMs: z.number().nullable(), overdue: z.boolean() })),
+        schema: pageSchema(
+          z.object({
+            reportId: z.string(),
+            agreementId: z.string(),
+            period: z.string(),
+            audience: z.string(),
+            dueDate: z.string(),
+            deadline: z.string(),
+            publishedAt: z.string().nullable(),
+            latestPublishedRevision: z.number().nullable(),
+            onTime: z.boolean().nullable(),
+            lateByMs: z.number().nullable(),
+            overdue: z.boolean(),
+          }),
+        ),
       },
       400: writeErrors[400],
     },

@@ -2,7 +2,17 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import type { Kysely } from 'kysely';
 import { DomainError, handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
-import { CLOCK, EVENT_STORE, READ_STORE, keysetAfter, pageOf, type Clock, type KeysetColumn, type Page, type PageRequest } from '@sla/nest-platform';
+import {
+  CLOCK,
+  EVENT_STORE,
+  READ_STORE,
+  keysetAfter,
+  pageOf,
+  type Clock,
+  type KeysetColumn,
+  type Page,
+  type PageRequest,
+} from '@sla/nest-platform';
 import {
   diffReportContent,
   reportContentHash,
@@ -54,13 +64,17 @@ export type GenerateReport = {
   definitionId?: string;
   /** Report a period in which no agreement version was in force anyway; recorded in the report with who and why. */
   acknowledgeNoVersionInForce?: { reason: string };
-  /** The definition's first period (or, for a revision, the first period of the one before): the trend starts there at the earliest. */
+  /**
+   * The definition's first period (or, for a revision, the first period of the one before): the trend starts there at
+   * the earliest.
+   */
   firstPeriod?: string;
 };
 export type ReportOutcome = { reportId: string; streamRevision: string; events: string[] };
 
 export const DEFAULT_TREND_PERIODS = 6;
-export const reportIdFor = (request: Pick<GenerateReport, 'agreementId' | 'period' | 'audience'>) => `${request.agreementId}-${request.period.toLowerCase()}-${request.audience}`;
+export const reportIdFor = (request: Pick<GenerateReport, 'agreementId' | 'period' | 'audience'>) =>
+  `${request.agreementId}-${request.period.toLowerCase()}-${request.audience}`;
 
 export type ReportFilter = {
   readonly status: 'all' | 'unpublished' | 'overdue' | 'published';
@@ -106,13 +120,22 @@ export class ServiceReports {
     private readonly calendars: CalendarCatalogue,
   ) {}
 
-  private async run(id: string, command: ServiceReportCommand | ((state: ServiceReportState) => Promise<ServiceReportCommand>), metadata: EventMetadata, eventIds?: string[]): Promise<ReportOutcome> {
+  private async run(
+    id: string,
+    command: ServiceReportCommand | ((state: ServiceReportState) => Promise<ServiceReportCommand>),
+    metadata: EventMetadata,
+    eventIds?: string[],
+  ): Promise<ReportOutcome> {
     const outcome = await handleCommand(this.store, serviceReportStreamName(id), serviceReportDecider, command, {
       metadata,
       ...(eventIds ? { eventIds } : {}),
       occurredAt: inStreamOrder(this.clock),
     });
-    return { reportId: id, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
+    return {
+      reportId: id,
+      streamRevision: outcome.streamRevision.toString(),
+      events: outcome.newEvents.map((event) => event.type),
+    };
   }
 
   /**
@@ -151,7 +174,9 @@ export class ServiceReports {
     };
   }
 
-  /** Revision 1 of a report from the figures as known now; its due date by the reporting rules on the provider calendar. */
+  /**
+   * Revision 1 of a report from the figures as known now; its due date by the reporting rules on the provider calendar.
+   */
   async generate(request: GenerateReport, metadata: EventMetadata, eventIds?: string[]): Promise<ReportOutcome> {
     const calendar = (await this.calendars.load([request.calendarId])).get(request.calendarId);
     if (!calendar) throw new UnknownCalendarError(`no calendar '${request.calendarId}'`);
@@ -166,7 +191,20 @@ export class ServiceReports {
       id,
       {
         type: 'DraftReport',
-        event: { reportId: id, agreementId: request.agreementId, period: request.period, audience: request.audience, dueDate: due.dueDate, deadline: new Date(due.deadline).toISOString(), revision: 1, content, contentHash: reportContentHash(content), reason: null, draftedBy: metadata.actor, occurredAt: this.clock.now().toISOString() },
+        event: {
+          reportId: id,
+          agreementId: request.agreementId,
+          period: request.period,
+          audience: request.audience,
+          dueDate: due.dueDate,
+          deadline: new Date(due.deadline).toISOString(),
+          revision: 1,
+          content,
+          contentHash: reportContentHash(content),
+          reason: null,
+          draftedBy: metadata.actor,
+          occurredAt: this.clock.now().toISOString(),
+        },
       },
       metadata,
       eventIds,
@@ -185,7 +223,12 @@ export class ServiceReports {
       async (state) => {
         const subject = state.subject;
         if (!subject) throw new ServiceReportError('REPORT_NOT_FOUND', `no report '${id}'`);
-        const first = await this.db.selectFrom('service_report_revision').select('content').where('report_id', '=', id).where('revision', '=', 1).executeTakeFirst();
+        const first = await this.db
+          .selectFrom('service_report_revision')
+          .select('content')
+          .where('report_id', '=', id)
+          .where('revision', '=', 1)
+          .executeTakeFirst();
         // A revision is drafted with the same sections, language and trend length as the first one.
         const drafted = (first?.content ?? {}) as Pick<ReportContent, 'sections' | 'noVersionInForce'> & {
           language?: 'en' | 'zh';
@@ -206,7 +249,20 @@ export class ServiceReports {
         const content = await this.content(request, drafted.noVersionInForce);
         return {
           type: 'DraftReport',
-          event: { reportId: id, agreementId: subject.agreementId, period: subject.period, audience: subject.audience, dueDate: subject.dueDate, deadline: subject.deadline, revision: 1, content, contentHash: reportContentHash(content), reason, draftedBy: metadata.actor, occurredAt: this.clock.now().toISOString() },
+          event: {
+            reportId: id,
+            agreementId: subject.agreementId,
+            period: subject.period,
+            audience: subject.audience,
+            dueDate: subject.dueDate,
+            deadline: subject.deadline,
+            revision: 1,
+            content,
+            contentHash: reportContentHash(content),
+            reason,
+            draftedBy: metadata.actor,
+            occurredAt: this.clock.now().toISOString(),
+          },
         };
       },
       metadata,
@@ -218,7 +274,11 @@ export class ServiceReports {
   }
 
   approve(id: string, metadata: EventMetadata): Promise<ReportOutcome> {
-    return this.run(id, { type: 'ApproveReport', approver: metadata.actor, at: this.clock.now().toISOString() }, metadata);
+    return this.run(
+      id,
+      { type: 'ApproveReport', approver: metadata.actor, at: this.clock.now().toISOString() },
+      metadata,
+    );
   }
 
   publish(id: string, metadata: EventMetadata): Promise<ReportOutcome> {
@@ -228,7 +288,15 @@ export class ServiceReports {
         const subject = state.subject;
         if (!subject) throw new ServiceReportError('REPORT_NOT_FOUND', `no report '${id}'`);
         const now = this.clock.now();
-        const judged = timeliness({ period: subject.period, nominalDate: subject.dueDate, dueDate: subject.dueDate, deadline: Date.parse(subject.deadline) }, now.getTime());
+        const judged = timeliness(
+          {
+            period: subject.period,
+            nominalDate: subject.dueDate,
+            dueDate: subject.dueDate,
+            deadline: Date.parse(subject.deadline),
+          },
+          now.getTime(),
+        );
         // A revision drafted before the versions in force were recorded is judged by what is known now.
         const unrecorded = state.revisions.at(-1)?.versionsInForce === null;
         const versionsInForce = unrecorded ? await this.figures.versionsInForce(subject) : undefined;
@@ -243,7 +311,11 @@ export class ServiceReports {
    * Reports by deadline, a page at a time. `customerAgreements` (a customer's own agreements) narrows the list
    * to what a customer may read: customer-audience reports of those agreements with a published revision.
    */
-  async list(filter: ReportFilter, page?: PageRequest, customerAgreements?: readonly string[]): Promise<Page<ReportListItem>> {
+  async list(
+    filter: ReportFilter,
+    page?: PageRequest,
+    customerAgreements?: readonly string[],
+  ): Promise<Page<ReportListItem>> {
     let select = this.db
       .selectFrom('service_report')
       .selectAll()
@@ -257,7 +329,8 @@ export class ServiceReports {
       )
       .orderBy('deadline')
       .orderBy('report_id');
-    if (filter.status === 'unpublished' || filter.status === 'overdue') select = select.where('first_published_at', 'is', null);
+    if (filter.status === 'unpublished' || filter.status === 'overdue')
+      select = select.where('first_published_at', 'is', null);
     if (filter.status === 'overdue') select = select.where('deadline', '<=', this.clock.now());
     if (filter.status === 'published') select = select.where('first_published_at', 'is not', null);
     if (filter.agreementId) select = select.where('agreement_id', '=', filter.agreementId);
@@ -265,31 +338,45 @@ export class ServiceReports {
     if (filter.period) select = select.where('period', '=', filter.period);
     if (customerAgreements) {
       if (customerAgreements.length === 0) return { items: [], nextCursor: null };
-      select = select.where('agreement_id', 'in', customerAgreements).where('audience', '=', 'customer').where('first_published_at', 'is not', null);
+      select = select
+        .where('agreement_id', 'in', customerAgreements)
+        .where('audience', '=', 'customer')
+        .where('first_published_at', 'is not', null);
     }
     const after = keysetAfter(REPORT_ORDER, page?.cursor);
     if (after) select = select.where(after);
     if (page) select = select.limit(page.limit + 1);
     const rows = await select.execute();
     const now = this.clock.now().getTime();
-    return pageOf(rows, page?.limit ?? rows.length, (row) => [row.deadline.toISOString(), row.report_id], (row) => ({
-      reportId: row.report_id,
-      agreementId: row.agreement_id,
-      period: row.period,
-      audience: row.audience,
-      dueDate: row.due_date,
-      deadline: row.deadline.toISOString(),
-      publishedAt: row.first_published_at?.toISOString() ?? null,
-      latestPublishedRevision: row.latest_published_revision ?? null,
-      onTime: row.on_time,
-      lateByMs: row.late_by_ms === null ? null : Number(row.late_by_ms),
-      overdue: row.first_published_at === null && now >= row.deadline.getTime(),
-    }));
+    return pageOf(
+      rows,
+      page?.limit ?? rows.length,
+      (row) => [row.deadline.toISOString(), row.report_id],
+      (row) => ({
+        reportId: row.report_id,
+        agreementId: row.agreement_id,
+        period: row.period,
+        audience: row.audience,
+        dueDate: row.due_date,
+        deadline: row.deadline.toISOString(),
+        publishedAt: row.first_published_at?.toISOString() ?? null,
+        latestPublishedRevision: row.latest_published_revision ?? null,
+        onTime: row.on_time,
+        lateByMs: row.late_by_ms === null ? null : Number(row.late_by_ms),
+        overdue: row.first_published_at === null && now >= row.deadline.getTime(),
+      }),
+    );
   }
 
   /** One revision with what changed from the previous one. */
   async revision(id: string, number: number) {
-    const rows = await this.db.selectFrom('service_report_revision').selectAll().where('report_id', '=', id).where('revision', 'in', [number - 1, number]).orderBy('revision').execute();
+    const rows = await this.db
+      .selectFrom('service_report_revision')
+      .selectAll()
+      .where('report_id', '=', id)
+      .where('revision', 'in', [number - 1, number])
+      .orderBy('revision')
+      .execute();
     const row = rows.find((candidate) => candidate.revision === number);
     if (!row) throw new NotFoundException(`report '${id}' has no revision ${number}`);
     const previous = rows.find((candidate) => candidate.revision === number - 1);
@@ -311,6 +398,11 @@ export class ServiceReports {
   /** Any two revisions of a report, side by side: what changed from `from` to `to`. */
   async compare(id: string, from: number, to: number) {
     const [before, after] = [await this.revision(id, from), await this.revision(id, to)];
-    return { reportId: id, from: { revision: from, contentHash: before.contentHash }, to: { revision: to, contentHash: after.contentHash, reason: after.reason }, changes: diffReportContent(before.content, after.content) };
+    return {
+      reportId: id,
+      from: { revision: from, contentHash: before.contentHash },
+      to: { revision: to, contentHash: after.contentHash, reason: after.reason },
+      changes: diffReportContent(before.content, after.content),
+    };
   }
 }

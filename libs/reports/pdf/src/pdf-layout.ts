@@ -25,7 +25,8 @@ const linesOf = (cell: string) => cell.split('\n');
 
 const contentWidth = (doc: PDFKit.PDFDocument) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
-const fitsOnPage = (doc: PDFKit.PDFDocument, height: number) => doc.y + height <= doc.page.height - doc.page.margins.bottom;
+const fitsOnPage = (doc: PDFKit.PDFDocument, height: number) =>
+  doc.y + height <= doc.page.height - doc.page.margins.bottom;
 
 /** Starts a new page when `height` does not fit above the bottom margin. */
 export function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
@@ -45,7 +46,17 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: Column[], rows: stri
   const fontOf = (row: 'header' | 'body') => (row === 'header' ? BOLD_FONT : REGULAR_FONT);
   const heightOf = (cells: string[], row: 'header' | 'body') => {
     doc.font(fontOf(row)).fontSize(TABLE_FONT_SIZE);
-    return Math.max(...cells.map((cell, index) => linesOf(cell).reduce((sum, line) => sum + doc.heightOfString(line, { width: widths[index] - 2 * CELL_PADDING }), 0))) + 2 * CELL_PADDING;
+    return (
+      Math.max(
+        ...cells.map((cell, index) =>
+          linesOf(cell).reduce(
+            (sum, line) => sum + doc.heightOfString(line, { width: widths[index] - 2 * CELL_PADDING }),
+            0,
+          ),
+        ),
+      ) +
+      2 * CELL_PADDING
+    );
   };
   const drawRow = (cells: string[], row: 'header' | 'body', height: number) => {
     const top = doc.y;
@@ -54,7 +65,11 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: Column[], rows: stri
     let x = left;
     cells.forEach((cell, index) => {
       doc.y = top + CELL_PADDING;
-      for (const line of linesOf(cell)) doc.text(line, x + CELL_PADDING, doc.y, { width: widths[index] - 2 * CELL_PADDING, align: columns[index].align ?? 'left' });
+      for (const line of linesOf(cell))
+        doc.text(line, x + CELL_PADDING, doc.y, {
+          width: widths[index] - 2 * CELL_PADDING,
+          align: columns[index].align ?? 'left',
+        });
       x += widths[index];
     });
     doc

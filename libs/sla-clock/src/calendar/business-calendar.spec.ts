@@ -13,7 +13,10 @@ describe('BusinessCalendar', () => {
 
   it('takes public holidays from a national set (date-holidays) and from explicit dates', () => {
     const berlin = calendar(weekdays('09:00-17:00'), 'Europe/Berlin', {
-      holidays: { national: { country: 'DE', subdivision: 'BE' }, dates: [{ date: '2026-12-24', name: 'Company day off' }] },
+      holidays: {
+        national: { country: 'DE', subdivision: 'BE' },
+        dates: [{ date: '2026-12-24', name: 'Company day off' }],
+      },
     });
     expect(berlin.isWorkingDay('2026-12-24')).toBe(false);
     expect(berlin.isWorkingDay('2026-12-25')).toBe(false);
@@ -47,9 +50,15 @@ describe('BusinessCalendar', () => {
   it('counts real time inside windows on DST days: a skipped hour is not worked, a repeated hour is', () => {
     const nightShift = calendar({ sun: ['01:00-04:00'] }, 'Europe/Berlin');
     // 29 March 2026: 02:00 does not exist in Berlin; 25 October 2026: 02:00-03:00 happens twice.
-    expect(nightShift.businessDuration(at('2026-03-29T00:00', 'Europe/Berlin'), at('2026-03-30T00:00', 'Europe/Berlin'))).toBe(hours(2));
-    expect(nightShift.businessDuration(at('2026-10-25T00:00', 'Europe/Berlin'), at('2026-10-26T00:00', 'Europe/Berlin'))).toBe(hours(4));
-    expect(nightShift.businessDuration(at('2026-03-22T00:00', 'Europe/Berlin'), at('2026-03-23T00:00', 'Europe/Berlin'))).toBe(hours(3));
+    expect(
+      nightShift.businessDuration(at('2026-03-29T00:00', 'Europe/Berlin'), at('2026-03-30T00:00', 'Europe/Berlin')),
+    ).toBe(hours(2));
+    expect(
+      nightShift.businessDuration(at('2026-10-25T00:00', 'Europe/Berlin'), at('2026-10-26T00:00', 'Europe/Berlin')),
+    ).toBe(hours(4));
+    expect(
+      nightShift.businessDuration(at('2026-03-22T00:00', 'Europe/Berlin'), at('2026-03-23T00:00', 'Europe/Berlin')),
+    ).toBe(hours(3));
   });
 
   it('returns null rather than looping when a calendar has no service hours at all', () => {

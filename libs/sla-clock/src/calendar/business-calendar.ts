@@ -165,9 +165,8 @@ export class BusinessCalendar {
       date = date.add({ days: 1 });
       if (this.planFor(dayNumberOf(date.year, date.month, date.day)).working) counted += 1;
     }
-    return date
-      .toZonedDateTime({ timeZone: this.timeZone, plainTime: zoned.toPlainTime() })
-      .toInstant().epochMilliseconds;
+    return date.toZonedDateTime({ timeZone: this.timeZone, plainTime: zoned.toPlainTime() }).toInstant()
+      .epochMilliseconds;
   }
 
   /** The business intervals overlapping [from, to), clipped: for reports and tests. */

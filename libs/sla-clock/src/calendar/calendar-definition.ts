@@ -18,12 +18,24 @@ export const calendarVersionSchema = z.strictObject({
   /** First local date on which this version applies; omit on the first version. */
   effectiveFrom: localDate.optional(),
   /** Service windows per weekday, or `24x7`. */
-  weeklyWindows: z.union([z.literal('24x7'), z.strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, windows.optional()])) as Record<Weekday, z.ZodOptional<typeof windows>>)]),
+  weeklyWindows: z.union([
+    z.literal('24x7'),
+    z.strictObject(
+      Object.fromEntries(WEEKDAYS.map((day) => [day, windows.optional()])) as Record<
+        Weekday,
+        z.ZodOptional<typeof windows>
+      >,
+    ),
+  ]),
   holidays: z
     .strictObject({
       /** A national (and optionally regional) public-holiday set from the date-holidays library. */
       national: z
-        .strictObject({ country: z.string().length(2), subdivision: z.string().optional(), region: z.string().optional() })
+        .strictObject({
+          country: z.string().length(2),
+          subdivision: z.string().optional(),
+          region: z.string().optional(),
+        })
         .optional(),
       dates: z.array(z.strictObject({ date: localDate, name: z.string().optional() })).default([]),
     })
@@ -45,7 +57,14 @@ export const calendarDefinitionSchema = z.strictObject({
     .array(calendarVersionSchema)
     .min(1)
     .refine(
-      (versions) => versions.slice(1).every((version, index) => version.effectiveFrom !== undefined && (index === 0 ? true : version.effectiveFrom > versions[index].effectiveFrom!)),
+      (versions) =>
+        versions
+          .slice(1)
+          .every(
+            (version, index) =>
+              version.effectiveFrom !== undefined &&
+              (index === 0 ? true : version.effectiveFrom > versions[index].effectiveFrom!),
+          ),
       'every version after the first needs an effectiveFrom date, in increasing order',
     ),
 });

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ZodError } from 'zod';
 import { BusinessCalendar, hours } from './business-calendar';
-import { calendarFromICalendar, calendarFromJson, calendarToICalendar, calendarToJson, daysFromICalendar } from './calendar-files';
+import {
+  calendarFromICalendar,
+  calendarFromJson,
+  calendarToICalendar,
+  calendarToJson,
+  daysFromICalendar,
+} from './calendar-files';
 import { at, local } from '../testing/calendar-builders';
 
 const dataFile = (name: string) => readFileSync(path.join(__dirname, '../../data', name), 'utf8');
@@ -18,14 +24,24 @@ describe('calendar data files', () => {
     expect(ics).toMatch(/^BEGIN:VCALENDAR/);
     expect(ics).toContain('X-WR-TIMEZONE:Asia/Shanghai');
     const back = calendarFromICalendar(ics, { id: china.id });
-    expect(back).toEqual({ ...china, versions: [{ ...china.versions[0], holidays: { dates: china.versions[0].holidays!.dates } }] });
+    expect(back).toEqual({
+      ...china,
+      versions: [{ ...china.versions[0], holidays: { dates: china.versions[0].holidays!.dates } }],
+    });
   });
 
   it('ships the 2026 China schedule as iCalendar too, with the same days as the JSON file', () => {
     const days = daysFromICalendar(dataFile('cn-2026-holidays.ics'));
     expect(days.timeZone).toBe('Asia/Shanghai');
     expect(days.holidays.map((day) => day.date)).toEqual(china.versions[0].holidays!.dates.map((day) => day.date));
-    expect(days.extraWorkingDays.map((day) => day.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(days.extraWorkingDays.map((day) => day.date)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
   });
 
   it('counts China 2026 working days across the Spring Festival from the imported iCalendar file', () => {
@@ -65,17 +81,42 @@ describe('calendar data files', () => {
       'END:VCALENDAR',
     ].join('\r\n');
     const days = daysFromICalendar(ics, { years: { from: 2025, to: 2027 } });
-    expect(days.holidays.map((day) => day.date)).toEqual(['2025-12-25', '2025-12-26', '2026-12-25', '2026-12-26', '2027-12-25', '2027-12-26']);
+    expect(days.holidays.map((day) => day.date)).toEqual([
+      '2025-12-25',
+      '2025-12-26',
+      '2026-12-25',
+      '2026-12-26',
+      '2027-12-25',
+      '2027-12-26',
+    ]);
     expect(days.extraWorkingDays).toEqual([{ date: '2026-11-28', name: 'Inventory Saturday' }]);
     const cal = new BusinessCalendar(
-      calendarFromICalendar(ics, { id: 'berlin', weeklyWindows: { mon: ['09:00-17:00'], tue: ['09:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-17:00'], fri: ['09:00-17:00'] } }, { years: { from: 2025, to: 2027 } }),
+      calendarFromICalendar(
+        ics,
+        {
+          id: 'berlin',
+          weeklyWindows: {
+            mon: ['09:00-17:00'],
+            tue: ['09:00-17:00'],
+            wed: ['09:00-17:00'],
+            thu: ['09:00-17:00'],
+            fri: ['09:00-17:00'],
+          },
+        },
+        { years: { from: 2025, to: 2027 } },
+      ),
     );
     expect(cal.isWorkingDay('2026-12-25')).toBe(false);
     expect(cal.isWorkingDay('2026-11-28')).toBe(true);
   });
 
   it('refuses a malformed calendar file, naming each field', () => {
-    const bad = JSON.stringify({ id: 'x', name: 'x', timeZone: 'Mars/Olympus', versions: [{ weeklyWindows: { mon: ['9-5'] }, extraWorkingDays: [{ date: '2026-02-30' }] }] });
+    const bad = JSON.stringify({
+      id: 'x',
+      name: 'x',
+      timeZone: 'Mars/Olympus',
+      versions: [{ weeklyWindows: { mon: ['9-5'] }, extraWorkingDays: [{ date: '2026-02-30' }] }],
+    });
     let error: unknown;
     try {
       calendarFromJson(bad);
@@ -84,6 +125,8 @@ describe('calendar data files', () => {
     }
     expect(error).toBeInstanceOf(ZodError);
     const paths = (error as ZodError).issues.map((issue) => issue.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['timeZone', 'versions.0.weeklyWindows.mon.0', 'versions.0.extraWorkingDays.0.date']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['timeZone', 'versions.0.weeklyWindows.mon.0', 'versions.0.extraWorkingDays.0.date']),
+    );
   });
 });

@@ -1,6 +1,11 @@
 import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
-import { parseCalendarDefinition, type CalendarDefinition, type CalendarVersion, type LocalDate } from './calendar-definition';
+import {
+  parseCalendarDefinition,
+  type CalendarDefinition,
+  type CalendarVersion,
+  type LocalDate,
+} from './calendar-definition';
 
 /**
  * Calendar data files. JSON is our own format (the zod schema in
@@ -55,7 +60,8 @@ export function daysFromICalendar(text: string, options: ICalendarImportOptions 
     // All-day events: DTEND is exclusive; without one the event is a single day.
     const days = event.endDate ? Math.max(1, toPlainDate(event.startDate).until(toPlainDate(event.endDate)).days) : 1;
     for (const start of starts) {
-      for (let offset = 0; offset < days; offset += 1) target.push({ date: start.add({ days: offset }).toString(), name });
+      for (let offset = 0; offset < days; offset += 1)
+        target.push({ date: start.add({ days: offset }).toString(), name });
     }
   }
   const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);

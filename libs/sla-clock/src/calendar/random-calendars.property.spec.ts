@@ -102,7 +102,11 @@ function defaultWorkingDayWindows(version: CalendarVersion): readonly string[] {
   if (version.workingDayWindows) return version.workingDayWindows;
   if (version.weeklyWindows === '24x7') return ['00:00-24:00'];
   const week = version.weeklyWindows;
-  return WEEKDAYS.slice(0, 5).map((day) => week[day] ?? []).find((windows) => windows.length > 0) ?? [];
+  return (
+    WEEKDAYS.slice(0, 5)
+      .map((day) => week[day] ?? [])
+      .find((windows) => windows.length > 0) ?? []
+  );
 }
 
 /** All the business time a calendar has after `start`: unbounded when weekly windows go on for ever. */
@@ -215,7 +219,7 @@ describe('business-time arithmetic on random calendars (properties)', () => {
         const zoned = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(definition.timeZone);
         let date = zoned.toPlainDate();
         const forever = servesForever(definition);
-        for (let counted = 0; counted < workingDays; ) {
+        for (let counted = 0; counted < workingDays;) {
           date = date.add({ days: 1 });
           if (!forever && Temporal.PlainDate.compare(date, LAST_DATE_THAT_CAN_WORK) > 0) {
             expect(result).toBeNull();

@@ -108,8 +108,9 @@ export class ZoneOffsets {
   private scan(from: number, to: number): Segment {
     const transitions: number[] = [];
     const offsets: number[] = [];
-    let zoned: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(from)
-      .toZonedDateTimeISO(this.timeZone);
+    let zoned: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(
+      this.timeZone,
+    );
     const initialOffset = zoned.offsetNanoseconds / 1e6;
     let end = to;
     for (;;) {

@@ -5,23 +5,38 @@ import { evaluateTicketClocks, type TicketFact } from './ticket-clock';
 /** The clock rules of the README, each with its example. Calendar: Mon-Fri 09:00-17:00 UTC. */
 describe('ticket clock rules', () => {
   const office = calendar(weekdays('09:00-17:00'), 'UTC', {}, 'office');
-  const targets = targetTable('office', { response: businessHours(2), resolution: businessHours(8) }, {
-    P1: { response: businessHours(1), resolution: businessHours(2) },
-  });
+  const targets = targetTable(
+    'office',
+    { response: businessHours(2), resolution: businessHours(8) },
+    {
+      P1: { response: businessHours(1), resolution: businessHours(2) },
+    },
+  );
   const evaluate = (facts: TicketFact[], asOf: string) =>
     evaluateTicketClocks({ facts, targets, calendars: new Map([['office', office]]), asOf: at(asOf) });
-  const opened = (when: string, priority: 'P1' | 'P2' = 'P2'): TicketFact => ({ type: 'opened', at: at(when), priority });
+  const opened = (when: string, priority: 'P1' | 'P2' = 'P2'): TicketFact => ({
+    type: 'opened',
+    at: at(when),
+    priority,
+  });
 
   it('the response clock runs from opened to the first response', () => {
     const { response } = evaluate(
-      [opened('2026-03-09T10:00'), { type: 'responded', at: at('2026-03-09T11:30') }, { type: 'responded', at: at('2026-03-09T15:00') }],
+      [
+        opened('2026-03-09T10:00'),
+        { type: 'responded', at: at('2026-03-09T11:30') },
+        { type: 'responded', at: at('2026-03-09T15:00') },
+      ],
       '2026-03-10T12:00',
     );
     expect(response).toMatchObject({ state: 'met', elapsed: minutes(90), stoppedAt: at('2026-03-09T11:30') });
   });
 
   it('a resolution also stops a response clock that is still running', () => {
-    const { response } = evaluate([opened('2026-03-09T10:00'), { type: 'resolved', at: at('2026-03-09T11:00') }], '2026-03-09T12:00');
+    const { response } = evaluate(
+      [opened('2026-03-09T10:00'), { type: 'resolved', at: at('2026-03-09T11:00') }],
+      '2026-03-09T12:00',
+    );
     expect(response).toMatchObject({ state: 'met', elapsed: hours(1) });
   });
 
@@ -41,7 +56,10 @@ describe('ticket clock rules', () => {
   });
 
   it('a paused clock has no planned breach; it resumes where it stopped', () => {
-    const { resolution } = evaluate([opened('2026-03-09T10:00'), { type: 'paused', at: at('2026-03-09T12:00') }], '2026-03-12T12:00');
+    const { resolution } = evaluate(
+      [opened('2026-03-09T10:00'), { type: 'paused', at: at('2026-03-09T12:00') }],
+      '2026-03-12T12:00',
+    );
     expect(resolution).toMatchObject({ state: 'paused', elapsed: hours(2), breachAt: null, breachedAt: null });
   });
 
@@ -54,7 +72,12 @@ describe('ticket clock rules', () => {
       ],
       '2026-03-10T13:00',
     );
-    expect(resolution.firstResolution).toEqual({ resolvedAt: at('2026-03-09T15:00'), elapsed: hours(6), state: 'met', breachedAt: null });
+    expect(resolution.firstResolution).toEqual({
+      resolvedAt: at('2026-03-09T15:00'),
+      elapsed: hours(6),
+      state: 'met',
+      breachedAt: null,
+    });
     // 6 h before the resolution + 4 h since the reopening: the 8 h target was exceeded at Tue 11:00.
     expect(resolution).toMatchObject({ state: 'breached', elapsed: hours(10), breachedAt: at('2026-03-10T11:00') });
   });
@@ -65,7 +88,12 @@ describe('ticket clock rules', () => {
       [opened('2026-03-09T09:00'), { type: 'priority-changed', at: at('2026-03-09T13:00'), priority: 'P1' }],
       '2026-03-09T14:00',
     );
-    expect(resolution).toMatchObject({ state: 'breached', priority: 'P1', elapsed: hours(5), breachedAt: at('2026-03-09T11:00') });
+    expect(resolution).toMatchObject({
+      state: 'breached',
+      priority: 'P1',
+      elapsed: hours(5),
+      breachedAt: at('2026-03-09T11:00'),
+    });
     expect(resolution.retargets).toEqual([{ at: at('2026-03-09T13:00'), from: 'P2', to: 'P1' }]);
   });
 
@@ -80,7 +108,8 @@ describe('ticket clock rules', () => {
   });
 
   it('stopping at the breach instant is met; stopping after it is breached', () => {
-    const stopAt = (when: string) => evaluate([opened('2026-03-09T09:00'), { type: 'resolved', at: at(when) }], '2026-03-11T09:00').resolution;
+    const stopAt = (when: string) =>
+      evaluate([opened('2026-03-09T09:00'), { type: 'resolved', at: at(when) }], '2026-03-11T09:00').resolution;
     expect(stopAt('2026-03-09T17:00').state).toBe('met');
     // Budget used up exactly at 17:00 Monday: the clock is still met overnight, breached from Tue 09:00.
     expect(stopAt('2026-03-10T08:59').state).toBe('met');
@@ -93,6 +122,8 @@ describe('ticket clock rules', () => {
   });
 
   it('a ticket not yet opened has clocks that have not started', () => {
-    expect(evaluate([{ type: 'responded', at: at('2026-03-09T10:00') }], '2026-03-09T12:00').response.state).toBe('not-started');
+    expect(evaluate([{ type: 'responded', at: at('2026-03-09T10:00') }], '2026-03-09T12:00').response.state).toBe(
+      'not-started',
+    );
   });
 });

@@ -86,7 +86,9 @@ function compareFacts(a: TicketFact, b: TicketFact): number {
   return (
     a.at - b.at ||
     RANK[a.type] - RANK[b.type] ||
-    (a.type === 'priority-changed' && b.type === 'priority-changed' ? PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] : 0)
+    (a.type === 'priority-changed' && b.type === 'priority-changed'
+      ? PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority]
+      : 0)
   );
 }
 
@@ -105,10 +107,20 @@ export function evaluateTicketClocks(input: TicketClockInput): TicketClockEvalua
   const facts = sortFacts(input.facts, input.asOf);
   const response = evaluateMetric('response', facts, input);
   const resolution = evaluateMetric('resolution', facts, input);
-  return { asOf: input.asOf, response, resolution: { ...resolution, firstResolution: firstResolution(facts, input, resolution) } };
+  return {
+    asOf: input.asOf,
+    response,
+    resolution: { ...resolution, firstResolution: firstResolution(facts, input, resolution) },
+  };
 }
 
-type Period = { start: Instant; priority: Priority; target: MetricTarget; calendar: BusinessCalendar; budget: Duration | null };
+type Period = {
+  start: Instant;
+  priority: Priority;
+  target: MetricTarget;
+  calendar: BusinessCalendar;
+  budget: Duration | null;
+};
 /** `length` is the business time of a closed segment, measured once. */
 type Segment = { start: Instant; end: Instant | null; period: Period; length: Duration };
 type Status = 'idle' | 'running' | 'paused' | 'stopped' | 'closed';
@@ -236,11 +248,15 @@ function instantOf(segments: readonly Segment[], threshold: Duration, strictly: 
     const calendar = segment.period.calendar;
     const left = threshold - elapsed;
     if (segment.end === null) {
-      return strictly ? calendar.instantWhenExceeded(segment.start, left) : calendar.instantWhenElapsed(segment.start, left);
+      return strictly
+        ? calendar.instantWhenExceeded(segment.start, left)
+        : calendar.instantWhenElapsed(segment.start, left);
     }
     const length = segment.length;
     if (strictly ? length > left : length >= left) {
-      return strictly ? calendar.instantWhenExceeded(segment.start, left) : calendar.instantWhenElapsed(segment.start, left);
+      return strictly
+        ? calendar.instantWhenExceeded(segment.start, left)
+        : calendar.instantWhenElapsed(segment.start, left);
     }
     elapsed += length;
   }
@@ -270,7 +286,8 @@ function evaluateMetric(metric: Metric, facts: readonly TicketFact[], input: Tic
   const segments = segmentsOf(timeline);
   let elapsed = 0;
   for (const segment of segments) {
-    elapsed += segment.end === null ? segment.period.calendar.businessDuration(segment.start, input.asOf) : segment.length;
+    elapsed +=
+      segment.end === null ? segment.period.calendar.businessDuration(segment.start, input.asOf) : segment.length;
   }
 
   // A breach under any target period counts, including one a stricter new
@@ -304,28 +321,40 @@ function evaluateMetric(metric: Metric, facts: readonly TicketFact[], input: Tic
     dueAt: budget === null ? null : instantOf(segments, budget, false),
     breachAt: running || exceededAt !== null ? exceededAt : null,
     breachedAt,
-    atRisk: budget === null
-      ? []
-      : (current.target.atRiskFractions ?? DEFAULT_AT_RISK_FRACTIONS).map((fraction) => ({
-          fraction,
-          // Thresholds are rounded up to the millisecond: at risk never comes early.
-          at: instantOf(segments, Math.ceil(budget * fraction), false),
-        })),
+    atRisk:
+      budget === null
+        ? []
+        : (current.target.atRiskFractions ?? DEFAULT_AT_RISK_FRACTIONS).map((fraction) => ({
+            fraction,
+            // Thresholds are rounded up to the millisecond: at risk never comes early.
+            at: instantOf(segments, Math.ceil(budget * fraction), false),
+          })),
     stoppedAt: timeline.stoppedAt,
     retargets: timeline.retargets,
   };
 }
 
 /** The resolution clock as it stood at the first resolution, kept when the ticket is reopened. */
-function firstResolution(facts: readonly TicketFact[], input: TicketClockInput, final: MetricEvaluation): FirstResolution | null {
+function firstResolution(
+  facts: readonly TicketFact[],
+  input: TicketClockInput,
+  final: MetricEvaluation,
+): FirstResolution | null {
   if (final.state === 'not-started') return null;
   const resolved = facts.find((fact) => fact.type === 'resolved');
   if (!resolved) return null;
   // Never reopened: the first resolution is the final one.
   if (final.stoppedAt === resolved.at && !facts.some((fact) => fact.type === 'reopened' && fact.at >= resolved.at)) {
-    return { resolvedAt: resolved.at, elapsed: final.elapsed, state: final.state === 'breached' ? 'breached' : 'met', breachedAt: final.breachedAt };
+    return {
+      resolvedAt: resolved.at,
+      elapsed: final.elapsed,
+      state: final.state === 'breached' ? 'breached' : 'met',
+      breachedAt: final.breachedAt,
+    };
   }
-  const upToResolution = facts.filter((fact) => fact.at < resolved.at || (fact.at === resolved.at && RANK[fact.type] <= RANK.resolved));
+  const upToResolution = facts.filter(
+    (fact) => fact.at < resolved.at || (fact.at === resolved.at && RANK[fact.type] <= RANK.resolved),
+  );
   const atResolution = evaluateMetric('resolution', upToResolution, { ...input, asOf: resolved.at });
   if (atResolution.stoppedAt === null) return null;
   return {

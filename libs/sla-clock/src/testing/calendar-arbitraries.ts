@@ -57,7 +57,10 @@ const aVersion: fc.Arbitrary<Omit<VersionInput, 'effectiveFrom'>> = fc.record(
     holidays: fc.record(
       {
         national: fc.constantFrom(...NATIONAL_SETS),
-        dates: fc.array(aLocalDate.map((date) => ({ date })), { maxLength: 6 }),
+        dates: fc.array(
+          aLocalDate.map((date) => ({ date })),
+          { maxLength: 6 },
+        ),
       },
       { requiredKeys: ['dates'] },
     ),

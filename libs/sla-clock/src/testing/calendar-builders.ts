@@ -8,7 +8,9 @@ type Extras = Partial<CalendarDefinitionInput['versions'][number]>;
 
 /** A one-version calendar for tests: `calendar({ mon: ['09:00-17:00'] }, 'Europe/Berlin')`. */
 export function calendar(weeklyWindows: Windows, timeZone = 'UTC', extras: Extras = {}, id = 'test'): BusinessCalendar {
-  return new BusinessCalendar(parseCalendarDefinition({ id, name: id, timeZone, versions: [{ weeklyWindows, ...extras }] }));
+  return new BusinessCalendar(
+    parseCalendarDefinition({ id, name: id, timeZone, versions: [{ weeklyWindows, ...extras }] }),
+  );
 }
 
 export const weekdays = (window: string): Windows => ({
@@ -27,7 +29,10 @@ export function at(local: string, timeZone = 'UTC'): Instant {
 /** An instant shown as local `YYYY-MM-DDTHH:MM` in a zone. */
 export function local(instant: Instant | null, timeZone = 'UTC'): string | null {
   if (instant === null) return null;
-  return Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' });
+  return Temporal.Instant.fromEpochMilliseconds(instant)
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDateTime()
+    .toString({ smallestUnit: 'minute' });
 }
 
 /** The same targets for every priority, except those given. */
@@ -37,8 +42,16 @@ export function targetTable(
   overrides: Partial<Record<Priority, { response?: TargetDuration; resolution?: TargetDuration }>> = {},
 ): TargetTable {
   const row = (priority: Priority) => ({
-    response: { duration: overrides[priority]?.response ?? base.response, calendarId, atRiskFractions: base.atRiskFractions },
-    resolution: { duration: overrides[priority]?.resolution ?? base.resolution, calendarId, atRiskFractions: base.atRiskFractions },
+    response: {
+      duration: overrides[priority]?.response ?? base.response,
+      calendarId,
+      atRiskFractions: base.atRiskFractions,
+    },
+    resolution: {
+      duration: overrides[priority]?.resolution ?? base.resolution,
+      calendarId,
+      atRiskFractions: base.atRiskFractions,
+    },
   });
   return { P1: row('P1'), P2: row('P2'), P3: row('P3'), P4: row('P4') };
 }

@@ -44,7 +44,11 @@ export const availabilityTargetSchema = z.strictObject({
   supportedBy: z.array(z.strictObject({ agreementId: z.string().min(1), serviceId: z.string().min(1) })).default([]),
 });
 
-const contact = z.strictObject({ name: z.string().trim().min(1), role: z.string().optional(), email: z.email().optional() });
+const contact = z.strictObject({
+  name: z.string().trim().min(1),
+  role: z.string().optional(),
+  email: z.email().optional(),
+});
 
 export const partySchema = z.strictObject({ name: z.string().trim().min(1), contacts: z.array(contact).default([]) });
 

@@ -35,9 +35,22 @@ export type AgreementState =
 type Existing = Extract<AgreementState, { exists: true }>;
 
 export type AgreementCommand =
-  | { type: 'DraftAgreement'; data: { agreementId: string; kind: AgreementKind; provider: Party; counterparty: Party; content: AgreementContent; occurredAt: string } }
+  | {
+      type: 'DraftAgreement';
+      data: {
+        agreementId: string;
+        kind: AgreementKind;
+        provider: Party;
+        counterparty: Party;
+        content: AgreementContent;
+        occurredAt: string;
+      };
+    }
   | { type: 'ReviseDraft'; data: { version: number; content: AgreementContent; note: string; occurredAt: string } }
-  | { type: 'SubmitVersion'; data: { version: number; underpinningGaps: readonly UnderpinningGap[]; occurredAt: string } }
+  | {
+      type: 'SubmitVersion';
+      data: { version: number; underpinningGaps: readonly UnderpinningGap[]; occurredAt: string };
+    }
   | {
       type: 'SignVersion';
       data: {
@@ -98,7 +111,12 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
     });
     switch (event.type) {
       case 'AgreementDraftRevised':
-        return withVersion(event.data.version, (version) => ({ ...version, status: 'draft', content: event.data.content, signatures: {} }));
+        return withVersion(event.data.version, (version) => ({
+          ...version,
+          status: 'draft',
+          content: event.data.content,
+          signatures: {},
+        }));
       case 'AgreementVersionSubmitted':
         return withVersion(event.data.version, (version) => ({ ...version, status: 'submitted' }));
       case 'AgreementVersionSigned':
@@ -110,7 +128,11 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
           },
         }));
       case 'AgreementVersionApproved': {
-        const approved = withVersion(event.data.version, (version) => ({ ...version, status: 'approved', approvedAt: event.data.occurredAt }));
+        const approved = withVersion(event.data.version, (version) => ({
+          ...version,
+          status: 'approved',
+          approvedAt: event.data.occurredAt,
+        }));
         const content = approved.versions.find((version) => version.number === event.data.version)!.content;
         return { ...approved, expiresAt: content.expiresAt ?? approved.expiresAt };
       }
@@ -119,7 +141,14 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
           ...state,
           versions: [
             ...state.versions,
-            { number: event.data.version, status: 'draft', content: event.data.content, changeRequest: event.data.changeRequest, signatures: {}, approvedAt: null },
+            {
+              number: event.data.version,
+              status: 'draft',
+              content: event.data.content,
+              changeRequest: event.data.changeRequest,
+              signatures: {},
+              approvedAt: null,
+            },
           ],
         };
       case 'AgreementSuspended':
@@ -137,7 +166,8 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
 
   decide(command, state) {
     if (command.type === 'DraftAgreement') {
-      if (state.exists) throw new AgreementError('AGREEMENT_ALREADY_EXISTS', `agreement ${command.data.agreementId} already exists`);
+      if (state.exists)
+        throw new AgreementError('AGREEMENT_ALREADY_EXISTS', `agreement ${command.data.agreementId} already exists`);
       return [{ type: 'AgreementDrafted', data: { ...command.data, version: 1 } }];
     }
     if (!state.exists) throw new AgreementError('AGREEMENT_NOT_FOUND', 'no such agreement');
@@ -146,22 +176,43 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
       case 'ReviseDraft': {
         const version = versionOf(state, command.data.version);
         if (version.status === 'approved') {
-          throw new AgreementError('VERSION_NOT_EDITABLE', `version ${version.number} is approved: amend it through a change request instead`);
+          throw new AgreementError(
+            'VERSION_NOT_EDITABLE',
+            `version ${version.number} is approved: amend it through a change request instead`,
+          );
         }
         return [{ type: 'AgreementDraftRevised', data: { agreementId, ...command.data } }];
       }
       case 'SubmitVersion': {
         const version = versionOf(state, command.data.version);
-        if (version.status !== 'draft') throw new AgreementError('VERSION_NOT_DRAFT', `version ${version.number} is ${version.status}, not a draft`);
-        return [{ type: 'AgreementVersionSubmitted', data: { agreementId, version: version.number, underpinningGaps: [...command.data.underpinningGaps], occurredAt: command.data.occurredAt } }];
+        if (version.status !== 'draft')
+          throw new AgreementError('VERSION_NOT_DRAFT', `version ${version.number} is ${version.status}, not a draft`);
+        return [
+          {
+            type: 'AgreementVersionSubmitted',
+            data: {
+              agreementId,
+              version: version.number,
+              underpinningGaps: [...command.data.underpinningGaps],
+              occurredAt: command.data.occurredAt,
+            },
+          },
+        ];
       }
       case 'SignVersion': {
         const { party, signatory, underpinningGaps, riskAcceptance, signedBy, occurredAt } = command.data;
         const version = versionOf(state, command.data.version);
         if (version.status !== 'submitted') {
-          throw new AgreementError('VERSION_NOT_SUBMITTED', `version ${version.number} is ${version.status}: only a submitted version can be signed`);
+          throw new AgreementError(
+            'VERSION_NOT_SUBMITTED',
+            `version ${version.number} is ${version.status}: only a submitted version can be signed`,
+          );
         }
-        if (version.signatures[party]) throw new AgreementError('ALREADY_SIGNED_BY_PARTY', `the ${party} has already signed version ${version.number}`);
+        if (version.signatures[party])
+          throw new AgreementError(
+            'ALREADY_SIGNED_BY_PARTY',
+            `the ${party} has already signed version ${version.number}`,
+          );
         // Two signatures are two parties' consent: one actor recording both would be one person approving alone.
         const other = version.signatures[OTHER[party]];
         if (other && other.by === signedBy) {
@@ -180,11 +231,23 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
         const events: AgreementEvent[] = [
           {
             type: 'AgreementVersionSigned',
-            data: { agreementId, version: version.number, party, signatory, underpinningGaps: [...underpinningGaps], riskAcceptance, signedBy, occurredAt },
+            data: {
+              agreementId,
+              version: version.number,
+              party,
+              signatory,
+              underpinningGaps: [...underpinningGaps],
+              riskAcceptance,
+              signedBy,
+              occurredAt,
+            },
           },
         ];
         if (version.signatures[OTHER[party]]) {
-          events.push({ type: 'AgreementVersionApproved', data: { agreementId, version: version.number, effectiveFrom: version.content.effectiveFrom, occurredAt } });
+          events.push({
+            type: 'AgreementVersionApproved',
+            data: { agreementId, version: version.number, effectiveFrom: version.content.effectiveFrom, occurredAt },
+          });
         }
         return events;
       }
@@ -192,7 +255,11 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
         const approved = latestApproved(state);
         assertAlive(state);
         const open = state.versions.find((version) => version.status !== 'approved');
-        if (open) throw new AgreementError('OPEN_DRAFT_EXISTS', `version ${open.number} is still ${open.status}: finish or revise it first`);
+        if (open)
+          throw new AgreementError(
+            'OPEN_DRAFT_EXISTS',
+            `version ${open.number} is still ${open.status}: finish or revise it first`,
+          );
         if (Date.parse(command.data.content.effectiveFrom) <= Date.parse(approved.content.effectiveFrom)) {
           throw new AgreementError(
             'EFFECTIVE_DATE_NOT_AFTER_CURRENT',
@@ -247,17 +314,23 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
 
 function versionOf(state: Existing, number: number): AgreementVersion {
   const version = state.versions.find((candidate) => candidate.number === number);
-  if (!version) throw new AgreementError('VERSION_NOT_FOUND', `agreement ${state.agreementId} has no version ${number}`);
+  if (!version)
+    throw new AgreementError('VERSION_NOT_FOUND', `agreement ${state.agreementId} has no version ${number}`);
   return version;
 }
 
 function latestApproved(state: Existing): AgreementVersion {
   const approved = [...state.versions].reverse().find((version) => version.status === 'approved');
-  if (!approved) throw new AgreementError('NOT_IN_EFFECT', `agreement ${state.agreementId} has no approved version yet`);
+  if (!approved)
+    throw new AgreementError('NOT_IN_EFFECT', `agreement ${state.agreementId} has no approved version yet`);
   return approved;
 }
 
 function assertAlive(state: Existing): void {
-  if (state.terminatesAt) throw new AgreementError('ALREADY_TERMINATED', `termination notice was given: the agreement ends ${state.terminatesAt}`);
+  if (state.terminatesAt)
+    throw new AgreementError(
+      'ALREADY_TERMINATED',
+      `termination notice was given: the agreement ends ${state.terminatesAt}`,
+    );
   if (state.expired) throw new AgreementError('NOT_IN_EFFECT', 'the agreement has expired');
 }

@@ -33,7 +33,13 @@ export const AgreementDrafted = defineEvent({
 export const AgreementDraftRevised = defineEvent({
   type: 'AgreementDraftRevised',
   schemaVersion: 1,
-  schema: z.strictObject({ agreementId, version, content: agreementContentSchema, note: z.string().max(2_000), occurredAt: instant }),
+  schema: z.strictObject({
+    agreementId,
+    version,
+    content: agreementContentSchema,
+    note: z.string().max(2_000),
+    occurredAt: instant,
+  }),
 });
 
 export const AgreementVersionSubmitted = defineEvent({
@@ -74,7 +80,14 @@ export const AgreementVersionApproved = defineEvent({
 export const AgreementAmendmentDrafted = defineEvent({
   type: 'AgreementAmendmentDrafted',
   schemaVersion: 1,
-  schema: z.strictObject({ agreementId, version, basedOnVersion: version, changeRequest, content: agreementContentSchema, occurredAt: instant }),
+  schema: z.strictObject({
+    agreementId,
+    version,
+    basedOnVersion: version,
+    changeRequest,
+    content: agreementContentSchema,
+    occurredAt: instant,
+  }),
 });
 
 export const AgreementSuspended = defineEvent({
@@ -98,7 +111,9 @@ export const AgreementTerminationNoticeGiven = defineEvent({
     reason: z.string().trim().min(1),
     terminatesAt: instant,
     /** Both parties' written agreement to a notice shorter than 30 days. */
-    shortNoticeAgreement: z.strictObject({ provider: signatory, counterparty: signatory, reason: z.string().trim().min(1) }).nullable(),
+    shortNoticeAgreement: z
+      .strictObject({ provider: signatory, counterparty: signatory, reason: z.string().trim().min(1) })
+      .nullable(),
     occurredAt: instant,
   }),
 });

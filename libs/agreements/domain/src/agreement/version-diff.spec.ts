@@ -8,12 +8,21 @@ const target = (priority: string, resolution: number) => ({
   resolution: { duration: { unit: 'business-hours', amount: resolution }, calendarId: 'office' },
 });
 const version = (overrides: Record<string, unknown>) =>
-  agreementContentSchema.parse({ title: 'E-mail SLA', services: ['email'], effectiveFrom: '2026-04-01T00:00:00Z', ...overrides });
+  agreementContentSchema.parse({
+    title: 'E-mail SLA',
+    services: ['email'],
+    effectiveFrom: '2026-04-01T00:00:00Z',
+    ...overrides,
+  });
 
 describe('readable diff between agreement versions', () => {
   it('names each changed field, matching targets by service and priority', () => {
     const before = version({ serviceTargets: [target('P1', 2), target('P2', 12)] });
-    const after = version({ title: 'E-mail SLA (faster P2)', serviceTargets: [target('P2', 10), target('P1', 2), target('P3', 40)], effectiveFrom: '2026-07-01T00:00:00Z' });
+    const after = version({
+      title: 'E-mail SLA (faster P2)',
+      serviceTargets: [target('P2', 10), target('P1', 2), target('P3', 40)],
+      effectiveFrom: '2026-07-01T00:00:00Z',
+    });
     expect(diffAgreementContent(before, after)).toEqual([
       { path: 'effectiveFrom', change: 'changed', before: '2026-04-01T00:00:00Z', after: '2026-07-01T00:00:00Z' },
       { path: 'serviceTargets[email P2].resolution.duration.amount', change: 'changed', before: 12, after: 10 },

@@ -24,7 +24,9 @@ type Json = unknown;
 function keyed(content: AgreementContent): Json {
   return {
     ...content,
-    serviceTargets: Object.fromEntries(content.serviceTargets.map((target) => [`${target.serviceId} ${target.priority}`, target])),
+    serviceTargets: Object.fromEntries(
+      content.serviceTargets.map((target) => [`${target.serviceId} ${target.priority}`, target]),
+    ),
     availabilityTargets: Object.fromEntries(content.availabilityTargets.map((target) => [target.serviceId, target])),
   };
 }
@@ -33,7 +35,8 @@ function walk(before: Json, after: Json, path: string, changes: ContentChange[])
   if (isRecord(before) && isRecord(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     for (const key of keys) {
-      const child = path === '' ? key : /^(serviceTargets|availabilityTargets)$/.test(path) ? `${path}[${key}]` : `${path}.${key}`;
+      const child =
+        path === '' ? key : /^(serviceTargets|availabilityTargets)$/.test(path) ? `${path}[${key}]` : `${path}.${key}`;
       if (!Object.hasOwn(before, key)) changes.push({ path: child, change: 'added', after: after[key] });
       else if (!Object.hasOwn(after, key)) changes.push({ path: child, change: 'removed', before: before[key] });
       else walk(before[key], after[key], child, changes);

@@ -6,13 +6,50 @@ const content = (effectiveFrom: string, title: string) =>
   agreementContentSchema.parse({ title, services: ['email'], effectiveFrom, expiresAt: '2027-04-01T00:00:00Z' });
 const party = { name: 'p', contacts: [] };
 const events: AgreementEvent[] = [
-  { type: 'AgreementDrafted', data: { agreementId: 'a', kind: 'SLA', provider: party, counterparty: party, version: 1, content: content('2026-03-01T00:00:00Z', 'v1'), occurredAt: '2026-02-01T00:00:00Z' } },
-  { type: 'AgreementVersionApproved', data: { agreementId: 'a', version: 1, effectiveFrom: '2026-03-01T00:00:00Z', occurredAt: '2026-02-10T00:00:00Z' } },
-  { type: 'AgreementAmendmentDrafted', data: { agreementId: 'a', version: 2, basedOnVersion: 1, changeRequest: 'CR-9', content: content('2026-03-10T00:00:00Z', 'v2'), occurredAt: '2026-03-05T00:00:00Z' } },
-  { type: 'AgreementVersionApproved', data: { agreementId: 'a', version: 2, effectiveFrom: '2026-03-10T00:00:00Z', occurredAt: '2026-03-08T00:00:00Z' } },
+  {
+    type: 'AgreementDrafted',
+    data: {
+      agreementId: 'a',
+      kind: 'SLA',
+      provider: party,
+      counterparty: party,
+      version: 1,
+      content: content('2026-03-01T00:00:00Z', 'v1'),
+      occurredAt: '2026-02-01T00:00:00Z',
+    },
+  },
+  {
+    type: 'AgreementVersionApproved',
+    data: { agreementId: 'a', version: 1, effectiveFrom: '2026-03-01T00:00:00Z', occurredAt: '2026-02-10T00:00:00Z' },
+  },
+  {
+    type: 'AgreementAmendmentDrafted',
+    data: {
+      agreementId: 'a',
+      version: 2,
+      basedOnVersion: 1,
+      changeRequest: 'CR-9',
+      content: content('2026-03-10T00:00:00Z', 'v2'),
+      occurredAt: '2026-03-05T00:00:00Z',
+    },
+  },
+  {
+    type: 'AgreementVersionApproved',
+    data: { agreementId: 'a', version: 2, effectiveFrom: '2026-03-10T00:00:00Z', occurredAt: '2026-03-08T00:00:00Z' },
+  },
   { type: 'AgreementSuspended', data: { agreementId: 'a', reason: 'x', occurredAt: '2026-05-01T00:00:00Z' } },
   { type: 'AgreementResumed', data: { agreementId: 'a', occurredAt: '2026-05-15T00:00:00Z' } },
-  { type: 'AgreementTerminationNoticeGiven', data: { agreementId: 'a', givenBy: 'provider', reason: 'x', terminatesAt: '2026-09-01T00:00:00Z', shortNoticeAgreement: null, occurredAt: '2026-07-01T00:00:00Z' } },
+  {
+    type: 'AgreementTerminationNoticeGiven',
+    data: {
+      agreementId: 'a',
+      givenBy: 'provider',
+      reason: 'x',
+      terminatesAt: '2026-09-01T00:00:00Z',
+      shortNoticeAgreement: null,
+      occurredAt: '2026-07-01T00:00:00Z',
+    },
+  },
 ];
 const at = (iso: string) => versionInForceAt(events, Date.parse(iso));
 

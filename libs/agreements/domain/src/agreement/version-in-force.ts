@@ -30,14 +30,22 @@ export function versionInForceAt(events: readonly AgreementEvent[], at: number):
         contents.set(event.data.version, { content: event.data.content, changeRequest: event.data.changeRequest });
         break;
       case 'AgreementDraftRevised':
-        contents.set(event.data.version, { content: event.data.content, changeRequest: contents.get(event.data.version)?.changeRequest ?? null });
+        contents.set(event.data.version, {
+          content: event.data.content,
+          changeRequest: contents.get(event.data.version)?.changeRequest ?? null,
+        });
         break;
       case 'AgreementVersionApproved': {
         const approvedAt = Date.parse(event.data.occurredAt);
         const effective = Date.parse(event.data.effectiveFrom);
         const version = contents.get(event.data.version)!;
         if (Math.max(approvedAt, effective) <= at && (!best || event.data.version > best.version)) {
-          best = { version: event.data.version, content: version.content, changeRequest: version.changeRequest, suspended: false };
+          best = {
+            version: event.data.version,
+            content: version.content,
+            changeRequest: version.changeRequest,
+            suspended: false,
+          };
         }
         if (version.content.expiresAt && approvedAt <= at) expiresAt = Date.parse(version.content.expiresAt);
         break;

@@ -45,13 +45,23 @@ export const ImprovementPlanApproved = defineEvent({
 export const ImprovementProgressRecorded = defineEvent({
   type: 'ImprovementProgressRecorded',
   schemaVersion: 1,
-  schema: z.strictObject({ planId: id, note: z.string().trim().min(1), percentComplete: z.number().int().min(0).max(100), occurredAt: instant }),
+  schema: z.strictObject({
+    planId: id,
+    note: z.string().trim().min(1),
+    percentComplete: z.number().int().min(0).max(100),
+    occurredAt: instant,
+  }),
 });
 
 export const ImprovementEffectivenessReviewed = defineEvent({
   type: 'ImprovementEffectivenessReviewed',
   schemaVersion: 1,
-  schema: z.strictObject({ planId: id, effective: z.boolean(), evidence: z.string().trim().min(1), occurredAt: instant }),
+  schema: z.strictObject({
+    planId: id,
+    effective: z.boolean(),
+    evidence: z.string().trim().min(1),
+    occurredAt: instant,
+  }),
 });
 
 export const ImprovementPlanClosed = defineEvent({
@@ -89,7 +99,14 @@ export type ImprovementPlanPhase = 'none' | 'opened' | 'planned' | 'approved' | 
 
 export type ImprovementPlanState = { readonly phase: ImprovementPlanPhase; readonly effective: boolean | null };
 
-export type ImprovementPlanErrorCode = 'PLAN_ALREADY_OPENED' | 'PLAN_NOT_FOUND' | 'PLAN_NOT_DETAILED' | 'PLAN_NOT_APPROVED' | 'PLAN_CLOSED' | 'EFFECTIVENESS_NOT_REVIEWED' | 'PLAN_NOT_EFFECTIVE';
+export type ImprovementPlanErrorCode =
+  | 'PLAN_ALREADY_OPENED'
+  | 'PLAN_NOT_FOUND'
+  | 'PLAN_NOT_DETAILED'
+  | 'PLAN_NOT_APPROVED'
+  | 'PLAN_CLOSED'
+  | 'EFFECTIVENESS_NOT_REVIEWED'
+  | 'PLAN_NOT_EFFECTIVE';
 
 export class ImprovementPlanError extends DomainError {
   readonly kind: DomainError['kind'];
@@ -99,7 +116,12 @@ export class ImprovementPlanError extends DomainError {
   ) {
     super(message);
     this.name = 'ImprovementPlanError';
-    this.kind = code === 'PLAN_NOT_FOUND' ? 'not_found' : code === 'PLAN_ALREADY_OPENED' || code === 'PLAN_CLOSED' ? 'conflict' : 'rule_violated';
+    this.kind =
+      code === 'PLAN_NOT_FOUND'
+        ? 'not_found'
+        : code === 'PLAN_ALREADY_OPENED' || code === 'PLAN_CLOSED'
+          ? 'conflict'
+          : 'rule_violated';
   }
 }
 
@@ -125,7 +147,8 @@ export const improvementPlanDecider: Decider<ImprovementPlanCommand, Improvement
   decide(command, state) {
     const planId = command.data.planId;
     if (command.type === 'OpenImprovementPlan') {
-      if (state.phase !== 'none') throw new ImprovementPlanError('PLAN_ALREADY_OPENED', `improvement plan ${planId} already exists`);
+      if (state.phase !== 'none')
+        throw new ImprovementPlanError('PLAN_ALREADY_OPENED', `improvement plan ${planId} already exists`);
       return [{ type: 'ImprovementPlanOpened', data: command.data }];
     }
     if (state.phase === 'none') throw new ImprovementPlanError('PLAN_NOT_FOUND', `no improvement plan ${planId}`);
@@ -134,17 +157,31 @@ export const improvementPlanDecider: Decider<ImprovementPlanCommand, Improvement
       case 'DetailImprovementPlan':
         return [{ type: 'ImprovementPlanDetailed', data: command.data }];
       case 'ApproveImprovementPlan':
-        if (state.phase !== 'planned') throw new ImprovementPlanError('PLAN_NOT_DETAILED', 'approach, owner, due date and resources come before approval');
+        if (state.phase !== 'planned')
+          throw new ImprovementPlanError(
+            'PLAN_NOT_DETAILED',
+            'approach, owner, due date and resources come before approval',
+          );
         return [{ type: 'ImprovementPlanApproved', data: command.data }];
       case 'RecordImprovementProgress':
-        if (state.phase === 'opened' || state.phase === 'planned') throw new ImprovementPlanError('PLAN_NOT_APPROVED', 'work starts once the plan is approved');
+        if (state.phase === 'opened' || state.phase === 'planned')
+          throw new ImprovementPlanError('PLAN_NOT_APPROVED', 'work starts once the plan is approved');
         return [{ type: 'ImprovementProgressRecorded', data: command.data }];
       case 'ReviewImprovementEffectiveness':
-        if (state.phase === 'opened' || state.phase === 'planned') throw new ImprovementPlanError('PLAN_NOT_APPROVED', 'only an approved plan in progress can be checked');
+        if (state.phase === 'opened' || state.phase === 'planned')
+          throw new ImprovementPlanError('PLAN_NOT_APPROVED', 'only an approved plan in progress can be checked');
         return [{ type: 'ImprovementEffectivenessReviewed', data: command.data }];
       case 'CloseImprovementPlan':
-        if (state.effective === null) throw new ImprovementPlanError('EFFECTIVENESS_NOT_REVIEWED', 'close a plan only after its effectiveness has been reviewed');
-        if (!state.effective) throw new ImprovementPlanError('PLAN_NOT_EFFECTIVE', 'the last effectiveness review found the plan not effective: act on it first');
+        if (state.effective === null)
+          throw new ImprovementPlanError(
+            'EFFECTIVENESS_NOT_REVIEWED',
+            'close a plan only after its effectiveness has been reviewed',
+          );
+        if (!state.effective)
+          throw new ImprovementPlanError(
+            'PLAN_NOT_EFFECTIVE',
+            'the last effectiveness review found the plan not effective: act on it first',
+          );
         return [{ type: 'ImprovementPlanClosed', data: command.data }];
     }
   },

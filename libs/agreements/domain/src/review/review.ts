@@ -8,7 +8,12 @@ export const reviewKindSchema = z.enum(['monthly-internal', 'semi-annual-custome
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 
 export const reviewDecisionSchema = z.discriminatedUnion('outcome', [
-  z.strictObject({ decisionId: id, agreementId: id, outcome: z.literal('accept'), rationale: z.string().trim().min(1) }),
+  z.strictObject({
+    decisionId: id,
+    agreementId: id,
+    outcome: z.literal('accept'),
+    rationale: z.string().trim().min(1),
+  }),
   z.strictObject({
     decisionId: id,
     agreementId: id,
@@ -42,13 +47,25 @@ export const reviewScheduledSchema = z.strictObject({
 export const reviewHeldSchema = z.strictObject({
   reviewId: id,
   heldAt: instant,
-  attendees: z.array(z.strictObject({ name: z.string().trim().min(1), role: z.string().trim().min(1), party: z.enum(['provider', 'customer', 'supplier', 'internal']) })).min(1),
+  attendees: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1),
+        role: z.string().trim().min(1),
+        party: z.enum(['provider', 'customer', 'supplier', 'internal']),
+      }),
+    )
+    .min(1),
   minutes: z.string().trim().min(1),
   decisions: z.array(reviewDecisionSchema).min(1),
   occurredAt: instant,
 });
 
-export const ReviewScheduled = defineEvent({ type: 'ReviewScheduled', schemaVersion: 1, schema: reviewScheduledSchema });
+export const ReviewScheduled = defineEvent({
+  type: 'ReviewScheduled',
+  schemaVersion: 1,
+  schema: reviewScheduledSchema,
+});
 export const ReviewHeld = defineEvent({ type: 'ReviewHeld', schemaVersion: 1, schema: reviewHeldSchema });
 
 export const reviewEventDefinitions = [ReviewScheduled, ReviewHeld];
@@ -65,7 +82,13 @@ export type ReviewState =
   | { readonly status: 'none' }
   | { readonly status: 'scheduled' | 'held'; readonly agreementIds: readonly string[]; readonly scheduledFor: string };
 
-export type ReviewErrorCode = 'REVIEW_ALREADY_SCHEDULED' | 'REVIEW_NOT_FOUND' | 'REVIEW_ALREADY_HELD' | 'DECISION_FOR_UNREVIEWED_AGREEMENT' | 'PERIOD_REVERSED' | 'DUPLICATE_DECISION';
+export type ReviewErrorCode =
+  | 'REVIEW_ALREADY_SCHEDULED'
+  | 'REVIEW_NOT_FOUND'
+  | 'REVIEW_ALREADY_HELD'
+  | 'DECISION_FOR_UNREVIEWED_AGREEMENT'
+  | 'PERIOD_REVERSED'
+  | 'DUPLICATE_DECISION';
 
 export class ReviewError extends DomainError {
   readonly kind: DomainError['kind'];
@@ -75,7 +98,12 @@ export class ReviewError extends DomainError {
   ) {
     super(message);
     this.name = 'ReviewError';
-    this.kind = code === 'REVIEW_NOT_FOUND' ? 'not_found' : code === 'REVIEW_ALREADY_SCHEDULED' || code === 'REVIEW_ALREADY_HELD' ? 'conflict' : 'rule_violated';
+    this.kind =
+      code === 'REVIEW_NOT_FOUND'
+        ? 'not_found'
+        : code === 'REVIEW_ALREADY_SCHEDULED' || code === 'REVIEW_ALREADY_HELD'
+          ? 'conflict'
+          : 'rule_violated';
   }
 }
 
@@ -91,17 +119,25 @@ export const reviewDecider: Decider<ReviewCommand, ReviewEvent, ReviewState> = {
   },
   decide(command, state) {
     if (command.type === 'ScheduleReview') {
-      if (state.status !== 'none') throw new ReviewError('REVIEW_ALREADY_SCHEDULED', `review ${command.data.reviewId} already exists`);
+      if (state.status !== 'none')
+        throw new ReviewError('REVIEW_ALREADY_SCHEDULED', `review ${command.data.reviewId} already exists`);
       if (Date.parse(command.data.periodFrom) >= Date.parse(command.data.periodTo)) {
         throw new ReviewError('PERIOD_REVERSED', 'the period covered must start before it ends');
       }
       return [{ type: 'ReviewScheduled', data: command.data }];
     }
     if (state.status === 'none') throw new ReviewError('REVIEW_NOT_FOUND', `no review ${command.data.reviewId}`);
-    if (state.status === 'held') throw new ReviewError('REVIEW_ALREADY_HELD', `review ${command.data.reviewId} was already held: its minutes are a record`);
+    if (state.status === 'held')
+      throw new ReviewError(
+        'REVIEW_ALREADY_HELD',
+        `review ${command.data.reviewId} was already held: its minutes are a record`,
+      );
     const unreviewed = command.data.decisions.find((decision) => !state.agreementIds.includes(decision.agreementId));
     if (unreviewed) {
-      throw new ReviewError('DECISION_FOR_UNREVIEWED_AGREEMENT', `decision ${unreviewed.decisionId} concerns ${unreviewed.agreementId}, which this review does not cover`);
+      throw new ReviewError(
+        'DECISION_FOR_UNREVIEWED_AGREEMENT',
+        `decision ${unreviewed.decisionId} concerns ${unreviewed.agreementId}, which this review does not cover`,
+      );
     }
     const ids = command.data.decisions.map((decision) => decision.decisionId);
     if (new Set(ids).size !== ids.length) throw new ReviewError('DUPLICATE_DECISION', 'each decision needs its own id');

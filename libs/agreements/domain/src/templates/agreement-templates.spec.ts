@@ -21,11 +21,16 @@ describe('agreement templates', () => {
     });
     expect(agreementContentSchema.parse(draft)).toEqual(draft);
     expect(draft.serviceTargets).toHaveLength(8);
-    expect(draft.serviceTargets.find((target) => target.serviceId === 'email' && target.priority === 'P1')).toMatchObject({
+    expect(
+      draft.serviceTargets.find((target) => target.serviceId === 'email' && target.priority === 'P1'),
+    ).toMatchObject({
       response: { duration: { unit: 'business-minutes', amount: 30 }, calendarId: '24x7' },
       resolution: { duration: { unit: 'business-hours', amount: 2 }, calendarId: '24x7' },
     });
-    expect(draft.serviceTargets.find((target) => target.serviceId === 'calendar' && target.priority === 'P4')?.resolution.duration).toEqual({
+    expect(
+      draft.serviceTargets.find((target) => target.serviceId === 'calendar' && target.priority === 'P4')?.resolution
+        .duration,
+    ).toEqual({
       unit: 'working-days',
       amount: 10,
     });

@@ -41,8 +41,14 @@ export function draftContentFromTemplate(request: TemplateRequest): AgreementCon
   return {
     title: request.title,
     services: [...request.services],
-    customerDuties: ['Report incidents through the agreed contact point', 'Provide access and information needed to resolve tickets'],
-    providerDuties: ['Deliver the services within the agreed service hours', 'Report performance against targets each period'],
+    customerDuties: [
+      'Report incidents through the agreed contact point',
+      'Provide access and information needed to resolve tickets',
+    ],
+    providerDuties: [
+      'Deliver the services within the agreed service hours',
+      'Report performance against targets each period',
+    ],
     serviceTargets,
     availabilityTargets: request.services.map((serviceId) => ({
       serviceId,

@@ -44,7 +44,13 @@ export function findUnderpinningGaps(
     const base = { serviceId: target.serviceId, priority: target.priority };
     if (target.supportedBy.length === 0) {
       for (const metric of ['response', 'resolution'] as const) {
-        gaps.push({ ...base, metric, problem: 'unsupported', supportingAgreementId: null, detail: `no OLA or UC target supports the ${target.priority} ${metric} target of ${target.serviceId}` });
+        gaps.push({
+          ...base,
+          metric,
+          problem: 'unsupported',
+          supportingAgreementId: null,
+          detail: `no OLA or UC target supports the ${target.priority} ${metric} target of ${target.serviceId}`,
+        });
       }
       continue;
     }
@@ -52,43 +58,90 @@ export function findUnderpinningGaps(
       const agreement = byId.get(reference.agreementId);
       const problem = referenceProblem(agreement, reference.agreementId);
       if (problem) {
-        gaps.push({ ...base, metric: 'response', problem: problem.problem, supportingAgreementId: reference.agreementId, detail: problem.detail });
+        gaps.push({
+          ...base,
+          metric: 'response',
+          problem: problem.problem,
+          supportingAgreementId: reference.agreementId,
+          detail: problem.detail,
+        });
         continue;
       }
       const supportingTarget = agreement!.content.serviceTargets.find(
         (candidate) => candidate.serviceId === reference.serviceId && candidate.priority === reference.priority,
       );
       if (!supportingTarget) {
-        gaps.push({ ...base, metric: 'response', problem: 'supporting-target-missing', supportingAgreementId: reference.agreementId, detail: `${reference.agreementId} has no ${reference.priority} target for ${reference.serviceId}` });
+        gaps.push({
+          ...base,
+          metric: 'response',
+          problem: 'supporting-target-missing',
+          supportingAgreementId: reference.agreementId,
+          detail: `${reference.agreementId} has no ${reference.priority} target for ${reference.serviceId}`,
+        });
         continue;
       }
       for (const metric of ['response', 'resolution'] as const) {
         const comparison = compareTargets(supportingTarget[metric], target[metric], calendars);
-        if (comparison) gaps.push({ ...base, metric, problem: comparison.problem, supportingAgreementId: reference.agreementId, detail: `${reference.agreementId} ${reference.serviceId} ${reference.priority} ${metric}: ${comparison.detail}` });
+        if (comparison)
+          gaps.push({
+            ...base,
+            metric,
+            problem: comparison.problem,
+            supportingAgreementId: reference.agreementId,
+            detail: `${reference.agreementId} ${reference.serviceId} ${reference.priority} ${metric}: ${comparison.detail}`,
+          });
       }
     }
   }
   for (const target of content.availabilityTargets) {
     const base = { serviceId: target.serviceId, priority: null, metric: 'availability' as const };
     if (target.supportedBy.length === 0) {
-      gaps.push({ ...base, problem: 'unsupported', supportingAgreementId: null, detail: `no OLA or UC availability target supports ${target.percentage} % for ${target.serviceId}` });
+      gaps.push({
+        ...base,
+        problem: 'unsupported',
+        supportingAgreementId: null,
+        detail: `no OLA or UC availability target supports ${target.percentage} % for ${target.serviceId}`,
+      });
       continue;
     }
     for (const reference of target.supportedBy) {
       const agreement = byId.get(reference.agreementId);
       const problem = referenceProblem(agreement, reference.agreementId);
       if (problem) {
-        gaps.push({ ...base, problem: problem.problem, supportingAgreementId: reference.agreementId, detail: problem.detail });
+        gaps.push({
+          ...base,
+          problem: problem.problem,
+          supportingAgreementId: reference.agreementId,
+          detail: problem.detail,
+        });
         continue;
       }
-      const supportingTarget = agreement!.content.availabilityTargets.find((candidate) => candidate.serviceId === reference.serviceId);
+      const supportingTarget = agreement!.content.availabilityTargets.find(
+        (candidate) => candidate.serviceId === reference.serviceId,
+      );
       if (!supportingTarget) {
-        gaps.push({ ...base, problem: 'supporting-target-missing', supportingAgreementId: reference.agreementId, detail: `${reference.agreementId} has no availability target for ${reference.serviceId}` });
+        gaps.push({
+          ...base,
+          problem: 'supporting-target-missing',
+          supportingAgreementId: reference.agreementId,
+          detail: `${reference.agreementId} has no availability target for ${reference.serviceId}`,
+        });
       } else if (supportingTarget.percentage < target.percentage) {
-        gaps.push({ ...base, problem: 'lower-availability', supportingAgreementId: reference.agreementId, detail: `${reference.agreementId} promises ${supportingTarget.percentage} % for ${reference.serviceId}, the SLA ${target.percentage} %` });
+        gaps.push({
+          ...base,
+          problem: 'lower-availability',
+          supportingAgreementId: reference.agreementId,
+          detail: `${reference.agreementId} promises ${supportingTarget.percentage} % for ${reference.serviceId}, the SLA ${target.percentage} %`,
+        });
       } else {
         const hours = coverageProblem(supportingTarget.calendarId, target.calendarId, calendars);
-        if (hours) gaps.push({ ...base, problem: hours.problem, supportingAgreementId: reference.agreementId, detail: hours.detail });
+        if (hours)
+          gaps.push({
+            ...base,
+            problem: hours.problem,
+            supportingAgreementId: reference.agreementId,
+            detail: hours.detail,
+          });
       }
     }
   }
@@ -96,8 +149,13 @@ export function findUnderpinningGaps(
 }
 
 function referenceProblem(agreement: SupportingAgreement | undefined, agreementId: string) {
-  if (!agreement) return { problem: 'supporting-agreement-unknown' as const, detail: `${agreementId} is not an agreement in force` };
-  if (agreement.kind === 'SLA') return { problem: 'supporting-agreement-not-ola-or-uc' as const, detail: `${agreementId} is an SLA, not an OLA or UC` };
+  if (!agreement)
+    return { problem: 'supporting-agreement-unknown' as const, detail: `${agreementId} is not an agreement in force` };
+  if (agreement.kind === 'SLA')
+    return {
+      problem: 'supporting-agreement-not-ola-or-uc' as const,
+      detail: `${agreementId} is an SLA, not an OLA or UC`,
+    };
   return undefined;
 }
 
@@ -114,7 +172,10 @@ export function compareTargets(
   const supportingCalendar = calendars.get(supporting.calendarId);
   const agreedCalendar = calendars.get(agreed.calendarId);
   if (!supportingCalendar || !agreedCalendar) {
-    return { problem: 'unknown-calendar', detail: `calendar ${supportingCalendar ? agreed.calendarId : supporting.calendarId} is unknown` };
+    return {
+      problem: 'unknown-calendar',
+      detail: `calendar ${supportingCalendar ? agreed.calendarId : supporting.calendarId} is unknown`,
+    };
   }
   for (const start of REFERENCE_STARTS) {
     const supportingDeadline = deadline(supporting, supportingCalendar, start);
@@ -129,10 +190,18 @@ export function compareTargets(
   return coverageProblem(supporting.calendarId, agreed.calendarId, calendars);
 }
 
-function coverageProblem(supportingCalendarId: string, agreedCalendarId: string, calendars: ReadonlyMap<string, BusinessCalendar>) {
+function coverageProblem(
+  supportingCalendarId: string,
+  agreedCalendarId: string,
+  calendars: ReadonlyMap<string, BusinessCalendar>,
+) {
   const supporting = calendars.get(supportingCalendarId);
   const agreed = calendars.get(agreedCalendarId);
-  if (!supporting || !agreed) return { problem: 'unknown-calendar' as const, detail: `calendar ${supporting ? agreedCalendarId : supportingCalendarId} is unknown` };
+  if (!supporting || !agreed)
+    return {
+      problem: 'unknown-calendar' as const,
+      detail: `calendar ${supporting ? agreedCalendarId : supportingCalendarId} is unknown`,
+    };
   const end = REFERENCE_START + 14 * 24 * 3_600_000;
   for (const [from, to] of agreed.intervals(REFERENCE_START, end)) {
     if (supporting.businessDuration(from, to) !== to - from) {
@@ -147,7 +216,9 @@ function coverageProblem(supportingCalendarId: string, agreedCalendarId: string,
 
 function deadline(target: MetricTarget, calendar: BusinessCalendar, start: number): number | null {
   const fixed = fixedLength(target.duration);
-  return fixed === undefined ? calendar.addWorkingDays(start, target.duration.amount) : calendar.instantWhenExceeded(start, fixed);
+  return fixed === undefined
+    ? calendar.addWorkingDays(start, target.duration.amount)
+    : calendar.instantWhenExceeded(start, fixed);
 }
 
 function describe(target: MetricTarget): string {

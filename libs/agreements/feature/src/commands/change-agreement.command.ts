@@ -15,7 +15,11 @@ import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '@sla/nest-platform';
 import type { AgreementTables } from '../read-models/agreements.projection';
 
-export type AgreementChanged = { readonly agreementId: string; readonly streamRevision: string; readonly events: readonly string[] };
+export type AgreementChanged = {
+  readonly agreementId: string;
+  readonly streamRevision: string;
+  readonly events: readonly string[];
+};
 
 /** Any agreement command; a function form completes the command from the current state. */
 export class ChangeAgreementCommand extends Command<AgreementChanged> {
@@ -36,13 +40,22 @@ export class ChangeAgreementHandler implements ICommandHandler<ChangeAgreementCo
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ agreementId, command, metadata, expectedRevision }: ChangeAgreementCommand): Promise<AgreementChanged> {
+  async execute({
+    agreementId,
+    command,
+    metadata,
+    expectedRevision,
+  }: ChangeAgreementCommand): Promise<AgreementChanged> {
     const outcome = await handleCommand(this.store, agreementStreamName(agreementId), agreementDecider, command, {
       metadata,
       expectedRevision,
       occurredAt: inStreamOrder(this.clock),
     });
-    return { agreementId, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
+    return {
+      agreementId,
+      streamRevision: outcome.streamRevision.toString(),
+      events: outcome.newEvents.map((event) => event.type),
+    };
   }
 }
 
@@ -64,7 +77,9 @@ export class UnderpinningCheck {
     const referenced = [
       ...new Set([
         ...content.serviceTargets.flatMap((target) => target.supportedBy.map((reference) => reference.agreementId)),
-        ...content.availabilityTargets.flatMap((target) => target.supportedBy.map((reference) => reference.agreementId)),
+        ...content.availabilityTargets.flatMap((target) =>
+          target.supportedBy.map((reference) => reference.agreementId),
+        ),
       ]),
     ];
     const supporting: SupportingAgreement[] = [];
@@ -72,21 +87,34 @@ export class UnderpinningCheck {
       const rows = await this.db
         .selectFrom('agreement')
         .innerJoin('agreement_version', (join) =>
-          join.onRef('agreement_version.agreement_id', '=', 'agreement.agreement_id').onRef('agreement_version.version', '=', 'agreement.approved_version'),
+          join
+            .onRef('agreement_version.agreement_id', '=', 'agreement.agreement_id')
+            .onRef('agreement_version.version', '=', 'agreement.approved_version'),
         )
         .select(['agreement.agreement_id', 'agreement.kind', 'agreement_version.version', 'agreement_version.content'])
         .where('agreement.agreement_id', 'in', referenced)
         .execute();
       for (const row of rows) {
-        supporting.push({ agreementId: row.agreement_id, kind: row.kind as SupportingAgreement['kind'], version: row.version, content: row.content });
+        supporting.push({
+          agreementId: row.agreement_id,
+          kind: row.kind as SupportingAgreement['kind'],
+          version: row.version,
+          content: row.content,
+        });
       }
     }
     const calendarIds = new Set<string>();
-    for (const target of [...content.serviceTargets, ...supporting.flatMap((agreement) => agreement.content.serviceTargets)]) {
+    for (const target of [
+      ...content.serviceTargets,
+      ...supporting.flatMap((agreement) => agreement.content.serviceTargets),
+    ]) {
       calendarIds.add(target.response.calendarId);
       calendarIds.add(target.resolution.calendarId);
     }
-    for (const target of [...content.availabilityTargets, ...supporting.flatMap((agreement) => agreement.content.availabilityTargets)]) {
+    for (const target of [
+      ...content.availabilityTargets,
+      ...supporting.flatMap((agreement) => agreement.content.availabilityTargets),
+    ]) {
       calendarIds.add(target.calendarId);
     }
     return findUnderpinningGaps(content, supporting, await this.calendars.load([...calendarIds]));

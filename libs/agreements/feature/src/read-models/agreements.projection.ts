@@ -85,9 +85,18 @@ export const agreementsProjection: Projection<AgreementTables> = {
       const agreementId = event.data.agreementId;
       const revision = recorded.streamRevision.toString();
       const setAgreement = (values: Updateable<AgreementTables['agreement']>) =>
-        transaction.updateTable('agreement').set({ ...values, stream_revision: revision }).where('agreement_id', '=', agreementId).execute();
+        transaction
+          .updateTable('agreement')
+          .set({ ...values, stream_revision: revision })
+          .where('agreement_id', '=', agreementId)
+          .execute();
       const setVersion = (version: number, values: Updateable<AgreementTables['agreement_version']>) =>
-        transaction.updateTable('agreement_version').set(values).where('agreement_id', '=', agreementId).where('version', '=', version).execute();
+        transaction
+          .updateTable('agreement_version')
+          .set(values)
+          .where('agreement_id', '=', agreementId)
+          .where('version', '=', version)
+          .execute();
       let summary: string;
       let version: number | null = null;
       let changeRequest: string | null = null;
@@ -157,9 +166,22 @@ export const agreementsProjection: Projection<AgreementTables> = {
         case 'AgreementVersionApproved': {
           version = event.data.version;
           summary = `version ${version} approved by both parties, effective ${event.data.effectiveFrom}`;
-          await setVersion(version, { status: 'approved', approved_at: new Date(event.data.occurredAt), approved_recorded_at: recorded.recordedAt });
-          const row = await transaction.selectFrom('agreement_version').select('content').where('agreement_id', '=', agreementId).where('version', '=', version).executeTakeFirstOrThrow();
-          const current = await transaction.selectFrom('agreement').select('status').where('agreement_id', '=', agreementId).executeTakeFirstOrThrow();
+          await setVersion(version, {
+            status: 'approved',
+            approved_at: new Date(event.data.occurredAt),
+            approved_recorded_at: recorded.recordedAt,
+          });
+          const row = await transaction
+            .selectFrom('agreement_version')
+            .select('content')
+            .where('agreement_id', '=', agreementId)
+            .where('version', '=', version)
+            .executeTakeFirstOrThrow();
+          const current = await transaction
+            .selectFrom('agreement')
+            .select('status')
+            .where('agreement_id', '=', agreementId)
+            .executeTakeFirstOrThrow();
           await setAgreement({
             approved_version: version,
             title: row.content.title,

@@ -1,7 +1,13 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
-import { deterministicUuid, handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import {
+  deterministicUuid,
+  handleCommand,
+  inStreamOrder,
+  type EventMetadata,
+  type EventStore,
+} from '@sla/event-sourcing';
 import {
   agreementDecider,
   agreementStreamName,
@@ -17,7 +23,11 @@ import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '@sla/nest-platform';
 import type { AgreementTables } from '../read-models/agreements.projection';
 
 export type FollowUp = { readonly decisionId: string; readonly opened: string | null; readonly error: string | null };
-export type ReviewChanged = { readonly reviewId: string; readonly streamRevision: string; readonly followUps: readonly FollowUp[] };
+export type ReviewChanged = {
+  readonly reviewId: string;
+  readonly streamRevision: string;
+  readonly followUps: readonly FollowUp[];
+};
 
 export class ChangeReviewCommand extends Command<ReviewChanged> {
   constructor(
@@ -55,13 +65,23 @@ export class ChangeReviewHandler implements ICommandHandler<ChangeReviewCommand>
     const followUps: FollowUp[] = [];
     if (command.type === 'HoldReview') {
       for (const decision of command.data.decisions) {
-        followUps.push(await this.followUp(command.data.reviewId, decision, command.data.occurredAt, { ...metadata, causationId: command.data.reviewId }));
+        followUps.push(
+          await this.followUp(command.data.reviewId, decision, command.data.occurredAt, {
+            ...metadata,
+            causationId: command.data.reviewId,
+          }),
+        );
       }
     }
     return { reviewId: command.data.reviewId, streamRevision: outcome.streamRevision.toString(), followUps };
   }
 
-  private async followUp(reviewId: string, decision: ReviewDecision, occurredAt: string, metadata: EventMetadata): Promise<FollowUp> {
+  private async followUp(
+    reviewId: string,
+    decision: ReviewDecision,
+    occurredAt: string,
+    metadata: EventMetadata,
+  ): Promise<FollowUp> {
     try {
       if (decision.outcome === 'improvement-required') {
         const { planId, item, requirement } = decision.improvement;
@@ -69,8 +89,23 @@ export class ChangeReviewHandler implements ICommandHandler<ChangeReviewCommand>
           this.store,
           improvementPlanStreamName(planId),
           improvementPlanDecider,
-          { type: 'OpenImprovementPlan', data: { planId, agreementId: decision.agreementId, reviewId, decisionId: decision.decisionId, item, requirement, occurredAt } },
-          { metadata, eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/improvement`)], occurredAt: inStreamOrder(this.clock) },
+          {
+            type: 'OpenImprovementPlan',
+            data: {
+              planId,
+              agreementId: decision.agreementId,
+              reviewId,
+              decisionId: decision.decisionId,
+              item,
+              requirement,
+              occurredAt,
+            },
+          },
+          {
+            metadata,
+            eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/improvement`)],
+            occurredAt: inStreamOrder(this.clock),
+          },
         );
         return { decisionId: decision.decisionId, opened: `improvement-plan ${planId}`, error: null };
       }
@@ -78,7 +113,9 @@ export class ChangeReviewHandler implements ICommandHandler<ChangeReviewCommand>
         const current = await this.db
           .selectFrom('agreement')
           .innerJoin('agreement_version', (join) =>
-            join.onRef('agreement_version.agreement_id', '=', 'agreement.agreement_id').onRef('agreement_version.version', '=', 'agreement.approved_version'),
+            join
+              .onRef('agreement_version.agreement_id', '=', 'agreement.agreement_id')
+              .onRef('agreement_version.version', '=', 'agreement.approved_version'),
           )
           .select(['agreement_version.content'])
           .where('agreement.agreement_id', '=', decision.agreementId)
@@ -88,10 +125,25 @@ export class ChangeReviewHandler implements ICommandHandler<ChangeReviewCommand>
           this.store,
           agreementStreamName(decision.agreementId),
           agreementDecider,
-          { type: 'DraftAmendment', data: { changeRequest: decision.amendment.changeRequest, content: { ...current.content, effectiveFrom: decision.amendment.effectiveFrom }, occurredAt } },
-          { metadata, eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/amendment`)], occurredAt: inStreamOrder(this.clock) },
+          {
+            type: 'DraftAmendment',
+            data: {
+              changeRequest: decision.amendment.changeRequest,
+              content: { ...current.content, effectiveFrom: decision.amendment.effectiveFrom },
+              occurredAt,
+            },
+          },
+          {
+            metadata,
+            eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/amendment`)],
+            occurredAt: inStreamOrder(this.clock),
+          },
         );
-        return { decisionId: decision.decisionId, opened: `amendment draft of ${decision.agreementId} (revision ${outcome.streamRevision})`, error: null };
+        return {
+          decisionId: decision.decisionId,
+          opened: `amendment draft of ${decision.agreementId} (revision ${outcome.streamRevision})`,
+          error: null,
+        };
       }
       return { decisionId: decision.decisionId, opened: null, error: null };
     } catch (error) {
@@ -122,11 +174,17 @@ export class ChangeImprovementPlanHandler implements ICommandHandler<ChangeImpro
   ) {}
 
   async execute({ command, metadata, expectedRevision }: ChangeImprovementPlanCommand): Promise<PlanChanged> {
-    const outcome = await handleCommand(this.store, improvementPlanStreamName(command.data.planId), improvementPlanDecider, command, {
-      metadata,
-      expectedRevision,
-      occurredAt: inStreamOrder(this.clock),
-    });
+    const outcome = await handleCommand(
+      this.store,
+      improvementPlanStreamName(command.data.planId),
+      improvementPlanDecider,
+      command,
+      {
+        metadata,
+        expectedRevision,
+        occurredAt: inStreamOrder(this.clock),
+      },
+    );
     return { planId: command.data.planId, streamRevision: outcome.streamRevision.toString() };
   }
 }

@@ -1,10 +1,35 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { reviewHeldSchema, reviewScheduledSchema } from '@sla/agreements-domain';
-import { CLOCK, READ_STORE, RequestMetadata, ZodValidationPipe, keysetAfter, pageOf, pageQueryShape, pageSchema, parseIfMatch, writeErrors, type Clock, type KeysetColumn, type RouteDocumentation } from '@sla/nest-platform';
+import {
+  CLOCK,
+  READ_STORE,
+  RequestMetadata,
+  ZodValidationPipe,
+  keysetAfter,
+  pageOf,
+  pageQueryShape,
+  pageSchema,
+  parseIfMatch,
+  writeErrors,
+  type Clock,
+  type KeysetColumn,
+  type RouteDocumentation,
+} from '@sla/nest-platform';
 import { ChangeImprovementPlanCommand, ChangeReviewCommand } from './review-commands';
 import type { ReviewTables } from './reviews.projection';
 import type { AgreementTables } from '../read-models/agreements.projection';
@@ -13,13 +38,37 @@ const instant = z.iso.datetime({ offset: true });
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2-63 characters');
 const scheduleBody = reviewScheduledSchema.omit({ occurredAt: true }).extend({ occurredAt: instant.optional() });
 const holdBody = reviewHeldSchema.omit({ reviewId: true, occurredAt: true }).extend({ occurredAt: instant.optional() });
-const detailBody = z.strictObject({ approach: z.string().trim().min(1), owner: z.string().trim().min(1), dueAt: instant, resources: z.string().default(''), occurredAt: instant.optional() });
+const detailBody = z.strictObject({
+  approach: z.string().trim().min(1),
+  owner: z.string().trim().min(1),
+  dueAt: instant,
+  resources: z.string().default(''),
+  occurredAt: instant.optional(),
+});
 const approvalBody = z.strictObject({ occurredAt: instant.optional() });
-const progressBody = z.strictObject({ note: z.string().trim().min(1), percentComplete: z.number().int().min(0).max(100), occurredAt: instant.optional() });
-const effectivenessBody = z.strictObject({ effective: z.boolean(), evidence: z.string().trim().min(1), occurredAt: instant.optional() });
+const progressBody = z.strictObject({
+  note: z.string().trim().min(1),
+  percentComplete: z.number().int().min(0).max(100),
+  occurredAt: instant.optional(),
+});
+const effectivenessBody = z.strictObject({
+  effective: z.boolean(),
+  evidence: z.string().trim().min(1),
+  occurredAt: instant.optional(),
+});
 const closureBody = z.strictObject({ outcome: z.string().trim().min(1), occurredAt: instant.optional() });
-const reviewsQuery = z.strictObject({ agreementId: id.optional(), kind: z.string().min(1).max(100).optional(), status: z.enum(['scheduled', 'held']).optional(), ...pageQueryShape });
-const plansQuery = z.strictObject({ agreementId: id.optional(), overdue: z.enum(['true', 'false']).optional(), phase: z.string().min(1).max(100).optional(), ...pageQueryShape });
+const reviewsQuery = z.strictObject({
+  agreementId: id.optional(),
+  kind: z.string().min(1).max(100).optional(),
+  status: z.enum(['scheduled', 'held']).optional(),
+  ...pageQueryShape,
+});
+const plansQuery = z.strictObject({
+  agreementId: id.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  phase: z.string().min(1).max(100).optional(),
+  ...pageQueryShape,
+});
 const annualDueQuery = z.strictObject({ at: instant.optional(), ...pageQueryShape });
 const REVIEW_ORDER: KeysetColumn[] = [
   { column: 'scheduled_for', direction: 'asc' },
@@ -43,8 +92,16 @@ export class ReviewsController {
   }
 
   @Post('reviews')
-  schedule(@Body(new ZodValidationPipe(scheduleBody)) body: z.infer<typeof scheduleBody>, @RequestMetadata() metadata: EventMetadata) {
-    return this.commands.execute(new ChangeReviewCommand({ type: 'ScheduleReview', data: { ...body, occurredAt: this.now(body.occurredAt) } }, metadata));
+  schedule(
+    @Body(new ZodValidationPipe(scheduleBody)) body: z.infer<typeof scheduleBody>,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.commands.execute(
+      new ChangeReviewCommand(
+        { type: 'ScheduleReview', data: { ...body, occurredAt: this.now(body.occurredAt) } },
+        metadata,
+      ),
+    );
   }
 
   @Post('reviews/:reviewId/minutes')
@@ -56,19 +113,33 @@ export class ReviewsController {
     @RequestMetadata() metadata: EventMetadata,
   ) {
     return this.commands.execute(
-      new ChangeReviewCommand({ type: 'HoldReview', data: { ...body, reviewId, occurredAt: this.now(body.occurredAt) } }, metadata, parseIfMatch(ifMatch)),
+      new ChangeReviewCommand(
+        { type: 'HoldReview', data: { ...body, reviewId, occurredAt: this.now(body.occurredAt) } },
+        metadata,
+        parseIfMatch(ifMatch),
+      ),
     );
   }
 
   @Get('reviews')
   async reviews(@Query(new ZodValidationPipe(reviewsQuery, 'query')) query: z.infer<typeof reviewsQuery>) {
-    let select = this.db.selectFrom('review').selectAll().orderBy('scheduled_for').orderBy('review_id').limit(query.limit + 1);
+    let select = this.db
+      .selectFrom('review')
+      .selectAll()
+      .orderBy('scheduled_for')
+      .orderBy('review_id')
+      .limit(query.limit + 1);
     if (query.agreementId) select = select.where('agreement_ids', '@>', JSON.stringify([query.agreementId]) as never);
     if (query.kind) select = select.where('kind', '=', query.kind);
     if (query.status) select = select.where('status', '=', query.status);
     const after = keysetAfter(REVIEW_ORDER, query.cursor);
     if (after) select = select.where(after);
-    return pageOf(await select.execute(), query.limit, (row) => [row.scheduled_for.toISOString(), row.review_id], toReviewView);
+    return pageOf(
+      await select.execute(),
+      query.limit,
+      (row) => [row.scheduled_for.toISOString(), row.review_id],
+      toReviewView,
+    );
   }
 
   @Get('reviews/:reviewId')
@@ -84,32 +155,80 @@ export class ReviewsController {
 
   @Post('improvement-plans/:planId/details')
   @HttpCode(200)
-  detail(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string, @Body(new ZodValidationPipe(detailBody)) body: z.infer<typeof detailBody>, @Headers('if-match') ifMatch: string | undefined, @RequestMetadata() metadata: EventMetadata) {
-    return this.plan({ type: 'DetailImprovementPlan', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  detail(
+    @Param('planId', new ZodValidationPipe(id, 'path')) planId: string,
+    @Body(new ZodValidationPipe(detailBody)) body: z.infer<typeof detailBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.plan(
+      { type: 'DetailImprovementPlan', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } },
+      metadata,
+      ifMatch,
+    );
   }
 
   @Post('improvement-plans/:planId/approval')
   @HttpCode(200)
-  approve(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string, @Body(new ZodValidationPipe(approvalBody)) body: z.infer<typeof approvalBody>, @Headers('if-match') ifMatch: string | undefined, @RequestMetadata() metadata: EventMetadata) {
-    return this.plan({ type: 'ApproveImprovementPlan', data: { planId, approvedBy: metadata.actor, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  approve(
+    @Param('planId', new ZodValidationPipe(id, 'path')) planId: string,
+    @Body(new ZodValidationPipe(approvalBody)) body: z.infer<typeof approvalBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.plan(
+      {
+        type: 'ApproveImprovementPlan',
+        data: { planId, approvedBy: metadata.actor, occurredAt: this.now(body.occurredAt) },
+      },
+      metadata,
+      ifMatch,
+    );
   }
 
   @Post('improvement-plans/:planId/progress')
   @HttpCode(200)
-  progress(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string, @Body(new ZodValidationPipe(progressBody)) body: z.infer<typeof progressBody>, @Headers('if-match') ifMatch: string | undefined, @RequestMetadata() metadata: EventMetadata) {
-    return this.plan({ type: 'RecordImprovementProgress', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  progress(
+    @Param('planId', new ZodValidationPipe(id, 'path')) planId: string,
+    @Body(new ZodValidationPipe(progressBody)) body: z.infer<typeof progressBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.plan(
+      { type: 'RecordImprovementProgress', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } },
+      metadata,
+      ifMatch,
+    );
   }
 
   @Post('improvement-plans/:planId/effectiveness-review')
   @HttpCode(200)
-  check(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string, @Body(new ZodValidationPipe(effectivenessBody)) body: z.infer<typeof effectivenessBody>, @Headers('if-match') ifMatch: string | undefined, @RequestMetadata() metadata: EventMetadata) {
-    return this.plan({ type: 'ReviewImprovementEffectiveness', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  check(
+    @Param('planId', new ZodValidationPipe(id, 'path')) planId: string,
+    @Body(new ZodValidationPipe(effectivenessBody)) body: z.infer<typeof effectivenessBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.plan(
+      { type: 'ReviewImprovementEffectiveness', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } },
+      metadata,
+      ifMatch,
+    );
   }
 
   @Post('improvement-plans/:planId/closure')
   @HttpCode(200)
-  close(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string, @Body(new ZodValidationPipe(closureBody)) body: z.infer<typeof closureBody>, @Headers('if-match') ifMatch: string | undefined, @RequestMetadata() metadata: EventMetadata) {
-    return this.plan({ type: 'CloseImprovementPlan', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } }, metadata, ifMatch);
+  close(
+    @Param('planId', new ZodValidationPipe(id, 'path')) planId: string,
+    @Body(new ZodValidationPipe(closureBody)) body: z.infer<typeof closureBody>,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.plan(
+      { type: 'CloseImprovementPlan', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } },
+      metadata,
+      ifMatch,
+    );
   }
 
   /**
@@ -122,7 +241,11 @@ export class ReviewsController {
     // Due-ness is decided per agreement after reading, so pages are cut by agreement id and may come out short.
     let agreementQuery = (this.db as unknown as Kysely<ReviewTables & AgreementTables>)
       .selectFrom('agreement')
-      .innerJoin('agreement_version', (join) => join.onRef('agreement_version.agreement_id', '=', 'agreement.agreement_id').on('agreement_version.version', '=', 1))
+      .innerJoin('agreement_version', (join) =>
+        join
+          .onRef('agreement_version.agreement_id', '=', 'agreement.agreement_id')
+          .on('agreement_version.version', '=', 1),
+      )
       .select(['agreement.agreement_id', 'agreement.kind', 'agreement.title', 'agreement_version.approved_at'])
       .where('agreement.kind', 'in', ['SLA', 'UC'])
       .where('agreement.status', 'in', ['in-effect', 'suspended', 'terminating'])
@@ -131,18 +254,37 @@ export class ReviewsController {
     const after = keysetAfter(AGREEMENT_ORDER, query.cursor);
     if (after) agreementQuery = agreementQuery.where(after);
     const agreements = await agreementQuery.execute();
-    const page = pageOf(agreements, query.limit, (agreement) => [agreement.agreement_id], (agreement) => agreement);
-    const held = await this.db.selectFrom('review').select(['agreement_ids', 'held_at']).where('kind', '=', 'annual-agreement').where('status', '=', 'held').execute();
+    const page = pageOf(
+      agreements,
+      query.limit,
+      (agreement) => [agreement.agreement_id],
+      (agreement) => agreement,
+    );
+    const held = await this.db
+      .selectFrom('review')
+      .select(['agreement_ids', 'held_at'])
+      .where('kind', '=', 'annual-agreement')
+      .where('status', '=', 'held')
+      .execute();
     const due = [];
     for (const agreement of page.items) {
       const lastReview = held
-        .filter((review) => review.agreement_ids.includes(agreement.agreement_id) && review.held_at !== null && review.held_at <= at)
+        .filter(
+          (review) =>
+            review.agreement_ids.includes(agreement.agreement_id) && review.held_at !== null && review.held_at <= at,
+        )
         .map((review) => review.held_at!.getTime())
         .sort((a, b) => b - a)[0];
       const since = lastReview ?? agreement.approved_at?.getTime() ?? at.getTime();
       const dueAt = since + YEAR_MILLISECONDS;
       if (dueAt <= at.getTime()) {
-        due.push({ agreementId: agreement.agreement_id, kind: agreement.kind, title: agreement.title, lastAnnualReviewAt: lastReview ? new Date(lastReview).toISOString() : null, dueAt: new Date(dueAt).toISOString() });
+        due.push({
+          agreementId: agreement.agreement_id,
+          kind: agreement.kind,
+          title: agreement.title,
+          lastAnnualReviewAt: lastReview ? new Date(lastReview).toISOString() : null,
+          dueAt: new Date(dueAt).toISOString(),
+        });
       }
     }
     return { items: due, nextCursor: page.nextCursor };
@@ -151,19 +293,32 @@ export class ReviewsController {
   /** `overdue=true`: open plans whose due date has passed (by the injected clock). */
   @Get('improvement-plans')
   async plans(@Query(new ZodValidationPipe(plansQuery, 'query')) query: z.infer<typeof plansQuery>) {
-    let select = this.db.selectFrom('improvement_plan').selectAll().orderBy('plan_id').limit(query.limit + 1);
+    let select = this.db
+      .selectFrom('improvement_plan')
+      .selectAll()
+      .orderBy('plan_id')
+      .limit(query.limit + 1);
     if (query.agreementId) select = select.where('agreement_id', '=', query.agreementId);
     if (query.overdue === 'true') select = select.where('phase', '<>', 'closed').where('due_at', '<', this.clock.now());
     if (query.phase) select = select.where('phase', '=', query.phase);
     const after = keysetAfter(PLAN_ORDER, query.cursor);
     if (after) select = select.where(after);
     const now = this.clock.now().getTime();
-    return pageOf(await select.execute(), query.limit, (row) => [row.plan_id], (row) => toPlanView(row, now));
+    return pageOf(
+      await select.execute(),
+      query.limit,
+      (row) => [row.plan_id],
+      (row) => toPlanView(row, now),
+    );
   }
 
   @Get('improvement-plans/:planId')
   async planView(@Param('planId', new ZodValidationPipe(id, 'path')) planId: string) {
-    const row = await this.db.selectFrom('improvement_plan').selectAll().where('plan_id', '=', planId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('improvement_plan')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
     if (!row) throw new NotFoundException(`no improvement plan '${planId}'`);
     return toPlanView(row, this.clock.now().getTime());
   }
@@ -213,7 +368,12 @@ function toPlanView(row: Selectable<ReviewTables['improvement_plan']>, now: numb
 }
 
 /** Each fact of the record: when it happened (occurredAt, may be back-dated) and when it was entered (recordedAt). */
-const governanceFact = z.object({ event: z.string(), actor: z.string(), occurredAt: z.string(), recordedAt: z.string() });
+const governanceFact = z.object({
+  event: z.string(),
+  actor: z.string(),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+});
 const reviewView = z.object({
   reviewId: z.string(),
   kind: z.string(),
@@ -268,7 +428,14 @@ const planWrite = (path: string, summary: string, body: z.ZodType): RouteDocumen
 });
 
 export const reviewRoutes: RouteDocumentation[] = [
-  { method: 'post', path: '/reviews', tag: 'reviews', summary: 'Schedule a review meeting', body: scheduleBody, responses: { 201: { description: 'scheduled', schema: reviewChanged }, ...writeErrors } },
+  {
+    method: 'post',
+    path: '/reviews',
+    tag: 'reviews',
+    summary: 'Schedule a review meeting',
+    body: scheduleBody,
+    responses: { 201: { description: 'scheduled', schema: reviewChanged }, ...writeErrors },
+  },
   {
     method: 'post',
     path: '/reviews/{reviewId}/minutes',
@@ -278,8 +445,21 @@ export const reviewRoutes: RouteDocumentation[] = [
     ifMatch: true,
     responses: { 200: { description: 'held, with the follow-ups carried out', schema: reviewChanged }, ...writeErrors },
   },
-  { method: 'get', path: '/reviews', tag: 'reviews', summary: 'Reviews by scheduled time, optionally of one agreement, kind or status', query: reviewsQuery, responses: { 200: { description: 'a page of reviews', schema: pageSchema(reviewView) }, 400: writeErrors[400] } },
-  { method: 'get', path: '/reviews/{reviewId}', tag: 'reviews', summary: 'One review', responses: { 200: { description: 'the review', schema: reviewView }, 400: writeErrors[400], 404: writeErrors[404] } },
+  {
+    method: 'get',
+    path: '/reviews',
+    tag: 'reviews',
+    summary: 'Reviews by scheduled time, optionally of one agreement, kind or status',
+    query: reviewsQuery,
+    responses: { 200: { description: 'a page of reviews', schema: pageSchema(reviewView) }, 400: writeErrors[400] },
+  },
+  {
+    method: 'get',
+    path: '/reviews/{reviewId}',
+    tag: 'reviews',
+    summary: 'One review',
+    responses: { 200: { description: 'the review', schema: reviewView }, 400: writeErrors[400], 404: writeErrors[404] },
+  },
   planWrite('details', 'Plan: approach, owner, due date, resources', detailBody),
   planWrite('approval', 'Approve the plan (the approver is the acting user)', approvalBody),
   planWrite('progress', 'Do: record progress', progressBody),
@@ -294,11 +474,32 @@ export const reviewRoutes: RouteDocumentation[] = [
     responses: {
       200: {
         description: 'agreements due for review',
-        schema: pageSchema(z.object({ agreementId: z.string(), kind: z.string(), title: z.string(), lastAnnualReviewAt: z.string().nullable(), dueAt: z.string() })),
+        schema: pageSchema(
+          z.object({
+            agreementId: z.string(),
+            kind: z.string(),
+            title: z.string(),
+            lastAnnualReviewAt: z.string().nullable(),
+            dueAt: z.string(),
+          }),
+        ),
       },
       400: writeErrors[400],
     },
   },
-  { method: 'get', path: '/improvement-plans', tag: 'reviews', summary: 'Improvement plans; overdue=true lists open plans past their due date', query: plansQuery, responses: { 200: { description: 'a page of plans', schema: pageSchema(planView) }, 400: writeErrors[400] } },
-  { method: 'get', path: '/improvement-plans/{planId}', tag: 'reviews', summary: 'One improvement plan', responses: { 200: { description: 'the plan', schema: planView }, 400: writeErrors[400], 404: writeErrors[404] } },
+  {
+    method: 'get',
+    path: '/improvement-plans',
+    tag: 'reviews',
+    summary: 'Improvement plans; overdue=true lists open plans past their due date',
+    query: plansQuery,
+    responses: { 200: { description: 'a page of plans', schema: pageSchema(planView) }, 400: writeErrors[400] },
+  },
+  {
+    method: 'get',
+    path: '/improvement-plans/{planId}',
+    tag: 'reviews',
+    summary: 'One improvement plan',
+    responses: { 200: { description: 'the plan', schema: planView }, 400: writeErrors[400], 404: writeErrors[404] },
+  },
 ];

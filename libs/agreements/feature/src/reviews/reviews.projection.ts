@@ -69,7 +69,11 @@ export const reviewsProjection: Projection<ReviewTables> = {
       const event = { type: recorded.type, data: recorded.data } as ReviewEvent | ImprovementPlanEvent;
       const revision = recorded.streamRevision.toString();
       const plan = (planId: string, values: Record<string, unknown>) =>
-        transaction.updateTable('improvement_plan').set({ ...values, stream_revision: revision }).where('plan_id', '=', planId).execute();
+        transaction
+          .updateTable('improvement_plan')
+          .set({ ...values, stream_revision: revision })
+          .where('plan_id', '=', planId)
+          .execute();
       switch (event.type) {
         case 'ReviewScheduled':
           await transaction
@@ -93,7 +97,13 @@ export const reviewsProjection: Projection<ReviewTables> = {
         case 'ReviewHeld':
           await transaction
             .updateTable('review')
-            .set({ status: 'held', held_at: new Date(event.data.heldAt), attendees: json(event.data.attendees), minutes: event.data.minutes, decisions: json(event.data.decisions) })
+            .set({
+              status: 'held',
+              held_at: new Date(event.data.heldAt),
+              attendees: json(event.data.attendees),
+              minutes: event.data.minutes,
+              decisions: json(event.data.decisions),
+            })
             .where('review_id', '=', event.data.reviewId)
             .execute();
           break;
@@ -123,27 +133,58 @@ export const reviewsProjection: Projection<ReviewTables> = {
             .execute();
           break;
         case 'ImprovementPlanDetailed':
-          await plan(event.data.planId, { approach: event.data.approach, owner: event.data.owner, due_at: new Date(event.data.dueAt), resources: event.data.resources, phase: 'planned' });
+          await plan(event.data.planId, {
+            approach: event.data.approach,
+            owner: event.data.owner,
+            due_at: new Date(event.data.dueAt),
+            resources: event.data.resources,
+            phase: 'planned',
+          });
           break;
         case 'ImprovementPlanApproved':
           await plan(event.data.planId, { approved_by: event.data.approvedBy, phase: 'approved' });
           break;
         case 'ImprovementProgressRecorded':
-          await plan(event.data.planId, { percent_complete: event.data.percentComplete, last_note: event.data.note, phase: 'in-progress' });
+          await plan(event.data.planId, {
+            percent_complete: event.data.percentComplete,
+            last_note: event.data.note,
+            phase: 'in-progress',
+          });
           break;
         case 'ImprovementEffectivenessReviewed':
-          await plan(event.data.planId, { effective: event.data.effective, evidence: event.data.evidence, phase: event.data.effective ? 'checked' : 'in-progress' });
+          await plan(event.data.planId, {
+            effective: event.data.effective,
+            evidence: event.data.evidence,
+            phase: event.data.effective ? 'checked' : 'in-progress',
+          });
           break;
         case 'ImprovementPlanClosed':
-          await plan(event.data.planId, { outcome: event.data.outcome, closed_at: new Date(event.data.occurredAt), phase: 'closed' });
+          await plan(event.data.planId, {
+            outcome: event.data.outcome,
+            closed_at: new Date(event.data.occurredAt),
+            phase: 'closed',
+          });
           break;
       }
-      const fact: GovernanceFactRow = { event: event.type, actor: recorded.metadata.actor, occurredAt: event.data.occurredAt, recordedAt: recorded.recordedAt.toISOString() };
+      const fact: GovernanceFactRow = {
+        event: event.type,
+        actor: recorded.metadata.actor,
+        occurredAt: event.data.occurredAt,
+        recordedAt: recorded.recordedAt.toISOString(),
+      };
       const appended = sql<GovernanceFactRow[]>`facts || ${JSON.stringify([fact])}::jsonb`;
       if ('reviewId' in event.data && event.type.startsWith('Review')) {
-        await transaction.updateTable('review').set({ facts: appended }).where('review_id', '=', event.data.reviewId).execute();
+        await transaction
+          .updateTable('review')
+          .set({ facts: appended })
+          .where('review_id', '=', event.data.reviewId)
+          .execute();
       } else if ('planId' in event.data) {
-        await transaction.updateTable('improvement_plan').set({ facts: appended }).where('plan_id', '=', event.data.planId).execute();
+        await transaction
+          .updateTable('improvement_plan')
+          .set({ facts: appended })
+          .where('plan_id', '=', event.data.planId)
+          .execute();
       }
     }
   },

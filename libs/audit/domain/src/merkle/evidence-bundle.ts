@@ -26,7 +26,14 @@ export type EvidenceBundle = {
   generatedAt: string;
   agreementId: string;
   period: { label: string; from: string; to: string; timeZone: string };
-  treeHead: { treeSize: number; rootHash: string; signedAt: string; keyId: string; signature: string; publicKeyPem: string };
+  treeHead: {
+    treeSize: number;
+    rootHash: string;
+    signedAt: string;
+    keyId: string;
+    signature: string;
+    publicKeyPem: string;
+  };
   /** As reported by the product at generation time. */
   figures: Record<string, unknown>;
   events: BundledEvent[];
@@ -34,25 +41,52 @@ export type EvidenceBundle = {
 
 export type BundleVerification = { ok: boolean; checks: string[]; problems: string[]; eventsVerified: number };
 
-export function verifyEvidenceBundle(bundle: EvidenceBundle, options: { trustedKeys?: readonly string[] } = {}): BundleVerification {
+export function verifyEvidenceBundle(
+  bundle: EvidenceBundle,
+  options: { trustedKeys?: readonly string[] } = {},
+): BundleVerification {
   const problems: string[] = [];
   const head = bundle.treeHead;
   const root = Buffer.from(head.rootHash, 'hex');
-  const trusted = !options.trustedKeys || options.trustedKeys.some((pem) => createPublicKey(pem).export({ type: 'spki', format: 'pem' }) === createPublicKey(head.publicKeyPem).export({ type: 'spki', format: 'pem' }));
+  const trusted =
+    !options.trustedKeys ||
+    options.trustedKeys.some(
+      (pem) =>
+        createPublicKey(pem).export({ type: 'spki', format: 'pem' }) ===
+        createPublicKey(head.publicKeyPem).export({ type: 'spki', format: 'pem' }),
+    );
   if (!trusted) problems.push(`the tree head is signed with key ${head.keyId}, which is not one of the trusted keys`);
   let signatureOk = false;
   try {
-    signatureOk = verify(null, Buffer.from(treeHeadMessage(head.treeSize, root, head.signedAt)), createPublicKey(head.publicKeyPem), Buffer.from(head.signature, 'base64'));
+    signatureOk = verify(
+      null,
+      Buffer.from(treeHeadMessage(head.treeSize, root, head.signedAt)),
+      createPublicKey(head.publicKeyPem),
+      Buffer.from(head.signature, 'base64'),
+    );
   } catch {
     signatureOk = false;
   }
-  if (!signatureOk) problems.push(`the signature of the tree head (size ${head.treeSize}, signed ${head.signedAt}) does not verify`);
+  if (!signatureOk)
+    problems.push(`the signature of the tree head (size ${head.treeSize}, signed ${head.signedAt}) does not verify`);
   let eventsVerified = 0;
   for (const event of bundle.events) {
-    const recomputed = leafHash(eventLeaf({ ...event, streamRevision: BigInt(event.streamRevision), recordedAt: new Date(event.recordedAt) }));
+    const recomputed = leafHash(
+      eventLeaf({ ...event, streamRevision: BigInt(event.streamRevision), recordedAt: new Date(event.recordedAt) }),
+    );
     if (recomputed.toString('hex') !== event.leafHash) {
-      problems.push(`event ${event.id} (${event.type}) does not hash to its stated leaf: its content was changed in the bundle`);
-    } else if (!verifyInclusion(event.leafIndex, head.treeSize, recomputed, event.inclusionProof.map((hash) => Buffer.from(hash, 'hex')), root)) {
+      problems.push(
+        `event ${event.id} (${event.type}) does not hash to its stated leaf: its content was changed in the bundle`,
+      );
+    } else if (
+      !verifyInclusion(
+        event.leafIndex,
+        head.treeSize,
+        recomputed,
+        event.inclusionProof.map((hash) => Buffer.from(hash, 'hex')),
+        root,
+      )
+    ) {
       problems.push(`event ${event.id} (${event.type}) is not proven to be leaf ${event.leafIndex} of the signed tree`);
     } else {
       eventsVerified += 1;

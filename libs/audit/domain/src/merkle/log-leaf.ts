@@ -40,4 +40,5 @@ export function eventLeaf(event: LoggedEvent): Buffer {
 }
 
 /** The text a tree head's signature covers. */
-export const treeHeadMessage = (treeSize: number, rootHash: Buffer, signedAt: string) => `sla-engine tree head v1\n${treeSize}\n${rootHash.toString('hex')}\n${signedAt}\n`;
+export const treeHeadMessage = (treeSize: number, rootHash: Buffer, signedAt: string) =>
+  `sla-engine tree head v1\n${treeSize}\n${rootHash.toString('hex')}\n${signedAt}\n`;

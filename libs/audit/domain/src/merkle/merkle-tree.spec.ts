@@ -1,8 +1,19 @@
 import fc from 'fast-check';
-import { consistencyProof, inclusionProof, leafHash, rootOf, StreamingRoot, verifyConsistency, verifyInclusion, type Hash } from './merkle-tree';
+import {
+  consistencyProof,
+  inclusionProof,
+  leafHash,
+  rootOf,
+  StreamingRoot,
+  verifyConsistency,
+  verifyInclusion,
+  type Hash,
+} from './merkle-tree';
 
 // The reference leaves and roots of Certificate Transparency (RFC 6962 / 9162 share the hashing).
-const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((hex) => leafHash(Buffer.from(hex, 'hex')));
+const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(
+  (hex) => leafHash(Buffer.from(hex, 'hex')),
+);
 const ROOTS = [
   'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
@@ -40,7 +51,10 @@ describe('RFC 9162 Merkle tree', () => {
       'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
       '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
     ]);
-    expect(hex(consistencyProof(2, LEAVES.slice(0, 5)))).toEqual(['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']);
+    expect(hex(consistencyProof(2, LEAVES.slice(0, 5)))).toEqual([
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ]);
     expect(hex(consistencyProof(6, LEAVES))).toEqual([
       '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
       'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
@@ -62,17 +76,26 @@ describe('RFC 9162 Merkle tree', () => {
 
   it('property: every leaf of every tree size proves its inclusion, every prefix its consistency', () => {
     fc.assert(
-      fc.property(fc.array(fc.uint8Array({ maxLength: 8 }), { minLength: 1, maxLength: 70 }), fc.nat(), fc.nat(), (raw, leafPick, sizePick) => {
-        const leaves = raw.map((bytes) => leafHash(Buffer.from(bytes)));
-        const rootHash = rootOf(leaves);
-        const index = leafPick % leaves.length;
-        expect(verifyInclusion(index, leaves.length, leaves[index], inclusionProof(index, leaves), rootHash)).toBe(true);
-        const m = 1 + (sizePick % leaves.length);
-        expect(verifyConsistency(m, leaves.length, rootOf(leaves.slice(0, m)), rootHash, consistencyProof(m, leaves))).toBe(true);
-        const streaming = new StreamingRoot();
-        for (const leaf of leaves) streaming.push(leaf);
-        expect(streaming.root().equals(rootHash)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.uint8Array({ maxLength: 8 }), { minLength: 1, maxLength: 70 }),
+        fc.nat(),
+        fc.nat(),
+        (raw, leafPick, sizePick) => {
+          const leaves = raw.map((bytes) => leafHash(Buffer.from(bytes)));
+          const rootHash = rootOf(leaves);
+          const index = leafPick % leaves.length;
+          expect(verifyInclusion(index, leaves.length, leaves[index], inclusionProof(index, leaves), rootHash)).toBe(
+            true,
+          );
+          const m = 1 + (sizePick % leaves.length);
+          expect(
+            verifyConsistency(m, leaves.length, rootOf(leaves.slice(0, m)), rootHash, consistencyProof(m, leaves)),
+          ).toBe(true);
+          const streaming = new StreamingRoot();
+          for (const leaf of leaves) streaming.push(leaf);
+          expect(streaming.root().equals(rootHash)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -94,7 +94,13 @@ export function consistencyProof(m: number, leafHashes: readonly Hash[]): Hash[]
 }
 
 /** RFC 9162 2.1.3.2. */
-export function verifyInclusion(index: number, treeSize: number, leaf: Hash, proof: readonly Hash[], root: Hash): boolean {
+export function verifyInclusion(
+  index: number,
+  treeSize: number,
+  leaf: Hash,
+  proof: readonly Hash[],
+  root: Hash,
+): boolean {
   if (index >= treeSize) return false;
   let fn = index;
   let sn = treeSize - 1;
@@ -119,7 +125,13 @@ export function verifyInclusion(index: number, treeSize: number, leaf: Hash, pro
 }
 
 /** RFC 9162 2.1.4.2. */
-export function verifyConsistency(firstSize: number, secondSize: number, firstRoot: Hash, secondRoot: Hash, proof: readonly Hash[]): boolean {
+export function verifyConsistency(
+  firstSize: number,
+  secondSize: number,
+  firstRoot: Hash,
+  secondRoot: Hash,
+  proof: readonly Hash[],
+): boolean {
   if (firstSize > secondSize) return false;
   if (firstSize === secondSize) return proof.length === 0 && firstRoot.equals(secondRoot);
   if (firstSize === 0) return proof.length === 0;

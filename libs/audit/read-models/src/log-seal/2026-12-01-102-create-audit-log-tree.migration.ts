@@ -27,5 +27,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['audit_signing_key', 'audit_tree_head', 'audit_log_leaf']) await db.schema.dropTable(table).execute();
+  for (const table of ['audit_signing_key', 'audit_tree_head', 'audit_log_leaf'])
+    await db.schema.dropTable(table).execute();
 }

@@ -4,7 +4,13 @@ import type { EventStore, GlobalPosition } from '@sla/event-sourcing';
 import type { LogSigner } from './log-signer';
 
 export type AuditLogTables = {
-  audit_log_leaf: { leaf_index: string; event_id: string; position_commit: string; position_prepare: string; leaf_hash: Buffer };
+  audit_log_leaf: {
+    leaf_index: string;
+    event_id: string;
+    position_commit: string;
+    position_prepare: string;
+    leaf_hash: Buffer;
+  };
   audit_tree_head: { tree_size: string; root_hash: Buffer; signed_at: string; key_id: string; signature: Buffer };
   audit_signing_key: { key_id: string; public_key_pem: string; first_used_at: Date };
 };
@@ -36,7 +42,9 @@ export class LogSealer {
     if (this.timer) return;
     this.timer = setInterval(() => {
       this.running ??= this.seal()
-        .catch((error: unknown) => this.options.log?.(`log sealer: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) =>
+          this.options.log?.(`log sealer: ${error instanceof Error ? error.message : String(error)}`),
+        )
         .finally(() => (this.running = undefined));
     }, intervalMilliseconds);
   }
@@ -51,8 +59,15 @@ export class LogSealer {
   async seal(force = false): Promise<{ leaves: number; head: TreeHead | null }> {
     return this.db.transaction().execute(async (transaction) => {
       await sql`select pg_advisory_xact_lock(hashtext('sla-audit-log-sealer'))`.execute(transaction);
-      const last = await transaction.selectFrom('audit_log_leaf').selectAll().orderBy('leaf_index', 'desc').limit(1).executeTakeFirst();
-      let after: GlobalPosition | undefined = last ? { commit: BigInt(last.position_commit), prepare: BigInt(last.position_prepare) } : undefined;
+      const last = await transaction
+        .selectFrom('audit_log_leaf')
+        .selectAll()
+        .orderBy('leaf_index', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      let after: GlobalPosition | undefined = last
+        ? { commit: BigInt(last.position_commit), prepare: BigInt(last.position_prepare) }
+        : undefined;
       let nextIndex = last ? Number(last.leaf_index) + 1 : 0;
       let added = 0;
       for (;;) {
@@ -77,15 +92,28 @@ export class LogSealer {
         if (page.events.length < PAGE || added >= 50_000) break;
       }
 
-      const lastHead = await transaction.selectFrom('audit_tree_head').select(['tree_size', 'signed_at']).orderBy('tree_size', 'desc').limit(1).executeTakeFirst();
+      const lastHead = await transaction
+        .selectFrom('audit_tree_head')
+        .select(['tree_size', 'signed_at'])
+        .orderBy('tree_size', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       const now = this.clock.now();
       const headSize = lastHead ? Number(lastHead.tree_size) : 0;
-      const due = !lastHead || now.getTime() - Date.parse(lastHead.signed_at) >= (this.options.headIntervalMilliseconds ?? 60_000);
+      const due =
+        !lastHead ||
+        now.getTime() - Date.parse(lastHead.signed_at) >= (this.options.headIntervalMilliseconds ?? 60_000);
       if (nextIndex === 0 || nextIndex === headSize || (!force && !due)) return { leaves: added, head: null };
 
       const streaming = new StreamingRoot();
       for (let from = 0; from < nextIndex; from += 10_000) {
-        const rows = await transaction.selectFrom('audit_log_leaf').select('leaf_hash').where('leaf_index', '>=', String(from)).where('leaf_index', '<', String(from + 10_000)).orderBy('leaf_index').execute();
+        const rows = await transaction
+          .selectFrom('audit_log_leaf')
+          .select('leaf_hash')
+          .where('leaf_index', '>=', String(from))
+          .where('leaf_index', '<', String(from + 10_000))
+          .orderBy('leaf_index')
+          .execute();
         for (const row of rows) streaming.push(row.leaf_hash);
       }
       const rootHash = streaming.root();
@@ -96,9 +124,27 @@ export class LogSealer {
         .values({ key_id: this.signer.keyId, public_key_pem: this.signer.publicKeyPem, first_used_at: now })
         .onConflict((conflict) => conflict.doNothing())
         .execute();
-      await transaction.insertInto('audit_tree_head').values({ tree_size: String(nextIndex), root_hash: rootHash, signed_at: signedAt, key_id: this.signer.keyId, signature }).execute();
+      await transaction
+        .insertInto('audit_tree_head')
+        .values({
+          tree_size: String(nextIndex),
+          root_hash: rootHash,
+          signed_at: signedAt,
+          key_id: this.signer.keyId,
+          signature,
+        })
+        .execute();
       this.options.log?.(`log sealer: signed tree head at size ${nextIndex}`);
-      return { leaves: added, head: { treeSize: nextIndex, rootHash: rootHash.toString('hex'), signedAt, keyId: this.signer.keyId, signature: signature.toString('base64') } };
+      return {
+        leaves: added,
+        head: {
+          treeSize: nextIndex,
+          rootHash: rootHash.toString('hex'),
+          signedAt,
+          keyId: this.signer.keyId,
+          signature: signature.toString('base64'),
+        },
+      };
     });
   }
 }

@@ -32,7 +32,19 @@ describe('tamper evidence over the global log (real PostgreSQL)', () => {
     await sql.connect();
     const append = async (count: number) => {
       for (let index = 0; index < count; index += 1) {
-        const result = await store.appendToStream(`ticket-T${index % 7}`, [{ id: randomUUID(), type: 'Noted', schemaVersion: 1, data: { n: index, title: `fact ${index}` }, metadata: { actor: 'a', correlationId: 'c', source: 's' } }], 'any');
+        const result = await store.appendToStream(
+          `ticket-T${index % 7}`,
+          [
+            {
+              id: randomUUID(),
+              type: 'Noted',
+              schemaVersion: 1,
+              data: { n: index, title: `fact ${index}` },
+              metadata: { actor: 'a', correlationId: 'c', source: 's' },
+            },
+          ],
+          'any',
+        );
         await untilReadable(store, result.position);
       }
     };
@@ -49,7 +61,12 @@ describe('tamper evidence over the global log (real PostgreSQL)', () => {
   });
 
   const rowAt = async (leafIndex: number) =>
-    (await sql.query(`select e.* from event_store.events e join audit_log_leaf l on l.event_id = e.event_id where l.leaf_index = $1`, [leafIndex])).rows[0] as { global_position: string; event_id: string; data: unknown; transaction_id: string };
+    (
+      await sql.query(
+        `select e.* from event_store.events e join audit_log_leaf l on l.event_id = e.event_id where l.leaf_index = $1`,
+        [leafIndex],
+      )
+    ).rows[0] as { global_position: string; event_id: string; data: unknown; transaction_id: string };
 
   it('finds nothing wrong in an untouched log, and says what it checked', async () => {
     const report = await verifyLog(store, db);
@@ -59,28 +76,39 @@ describe('tamper evidence over the global log (real PostgreSQL)', () => {
 
   it('finds an edited event', async () => {
     const row = await rowAt(10);
-    await sql.query(`update event_store.events set data = jsonb_set(data, '{title}', '"nothing happened"') where global_position = $1`, [row.global_position]);
+    await sql.query(
+      `update event_store.events set data = jsonb_set(data, '{title}', '"nothing happened"') where global_position = $1`,
+      [row.global_position],
+    );
     try {
       const report = await verifyLog(store, db);
       expect(report.ok).toBe(false);
       expect(report.findings[0]).toMatchObject({ kind: 'altered', leafIndex: 10, eventId: row.event_id });
       expect(report.findings.map((finding) => finding.kind)).toContain('head-mismatch');
     } finally {
-      await sql.query(`update event_store.events set data = $2 where global_position = $1`, [row.global_position, row.data]);
+      await sql.query(`update event_store.events set data = $2 where global_position = $1`, [
+        row.global_position,
+        row.data,
+      ]);
     }
     expect((await verifyLog(store, db)).ok).toBe(true);
   });
 
   it('finds a deleted event', async () => {
     const row = await rowAt(20);
-    const saved = (await sql.query(`select * from event_store.events where global_position = $1`, [row.global_position])).rows[0];
+    const saved = (
+      await sql.query(`select * from event_store.events where global_position = $1`, [row.global_position])
+    ).rows[0];
     await sql.query(`delete from event_store.events where global_position = $1`, [row.global_position]);
     try {
       const report = await verifyLog(store, db);
       expect(report.findings[0]).toMatchObject({ kind: 'missing', leafIndex: 20, eventId: row.event_id });
     } finally {
       const columns = Object.keys(saved);
-      await sql.query(`insert into event_store.events (${columns.join(', ')}) overriding system value values (${columns.map((_, index) => `$${index + 1}`).join(', ')})`, columns.map((column) => saved[column]));
+      await sql.query(
+        `insert into event_store.events (${columns.join(', ')}) overriding system value values (${columns.map((_, index) => `$${index + 1}`).join(', ')})`,
+        columns.map((column) => saved[column]),
+      );
     }
     expect((await verifyLog(store, db)).ok).toBe(true);
   });
@@ -88,7 +116,10 @@ describe('tamper evidence over the global log (real PostgreSQL)', () => {
   it('finds two events swapped in the log order', async () => {
     const [first, second] = [await rowAt(5), await rowAt(6)];
     const assign = (firstXid: string, secondXid: string) =>
-      sql.query(`update event_store.events set transaction_id = case when global_position = $1 then $3::xid8 else $4::xid8 end where global_position in ($1, $2)`, [first.global_position, second.global_position, firstXid, secondXid]);
+      sql.query(
+        `update event_store.events set transaction_id = case when global_position = $1 then $3::xid8 else $4::xid8 end where global_position in ($1, $2)`,
+        [first.global_position, second.global_position, firstXid, secondXid],
+      );
     // The log is read in (transaction id, position) order: exchanging the ids exchanges the places.
     await assign(second.transaction_id, first.transaction_id);
     try {
@@ -102,42 +133,83 @@ describe('tamper evidence over the global log (real PostgreSQL)', () => {
 
   it('finds an event changed together with its leaf record, by the signed head that no longer matches', async () => {
     const row = await rowAt(12);
-    await sql.query(`update event_store.events set data = jsonb_set(data, '{n}', '999') where global_position = $1`, [row.global_position]);
+    await sql.query(`update event_store.events set data = jsonb_set(data, '{n}', '999') where global_position = $1`, [
+      row.global_position,
+    ]);
     const [changed] = (await store.readAll({ maxCount: 40 })).events.filter((event) => event.id === row.event_id);
     const { eventLeaf, leafHash } = await import('@sla/audit-domain');
-    const original = (await db.selectFrom('audit_log_leaf').select('leaf_hash').where('leaf_index', '=', '12').executeTakeFirstOrThrow()).leaf_hash;
-    await db.updateTable('audit_log_leaf').set({ leaf_hash: leafHash(eventLeaf(changed)) }).where('leaf_index', '=', '12').execute();
+    const original = (
+      await db.selectFrom('audit_log_leaf').select('leaf_hash').where('leaf_index', '=', '12').executeTakeFirstOrThrow()
+    ).leaf_hash;
+    await db
+      .updateTable('audit_log_leaf')
+      .set({ leaf_hash: leafHash(eventLeaf(changed)) })
+      .where('leaf_index', '=', '12')
+      .execute();
     try {
       const report = await verifyLog(store, db);
       expect(report.findings).toHaveLength(2);
       expect(report.findings[0]).toMatchObject({ kind: 'head-mismatch', treeSize: 30 });
       expect(report.findings[0].detail).toMatch(/index 0–29/);
     } finally {
-      await sql.query(`update event_store.events set data = $2 where global_position = $1`, [row.global_position, row.data]);
+      await sql.query(`update event_store.events set data = $2 where global_position = $1`, [
+        row.global_position,
+        row.data,
+      ]);
       await db.updateTable('audit_log_leaf').set({ leaf_hash: original }).where('leaf_index', '=', '12').execute();
     }
     expect((await verifyLog(store, db)).ok).toBe(true);
   });
 
   it('finds a forged tree head, and one re-signed with a key that is not trusted', async () => {
-    const head = await db.selectFrom('audit_tree_head').selectAll().where('tree_size', '=', '30').executeTakeFirstOrThrow();
-    await db.updateTable('audit_tree_head').set({ root_hash: Buffer.alloc(32, 7) }).where('tree_size', '=', '30').execute();
+    const head = await db
+      .selectFrom('audit_tree_head')
+      .selectAll()
+      .where('tree_size', '=', '30')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('audit_tree_head')
+      .set({ root_hash: Buffer.alloc(32, 7) })
+      .where('tree_size', '=', '30')
+      .execute();
     try {
       expect((await verifyLog(store, db)).findings[0]).toMatchObject({ kind: 'bad-signature', treeSize: 30 });
     } finally {
-      await db.updateTable('audit_tree_head').set({ root_hash: head.root_hash }).where('tree_size', '=', '30').execute();
+      await db
+        .updateTable('audit_tree_head')
+        .set({ root_hash: head.root_hash })
+        .where('tree_size', '=', '30')
+        .execute();
     }
     // Someone with database access signs a head of their own and records their key.
     const intruder = LogSigner.generated();
     const { treeHeadMessage } = await import('@sla/audit-domain');
     const signedAt = new Date().toISOString();
-    await db.insertInto('audit_signing_key').values({ key_id: intruder.keyId, public_key_pem: intruder.publicKeyPem, first_used_at: new Date() }).execute();
-    await db.updateTable('audit_tree_head').set({ key_id: intruder.keyId, signed_at: signedAt, signature: intruder.sign(treeHeadMessage(30, head.root_hash, signedAt)) }).where('tree_size', '=', '30').execute();
+    await db
+      .insertInto('audit_signing_key')
+      .values({ key_id: intruder.keyId, public_key_pem: intruder.publicKeyPem, first_used_at: new Date() })
+      .execute();
+    await db
+      .updateTable('audit_tree_head')
+      .set({
+        key_id: intruder.keyId,
+        signed_at: signedAt,
+        signature: intruder.sign(treeHeadMessage(30, head.root_hash, signedAt)),
+      })
+      .where('tree_size', '=', '30')
+      .execute();
     try {
       expect((await verifyLog(store, db)).ok).toBe(true);
-      expect((await verifyLog(store, db, { trustedKeys: [signer.publicKeyPem] })).findings[0]).toMatchObject({ kind: 'untrusted-key', treeSize: 30 });
+      expect((await verifyLog(store, db, { trustedKeys: [signer.publicKeyPem] })).findings[0]).toMatchObject({
+        kind: 'untrusted-key',
+        treeSize: 30,
+      });
     } finally {
-      await db.updateTable('audit_tree_head').set({ key_id: head.key_id, signed_at: head.signed_at, signature: head.signature }).where('tree_size', '=', '30').execute();
+      await db
+        .updateTable('audit_tree_head')
+        .set({ key_id: head.key_id, signed_at: head.signed_at, signature: head.signature })
+        .where('tree_size', '=', '30')
+        .execute();
     }
     expect((await verifyLog(store, db, { trustedKeys: [signer.publicKeyPem] })).ok).toBe(true);
   });

@@ -6,7 +6,13 @@ import { signatureValid } from './log-signer';
 
 export type FindingKind = 'altered' | 'missing' | 'reordered' | 'head-mismatch' | 'bad-signature' | 'untrusted-key';
 
-export type Finding = { readonly kind: FindingKind; readonly leafIndex: number | null; readonly eventId: string | null; readonly treeSize: number | null; readonly detail: string };
+export type Finding = {
+  readonly kind: FindingKind;
+  readonly leafIndex: number | null;
+  readonly eventId: string | null;
+  readonly treeSize: number | null;
+  readonly detail: string;
+};
 
 export type VerificationReport = {
   readonly ok: boolean;
@@ -51,9 +57,18 @@ export async function verifyLog(
   const note = (finding: Finding) => {
     if (findings.length < 100) findings.push(finding);
   };
-  const leafCount = Number((await db.selectFrom('audit_log_leaf').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow()).count);
+  const leafCount = Number(
+    (
+      await db
+        .selectFrom('audit_log_leaf')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .executeTakeFirstOrThrow()
+    ).count,
+  );
   const heads = await db.selectFrom('audit_tree_head').selectAll().orderBy('tree_size').execute();
-  const keys = new Map((await db.selectFrom('audit_signing_key').selectAll().execute()).map((key) => [key.key_id, key.public_key_pem]));
+  const keys = new Map(
+    (await db.selectFrom('audit_signing_key').selectAll().execute()).map((key) => [key.key_id, key.public_key_pem]),
+  );
 
   // First pass: which event ids the log holds now, to tell a moved event from a missing one.
   const inLog = new Set<string>();
@@ -66,11 +81,27 @@ export async function verifyLog(
     while (headIndex < heads.length && Number(heads[headIndex].tree_size) === streaming.size) {
       const head = heads[headIndex];
       const treeSize = Number(head.tree_size);
-      const publicKey = options.trustedKeys ? options.trustedKeys.find((pem) => keys.get(head.key_id) === pem) : keys.get(head.key_id);
+      const publicKey = options.trustedKeys
+        ? options.trustedKeys.find((pem) => keys.get(head.key_id) === pem)
+        : keys.get(head.key_id);
       if (!publicKey) {
-        note({ kind: 'untrusted-key', leafIndex: null, eventId: null, treeSize, detail: `the head at size ${treeSize} is signed with key ${head.key_id}, which is not a trusted key` });
-      } else if (!signatureValid(publicKey, treeHeadMessage(treeSize, head.root_hash, head.signed_at), head.signature)) {
-        note({ kind: 'bad-signature', leafIndex: null, eventId: null, treeSize, detail: `the signature of the head at size ${treeSize} (signed ${head.signed_at}) does not match its size, root and time: the head was altered or forged` });
+        note({
+          kind: 'untrusted-key',
+          leafIndex: null,
+          eventId: null,
+          treeSize,
+          detail: `the head at size ${treeSize} is signed with key ${head.key_id}, which is not a trusted key`,
+        });
+      } else if (
+        !signatureValid(publicKey, treeHeadMessage(treeSize, head.root_hash, head.signed_at), head.signature)
+      ) {
+        note({
+          kind: 'bad-signature',
+          leafIndex: null,
+          eventId: null,
+          treeSize,
+          detail: `the signature of the head at size ${treeSize} (signed ${head.signed_at}) does not match its size, root and time: the head was altered or forged`,
+        });
       } else if (!streaming.root().equals(head.root_hash)) {
         note({
           kind: 'head-mismatch',
@@ -89,7 +120,13 @@ export async function verifyLog(
   let index = 0;
   let eventsInLog = 0;
   const leafPage = async (from: number) =>
-    db.selectFrom('audit_log_leaf').select(['leaf_index', 'event_id', 'leaf_hash']).where('leaf_index', '>=', String(from)).where('leaf_index', '<', String(from + PAGE)).orderBy('leaf_index').execute();
+    db
+      .selectFrom('audit_log_leaf')
+      .select(['leaf_index', 'event_id', 'leaf_hash'])
+      .where('leaf_index', '>=', String(from))
+      .where('leaf_index', '<', String(from + PAGE))
+      .orderBy('leaf_index')
+      .execute();
   let base = 0;
   let leaves = await leafPage(base);
   checkHead();
@@ -106,11 +143,29 @@ export async function verifyLog(
       if (leaf.event_id !== event.id) {
         note(
           inLog.has(leaf.event_id)
-            ? { kind: 'reordered', leafIndex: index, eventId: leaf.event_id, treeSize: null, detail: `leaf ${index} sealed event ${leaf.event_id}, which now stands elsewhere in the log; event ${event.id} stands in its place` }
-            : { kind: 'missing', leafIndex: index, eventId: leaf.event_id, treeSize: null, detail: `leaf ${index} sealed event ${leaf.event_id}, which is no longer in the log` },
+            ? {
+                kind: 'reordered',
+                leafIndex: index,
+                eventId: leaf.event_id,
+                treeSize: null,
+                detail: `leaf ${index} sealed event ${leaf.event_id}, which now stands elsewhere in the log; event ${event.id} stands in its place`,
+              }
+            : {
+                kind: 'missing',
+                leafIndex: index,
+                eventId: leaf.event_id,
+                treeSize: null,
+                detail: `leaf ${index} sealed event ${leaf.event_id}, which is no longer in the log`,
+              },
         );
       } else if (!recomputed.equals(leaf.leaf_hash)) {
-        note({ kind: 'altered', leafIndex: index, eventId: event.id, treeSize: null, detail: `event ${event.id} (${event.type} in ${event.streamName} at revision ${event.streamRevision}) differs from what was sealed` });
+        note({
+          kind: 'altered',
+          leafIndex: index,
+          eventId: event.id,
+          treeSize: null,
+          detail: `event ${event.id} (${event.type} in ${event.streamName} at revision ${event.streamRevision}) differs from what was sealed`,
+        });
       }
     }
     streaming.push(recomputed);
@@ -120,11 +175,23 @@ export async function verifyLog(
   }
   options.onProgress?.(eventsInLog, inLog.size);
   if (eventsInLog < leafCount) {
-    note({ kind: 'missing', leafIndex: eventsInLog, eventId: null, treeSize: null, detail: `${leafCount - eventsInLog} sealed event(s) at the end of the log are gone (log has ${eventsInLog}, ${leafCount} were sealed)` });
+    note({
+      kind: 'missing',
+      leafIndex: eventsInLog,
+      eventId: null,
+      treeSize: null,
+      detail: `${leafCount - eventsInLog} sealed event(s) at the end of the log are gone (log has ${eventsInLog}, ${leafCount} were sealed)`,
+    });
   }
   while (headIndex < heads.length) {
     const head = heads[headIndex];
-    note({ kind: 'head-mismatch', leafIndex: null, eventId: null, treeSize: Number(head.tree_size), detail: `a head was signed at size ${head.tree_size} but the log holds only ${eventsInLog} events` });
+    note({
+      kind: 'head-mismatch',
+      leafIndex: null,
+      eventId: null,
+      treeSize: Number(head.tree_size),
+      detail: `a head was signed at size ${head.tree_size} but the log holds only ${eventsInLog} events`,
+    });
     headIndex += 1;
   }
   const latest = heads.at(-1);
@@ -134,7 +201,14 @@ export async function verifyLog(
     sealedLeaves: leafCount,
     unsealedEvents: Math.max(0, eventsInLog - leafCount),
     headsChecked: heads.length,
-    latestHead: latest ? { treeSize: Number(latest.tree_size), rootHash: latest.root_hash.toString('hex'), signedAt: latest.signed_at, keyId: latest.key_id } : null,
+    latestHead: latest
+      ? {
+          treeSize: Number(latest.tree_size),
+          rootHash: latest.root_hash.toString('hex'),
+          signedAt: latest.signed_at,
+          keyId: latest.key_id,
+        }
+      : null,
     findings,
     checks: [
       `read all ${eventsInLog} events of the global log in order, as stored`,

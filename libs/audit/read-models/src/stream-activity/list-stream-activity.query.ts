@@ -15,7 +15,12 @@ export async function listStreamActivity(
   db: Kysely<StreamActivityTables>,
   options: { category?: string; limit: number; offset: number },
 ): Promise<StreamActivity[]> {
-  let query = db.selectFrom('stream_activity').selectAll().orderBy('stream_name').limit(options.limit).offset(options.offset);
+  let query = db
+    .selectFrom('stream_activity')
+    .selectAll()
+    .orderBy('stream_name')
+    .limit(options.limit)
+    .offset(options.offset);
   if (options.category) query = query.where('category', '=', options.category);
   const rows = await query.execute();
   return rows.map((row) => ({

@@ -33,7 +33,9 @@ export const serviceCalendarDecider: Decider<DefineServiceCalendar, ServiceCalen
   evolve: () => ({ defined: true }),
   decide(command) {
     if (command.data.definition.id !== command.data.calendarId) {
-      throw new ServiceCalendarError(`the definition's id '${command.data.definition.id}' differs from the calendar id '${command.data.calendarId}'`);
+      throw new ServiceCalendarError(
+        `the definition's id '${command.data.definition.id}' differs from the calendar id '${command.data.calendarId}'`,
+      );
     }
     return [{ type: 'ServiceCalendarDefined', data: command.data }];
   },

@@ -14,8 +14,14 @@ const registration = {
   occurredAt: '2026-03-01T09:00:00+01:00',
 };
 const registered: ServiceEvent = { type: 'ServiceRegistered', data: registration };
-const activated: ServiceEvent = { type: 'ServiceActivated', data: { serviceId: 'email', changeRequest: 'CR-2', occurredAt: '2026-03-05T09:00:00Z' } };
-const retire: ServiceCommand = { type: 'RetireService', data: { serviceId: 'email', reason: 'replaced', changeRequest: 'CR-9', occurredAt: '2026-06-01T00:00:00Z' } };
+const activated: ServiceEvent = {
+  type: 'ServiceActivated',
+  data: { serviceId: 'email', changeRequest: 'CR-2', occurredAt: '2026-03-05T09:00:00Z' },
+};
+const retire: ServiceCommand = {
+  type: 'RetireService',
+  data: { serviceId: 'email', reason: 'replaced', changeRequest: 'CR-9', occurredAt: '2026-06-01T00:00:00Z' },
+};
 
 function given(events: ServiceEvent[]) {
   const state = events.reduce(serviceDecider.evolve, serviceDecider.initialState());
@@ -29,18 +35,31 @@ describe('service decider', () => {
   });
 
   it('refuses to register the same service twice', () => {
-    expect(given([registered]).when({ type: 'RegisterService', data: registration })).toThrow(expect.objectContaining({ code: 'SERVICE_ALREADY_REGISTERED', kind: 'conflict' }));
+    expect(given([registered]).when({ type: 'RegisterService', data: registration })).toThrow(
+      expect.objectContaining({ code: 'SERVICE_ALREADY_REGISTERED', kind: 'conflict' }),
+    );
   });
 
   it('activates a proposed service, and only a proposed one', () => {
     expect(given([registered]).when({ type: 'ActivateService', data: activated.data as never })()).toEqual([activated]);
-    expect(given([registered, activated]).when({ type: 'ActivateService', data: activated.data as never })).toThrow(expect.objectContaining({ code: 'SERVICE_NOT_PROPOSED' }));
+    expect(given([registered, activated]).when({ type: 'ActivateService', data: activated.data as never })).toThrow(
+      expect.objectContaining({ code: 'SERVICE_NOT_PROPOSED' }),
+    );
   });
 
   it('revises details under a change request; an empty revision is refused', () => {
-    const revision = { serviceId: 'email', changes: { calendarId: '24x7', exceptions: 'Maintenance Sundays 02:00-04:00' }, changeRequest: 'CR-3', occurredAt: '2026-03-06T09:00:00Z' };
-    expect(given([registered, activated]).when({ type: 'ReviseServiceDetails', data: revision })()).toEqual([{ type: 'ServiceDetailsRevised', data: revision }]);
-    expect(given([registered]).when({ type: 'ReviseServiceDetails', data: { ...revision, changes: {} } })).toThrow(expect.objectContaining({ code: 'NOTHING_TO_CHANGE' }));
+    const revision = {
+      serviceId: 'email',
+      changes: { calendarId: '24x7', exceptions: 'Maintenance Sundays 02:00-04:00' },
+      changeRequest: 'CR-3',
+      occurredAt: '2026-03-06T09:00:00Z',
+    };
+    expect(given([registered, activated]).when({ type: 'ReviseServiceDetails', data: revision })()).toEqual([
+      { type: 'ServiceDetailsRevised', data: revision },
+    ]);
+    expect(given([registered]).when({ type: 'ReviseServiceDetails', data: { ...revision, changes: {} } })).toThrow(
+      expect.objectContaining({ code: 'NOTHING_TO_CHANGE' }),
+    );
   });
 
   it('retires an active or proposed service', () => {
@@ -51,13 +70,20 @@ describe('service decider', () => {
   it('refuses any change to an unknown or retired service', () => {
     expect(given([]).when(retire)).toThrow(expect.objectContaining({ code: 'SERVICE_NOT_FOUND', kind: 'not_found' }));
     const retired: ServiceEvent = { type: 'ServiceRetired', data: retire.data as never };
-    expect(given([registered, retired]).when(retire)).toThrow(expect.objectContaining({ code: 'SERVICE_ALREADY_RETIRED' }));
-    expect(given([registered, retired]).when({ type: 'ReviseServiceDetails', data: { serviceId: 'email', changes: { name: 'x' }, changeRequest: 'CR-4', occurredAt: '2026-07-01T00:00:00Z' } })).toThrow(
+    expect(given([registered, retired]).when(retire)).toThrow(
       expect.objectContaining({ code: 'SERVICE_ALREADY_RETIRED' }),
     );
+    expect(
+      given([registered, retired]).when({
+        type: 'ReviseServiceDetails',
+        data: { serviceId: 'email', changes: { name: 'x' }, changeRequest: 'CR-4', occurredAt: '2026-07-01T00:00:00Z' },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'SERVICE_ALREADY_RETIRED' }));
   });
 
   it('treats services registered before proposals existed (v1, no change request) as active', () => {
-    expect(given([{ type: 'ServiceRegistered', data: { ...registration, changeRequest: null } }]).state.status).toBe('active');
+    expect(given([{ type: 'ServiceRegistered', data: { ...registration, changeRequest: null } }]).state.status).toBe(
+      'active',
+    );
   });
 });

@@ -1,6 +1,12 @@
 import type { Decider } from '@sla/event-sourcing';
 import { ServiceError } from './service.errors';
-import type { ServiceActivatedData, ServiceDetailsRevisedData, ServiceEvent, ServiceRegisteredData, ServiceRetiredData } from './service.events';
+import type {
+  ServiceActivatedData,
+  ServiceDetailsRevisedData,
+  ServiceEvent,
+  ServiceRegisteredData,
+  ServiceRetiredData,
+} from './service.events';
 
 /** Catalogue status: proposed → active → retired (a proposal may also be retired). */
 export type ServiceState =
@@ -20,7 +26,11 @@ export const serviceDecider: Decider<ServiceCommand, ServiceEvent, ServiceState>
     switch (event.type) {
       case 'ServiceRegistered':
         // v1 history had no proposal step: those services were registered in service.
-        return { status: event.data.changeRequest === null ? 'active' : 'proposed', serviceId: event.data.serviceId, name: event.data.name };
+        return {
+          status: event.data.changeRequest === null ? 'active' : 'proposed',
+          serviceId: event.data.serviceId,
+          name: event.data.name,
+        };
       case 'ServiceActivated':
         return state.status === 'unregistered' ? state : { ...state, status: 'active' };
       case 'ServiceDetailsRevised':
@@ -42,7 +52,8 @@ export const serviceDecider: Decider<ServiceCommand, ServiceEvent, ServiceState>
         if (state.status !== 'proposed') throw new ServiceError('SERVICE_NOT_PROPOSED', command.data.serviceId);
         return [{ type: 'ServiceActivated', data: command.data }];
       case 'ReviseServiceDetails':
-        if (Object.keys(command.data.changes).length === 0) throw new ServiceError('NOTHING_TO_CHANGE', command.data.serviceId);
+        if (Object.keys(command.data.changes).length === 0)
+          throw new ServiceError('NOTHING_TO_CHANGE', command.data.serviceId);
         return [{ type: 'ServiceDetailsRevised', data: command.data }];
       case 'RetireService':
         return [{ type: 'ServiceRetired', data: command.data }];

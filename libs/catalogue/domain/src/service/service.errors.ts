@@ -1,6 +1,11 @@
 import { DomainError } from '@sla/event-sourcing';
 
-export type ServiceErrorCode = 'SERVICE_ALREADY_REGISTERED' | 'SERVICE_NOT_FOUND' | 'SERVICE_ALREADY_RETIRED' | 'SERVICE_NOT_PROPOSED' | 'NOTHING_TO_CHANGE';
+export type ServiceErrorCode =
+  | 'SERVICE_ALREADY_REGISTERED'
+  | 'SERVICE_NOT_FOUND'
+  | 'SERVICE_ALREADY_RETIRED'
+  | 'SERVICE_NOT_PROPOSED'
+  | 'NOTHING_TO_CHANGE';
 
 export class ServiceError extends DomainError {
   readonly kind;

@@ -40,7 +40,15 @@ describe('ServiceRegistered schema versions', () => {
         id: '0b1e7a7e-3d9c-4a53-8a0f-9e8f7c6b5a41',
         type: 'ServiceRegistered',
         schemaVersion: 0,
-        data: { serviceId: 'Bad Id!', name: '', description: 'x', owner: { name: 'A', email: 'not-an-email' }, contactPoint: null, changeRequest: null, occurredAt: 'yesterday' },
+        data: {
+          serviceId: 'Bad Id!',
+          name: '',
+          description: 'x',
+          owner: { name: 'A', email: 'not-an-email' },
+          contactPoint: null,
+          changeRequest: null,
+          occurredAt: 'yesterday',
+        },
         metadata: { actor: 'alice', correlationId: 'c', source: 'test' },
       });
     } catch (caught) {
@@ -48,7 +56,9 @@ describe('ServiceRegistered schema versions', () => {
     }
     expect(error).toBeInstanceOf(EventSchemaViolationError);
     const paths = (error as EventSchemaViolationError).issues.map((issue) => issue.path);
-    expect(paths).toEqual(expect.arrayContaining(['data.serviceId', 'data.name', 'data.owner.email', 'data.occurredAt']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['data.serviceId', 'data.name', 'data.owner.email', 'data.occurredAt']),
+    );
     expect((error as Error).message).toMatch(/data\.owner\.email: .*email/i);
   });
 

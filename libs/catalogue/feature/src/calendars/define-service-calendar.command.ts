@@ -1,7 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
-import { serviceCalendarDecider, serviceCalendarStreamName, type ServiceCalendarDefinedData } from '@sla/catalogue-domain';
+import {
+  serviceCalendarDecider,
+  serviceCalendarStreamName,
+  type ServiceCalendarDefinedData,
+} from '@sla/catalogue-domain';
 import { CLOCK, EVENT_STORE, type Clock } from '@sla/nest-platform';
 import type { CommandAccepted } from '../change-service/change-service.command';
 

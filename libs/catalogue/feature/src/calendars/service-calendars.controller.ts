@@ -3,7 +3,21 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
-import { CLOCK, READ_STORE, RequestMetadata, ZodValidationPipe, keysetAfter, pageOf, pageQueryShape, pageSchema, parseIfMatch, writeErrors, type Clock, type KeysetColumn, type RouteDocumentation } from '@sla/nest-platform';
+import {
+  CLOCK,
+  READ_STORE,
+  RequestMetadata,
+  ZodValidationPipe,
+  keysetAfter,
+  pageOf,
+  pageQueryShape,
+  pageSchema,
+  parseIfMatch,
+  writeErrors,
+  type Clock,
+  type KeysetColumn,
+  type RouteDocumentation,
+} from '@sla/nest-platform';
 import { calendarDefinitionSchema } from '@sla/sla-clock';
 import { DefineServiceCalendarCommand } from './define-service-calendar.command';
 import type { ServiceCalendarTables } from '@sla/catalogue-read-models';
@@ -46,18 +60,36 @@ export class ServiceCalendarsController {
 
   @Get()
   async list(@Query(new ZodValidationPipe(listCalendarsQuery, 'query')) query: z.infer<typeof listCalendarsQuery>) {
-    let select = this.db.selectFrom('service_calendar').select(['calendar_id', 'name', 'time_zone']).orderBy('calendar_id').limit(query.limit + 1);
+    let select = this.db
+      .selectFrom('service_calendar')
+      .select(['calendar_id', 'name', 'time_zone'])
+      .orderBy('calendar_id')
+      .limit(query.limit + 1);
     if (query.timeZone) select = select.where('time_zone', '=', query.timeZone);
     const after = keysetAfter(CALENDAR_ORDER, query.cursor);
     if (after) select = select.where(after);
-    return pageOf(await select.execute(), query.limit, (row) => [row.calendar_id], (row) => ({ calendarId: row.calendar_id, name: row.name, timeZone: row.time_zone }));
+    return pageOf(
+      await select.execute(),
+      query.limit,
+      (row) => [row.calendar_id],
+      (row) => ({ calendarId: row.calendar_id, name: row.name, timeZone: row.time_zone }),
+    );
   }
 
   @Get(':calendarId')
   async get(@Param('calendarId', new ZodValidationPipe(calendarIdParameter, 'path')) calendarId: string) {
-    const row = await this.db.selectFrom('service_calendar').selectAll().where('calendar_id', '=', calendarId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('service_calendar')
+      .selectAll()
+      .where('calendar_id', '=', calendarId)
+      .executeTakeFirst();
     if (!row) throw new NotFoundException(`no calendar '${calendarId}'`);
-    return { calendarId: row.calendar_id, definition: row.definition, lastChangeRequest: row.last_change_request, streamRevision: Number(row.stream_revision) };
+    return {
+      calendarId: row.calendar_id,
+      definition: row.definition,
+      lastChangeRequest: row.last_change_request,
+      streamRevision: Number(row.stream_revision),
+    };
   }
 }
 
@@ -69,7 +101,10 @@ export const serviceCalendarRoutes: RouteDocumentation[] = [
     summary: 'Define or replace a service-hours calendar',
     body: defineCalendarBody,
     ifMatch: true,
-    responses: { 201: { description: 'defined', schema: z.object({ calendarId: z.string(), streamRevision: z.string() }) }, ...writeErrors },
+    responses: {
+      201: { description: 'defined', schema: z.object({ calendarId: z.string(), streamRevision: z.string() }) },
+      ...writeErrors,
+    },
   },
   {
     method: 'get',
@@ -77,7 +112,13 @@ export const serviceCalendarRoutes: RouteDocumentation[] = [
     tag: 'catalogue',
     summary: 'List calendars by id, optionally in one time zone',
     query: listCalendarsQuery,
-    responses: { 200: { description: 'a page of calendars', schema: pageSchema(z.object({ calendarId: z.string(), name: z.string(), timeZone: z.string() })) }, 400: writeErrors[400] },
+    responses: {
+      200: {
+        description: 'a page of calendars',
+        schema: pageSchema(z.object({ calendarId: z.string(), name: z.string(), timeZone: z.string() })),
+      },
+      400: writeErrors[400],
+    },
   },
   {
     method: 'get',
@@ -85,7 +126,15 @@ export const serviceCalendarRoutes: RouteDocumentation[] = [
     tag: 'catalogue',
     summary: 'One calendar definition',
     responses: {
-      200: { description: 'the calendar', schema: z.object({ calendarId: z.string(), definition: calendarDefinitionSchema, lastChangeRequest: z.string().nullable(), streamRevision: z.number() }) },
+      200: {
+        description: 'the calendar',
+        schema: z.object({
+          calendarId: z.string(),
+          definition: calendarDefinitionSchema,
+          lastChangeRequest: z.string().nullable(),
+          streamRevision: z.number(),
+        }),
+      },
       400: writeErrors[400],
       404: writeErrors[404],
     },

@@ -25,11 +25,17 @@ export class ChangeServiceHandler implements ICommandHandler<ChangeServiceComman
   ) {}
 
   async execute({ command, metadata, expectedRevision }: ChangeServiceCommand): Promise<CommandAccepted> {
-    const outcome = await handleCommand(this.store, serviceStreamName(command.data.serviceId), serviceDecider, command, {
-      metadata,
-      expectedRevision,
-      occurredAt: inStreamOrder(this.clock),
-    });
+    const outcome = await handleCommand(
+      this.store,
+      serviceStreamName(command.data.serviceId),
+      serviceDecider,
+      command,
+      {
+        metadata,
+        expectedRevision,
+        occurredAt: inStreamOrder(this.clock),
+      },
+    );
     return { streamRevision: outcome.streamRevision.toString() };
   }
 }

@@ -27,7 +27,10 @@ export class GetServiceQuery extends Query<ServiceView> {
   }
 }
 
-export type ServiceFilter = { readonly status?: ServiceView['status'] | undefined; readonly calendarId?: string | undefined };
+export type ServiceFilter = {
+  readonly status?: ServiceView['status'] | undefined;
+  readonly calendarId?: string | undefined;
+};
 
 export class ListServicesQuery extends Query<Page<ServiceView>> {
   constructor(
@@ -45,8 +48,15 @@ export class GetServiceHandler implements IQueryHandler<GetServiceQuery> {
   constructor(@Inject(READ_STORE) private readonly db: Kysely<ServiceCatalogueTables>) {}
 
   async execute({ serviceId }: GetServiceQuery): Promise<ServiceView> {
-    const row = await this.db.selectFrom('service_catalogue').selectAll().where('service_id', '=', serviceId).executeTakeFirst();
-    if (!row) throw new NotFoundException(`no service '${serviceId}' in the catalogue (yet: views follow the log within moments)`);
+    const row = await this.db
+      .selectFrom('service_catalogue')
+      .selectAll()
+      .where('service_id', '=', serviceId)
+      .executeTakeFirst();
+    if (!row)
+      throw new NotFoundException(
+        `no service '${serviceId}' in the catalogue (yet: views follow the log within moments)`,
+      );
     return toView(row);
   }
 }
@@ -56,7 +66,11 @@ export class ListServicesHandler implements IQueryHandler<ListServicesQuery> {
   constructor(@Inject(READ_STORE) private readonly db: Kysely<ServiceCatalogueTables>) {}
 
   async execute({ filter, page }: ListServicesQuery): Promise<Page<ServiceView>> {
-    let query = this.db.selectFrom('service_catalogue').selectAll().orderBy('service_id').limit(page.limit + 1);
+    let query = this.db
+      .selectFrom('service_catalogue')
+      .selectAll()
+      .orderBy('service_id')
+      .limit(page.limit + 1);
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.calendarId) query = query.where('calendar_id', '=', filter.calendarId);
     const after = keysetAfter(SERVICE_ORDER, page.cursor);

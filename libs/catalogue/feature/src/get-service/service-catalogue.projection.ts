@@ -1,6 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '@sla/event-sourcing';
-import type { ServiceActivatedData, ServiceDetailsRevisedData, ServiceRegisteredData, ServiceRetiredData } from '@sla/catalogue-domain';
+import type {
+  ServiceActivatedData,
+  ServiceDetailsRevisedData,
+  ServiceRegisteredData,
+  ServiceRetiredData,
+} from '@sla/catalogue-domain';
 import type { Projection } from '@sla/projection-runtime';
 
 export type ServiceCatalogueTable = {
@@ -68,11 +73,15 @@ export const serviceCatalogueProjection: Projection<ServiceCatalogueTables> = {
           .set({
             ...(changes.name !== undefined ? { name: changes.name } : {}),
             ...(changes.description !== undefined ? { description: changes.description } : {}),
-            ...(changes.owner !== undefined ? { owner_name: changes.owner.name, owner_email: changes.owner.email } : {}),
+            ...(changes.owner !== undefined
+              ? { owner_name: changes.owner.name, owner_email: changes.owner.email }
+              : {}),
             ...(changes.contactPoint !== undefined ? { contact_point: changes.contactPoint } : {}),
             ...(changes.calendarId !== undefined ? { calendar_id: changes.calendarId } : {}),
             ...(changes.exceptions !== undefined ? { exceptions: changes.exceptions } : {}),
-            ...(changes.securityConsiderations !== undefined ? { security_considerations: changes.securityConsiderations } : {}),
+            ...(changes.securityConsiderations !== undefined
+              ? { security_considerations: changes.securityConsiderations }
+              : {}),
             last_change_request: changeRequest,
             stream_revision: revision,
           })

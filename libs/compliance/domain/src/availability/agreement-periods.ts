@@ -46,14 +46,23 @@ export function versionsInForceDuring(events: readonly AgreementEvent[], from: I
  * force. Suspended, terminated or expired stretches have no target and are
  * left out.
  */
-export function availabilityTerms(events: readonly AgreementEvent[], serviceId: string, from: Instant, to: Instant): AvailabilityTerm[] {
+export function availabilityTerms(
+  events: readonly AgreementEvent[],
+  serviceId: string,
+  from: Instant,
+  to: Instant,
+): AvailabilityTerm[] {
   const terms: AvailabilityTerm[] = [];
   for (const [start, end] of stretches(events, from, to)) {
     const inForce = versionInForceAt(events, start);
-    const target = inForce && !inForce.suspended ? inForce.content.availabilityTargets.find((candidate) => candidate.serviceId === serviceId) : undefined;
+    const target =
+      inForce && !inForce.suspended
+        ? inForce.content.availabilityTargets.find((candidate) => candidate.serviceId === serviceId)
+        : undefined;
     if (!inForce || !target) continue;
     const previous = terms.at(-1);
-    if (previous && previous.to === start && previous.version === inForce.version) terms[terms.length - 1] = { ...previous, to: end };
+    if (previous && previous.to === start && previous.version === inForce.version)
+      terms[terms.length - 1] = { ...previous, to: end };
     else terms.push({ from: start, to: end, version: inForce.version, target });
   }
   return terms;

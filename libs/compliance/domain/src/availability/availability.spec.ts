@@ -9,7 +9,14 @@ const roundTheClock = calendar('24x7', 'UTC');
 // Mon–Fri 09:00–17:00 Berlin.
 const officeHours = calendar(weekdays('09:00-17:00'), 'Europe/Berlin');
 const march = { from: at('2026-03-01T00:00'), to: at('2026-04-01T00:00'), asOf: at('2026-05-01T00:00') };
-const outage = (outageId: string, start: string, end: string | null, impact: OutageInterval['impact'] = 'full', weight: number | null = null, zone = 'UTC'): OutageInterval => ({
+const outage = (
+  outageId: string,
+  start: string,
+  end: string | null,
+  impact: OutageInterval['impact'] = 'full',
+  weight: number | null = null,
+  zone = 'UTC',
+): OutageInterval => ({
   outageId,
   start: at(start, zone),
   end: end === null ? null : at(end, zone),
@@ -19,15 +26,52 @@ const outage = (outageId: string, start: string, end: string | null, impact: Out
 
 describe('availability', () => {
   it('meets 99.9 % of a 30-day 24x7 month with exactly 43.2 minutes down, and fails it with one millisecond more', () => {
-    const april = { from: at('2026-04-01T00:00'), to: at('2026-05-01T00:00'), asOf: at('2026-06-01T00:00'), calendar: roundTheClock, maintenance: [], targetPercentage: 99.9 };
-    const exact = measureAvailability({ ...april, outages: [{ outageId: 'o', start: at('2026-04-10T10:00'), end: at('2026-04-10T10:00') + 43.2 * MINUTE, impact: 'full', weight: null }] });
-    expect(exact).toMatchObject({ agreedServiceTime: 30 * 24 * HOUR, downtime: 43.2 * MINUTE, availabilityPercent: '99.900000', targetMet: true, remainingDowntimeBudget: 0, failures: 1 });
-    const over = measureAvailability({ ...april, outages: [{ outageId: 'o', start: at('2026-04-10T10:00'), end: at('2026-04-10T10:00') + 43.2 * MINUTE + 1, impact: 'full', weight: null }] });
+    const april = {
+      from: at('2026-04-01T00:00'),
+      to: at('2026-05-01T00:00'),
+      asOf: at('2026-06-01T00:00'),
+      calendar: roundTheClock,
+      maintenance: [],
+      targetPercentage: 99.9,
+    };
+    const exact = measureAvailability({
+      ...april,
+      outages: [
+        {
+          outageId: 'o',
+          start: at('2026-04-10T10:00'),
+          end: at('2026-04-10T10:00') + 43.2 * MINUTE,
+          impact: 'full',
+          weight: null,
+        },
+      ],
+    });
+    expect(exact).toMatchObject({
+      agreedServiceTime: 30 * 24 * HOUR,
+      downtime: 43.2 * MINUTE,
+      availabilityPercent: '99.900000',
+      targetMet: true,
+      remainingDowntimeBudget: 0,
+      failures: 1,
+    });
+    const over = measureAvailability({
+      ...april,
+      outages: [
+        {
+          outageId: 'o',
+          start: at('2026-04-10T10:00'),
+          end: at('2026-04-10T10:00') + 43.2 * MINUTE + 1,
+          impact: 'full',
+          weight: null,
+        },
+      ],
+    });
     expect(over).toMatchObject({ availabilityPercent: '99.899999', targetMet: false, remainingDowntimeBudget: -1 });
   });
 
   it('counts only service hours, overlapping outages once at the heaviest impact, and partial outages by weight (hand-computed)', () => {
-    // March 2026 in Berlin: 22 working days × 8 h = 176 h of service time (DST on 29 March changes nothing in office hours).
+    // March 2026 in Berlin: 22 working days × 8 h = 176 h of service time (DST on 29 March changes nothing in office
+    // hours).
     const figures = measureAvailability({
       ...march,
       calendar: officeHours,
@@ -71,7 +115,10 @@ describe('availability', () => {
       to: at('2026-04-01T00:00'),
       asOf: at('2026-03-20T12:00'),
       calendar: roundTheClock,
-      outages: [outage('planned-overrun', '2026-03-08T01:00', '2026-03-08T04:00'), outage('still-open', '2026-03-20T11:00', null)],
+      outages: [
+        outage('planned-overrun', '2026-03-08T01:00', '2026-03-08T04:00'),
+        outage('still-open', '2026-03-20T11:00', null),
+      ],
       maintenance: [{ start: at('2026-03-08T00:00'), end: at('2026-03-08T03:00') }],
       targetPercentage: 99.9,
     });
@@ -89,17 +136,43 @@ describe('availability', () => {
 
   it('property: downtime never exceeds agreed time, is order-independent, and never double-counts overlaps', () => {
     const day = at('2026-03-02T00:00');
-    const interval = fc.tuple(fc.integer({ min: 0, max: 7 * 24 * 60 }), fc.integer({ min: 1, max: 48 * 60 })).map(([start, length]) => [day + start * MINUTE, day + (start + length) * MINUTE] as const);
+    const interval = fc
+      .tuple(fc.integer({ min: 0, max: 7 * 24 * 60 }), fc.integer({ min: 1, max: 48 * 60 }))
+      .map(([start, length]) => [day + start * MINUTE, day + (start + length) * MINUTE] as const);
     fc.assert(
-      fc.property(fc.array(fc.tuple(interval, fc.constantFrom<OutageInterval['impact']>('full', 'partial', 'degraded')), { maxLength: 12 }), fc.array(interval, { maxLength: 3 }), (raw, windows) => {
-        const outages = raw.map(([[start, end], impact], index): OutageInterval => ({ outageId: `o${index}`, start, end, impact, weight: impact === 'partial' ? 0.25 : null }));
-        const input = { from: day, to: day + 7 * 24 * HOUR, asOf: day + 30 * 24 * HOUR, calendar: officeHours, maintenance: windows.map(([start, end]) => ({ start, end })), targetPercentage: 99 };
-        const figures = measureAvailability({ ...input, outages });
-        expect(figures.downtime + figures.excludedMaintenanceDowntime).toBeLessThanOrEqual(figures.agreedServiceTime);
-        expect(measureAvailability({ ...input, outages: [...outages].reverse() }).downtime).toBe(figures.downtime);
-        // Duplicating every outage changes nothing: overlaps count once.
-        expect(measureAvailability({ ...input, outages: [...outages, ...outages.map((entry) => ({ ...entry, outageId: `${entry.outageId}-copy` }))] }).downtime).toBe(figures.downtime);
-      }),
+      fc.property(
+        fc.array(fc.tuple(interval, fc.constantFrom<OutageInterval['impact']>('full', 'partial', 'degraded')), {
+          maxLength: 12,
+        }),
+        fc.array(interval, { maxLength: 3 }),
+        (raw, windows) => {
+          const outages = raw.map(([[start, end], impact], index): OutageInterval => ({
+            outageId: `o${index}`,
+            start,
+            end,
+            impact,
+            weight: impact === 'partial' ? 0.25 : null,
+          }));
+          const input = {
+            from: day,
+            to: day + 7 * 24 * HOUR,
+            asOf: day + 30 * 24 * HOUR,
+            calendar: officeHours,
+            maintenance: windows.map(([start, end]) => ({ start, end })),
+            targetPercentage: 99,
+          };
+          const figures = measureAvailability({ ...input, outages });
+          expect(figures.downtime + figures.excludedMaintenanceDowntime).toBeLessThanOrEqual(figures.agreedServiceTime);
+          expect(measureAvailability({ ...input, outages: [...outages].reverse() }).downtime).toBe(figures.downtime);
+          // Duplicating every outage changes nothing: overlaps count once.
+          expect(
+            measureAvailability({
+              ...input,
+              outages: [...outages, ...outages.map((entry) => ({ ...entry, outageId: `${entry.outageId}-copy` }))],
+            }).downtime,
+          ).toBe(figures.downtime);
+        },
+      ),
       { numRuns: 150 },
     );
   });

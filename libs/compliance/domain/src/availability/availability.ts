@@ -53,14 +53,22 @@ export type AvailabilityFigures = {
   /** Uptime in service windows per failure. */
   readonly meanTimeBetweenFailures: Duration | null;
   /** Each counted outage with its share of the downtime. */
-  readonly contributions: readonly { readonly outageId: string; readonly downtime: Duration; readonly excluded: Duration }[];
+  readonly contributions: readonly {
+    readonly outageId: string;
+    readonly downtime: Duration;
+    readonly excluded: Duration;
+  }[];
 };
 
 // Weights are decimals; downtime is summed in millionths of a millisecond to stay exact.
 const WEIGHT_SCALE = 1_000_000n;
 
 const weightOf = (outage: OutageInterval): bigint =>
-  outage.impact === 'full' ? WEIGHT_SCALE : outage.impact === 'partial' ? BigInt(Math.round((outage.weight ?? 0) * 1_000_000)) : 0n;
+  outage.impact === 'full'
+    ? WEIGHT_SCALE
+    : outage.impact === 'partial'
+      ? BigInt(Math.round((outage.weight ?? 0) * 1_000_000))
+      : 0n;
 
 /**
  * Availability of one service over [from, to) by the domain's rule: agreed
@@ -85,7 +93,9 @@ export function measureAvailability(input: AvailabilityInput): AvailabilityFigur
     return interval ? [interval] : [];
   });
 
-  const boundaries = [...new Set([from, until, ...outages.flatMap(({ interval }) => interval), ...maintenance.flat()])].sort((a, b) => a - b);
+  const boundaries = [
+    ...new Set([from, until, ...outages.flatMap(({ interval }) => interval), ...maintenance.flat()]),
+  ].sort((a, b) => a - b);
   let downtimeScaled = 0n;
   let excludedScaled = 0n;
   let maintenanceTime = 0;
@@ -99,7 +109,12 @@ export function measureAvailability(input: AvailabilityInput): AvailabilityFigur
     // Overlapping outages count once, at the heaviest impact of the moment.
     let heaviest: (typeof outages)[number] | undefined;
     for (const candidate of outages) {
-      if (candidate.interval[0] <= start && end <= candidate.interval[1] && (!heaviest || candidate.weight > heaviest.weight)) heaviest = candidate;
+      if (
+        candidate.interval[0] <= start &&
+        end <= candidate.interval[1] &&
+        (!heaviest || candidate.weight > heaviest.weight)
+      )
+        heaviest = candidate;
     }
     if (!heaviest) continue;
     const weighted = heaviest.weight * BigInt(serviceTime);
@@ -116,13 +131,18 @@ export function measureAvailability(input: AvailabilityInput): AvailabilityFigur
 
   const agreedServiceTime = calendar.businessDuration(from, until);
   const agreedScaled = BigInt(agreedServiceTime) * WEIGHT_SCALE;
-  const availability = agreedServiceTime > 0 ? { numerator: agreedScaled - downtimeScaled, denominator: agreedScaled } : null;
+  const availability =
+    agreedServiceTime > 0 ? { numerator: agreedScaled - downtimeScaled, denominator: agreedScaled } : null;
   const targetPercent = input.targetPercentage === undefined ? null : decimalRatio(input.targetPercentage);
   // Divided by 100 as integers: 99.9 / 100 in floating point is 0.9990000000000001.
-  const target = targetPercent ? { numerator: targetPercent.numerator, denominator: targetPercent.denominator * 100n } : null;
+  const target = targetPercent
+    ? { numerator: targetPercent.numerator, denominator: targetPercent.denominator * 100n }
+    : null;
   const targetMet = availability && target ? atLeast(availability, target) : null;
   // Allowed downtime = agreed × (1 − target), exactly, in scaled units.
-  const remainingScaled = target ? (agreedScaled * (target.denominator - target.numerator)) / target.denominator - downtimeScaled : null;
+  const remainingScaled = target
+    ? (agreedScaled * (target.denominator - target.numerator)) / target.denominator - downtimeScaled
+    : null;
 
   const failures = outages.filter(({ outage }) => (perOutage.get(outage.outageId)?.downtime ?? 0n) > 0n);
   const restored = failures.filter(({ outage }) => outage.end !== null && outage.end <= until);
@@ -136,13 +156,22 @@ export function measureAvailability(input: AvailabilityInput): AvailabilityFigur
     excludedMaintenanceDowntime: Number(excludedScaled / WEIGHT_SCALE),
     maintenanceTime,
     availability,
-    availabilityPercent: availability ? truncatedDecimal({ numerator: availability.numerator * 100n, denominator: availability.denominator }, 6) : null,
+    availabilityPercent: availability
+      ? truncatedDecimal({ numerator: availability.numerator * 100n, denominator: availability.denominator }, 6)
+      : null,
     targetPercentage: input.targetPercentage ?? null,
     targetMet,
     remainingDowntimeBudget: remainingScaled === null ? null : Number(remainingScaled / WEIGHT_SCALE),
     failures: failures.length,
-    meanTimeToRestore: restored.length > 0 ? restored.reduce((sum, { outage }) => sum + (outage.end! - outage.start), 0) / restored.length : null,
+    meanTimeToRestore:
+      restored.length > 0
+        ? restored.reduce((sum, { outage }) => sum + (outage.end! - outage.start), 0) / restored.length
+        : null,
     meanTimeBetweenFailures: failures.length > 0 ? (agreedServiceTime - downtime) / failures.length : null,
-    contributions: [...perOutage.entries()].map(([outageId, entry]) => ({ outageId, downtime: Number(entry.downtime / WEIGHT_SCALE), excluded: Number(entry.excluded / WEIGHT_SCALE) })),
+    contributions: [...perOutage.entries()].map(([outageId, entry]) => ({
+      outageId,
+      downtime: Number(entry.downtime / WEIGHT_SCALE),
+      excluded: Number(entry.excluded / WEIGHT_SCALE),
+    })),
   };
 }

@@ -14,7 +14,9 @@ export function decimalRatio(value: number): Ratio {
   const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
   const digits = BigInt(whole + fraction) * (value < 0 ? -1n : 1n);
   const scale = exponent - fraction.length;
-  return scale >= 0 ? { numerator: digits * 10n ** BigInt(scale), denominator: 1n } : { numerator: digits, denominator: 10n ** BigInt(-scale) };
+  return scale >= 0
+    ? { numerator: digits * 10n ** BigInt(scale), denominator: 1n }
+    : { numerator: digits, denominator: 10n ** BigInt(-scale) };
 }
 
 /** a ≥ b, exactly (denominators positive). */

@@ -6,7 +6,12 @@ export type ReportingRange = { readonly from: Instant; readonly to: Instant; rea
 export type PeriodFrequency = 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
 
 /** A reporting period as a span of calendar months starting on a first day. */
-export type ReportingPeriod = { readonly label: string; readonly frequency: PeriodFrequency; readonly start: Temporal.PlainDate; readonly months: number };
+export type ReportingPeriod = {
+  readonly label: string;
+  readonly frequency: PeriodFrequency;
+  readonly start: Temporal.PlainDate;
+  readonly months: number;
+};
 
 const MONTHS: Record<PeriodFrequency, number> = { monthly: 1, quarterly: 3, 'half-yearly': 6, yearly: 12 };
 
@@ -16,7 +21,12 @@ export function parseReportingPeriod(label: string): ReportingPeriod | null {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
   const half = /^(\d{4})-H([12])$/.exec(label);
   const year = /^(\d{4})$/.exec(label);
-  const period = (frequency: PeriodFrequency, year: string, month: number) => ({ label, frequency, start: Temporal.PlainDate.from({ year: +year, month, day: 1 }), months: MONTHS[frequency] });
+  const period = (frequency: PeriodFrequency, year: string, month: number) => ({
+    label,
+    frequency,
+    start: Temporal.PlainDate.from({ year: +year, month, day: 1 }),
+    months: MONTHS[frequency],
+  });
   if (month) return period('monthly', month[1], +month[2]);
   if (quarter) return period('quarterly', quarter[1], (+quarter[2] - 1) * 3 + 1);
   if (half) return period('half-yearly', half[1], (+half[2] - 1) * 6 + 1);

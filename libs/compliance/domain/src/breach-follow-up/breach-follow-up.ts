@@ -9,7 +9,13 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const BreachCustomerNotified = defineEvent({
   type: 'BreachCustomerNotified',
   schemaVersion: 1,
-  schema: z.strictObject({ breachEventId, channel: text(100), recipient: text(300), reference: text(200).optional(), occurredAt: instant }),
+  schema: z.strictObject({
+    breachEventId,
+    channel: text(100),
+    recipient: text(300),
+    reference: text(200).optional(),
+    occurredAt: instant,
+  }),
 });
 
 export const BreachRootCauseRecorded = defineEvent({
@@ -18,7 +24,10 @@ export const BreachRootCauseRecorded = defineEvent({
   schema: z.strictObject({ breachEventId, rootCause: text(5_000), occurredAt: instant }),
 });
 
-/** Assessed against the credit terms of the agreement version the breach was judged by; `termIndex` null when none applies. */
+/**
+ * Assessed against the credit terms of the agreement version the breach was judged by; `termIndex` null when none
+ * applies.
+ */
 export const BreachServiceCreditAssessed = defineEvent({
   type: 'BreachServiceCreditAssessed',
   schemaVersion: 1,
@@ -46,7 +55,13 @@ export const BreachWaiverRecorded = defineEvent({
   schema: z.strictObject({ breachEventId, approvedBy: text(300), reason: text(2_000), occurredAt: instant }),
 });
 
-export const breachFollowUpEventDefinitions = [BreachCustomerNotified, BreachRootCauseRecorded, BreachServiceCreditAssessed, BreachRemediationReported, BreachWaiverRecorded];
+export const breachFollowUpEventDefinitions = [
+  BreachCustomerNotified,
+  BreachRootCauseRecorded,
+  BreachServiceCreditAssessed,
+  BreachRemediationReported,
+  BreachWaiverRecorded,
+];
 
 export type BreachFollowUpEvent =
   | DomainEvent<'BreachCustomerNotified', EventDataOf<typeof BreachCustomerNotified>>
@@ -66,7 +81,14 @@ export type BreachFollowUpState = {
 export class BreachFollowUpError extends DomainError {
   readonly kind: DomainError['kind'];
   constructor(
-    readonly code: 'ALREADY_NOTIFIED' | 'ALREADY_ASSESSED' | 'ALREADY_REMEDIATED' | 'ALREADY_WAIVED' | 'ROOT_CAUSE_FIRST' | 'UNKNOWN_CREDIT_TERM' | 'FOLLOW_UP_CLOSED',
+    readonly code:
+      | 'ALREADY_NOTIFIED'
+      | 'ALREADY_ASSESSED'
+      | 'ALREADY_REMEDIATED'
+      | 'ALREADY_WAIVED'
+      | 'ROOT_CAUSE_FIRST'
+      | 'UNKNOWN_CREDIT_TERM'
+      | 'FOLLOW_UP_CLOSED',
     message: string,
   ) {
     super(message);
@@ -76,7 +98,11 @@ export class BreachFollowUpError extends DomainError {
 }
 
 /** `creditTerms`: the credit terms of the version the breach was judged by, checked before deciding. */
-export type RecordBreachFollowUp = { readonly type: 'RecordBreachFollowUp'; readonly fact: BreachFollowUpEvent; readonly creditTerms: readonly { condition: string; credit: string }[] };
+export type RecordBreachFollowUp = {
+  readonly type: 'RecordBreachFollowUp';
+  readonly fact: BreachFollowUpEvent;
+  readonly creditTerms: readonly { condition: string; credit: string }[];
+};
 
 /**
  * The follow-up every breach opens: notify the customer, find the root
@@ -100,23 +126,35 @@ export const breachFollowUpDecider: Decider<RecordBreachFollowUp, BreachFollowUp
     }
   },
   decide({ fact, creditTerms }, state) {
-    if (state.remediated && fact.type !== 'BreachCustomerNotified') throw new BreachFollowUpError('FOLLOW_UP_CLOSED', 'the remediation is reported: the follow-up is closed');
+    if (state.remediated && fact.type !== 'BreachCustomerNotified')
+      throw new BreachFollowUpError('FOLLOW_UP_CLOSED', 'the remediation is reported: the follow-up is closed');
     switch (fact.type) {
       case 'BreachCustomerNotified':
-        if (state.notified) throw new BreachFollowUpError('ALREADY_NOTIFIED', 'the customer has already been notified of this breach');
+        if (state.notified)
+          throw new BreachFollowUpError('ALREADY_NOTIFIED', 'the customer has already been notified of this breach');
         break;
       case 'BreachServiceCreditAssessed': {
-        if (state.creditAssessed) throw new BreachFollowUpError('ALREADY_ASSESSED', 'service credits have already been assessed for this breach');
+        if (state.creditAssessed)
+          throw new BreachFollowUpError(
+            'ALREADY_ASSESSED',
+            'service credits have already been assessed for this breach',
+          );
         const term = fact.data.termIndex === null ? null : creditTerms[fact.data.termIndex];
-        if (fact.data.termIndex !== null && !term) throw new BreachFollowUpError('UNKNOWN_CREDIT_TERM', `the agreement version has ${creditTerms.length} credit term(s); there is no term ${fact.data.termIndex}`);
+        if (fact.data.termIndex !== null && !term)
+          throw new BreachFollowUpError(
+            'UNKNOWN_CREDIT_TERM',
+            `the agreement version has ${creditTerms.length} credit term(s); there is no term ${fact.data.termIndex}`,
+          );
         // The term's wording is copied from the agreement, so the record reads on its own.
         return [{ ...fact, data: { ...fact.data, condition: term?.condition ?? null, credit: term?.credit ?? null } }];
       }
       case 'BreachRemediationReported':
-        if (!state.rootCause) throw new BreachFollowUpError('ROOT_CAUSE_FIRST', 'record the root cause before reporting the remediation');
+        if (!state.rootCause)
+          throw new BreachFollowUpError('ROOT_CAUSE_FIRST', 'record the root cause before reporting the remediation');
         break;
       case 'BreachWaiverRecorded':
-        if (state.waived) throw new BreachFollowUpError('ALREADY_WAIVED', 'a waiver is already recorded for this breach');
+        if (state.waived)
+          throw new BreachFollowUpError('ALREADY_WAIVED', 'a waiver is already recorded for this breach');
         break;
       default:
         break;

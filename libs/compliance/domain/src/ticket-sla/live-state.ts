@@ -25,17 +25,34 @@ export type LiveClock = {
  * at the moment of the query (no events are replayed).
  */
 export function liveClock(clock: StoredClock, now: Instant, calendar: BusinessCalendar | undefined): LiveClock {
-  if (clock.state === 'running' && clock.dueAt === null && clock.targetMs !== null && calendar && clock.evaluatedAt !== undefined) {
+  if (
+    clock.state === 'running' &&
+    clock.dueAt === null &&
+    clock.targetMs !== null &&
+    calendar &&
+    clock.evaluatedAt !== undefined
+  ) {
     // A clock that can never reach its target (the calendar's service ends first) still counts the service time left.
-    const elapsedMs = clock.elapsedMs + (now > clock.evaluatedAt ? calendar.businessDuration(clock.evaluatedAt, now) : 0);
+    const elapsedMs =
+      clock.elapsedMs + (now > clock.evaluatedAt ? calendar.businessDuration(clock.evaluatedAt, now) : 0);
     return { state: 'running', elapsedMs, remainingMs: clock.targetMs - elapsedMs };
   }
   if (clock.state !== 'running' || clock.dueAt === null || clock.targetMs === null || !calendar) {
-    return { state: clock.state, elapsedMs: clock.elapsedMs, remainingMs: clock.targetMs === null ? null : clock.targetMs - clock.elapsedMs };
+    return {
+      state: clock.state,
+      elapsedMs: clock.elapsedMs,
+      remainingMs: clock.targetMs === null ? null : clock.targetMs - clock.elapsedMs,
+    };
   }
-  const remainingMs = now <= clock.dueAt ? calendar.businessDuration(now, clock.dueAt) : -calendar.businessDuration(clock.dueAt, now);
+  const remainingMs =
+    now <= clock.dueAt ? calendar.businessDuration(now, clock.dueAt) : -calendar.businessDuration(clock.dueAt, now);
   const elapsedMs = Math.max(clock.elapsedMs, clock.targetMs - remainingMs);
-  const state = clock.breachAt !== null && now >= clock.breachAt ? 'breached' : clock.atRiskAt !== null && now >= clock.atRiskAt ? 'at-risk' : 'running';
+  const state =
+    clock.breachAt !== null && now >= clock.breachAt
+      ? 'breached'
+      : clock.atRiskAt !== null && now >= clock.atRiskAt
+        ? 'at-risk'
+        : 'running';
   return { state, elapsedMs, remainingMs };
 }
 

@@ -32,10 +32,19 @@ export const TicketSlaBreached = defineEvent({
 export const TicketSlaAtRisk = defineEvent({
   type: 'TicketSlaAtRisk',
   schemaVersion: 1,
-  schema: z.strictObject({ ...clock, version: z.number().int().positive(), atRiskAt: instant, dueAt: instant, detectedAt: instant }),
+  schema: z.strictObject({
+    ...clock,
+    version: z.number().int().positive(),
+    atRiskAt: instant,
+    dueAt: instant,
+    detectedAt: instant,
+  }),
 });
 
-/** A later fact (with an earlier event time) shows the breach did not happen. The breach stays on record beside its correction. */
+/**
+ * A later fact (with an earlier event time) shows the breach did not happen. The breach stays on record beside its
+ * correction.
+ */
 export const TicketSlaBreachRetracted = defineEvent({
   type: 'TicketSlaBreachRetracted',
   schemaVersion: 1,

@@ -13,11 +13,23 @@ const targets = (p2ResponseHours: number) =>
   (['P1', 'P2', 'P3', 'P4'] as const).map((priority) => ({
     serviceId: 'email',
     priority,
-    response: { duration: { unit: 'business-hours' as const, amount: priority === 'P2' ? p2ResponseHours : 8 }, calendarId: 'office' },
-    resolution: { duration: { unit: 'business-hours' as const, amount: 16 }, calendarId: priority === 'P1' ? '24x7' : 'office' },
+    response: {
+      duration: { unit: 'business-hours' as const, amount: priority === 'P2' ? p2ResponseHours : 8 },
+      calendarId: 'office',
+    },
+    resolution: {
+      duration: { unit: 'business-hours' as const, amount: 16 },
+      calendarId: priority === 'P1' ? '24x7' : 'office',
+    },
   }));
 const content = (overrides: Partial<AgreementContentInput>) =>
-  agreementContentSchema.parse({ title: 'Mail SLA', services: ['email'], serviceTargets: targets(4), effectiveFrom: '2026-03-01T00:00:00Z', ...overrides });
+  agreementContentSchema.parse({
+    title: 'Mail SLA',
+    services: ['email'],
+    serviceTargets: targets(4),
+    effectiveFrom: '2026-03-01T00:00:00Z',
+    ...overrides,
+  });
 
 const party = { name: 'x', contacts: [] };
 /** v1 (P2 response 4 h) in force from 1 March; v2 (P2 response 2 h) from 10 March. */
@@ -25,10 +37,47 @@ const sla: AgreementHistory = {
   agreementId: 'sla-mail',
   kind: 'SLA',
   events: [
-    { type: 'AgreementDrafted', data: { agreementId: 'sla-mail', kind: 'SLA', provider: party, counterparty: party, version: 1, content: content({}), occurredAt: '2026-02-01T00:00:00Z' } },
-    { type: 'AgreementVersionApproved', data: { agreementId: 'sla-mail', version: 1, effectiveFrom: '2026-03-01T00:00:00Z', occurredAt: '2026-02-20T00:00:00Z' } },
-    { type: 'AgreementAmendmentDrafted', data: { agreementId: 'sla-mail', version: 2, basedOnVersion: 1, changeRequest: 'CR-9', content: content({ serviceTargets: targets(2), effectiveFrom: '2026-03-10T00:00:00Z' }), occurredAt: '2026-03-05T00:00:00Z' } },
-    { type: 'AgreementVersionApproved', data: { agreementId: 'sla-mail', version: 2, effectiveFrom: '2026-03-10T00:00:00Z', occurredAt: '2026-03-06T00:00:00Z' } },
+    {
+      type: 'AgreementDrafted',
+      data: {
+        agreementId: 'sla-mail',
+        kind: 'SLA',
+        provider: party,
+        counterparty: party,
+        version: 1,
+        content: content({}),
+        occurredAt: '2026-02-01T00:00:00Z',
+      },
+    },
+    {
+      type: 'AgreementVersionApproved',
+      data: {
+        agreementId: 'sla-mail',
+        version: 1,
+        effectiveFrom: '2026-03-01T00:00:00Z',
+        occurredAt: '2026-02-20T00:00:00Z',
+      },
+    },
+    {
+      type: 'AgreementAmendmentDrafted',
+      data: {
+        agreementId: 'sla-mail',
+        version: 2,
+        basedOnVersion: 1,
+        changeRequest: 'CR-9',
+        content: content({ serviceTargets: targets(2), effectiveFrom: '2026-03-10T00:00:00Z' }),
+        occurredAt: '2026-03-05T00:00:00Z',
+      },
+    },
+    {
+      type: 'AgreementVersionApproved',
+      data: {
+        agreementId: 'sla-mail',
+        version: 2,
+        effectiveFrom: '2026-03-10T00:00:00Z',
+        occurredAt: '2026-03-06T00:00:00Z',
+      },
+    },
   ] as AgreementEvent[],
 };
 
@@ -42,15 +91,35 @@ describe('ticket SLA evaluation', () => {
     ];
     const rows = evaluateTicketSla({ serviceId: 'email', facts, agreements: [sla], calendars });
     const response = rows.find((row) => row.metric === 'response')!;
-    expect(response).toMatchObject({ agreementId: 'sla-mail', version: 1, state: 'met', elapsedMs: 3 * HOUR, stoppedAt: at('2026-03-03T12:00') });
+    expect(response).toMatchObject({
+      agreementId: 'sla-mail',
+      version: 1,
+      state: 'met',
+      elapsedMs: 3 * HOUR,
+      stoppedAt: at('2026-03-03T12:00'),
+    });
     // Opened on 10 March: v2's 2 hours apply, and 3 hours breach it.
-    const later = evaluateTicketSla({ serviceId: 'email', facts: facts.map((fact) => ({ ...fact, at: fact.at + 7 * 24 * HOUR })), agreements: [sla], calendars });
-    expect(later.find((row) => row.metric === 'response')).toMatchObject({ version: 2, state: 'breached', breachedAt: at('2026-03-10T11:00') });
+    const later = evaluateTicketSla({
+      serviceId: 'email',
+      facts: facts.map((fact) => ({ ...fact, at: fact.at + 7 * 24 * HOUR })),
+      agreements: [sla],
+      calendars,
+    });
+    expect(later.find((row) => row.metric === 'response')).toMatchObject({
+      version: 2,
+      state: 'breached',
+      breachedAt: at('2026-03-10T11:00'),
+    });
   });
 
   it('plans the breach and at-risk instants of a running clock from the calendar', () => {
     // Friday 16:00, P2 v2 (2 business hours): 1 h on Friday, 1 h on Monday → due Monday 10:00.
-    const rows = evaluateTicketSla({ serviceId: 'email', facts: [{ type: 'opened', at: at('2026-03-13T16:00'), priority: 'P2' }], agreements: [sla], calendars });
+    const rows = evaluateTicketSla({
+      serviceId: 'email',
+      facts: [{ type: 'opened', at: at('2026-03-13T16:00'), priority: 'P2' }],
+      agreements: [sla],
+      calendars,
+    });
     expect(rows.find((row) => row.metric === 'response')).toMatchObject({
       state: 'running',
       version: 2,
@@ -63,10 +132,36 @@ describe('ticket SLA evaluation', () => {
   });
 
   it('gives no rows before any agreement is in force, and a not-covered row when a priority has no target', () => {
-    expect(evaluateTicketSla({ serviceId: 'email', facts: [{ type: 'opened', at: at('2026-02-25T09:00'), priority: 'P2' }], agreements: [sla], calendars })).toEqual([]);
-    expect(evaluateTicketSla({ serviceId: 'vpn', facts: [{ type: 'opened', at: at('2026-03-03T09:00'), priority: 'P2' }], agreements: [sla], calendars })).toEqual([]);
-    const onlyP1 = { ...sla, events: sla.events.map((event) => (event.type === 'AgreementDrafted' ? { ...event, data: { ...event.data, content: content({ serviceTargets: targets(4).slice(0, 1) }) } } : event)) as AgreementEvent[] };
-    const rows = evaluateTicketSla({ serviceId: 'email', facts: [{ type: 'opened', at: at('2026-03-03T09:00'), priority: 'P2' }], agreements: [onlyP1], calendars });
+    expect(
+      evaluateTicketSla({
+        serviceId: 'email',
+        facts: [{ type: 'opened', at: at('2026-02-25T09:00'), priority: 'P2' }],
+        agreements: [sla],
+        calendars,
+      }),
+    ).toEqual([]);
+    expect(
+      evaluateTicketSla({
+        serviceId: 'vpn',
+        facts: [{ type: 'opened', at: at('2026-03-03T09:00'), priority: 'P2' }],
+        agreements: [sla],
+        calendars,
+      }),
+    ).toEqual([]);
+    const onlyP1 = {
+      ...sla,
+      events: sla.events.map((event) =>
+        event.type === 'AgreementDrafted'
+          ? { ...event, data: { ...event.data, content: content({ serviceTargets: targets(4).slice(0, 1) }) } }
+          : event,
+      ) as AgreementEvent[],
+    };
+    const rows = evaluateTicketSla({
+      serviceId: 'email',
+      facts: [{ type: 'opened', at: at('2026-03-03T09:00'), priority: 'P2' }],
+      agreements: [onlyP1],
+      calendars,
+    });
     expect(rows.map((row) => [row.metric, row.state, row.reason])).toEqual([
       ['response', 'not-covered', 'version 1 has no P2 target for email'],
       ['resolution', 'not-covered', 'version 1 has no P2 target for email'],
@@ -76,13 +171,32 @@ describe('ticket SLA evaluation', () => {
 
 describe('a stored clock seen later', () => {
   const office = calendars.get('office')!;
-  const stored = { state: 'running' as const, targetMs: 2 * HOUR, elapsedMs: HOUR, dueAt: at('2026-03-16T10:00'), breachAt: at('2026-03-16T10:00'), atRiskAt: at('2026-03-16T09:30') };
+  const stored = {
+    state: 'running' as const,
+    targetMs: 2 * HOUR,
+    elapsedMs: HOUR,
+    dueAt: at('2026-03-16T10:00'),
+    breachAt: at('2026-03-16T10:00'),
+    atRiskAt: at('2026-03-16T09:30'),
+  };
 
   it('keeps running in business time: at risk, then breached, with remaining time from the calendar', () => {
     // Saturday: no business time passes.
-    expect(liveClock(stored, at('2026-03-14T12:00'), office)).toEqual({ state: 'running', elapsedMs: HOUR, remainingMs: HOUR });
-    expect(liveClock(stored, at('2026-03-16T09:40'), office)).toEqual({ state: 'at-risk', elapsedMs: HOUR + 40 * 60_000, remainingMs: 20 * 60_000 });
-    expect(liveClock(stored, at('2026-03-16T11:00'), office)).toEqual({ state: 'breached', elapsedMs: 3 * HOUR, remainingMs: -HOUR });
+    expect(liveClock(stored, at('2026-03-14T12:00'), office)).toEqual({
+      state: 'running',
+      elapsedMs: HOUR,
+      remainingMs: HOUR,
+    });
+    expect(liveClock(stored, at('2026-03-16T09:40'), office)).toEqual({
+      state: 'at-risk',
+      elapsedMs: HOUR + 40 * 60_000,
+      remainingMs: 20 * 60_000,
+    });
+    expect(liveClock(stored, at('2026-03-16T11:00'), office)).toEqual({
+      state: 'breached',
+      elapsedMs: 3 * HOUR,
+      remainingMs: -HOUR,
+    });
   });
 
   it('keeps counting the service time left when the target can never be reached', () => {
@@ -94,17 +208,34 @@ describe('a stored clock seen later', () => {
         versions: [{ weeklyWindows: '24x7' }, { effectiveFrom: '2026-06-01', weeklyWindows: {} }],
       }),
     );
-    const neverDue = { state: 'running' as const, targetMs: 4 * HOUR, elapsedMs: 0, dueAt: null, breachAt: null, atRiskAt: null };
+    const neverDue = {
+      state: 'running' as const,
+      targetMs: 4 * HOUR,
+      elapsedMs: 0,
+      dueAt: null,
+      breachAt: null,
+      atRiskAt: null,
+    };
     const opened = { ...neverDue, evaluatedAt: Date.parse('2026-05-31T22:00:00Z') };
     // Two hours of service were left before 1 June; none after.
     const live = { state: 'running', elapsedMs: 2 * HOUR, remainingMs: 2 * HOUR };
     expect(liveClock(opened, Date.parse('2026-06-02T00:00:00Z'), ending)).toEqual(live);
-    expect(liveClock(opened, Date.parse('2026-05-31T23:00:00Z'), ending)).toEqual({ ...live, elapsedMs: HOUR, remainingMs: 3 * HOUR });
+    expect(liveClock(opened, Date.parse('2026-05-31T23:00:00Z'), ending)).toEqual({
+      ...live,
+      elapsedMs: HOUR,
+      remainingMs: 3 * HOUR,
+    });
   });
 
   it('leaves stopped and paused clocks as they were stored', () => {
-    expect(liveClock({ ...stored, state: 'met' }, at('2026-03-20T11:00'), office)).toEqual({ state: 'met', elapsedMs: HOUR, remainingMs: HOUR });
-    expect(liveClock({ ...stored, state: 'paused', breachAt: null }, at('2026-03-20T11:00'), office).state).toBe('paused');
+    expect(liveClock({ ...stored, state: 'met' }, at('2026-03-20T11:00'), office)).toEqual({
+      state: 'met',
+      elapsedMs: HOUR,
+      remainingMs: HOUR,
+    });
+    expect(liveClock({ ...stored, state: 'paused', breachAt: null }, at('2026-03-20T11:00'), office).state).toBe(
+      'paused',
+    );
   });
 });
 

@@ -1,7 +1,21 @@
 import { versionInForceAt, type AgreementEvent, type AgreementKind, type ServiceTarget } from '@sla/agreements-domain';
-import { evaluateTicketClocks, PRIORITIES, type BusinessCalendar, type Instant, type Metric, type MetricEvaluation, type Priority, type PriorityTargets, type TicketFact } from '@sla/sla-clock';
+import {
+  evaluateTicketClocks,
+  PRIORITIES,
+  type BusinessCalendar,
+  type Instant,
+  type Metric,
+  type MetricEvaluation,
+  type Priority,
+  type PriorityTargets,
+  type TicketFact,
+} from '@sla/sla-clock';
 
-export type AgreementHistory = { readonly agreementId: string; readonly kind: AgreementKind; readonly events: readonly AgreementEvent[] };
+export type AgreementHistory = {
+  readonly agreementId: string;
+  readonly kind: AgreementKind;
+  readonly events: readonly AgreementEvent[];
+};
 
 export type TicketSlaState = MetricEvaluation['state'] | 'not-covered';
 
@@ -12,7 +26,10 @@ export type TicketSlaEvaluation = {
   /** The agreement version in force when the ticket opened: its terms apply for the ticket's whole life. */
   readonly version: number;
   readonly metric: Metric;
-  /** State as of the ticket's latest fact; `not-covered` when the version has no target for one of the ticket's priorities. */
+  /**
+   * State as of the ticket's latest fact; `not-covered` when the version has no target for one of the ticket's
+   * priorities.
+   */
   readonly state: TicketSlaState;
   readonly reason: string | null;
   readonly priority: Priority | null;
@@ -39,7 +56,9 @@ export type TicketSlaInput = {
 
 function targetTable(targets: readonly ServiceTarget[], serviceId: string): Partial<Record<Priority, PriorityTargets>> {
   const table: Partial<Record<Priority, PriorityTargets>> = {};
-  for (const target of targets) if (target.serviceId === serviceId) table[target.priority] = { response: target.response, resolution: target.resolution };
+  for (const target of targets)
+    if (target.serviceId === serviceId)
+      table[target.priority] = { response: target.response, resolution: target.resolution };
   return table;
 }
 
@@ -53,7 +72,9 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaEvaluation[] 
   const opened = input.facts.find((fact) => fact.type === 'opened');
   if (!opened) return [];
   const evaluatedAt = Math.max(...input.facts.map((fact) => fact.at));
-  const priorities = new Set(input.facts.flatMap((fact) => (fact.type === 'opened' || fact.type === 'priority-changed' ? [fact.priority] : [])));
+  const priorities = new Set(
+    input.facts.flatMap((fact) => (fact.type === 'opened' || fact.type === 'priority-changed' ? [fact.priority] : [])),
+  );
   const rows: TicketSlaEvaluation[] = [];
   for (const agreement of input.agreements) {
     const inForce = versionInForceAt(agreement.events, opened.at);
@@ -63,17 +84,43 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaEvaluation[] 
     const missingCalendar = Object.values(table)
       .flatMap((targets) => [targets.response.calendarId, targets.resolution.calendarId])
       .find((calendarId) => !input.calendars.has(calendarId));
-    const base = { agreementId: agreement.agreementId, agreementKind: agreement.kind, version: inForce.version, evaluatedAt };
+    const base = {
+      agreementId: agreement.agreementId,
+      agreementKind: agreement.kind,
+      version: inForce.version,
+      evaluatedAt,
+    };
     if (missing.length > 0 || missingCalendar) {
-      const reason = missing.length > 0 ? `version ${inForce.version} has no ${missing.join(', ')} target for ${input.serviceId}` : `calendar '${missingCalendar}' is not defined`;
+      const reason =
+        missing.length > 0
+          ? `version ${inForce.version} has no ${missing.join(', ')} target for ${input.serviceId}`
+          : `calendar '${missingCalendar}' is not defined`;
       for (const metric of ['response', 'resolution'] as const) {
-        rows.push({ ...base, metric, state: 'not-covered', reason, priority: opened.priority, targetMs: null, calendarId: null, elapsedMs: 0, remainingMs: null, dueAt: null, breachAt: null, breachedAt: null, atRiskAt: null, stoppedAt: null });
+        rows.push({
+          ...base,
+          metric,
+          state: 'not-covered',
+          reason,
+          priority: opened.priority,
+          targetMs: null,
+          calendarId: null,
+          elapsedMs: 0,
+          remainingMs: null,
+          dueAt: null,
+          breachAt: null,
+          breachedAt: null,
+          atRiskAt: null,
+          stoppedAt: null,
+        });
       }
       continue;
     }
     // Priorities the ticket never had are filled in only to satisfy the table's shape.
     const fallback = table[opened.priority]!;
-    const targets = Object.fromEntries(PRIORITIES.map((priority) => [priority, table[priority] ?? fallback])) as Record<Priority, PriorityTargets>;
+    const targets = Object.fromEntries(PRIORITIES.map((priority) => [priority, table[priority] ?? fallback])) as Record<
+      Priority,
+      PriorityTargets
+    >;
     const clocks = evaluateTicketClocks({ facts: input.facts, targets, calendars: input.calendars, asOf: evaluatedAt });
     for (const evaluation of [clocks.response, clocks.resolution]) {
       rows.push({

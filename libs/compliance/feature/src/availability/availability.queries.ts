@@ -17,8 +17,24 @@ import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
 
 /** The operations read models this view reads (owned by the operations context). */
 type OperationsTables = {
-  outage: { outage_id: string; service_id: string; impact: string; weight: number | null; started_at: Date; ended_at: Date | null; start_recorded_at: Date | null; end_recorded_at: Date | null };
-  maintenance_window: { window_id: string; service_id: string; schedule: MaintenanceSchedule; cancelled_from: Date | null; scheduled_recorded_at: Date | null; cancellation_recorded_at: Date | null };
+  outage: {
+    outage_id: string;
+    service_id: string;
+    impact: string;
+    weight: number | null;
+    started_at: Date;
+    ended_at: Date | null;
+    start_recorded_at: Date | null;
+    end_recorded_at: Date | null;
+  };
+  maintenance_window: {
+    window_id: string;
+    service_id: string;
+    schedule: MaintenanceSchedule;
+    cancelled_from: Date | null;
+    scheduled_recorded_at: Date | null;
+    cancellation_recorded_at: Date | null;
+  };
 };
 
 export class ComplianceLookupError extends DomainError {
@@ -42,7 +58,14 @@ export type AvailabilityView = Omit<AvailabilityFigures, 'availability' | 'from'
 
 function view(serviceId: string, calendarId: string, figures: AvailabilityFigures): AvailabilityView {
   const { availability: _exact, from, to, measuredUntil, ...rest } = figures;
-  return { serviceId, calendarId, from: new Date(from).toISOString(), to: new Date(to).toISOString(), measuredUntil: new Date(measuredUntil).toISOString(), ...rest };
+  return {
+    serviceId,
+    calendarId,
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    measuredUntil: new Date(measuredUntil).toISOString(),
+    ...rest,
+  };
 }
 
 /**
@@ -51,7 +74,13 @@ function view(serviceId: string, calendarId: string, figures: AvailabilityFigure
  * recorded later was still open as far as anyone knew, a cancellation
  * recorded later had not happened.
  */
-async function intervals(db: Kysely<OperationsTables>, serviceId: string, from: number, to: number, knownAt?: Date): Promise<{ outages: OutageInterval[]; maintenance: MaintenanceInterval[] }> {
+async function intervals(
+  db: Kysely<OperationsTables>,
+  serviceId: string,
+  from: number,
+  to: number,
+  knownAt?: Date,
+): Promise<{ outages: OutageInterval[]; maintenance: MaintenanceInterval[] }> {
   const known = (recordedAt: Date | null) => !knownAt || (recordedAt !== null && recordedAt < knownAt);
   let outages = db
     .selectFrom('outage')
@@ -70,12 +99,20 @@ async function intervals(db: Kysely<OperationsTables>, serviceId: string, from: 
       impact: row.impact as OutageInterval['impact'],
       weight: row.weight,
     })),
-    maintenance: (await windows.execute()).flatMap((row) => maintenanceOccurrences(row.schedule, row.cancelled_from && known(row.cancellation_recorded_at) ? row.cancelled_from.getTime() : null, from, to)),
+    maintenance: (await windows.execute()).flatMap((row) =>
+      maintenanceOccurrences(
+        row.schedule,
+        row.cancelled_from && known(row.cancellation_recorded_at) ? row.cancelled_from.getTime() : null,
+        from,
+        to,
+      ),
+    ),
   };
 }
 
 /** Figures run up to now, or up to the moment asked about when that was earlier. */
-const asOf = (clock: Clock, knownAt: Date | undefined) => Math.min(clock.now().getTime(), knownAt?.getTime() ?? Infinity);
+const asOf = (clock: Clock, knownAt: Date | undefined) =>
+  Math.min(clock.now().getTime(), knownAt?.getTime() ?? Infinity);
 
 export class GetServiceAvailabilityQuery extends Query<AvailabilityView> {
   constructor(
@@ -100,11 +137,24 @@ export class GetServiceAvailabilityHandler implements IQueryHandler<GetServiceAv
     private readonly calendars: CalendarCatalogue,
   ) {}
 
-  async execute({ serviceId, calendarId, from, to, targetPercentage, knownAt }: GetServiceAvailabilityQuery): Promise<AvailabilityView> {
+  async execute({
+    serviceId,
+    calendarId,
+    from,
+    to,
+    targetPercentage,
+    knownAt,
+  }: GetServiceAvailabilityQuery): Promise<AvailabilityView> {
     const calendar = (await this.calendars.load([calendarId])).get(calendarId);
     if (!calendar) throw new ComplianceLookupError('UNKNOWN_CALENDAR', `no calendar '${calendarId}'`);
     const range = { from: from.getTime(), to: to.getTime() };
-    const figures = measureAvailability({ ...range, asOf: asOf(this.clock, knownAt), calendar, ...(await intervals(this.db, serviceId, range.from, range.to, knownAt)), ...(targetPercentage === undefined ? {} : { targetPercentage }) });
+    const figures = measureAvailability({
+      ...range,
+      asOf: asOf(this.clock, knownAt),
+      calendar,
+      ...(await intervals(this.db, serviceId, range.from, range.to, knownAt)),
+      ...(targetPercentage === undefined ? {} : { targetPercentage }),
+    });
     return view(serviceId, calendarId, figures);
   }
 }
@@ -140,18 +190,44 @@ export class GetAgreementAvailabilityHandler implements IQueryHandler<GetAgreeme
   ) {}
 
   async execute({ agreementId, from, to, knownAt }: GetAgreementAvailabilityQuery): Promise<AgreementAvailabilityView> {
-    const agreement = await this.db.selectFrom('compliance_agreement').selectAll().where('agreement_id', '=', agreementId).executeTakeFirst();
+    const agreement = await this.db
+      .selectFrom('compliance_agreement')
+      .selectAll()
+      .where('agreement_id', '=', agreementId)
+      .executeTakeFirst();
     if (!agreement) throw new ComplianceLookupError('AGREEMENT_NOT_FOUND', `no agreement '${agreementId}'`);
-    const services = await this.db.selectFrom('compliance_agreement_service').select('service_id').where('agreement_id', '=', agreementId).orderBy('service_id').execute();
+    const services = await this.db
+      .selectFrom('compliance_agreement_service')
+      .select('service_id')
+      .where('agreement_id', '=', agreementId)
+      .orderBy('service_id')
+      .execute();
     const measuredUntil = asOf(this.clock, knownAt);
-    const events = knownAt ? agreement.events.filter((event) => !event.recordedAt || Date.parse(event.recordedAt) < knownAt.getTime()) : agreement.events;
+    const events = knownAt
+      ? agreement.events.filter((event) => !event.recordedAt || Date.parse(event.recordedAt) < knownAt.getTime())
+      : agreement.events;
     const terms: AgreementAvailabilityView['terms'] = [];
     for (const { service_id: serviceId } of services) {
       for (const term of availabilityTerms(events, serviceId, from.getTime(), to.getTime())) {
         const calendar = (await this.calendars.load([term.target.calendarId])).get(term.target.calendarId);
-        if (!calendar) throw new ComplianceLookupError('UNKNOWN_CALENDAR', `version ${term.version} measures ${serviceId} in calendar '${term.target.calendarId}', which is not defined`);
-        const figures = measureAvailability({ from: term.from, to: term.to, asOf: measuredUntil, calendar, ...(await intervals(this.db, serviceId, term.from, term.to, knownAt)), targetPercentage: term.target.percentage });
-        terms.push({ ...view(serviceId, term.target.calendarId, figures), version: term.version, period: term.target.period });
+        if (!calendar)
+          throw new ComplianceLookupError(
+            'UNKNOWN_CALENDAR',
+            `version ${term.version} measures ${serviceId} in calendar '${term.target.calendarId}', which is not defined`,
+          );
+        const figures = measureAvailability({
+          from: term.from,
+          to: term.to,
+          asOf: measuredUntil,
+          calendar,
+          ...(await intervals(this.db, serviceId, term.from, term.to, knownAt)),
+          targetPercentage: term.target.percentage,
+        });
+        terms.push({
+          ...view(serviceId, term.target.calendarId, figures),
+          version: term.version,
+          period: term.target.period,
+        });
       }
     }
     return {

@@ -21,7 +21,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('waiver', 'jsonb')
     .addColumn('retracted_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('breach_follow_up_open').on('breach_follow_up').columns(['remediated_at', 'notification_due_at']).execute();
+  await db.schema
+    .createIndex('breach_follow_up_open')
+    .on('breach_follow_up')
+    .columns(['remediated_at', 'notification_due_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -2,8 +2,20 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import type { AgreementEvent } from '@sla/agreements-domain';
-import { breachFollowUpDecider, breachFollowUpEventDefinitions, breachFollowUpStreamName, type BreachFollowUpEvent } from '@sla/compliance-domain';
-import { DomainError, handleCommand, inStreamOrder, toSchemaIssues, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import {
+  breachFollowUpDecider,
+  breachFollowUpEventDefinitions,
+  breachFollowUpStreamName,
+  type BreachFollowUpEvent,
+} from '@sla/compliance-domain';
+import {
+  DomainError,
+  handleCommand,
+  inStreamOrder,
+  toSchemaIssues,
+  type EventMetadata,
+  type EventStore,
+} from '@sla/event-sourcing';
 import {
   CLOCK,
   EVENT_STORE,
@@ -24,7 +36,11 @@ class BreachNotFoundError extends DomainError {
   readonly kind = 'not_found' as const;
 }
 
-export class RecordBreachFollowUpCommand extends Command<{ breachEventId: string; streamRevision: string; events: string[] }> {
+export class RecordBreachFollowUpCommand extends Command<{
+  breachEventId: string;
+  streamRevision: string;
+  events: string[];
+}> {
   constructor(
     readonly breachEventId: string,
     readonly type: string,
@@ -39,7 +55,12 @@ export class RecordBreachFollowUpCommand extends Command<{ breachEventId: string
 function creditTermsOf(events: readonly AgreementEvent[], version: number): { condition: string; credit: string }[] {
   let terms: { condition: string; credit: string }[] = [];
   for (const event of events) {
-    if ((event.type === 'AgreementDrafted' || event.type === 'AgreementAmendmentDrafted' || event.type === 'AgreementDraftRevised') && event.data.version === version) {
+    if (
+      (event.type === 'AgreementDrafted' ||
+        event.type === 'AgreementAmendmentDrafted' ||
+        event.type === 'AgreementDraftRevised') &&
+      event.data.version === version
+    ) {
       terms = event.data.content.serviceCredits;
     }
   }
@@ -58,17 +79,34 @@ export class RecordBreachFollowUpHandler implements ICommandHandler<RecordBreach
     const definition = breachFollowUpEventDefinitions.find((candidate) => candidate.type === type)!;
     const parsed = definition.schema.safeParse({ occurredAt: this.clock.now().toISOString(), ...data, breachEventId });
     if (!parsed.success) throw new RequestValidationError('body', toSchemaIssues(parsed.error, 'data'));
-    const breach = await this.db.selectFrom('sla_detection').select(['agreement_id', 'version']).where('event_id', '=', breachEventId).where('kind', '=', 'breached').executeTakeFirst();
+    const breach = await this.db
+      .selectFrom('sla_detection')
+      .select(['agreement_id', 'version'])
+      .where('event_id', '=', breachEventId)
+      .where('kind', '=', 'breached')
+      .executeTakeFirst();
     if (!breach) throw new BreachNotFoundError(`no recorded breach ${breachEventId}`);
-    const agreement = await this.db.selectFrom('compliance_agreement').select('events').where('agreement_id', '=', breach.agreement_id).executeTakeFirst();
+    const agreement = await this.db
+      .selectFrom('compliance_agreement')
+      .select('events')
+      .where('agreement_id', '=', breach.agreement_id)
+      .executeTakeFirst();
     const outcome = await handleCommand(
       this.store,
       breachFollowUpStreamName(breachEventId),
       breachFollowUpDecider,
-      { type: 'RecordBreachFollowUp', fact: { type, data: parsed.data } as BreachFollowUpEvent, creditTerms: creditTermsOf(agreement?.events ?? [], breach.version) },
+      {
+        type: 'RecordBreachFollowUp',
+        fact: { type, data: parsed.data } as BreachFollowUpEvent,
+        creditTerms: creditTermsOf(agreement?.events ?? [], breach.version),
+      },
       { metadata, occurredAt: inStreamOrder(this.clock) },
     );
-    return { breachEventId, streamRevision: outcome.streamRevision.toString(), events: outcome.newEvents.map((event) => event.type) };
+    return {
+      breachEventId,
+      streamRevision: outcome.streamRevision.toString(),
+      events: outcome.newEvents.map((event) => event.type),
+    };
   }
 }
 
@@ -125,7 +163,11 @@ export class ListFollowUpsHandler implements IQueryHandler<ListFollowUpsQuery> {
   ) {}
 
   async execute({ filter, page }: ListFollowUpsQuery): Promise<Page<FollowUpView>> {
-    let query = this.db.selectFrom('breach_follow_up').selectAll().orderBy('notification_due_at').orderBy('breach_event_id');
+    let query = this.db
+      .selectFrom('breach_follow_up')
+      .selectAll()
+      .orderBy('notification_due_at')
+      .orderBy('breach_event_id');
     if (page) query = query.limit(page.limit + 1);
     if (filter.status === 'open') query = query.where('remediated_at', 'is', null).where('retracted_at', 'is', null);
     if (filter.agreementId) query = query.where('agreement_id', '=', filter.agreementId);
@@ -135,25 +177,34 @@ export class ListFollowUpsHandler implements IQueryHandler<ListFollowUpsQuery> {
     if (after) query = query.where(after);
     const now = this.clock.now().getTime();
     const rows = await query.execute();
-    return pageOf(rows, page?.limit ?? rows.length, (row) => [row.notification_due_at.toISOString(), row.breach_event_id], (row): FollowUpView => ({
-      breachEventId: row.breach_event_id,
-      ticketId: row.ticket_id,
-      agreementId: row.agreement_id,
-      version: row.version,
-      metric: row.metric,
-      breachedAt: row.breached_at.toISOString(),
-      detectedAt: row.detected_at.toISOString(),
-      notificationDueAt: row.notification_due_at.toISOString(),
-      notifiedAt: row.notified_at?.toISOString() ?? null,
-      notificationOnTime: row.notified_at ? row.notified_at <= row.notification_due_at : now > row.notification_due_at.getTime() ? false : null,
-      notification: row.notification,
-      rootCause: row.root_cause,
-      credit: row.credit,
-      remediation: row.remediation,
-      remediatedAt: row.remediated_at?.toISOString() ?? null,
-      waiver: row.waiver,
-      retractedAt: row.retracted_at?.toISOString() ?? null,
-      status: row.retracted_at ? 'retracted' : row.remediated_at ? 'closed' : 'open',
-    }));
+    return pageOf(
+      rows,
+      page?.limit ?? rows.length,
+      (row) => [row.notification_due_at.toISOString(), row.breach_event_id],
+      (row): FollowUpView => ({
+        breachEventId: row.breach_event_id,
+        ticketId: row.ticket_id,
+        agreementId: row.agreement_id,
+        version: row.version,
+        metric: row.metric,
+        breachedAt: row.breached_at.toISOString(),
+        detectedAt: row.detected_at.toISOString(),
+        notificationDueAt: row.notification_due_at.toISOString(),
+        notifiedAt: row.notified_at?.toISOString() ?? null,
+        notificationOnTime: row.notified_at
+          ? row.notified_at <= row.notification_due_at
+          : now > row.notification_due_at.getTime()
+            ? false
+            : null,
+        notification: row.notification,
+        rootCause: row.root_cause,
+        credit: row.credit,
+        remediation: row.remediation,
+        remediatedAt: row.remediated_at?.toISOString() ?? null,
+        waiver: row.waiver,
+        retractedAt: row.retracted_at?.toISOString() ?? null,
+        status: row.retracted_at ? 'retracted' : row.remediated_at ? 'closed' : 'open',
+      }),
+    );
   }
 }

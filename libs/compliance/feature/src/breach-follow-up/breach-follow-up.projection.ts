@@ -28,11 +28,22 @@ export type BreachFollowUpTables = {
 export const NOTIFICATION_DEADLINE_MS = 24 * 3_600_000;
 const json = (value: unknown) => JSON.stringify(value) as never;
 
-/** One follow-up per recorded breach, its steps as they are recorded. Every write is an upsert or a set: applying twice changes nothing. */
+/**
+ * One follow-up per recorded breach, its steps as they are recorded. Every write is an upsert or a set: applying twice
+ * changes nothing.
+ */
 export const breachFollowUpsProjection: Projection<BreachFollowUpTables> = {
   name: 'breach-follow-ups',
   version: 1,
-  handles: ['TicketSlaBreached', 'TicketSlaBreachRetracted', 'BreachCustomerNotified', 'BreachRootCauseRecorded', 'BreachServiceCreditAssessed', 'BreachRemediationReported', 'BreachWaiverRecorded'],
+  handles: [
+    'TicketSlaBreached',
+    'TicketSlaBreachRetracted',
+    'BreachCustomerNotified',
+    'BreachRootCauseRecorded',
+    'BreachServiceCreditAssessed',
+    'BreachRemediationReported',
+    'BreachWaiverRecorded',
+  ],
   tables: ['breach_follow_up'],
   async apply(transaction: Transaction<BreachFollowUpTables>, events: readonly RecordedEvent[]) {
     for (const recorded of events) {
@@ -70,19 +81,43 @@ export const breachFollowUpsProjection: Projection<BreachFollowUpTables> = {
           await update(event.data.breachEventId, { retracted_at: new Date(event.data.detectedAt) });
           break;
         case 'BreachCustomerNotified':
-          await update(event.data.breachEventId, { notified_at: new Date(event.data.occurredAt), notification: json({ channel: event.data.channel, recipient: event.data.recipient, reference: event.data.reference ?? null }) });
+          await update(event.data.breachEventId, {
+            notified_at: new Date(event.data.occurredAt),
+            notification: json({
+              channel: event.data.channel,
+              recipient: event.data.recipient,
+              reference: event.data.reference ?? null,
+            }),
+          });
           break;
         case 'BreachRootCauseRecorded':
           await update(event.data.breachEventId, { root_cause: event.data.rootCause });
           break;
         case 'BreachServiceCreditAssessed':
-          await update(event.data.breachEventId, { credit: json({ termIndex: event.data.termIndex, condition: event.data.condition, credit: event.data.credit, rationale: event.data.rationale, assessedAt: event.data.occurredAt }) });
+          await update(event.data.breachEventId, {
+            credit: json({
+              termIndex: event.data.termIndex,
+              condition: event.data.condition,
+              credit: event.data.credit,
+              rationale: event.data.rationale,
+              assessedAt: event.data.occurredAt,
+            }),
+          });
           break;
         case 'BreachRemediationReported':
-          await update(event.data.breachEventId, { remediation: event.data.report, remediated_at: new Date(event.data.occurredAt) });
+          await update(event.data.breachEventId, {
+            remediation: event.data.report,
+            remediated_at: new Date(event.data.occurredAt),
+          });
           break;
         case 'BreachWaiverRecorded':
-          await update(event.data.breachEventId, { waiver: json({ approvedBy: event.data.approvedBy, reason: event.data.reason, recordedAt: event.data.occurredAt }) });
+          await update(event.data.breachEventId, {
+            waiver: json({
+              approvedBy: event.data.approvedBy,
+              reason: event.data.reason,
+              recordedAt: event.data.occurredAt,
+            }),
+          });
           break;
         default:
           break;

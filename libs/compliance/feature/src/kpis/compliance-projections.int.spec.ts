@@ -8,12 +8,30 @@ import { complianceReadModelMigrations } from '../index';
 import { kpiTicketsProjection } from './kpi-tickets.projection';
 
 let position = 0n;
-const recorded = (streamName: string, type: string, data: Record<string, unknown>, id = deterministicUuid(`${streamName}/${type}/${position + 1n}`)): RecordedEvent => {
+const recorded = (
+  streamName: string,
+  type: string,
+  data: Record<string, unknown>,
+  id = deterministicUuid(`${streamName}/${type}/${position + 1n}`),
+): RecordedEvent => {
   position += 1n;
-  return { id, type, schemaVersion: 1, data, metadata: { actor: 'test', correlationId: 'c', source: 'test' }, streamName, streamRevision: 0n, position: { commit: position, prepare: position }, recordedAt: new Date('2026-04-01T00:00:00Z') };
+  return {
+    id,
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { actor: 'test', correlationId: 'c', source: 'test' },
+    streamName,
+    streamRevision: 0n,
+    position: { commit: position, prepare: position },
+    recordedAt: new Date('2026-04-01T00:00:00Z'),
+  };
 };
 
-/** Given events → expected rows on real PostgreSQL; each case applies its events a second time and expects the same rows. */
+/**
+ * Given events → expected rows on real PostgreSQL; each case applies its events a second time and expects the same
+ * rows.
+ */
 describe('compliance projections: breach follow-ups and KPI tickets', () => {
   let db: Kysely<any>;
   beforeAll(async () => {
@@ -33,9 +51,34 @@ describe('compliance projections: breach follow-ups and KPI tickets', () => {
   it('follow-ups: a breach opens one, steps fill it in, the notification deadline is 24 h after detection', async () => {
     const breachId = deterministicUuid('breach-1');
     const rows = await applyTwice(breachFollowUpsProjection, [
-      recorded('sla-watch-T1', 'TicketSlaBreached', { ticketId: 'T1', agreementId: 'sla', metric: 'resolution', version: 2, serviceId: 'email', priority: 'P2', targetMs: 43_200_000, calendarId: 'office', breachedAt: '2026-03-17T09:00:00.000Z', detectedAt: '2026-03-17T09:00:01.000Z' }, breachId),
-      recorded(`breach-follow-up-${breachId}`, 'BreachCustomerNotified', { breachEventId: breachId, channel: 'phone', recipient: 'Bob', occurredAt: '2026-03-18T10:00:00.000Z' }),
-      recorded(`breach-follow-up-${breachId}`, 'BreachRootCauseRecorded', { breachEventId: breachId, rootCause: 'disk full', occurredAt: '2026-03-18T11:00:00.000Z' }),
+      recorded(
+        'sla-watch-T1',
+        'TicketSlaBreached',
+        {
+          ticketId: 'T1',
+          agreementId: 'sla',
+          metric: 'resolution',
+          version: 2,
+          serviceId: 'email',
+          priority: 'P2',
+          targetMs: 43_200_000,
+          calendarId: 'office',
+          breachedAt: '2026-03-17T09:00:00.000Z',
+          detectedAt: '2026-03-17T09:00:01.000Z',
+        },
+        breachId,
+      ),
+      recorded(`breach-follow-up-${breachId}`, 'BreachCustomerNotified', {
+        breachEventId: breachId,
+        channel: 'phone',
+        recipient: 'Bob',
+        occurredAt: '2026-03-18T10:00:00.000Z',
+      }),
+      recorded(`breach-follow-up-${breachId}`, 'BreachRootCauseRecorded', {
+        breachEventId: breachId,
+        rootCause: 'disk full',
+        occurredAt: '2026-03-18T11:00:00.000Z',
+      }),
     ]);
     expect(rows).toEqual([
       expect.objectContaining({
@@ -52,10 +95,32 @@ describe('compliance projections: breach follow-ups and KPI tickets', () => {
 
   it('KPI tickets: the latest resolution and reopening by event time, whatever the arrival order', async () => {
     const rows = await applyTwice(kpiTicketsProjection, [
-      recorded('ticket-C1', 'TicketOpened', { ticketId: 'C1', ticketType: 'complaint', serviceId: 'email', priority: 'P4', impact: 'low', major: false, title: 'rude reply', occurredAt: '2026-03-02T09:00:00Z' }),
-      recorded('ticket-C1', 'TicketReopened', { ticketId: 'C1', reason: 'not fixed', occurredAt: '2026-03-04T09:00:00Z' }),
-      recorded('ticket-C1', 'TicketResolved', { ticketId: 'C1', resolution: 'apology', occurredAt: '2026-03-03T09:00:00Z' }),
-      recorded('ticket-C1', 'CustomerSatisfactionRecorded', { ticketId: 'C1', score: 2, comment: '', occurredAt: '2026-03-05T09:00:00Z' }),
+      recorded('ticket-C1', 'TicketOpened', {
+        ticketId: 'C1',
+        ticketType: 'complaint',
+        serviceId: 'email',
+        priority: 'P4',
+        impact: 'low',
+        major: false,
+        title: 'rude reply',
+        occurredAt: '2026-03-02T09:00:00Z',
+      }),
+      recorded('ticket-C1', 'TicketReopened', {
+        ticketId: 'C1',
+        reason: 'not fixed',
+        occurredAt: '2026-03-04T09:00:00Z',
+      }),
+      recorded('ticket-C1', 'TicketResolved', {
+        ticketId: 'C1',
+        resolution: 'apology',
+        occurredAt: '2026-03-03T09:00:00Z',
+      }),
+      recorded('ticket-C1', 'CustomerSatisfactionRecorded', {
+        ticketId: 'C1',
+        score: 2,
+        comment: '',
+        occurredAt: '2026-03-05T09:00:00Z',
+      }),
     ]);
     expect(rows).toEqual([
       {

@@ -9,7 +9,12 @@ import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
 import type { KpiTicketTables } from './kpi-tickets.projection';
 
 export type KpiView = {
-  kpi: 'all-targets-met' | 'incidents-within-response-target' | 'customer-satisfaction' | 'complaints-handled' | 'major-incidents-per-year';
+  kpi:
+    | 'all-targets-met'
+    | 'incidents-within-response-target'
+    | 'customer-satisfaction'
+    | 'complaints-handled'
+    | 'major-incidents-per-year';
   description: string;
   /** Percent (truncated to 2 places) or a count. */
   value: string | null;
@@ -31,9 +36,13 @@ export class GetKpiSummaryQuery extends Query<KpiView[]> {
   }
 }
 
-const percent = (numerator: number, denominator: number) => (denominator === 0 ? null : truncatedDecimal({ numerator: BigInt(numerator) * 100n, denominator: BigInt(denominator) }, 2));
+const percent = (numerator: number, denominator: number) =>
+  denominator === 0
+    ? null
+    : truncatedDecimal({ numerator: BigInt(numerator) * 100n, denominator: BigInt(denominator) }, 2);
 // Goals compared exactly: numerator / denominator ≥ goal %.
-const reaches = (numerator: number, denominator: number, goalPercent: number) => (denominator === 0 ? null : numerator * 100 >= goalPercent * denominator);
+const reaches = (numerator: number, denominator: number, goalPercent: number) =>
+  denominator === 0 ? null : numerator * 100 >= goalPercent * denominator;
 
 /**
  * The process KPIs of the service level management procedure for one
@@ -59,7 +68,8 @@ export class GetKpiSummaryHandler implements IQueryHandler<GetKpiSummaryQuery> {
       .where('s.opened_at', '<', to)
       .where('s.state', '!=', 'not-covered')
       .execute();
-    const breached = (clock: (typeof clocks)[number]) => clock.state === 'breached' || ((clock.state === 'running' || clock.state === 'paused') && clock.breach_on_record);
+    const breached = (clock: (typeof clocks)[number]) =>
+      clock.state === 'breached' || ((clock.state === 'running' || clock.state === 'paused') && clock.breach_on_record);
 
     // A ticket target is met for the period when none of its clocks breached.
     const targets = new Map<string, boolean>();
@@ -70,10 +80,16 @@ export class GetKpiSummaryHandler implements IQueryHandler<GetKpiSummaryQuery> {
     const targetResults = [...targets.values(), ...availability.terms.map((term) => term.targetMet === true)];
     const targetsMet = targetResults.filter(Boolean).length;
 
-    const incidentResponses = clocks.filter((clock) => clock.ticket_type === 'incident' && clock.metric === 'response' && (clock.state === 'met' || breached(clock)));
+    const incidentResponses = clocks.filter(
+      (clock) =>
+        clock.ticket_type === 'incident' && clock.metric === 'response' && (clock.state === 'met' || breached(clock)),
+    );
     const incidentsInTime = incidentResponses.filter((clock) => clock.state === 'met').length;
 
-    const covered = this.db.selectFrom('compliance_agreement_service').select('service_id').where('agreement_id', '=', agreementId);
+    const covered = this.db
+      .selectFrom('compliance_agreement_service')
+      .select('service_id')
+      .where('agreement_id', '=', agreementId);
     const tickets = await this.db
       .selectFrom('kpi_ticket')
       .selectAll()
@@ -84,10 +100,17 @@ export class GetKpiSummaryHandler implements IQueryHandler<GetKpiSummaryQuery> {
     const rated = tickets.filter((ticket) => ticket.satisfaction_score !== null);
     const satisfied = rated.filter((ticket) => ticket.satisfaction_score! >= 4).length;
     const complaints = tickets.filter((ticket) => ticket.ticket_type === 'complaint');
-    const handled = complaints.filter((ticket) => ticket.closed_at !== null || (ticket.resolved_at !== null && (ticket.reopened_at === null || ticket.resolved_at > ticket.reopened_at))).length;
+    const handled = complaints.filter(
+      (ticket) =>
+        ticket.closed_at !== null ||
+        (ticket.resolved_at !== null && (ticket.reopened_at === null || ticket.resolved_at > ticket.reopened_at)),
+    ).length;
 
     const periodEnd = Temporal.Instant.fromEpochMilliseconds(to.getTime() - 1).toZonedDateTimeISO(timeZone);
-    const yearStart = new Date(Temporal.PlainDate.from({ year: periodEnd.year, month: 1, day: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds);
+    const yearStart = new Date(
+      Temporal.PlainDate.from({ year: periodEnd.year, month: 1, day: 1 }).toZonedDateTime({ timeZone })
+        .epochMilliseconds,
+    );
     const major = await this.db
       .selectFrom('kpi_ticket')
       .select((eb) => eb.fn.countAll<string>().as('count'))
@@ -102,7 +125,8 @@ export class GetKpiSummaryHandler implements IQueryHandler<GetKpiSummaryQuery> {
     return [
       {
         kpi: 'all-targets-met',
-        description: 'targets of the agreement met in the period (response and resolution per service and priority with tickets, availability per service)',
+        description:
+          'targets of the agreement met in the period (response and resolution per service and priority with tickets, availability per service)',
         value: percent(targetsMet, targetResults.length),
         numerator: targetsMet,
         denominator: targetResults.length,

@@ -18,7 +18,10 @@ export type KpiTicketTables = {
   };
 };
 
-/** What the process KPIs count per ticket: type, major flag, handled or not, the customer's rating. Applying an event twice changes nothing. */
+/**
+ * What the process KPIs count per ticket: type, major flag, handled or not, the customer's rating. Applying an event
+ * twice changes nothing.
+ */
 export const kpiTicketsProjection: Projection<KpiTicketTables> = {
   name: 'kpi-tickets',
   version: 1,
@@ -29,13 +32,29 @@ export const kpiTicketsProjection: Projection<KpiTicketTables> = {
       rowOf(recorded) {
         const event = { type: recorded.type, data: recorded.data } as TicketEvent;
         if (event.type !== 'TicketOpened') return undefined;
-        return { ticket_id: event.data.ticketId, service_id: event.data.serviceId, ticket_type: event.data.ticketType, major: event.data.major, opened_at: new Date(event.data.occurredAt), resolved_at: null, reopened_at: null, closed_at: null, satisfaction_score: null };
+        return {
+          ticket_id: event.data.ticketId,
+          service_id: event.data.serviceId,
+          ticket_type: event.data.ticketType,
+          major: event.data.major,
+          opened_at: new Date(event.data.occurredAt),
+          resolved_at: null,
+          reopened_at: null,
+          closed_at: null,
+          satisfaction_score: null,
+        };
       },
-      writeRows: (rows) => transaction.insertInto('kpi_ticket').values(rows).onConflict((conflict) => conflict.doNothing()).execute(),
+      writeRows: (rows) =>
+        transaction
+          .insertInto('kpi_ticket')
+          .values(rows)
+          .onConflict((conflict) => conflict.doNothing())
+          .execute(),
       async applyOne(recorded) {
         const event = { type: recorded.type, data: recorded.data } as TicketEvent;
         const at = new Date(event.data.occurredAt);
-        const update = (values: UpdateObject<KpiTicketTables, 'kpi_ticket'>) => transaction.updateTable('kpi_ticket').set(values).where('ticket_id', '=', event.data.ticketId).execute();
+        const update = (values: UpdateObject<KpiTicketTables, 'kpi_ticket'>) =>
+          transaction.updateTable('kpi_ticket').set(values).where('ticket_id', '=', event.data.ticketId).execute();
         switch (event.type) {
           case 'TicketResolved':
             return update({ resolved_at: sql<Date>`greatest(resolved_at, ${at})` });

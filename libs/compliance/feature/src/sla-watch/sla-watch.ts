@@ -38,7 +38,9 @@ export class SlaWatch {
     this.timer = setInterval(() => {
       this.running ??= this.tick()
         .then(() => undefined)
-        .catch((error: unknown) => this.options.log?.(`SLA watch: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) =>
+          this.options.log?.(`SLA watch: ${error instanceof Error ? error.message : String(error)}`),
+        )
         .finally(() => (this.running = undefined));
     }, interval);
   }
@@ -56,16 +58,29 @@ export class SlaWatch {
     const metadata = { actor: 'sla-watch', correlationId: randomUUID(), source: 'sla-watch' };
     const findings: WatchFindings = { breaches: 0, atRisk: 0, retractions: 0 };
     const record = async (ticketId: string, id: string, event: SlaDetectionEvent) => {
-      const result = await this.store.appendToStream(slaDetectionStreamName(ticketId), [{ id, type: event.type, schemaVersion: 1, data: event.data, metadata }], 'any');
+      const result = await this.store.appendToStream(
+        slaDetectionStreamName(ticketId),
+        [{ id, type: event.type, schemaVersion: 1, data: event.data, metadata }],
+        'any',
+      );
       return !result.duplicate;
     };
 
     const breached = await this.db
       .selectFrom('ticket_sla_status as s')
       .selectAll('s')
-      .select(sql<string>`(select count(*) from sla_detection d where d.ticket_id = s.ticket_id and d.agreement_id = s.agreement_id and d.metric = s.metric and d.kind = 'breached' and d.retracted_at is not null)`.as('retracted'))
+      .select(
+        sql<string>`(select count(*) from sla_detection d where d.ticket_id = s.ticket_id and d.agreement_id = s.agreement_id and d.metric = s.metric and d.kind = 'breached' and d.retracted_at is not null)`.as(
+          'retracted',
+        ),
+      )
       // Only instants the watch's clock has passed: a breach is not known before it happens.
-      .where((eb) => eb.or([eb.and([eb('s.state', '=', 'breached'), eb('s.breached_at', '<=', now)]), eb.and([eb('s.state', '=', 'running'), eb('s.breach_at', '<=', now)])]))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('s.state', '=', 'breached'), eb('s.breached_at', '<=', now)]),
+          eb.and([eb('s.state', '=', 'running'), eb('s.breach_at', '<=', now)]),
+        ]),
+      )
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
@@ -84,7 +99,9 @@ export class SlaWatch {
     for (const row of breached) {
       const breachedAt = row.breached_at ?? row.breach_at;
       if (!breachedAt || !row.priority || row.target_ms === null || !row.calendar_id) continue;
-      const id = deterministicUuid(`sla-watch/breached/${row.ticket_id}/${row.agreement_id}/${row.metric}/${row.retracted}`);
+      const id = deterministicUuid(
+        `sla-watch/breached/${row.ticket_id}/${row.agreement_id}/${row.metric}/${row.retracted}`,
+      );
       const event: SlaDetectionEvent = {
         type: 'TicketSlaBreached',
         data: {
@@ -127,15 +144,29 @@ export class SlaWatch {
       const id = deterministicUuid(`sla-watch/at-risk/${row.ticket_id}/${row.agreement_id}/${row.metric}`);
       const event: SlaDetectionEvent = {
         type: 'TicketSlaAtRisk',
-        data: { ticketId: row.ticket_id, agreementId: row.agreement_id, metric: row.metric as 'response' | 'resolution', version: row.version, atRiskAt: row.at_risk_at!.toISOString(), dueAt: row.due_at!.toISOString(), detectedAt },
+        data: {
+          ticketId: row.ticket_id,
+          agreementId: row.agreement_id,
+          metric: row.metric as 'response' | 'resolution',
+          version: row.version,
+          atRiskAt: row.at_risk_at!.toISOString(),
+          dueAt: row.due_at!.toISOString(),
+          detectedAt,
+        },
       };
       if (await record(row.ticket_id, id, event)) findings.atRisk += 1;
     }
 
-    // Recorded breaches that the clocks no longer show: a late fact with an earlier event time stopped the clock in time.
+    // Recorded breaches that the clocks no longer show: a late fact with an earlier event time stopped the clock in
+    // time.
     const withdrawn = await this.db
       .selectFrom('sla_detection as d')
-      .leftJoin('ticket_sla_status as s', (join) => join.onRef('s.ticket_id', '=', 'd.ticket_id').onRef('s.agreement_id', '=', 'd.agreement_id').onRef('s.metric', '=', 'd.metric'))
+      .leftJoin('ticket_sla_status as s', (join) =>
+        join
+          .onRef('s.ticket_id', '=', 'd.ticket_id')
+          .onRef('s.agreement_id', '=', 'd.agreement_id')
+          .onRef('s.metric', '=', 'd.metric'),
+      )
       .select(['d.event_id', 'd.ticket_id', 'd.agreement_id', 'd.metric', 's.state', 's.elapsed_ms'])
       .where('d.kind', '=', 'breached')
       .where('d.retracted_at', 'is', null)
@@ -143,21 +174,37 @@ export class SlaWatch {
         eb.or([
           eb('s.state', 'is', null),
           eb('s.state', 'in', ['met', 'not-started', 'not-covered']),
-          eb.and([eb('s.state', 'in', ['running', 'paused']), eb.or([eb('s.breach_at', 'is', null), eb('s.breach_at', '>', now)])]),
+          eb.and([
+            eb('s.state', 'in', ['running', 'paused']),
+            eb.or([eb('s.breach_at', 'is', null), eb('s.breach_at', '>', now)]),
+          ]),
         ]),
       )
       .limit(BATCH)
       .execute();
     for (const row of withdrawn) {
-      const reason = row.state === null ? 'the ticket is no longer evaluated under this agreement' : `the ${row.metric} clock is ${row.state} after later facts`;
+      const reason =
+        row.state === null
+          ? 'the ticket is no longer evaluated under this agreement'
+          : `the ${row.metric} clock is ${row.state} after later facts`;
       const event: SlaDetectionEvent = {
         type: 'TicketSlaBreachRetracted',
-        data: { ticketId: row.ticket_id, agreementId: row.agreement_id, metric: row.metric as 'response' | 'resolution', breachEventId: row.event_id, reason, detectedAt },
+        data: {
+          ticketId: row.ticket_id,
+          agreementId: row.agreement_id,
+          metric: row.metric as 'response' | 'resolution',
+          breachEventId: row.event_id,
+          reason,
+          detectedAt,
+        },
       };
-      if (await record(row.ticket_id, deterministicUuid(`sla-watch/retracted/${row.event_id}`), event)) findings.retractions += 1;
+      if (await record(row.ticket_id, deterministicUuid(`sla-watch/retracted/${row.event_id}`), event))
+        findings.retractions += 1;
     }
     if (findings.breaches + findings.atRisk + findings.retractions > 0) {
-      this.options.log?.(`SLA watch: ${findings.breaches} breaches, ${findings.atRisk} at risk, ${findings.retractions} corrections recorded`);
+      this.options.log?.(
+        `SLA watch: ${findings.breaches} breaches, ${findings.atRisk} at risk, ${findings.retractions} corrections recorded`,
+      );
     }
     return findings;
   }

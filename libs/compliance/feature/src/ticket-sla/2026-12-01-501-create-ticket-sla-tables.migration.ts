@@ -4,7 +4,11 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   // The projection's own copies of what it evaluates with, so that a rebuild
   // never depends on how far other projections have got.
-  await db.schema.createTable('compliance_calendar').addColumn('calendar_id', 'text', (column) => column.primaryKey()).addColumn('definition', 'jsonb', (column) => column.notNull()).execute();
+  await db.schema
+    .createTable('compliance_calendar')
+    .addColumn('calendar_id', 'text', (column) => column.primaryKey())
+    .addColumn('definition', 'jsonb', (column) => column.notNull())
+    .execute();
   await db.schema
     .createTable('compliance_agreement')
     .addColumn('agreement_id', 'text', (column) => column.primaryKey())
@@ -26,7 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('opened_at', 'timestamptz', (column) => column.notNull())
     .addColumn('facts', 'jsonb', (column) => column.notNull())
     .execute();
-  await db.schema.createIndex('compliance_ticket_service').on('compliance_ticket').columns(['service_id', 'opened_at']).execute();
+  await db.schema
+    .createIndex('compliance_ticket_service')
+    .on('compliance_ticket')
+    .columns(['service_id', 'opened_at'])
+    .execute();
   await db.schema
     .createTable('ticket_sla_status')
     .addColumn('ticket_id', 'text', (column) => column.notNull())
@@ -53,10 +61,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('evaluated_at', 'timestamptz', (column) => column.notNull())
     .addPrimaryKeyConstraint('ticket_sla_status_pkey', ['ticket_id', 'agreement_id', 'metric'])
     .execute();
-  await db.schema.createIndex('ticket_sla_status_agreement').on('ticket_sla_status').columns(['agreement_id', 'opened_at']).execute();
+  await db.schema
+    .createIndex('ticket_sla_status_agreement')
+    .on('ticket_sla_status')
+    .columns(['agreement_id', 'opened_at'])
+    .execute();
   await db.schema.createIndex('ticket_sla_status_calendar').on('ticket_sla_status').column('calendar_id').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['ticket_sla_status', 'compliance_ticket', 'compliance_agreement_service', 'compliance_agreement', 'compliance_calendar']) await db.schema.dropTable(table).execute();
+  for (const table of [
+    'ticket_sla_status',
+    'compliance_ticket',
+    'compliance_agreement_service',
+    'compliance_agreement',
+    'compliance_calendar',
+  ])
+    await db.schema.dropTable(table).execute();
 }

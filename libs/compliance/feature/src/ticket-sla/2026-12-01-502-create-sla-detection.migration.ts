@@ -21,8 +21,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('retracted_at', 'timestamptz')
     .addColumn('retraction_reason', 'text')
     .execute();
-  await db.schema.createIndex('sla_detection_clock').on('sla_detection').columns(['ticket_id', 'agreement_id', 'metric', 'kind']).execute();
-  await db.schema.createIndex('sla_detection_agreement').on('sla_detection').columns(['agreement_id', 'instant']).execute();
+  await db.schema
+    .createIndex('sla_detection_clock')
+    .on('sla_detection')
+    .columns(['ticket_id', 'agreement_id', 'metric', 'kind'])
+    .execute();
+  await db.schema
+    .createIndex('sla_detection_agreement')
+    .on('sla_detection')
+    .columns(['agreement_id', 'instant'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

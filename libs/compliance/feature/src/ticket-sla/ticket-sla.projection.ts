@@ -28,7 +28,14 @@ export type TicketSlaTables = {
   };
   compliance_agreement: { agreement_id: string; kind: string; events: (AgreementEvent & { recordedAt?: string })[] };
   compliance_agreement_service: { service_id: string; agreement_id: string };
-  compliance_ticket: { ticket_id: string; service_id: string; ticket_type: string; major: boolean; opened_at: Date; facts: (TicketFact & { id?: string; recordedAt?: string })[] };
+  compliance_ticket: {
+    ticket_id: string;
+    service_id: string;
+    ticket_type: string;
+    major: boolean;
+    opened_at: Date;
+    facts: (TicketFact & { id?: string; recordedAt?: string })[];
+  };
   ticket_sla_status: {
     ticket_id: string;
     agreement_id: string;
@@ -58,10 +65,36 @@ export type TicketSlaTables = {
 };
 
 const DETECTION_EVENTS = ['TicketSlaBreached', 'TicketSlaAtRisk', 'TicketSlaBreachRetracted'];
-const TICKET_EVENTS = ['TicketOpened', 'TicketAcknowledged', 'TicketPriorityChanged', 'TicketPausedAwaitingCustomer', 'TicketResumed', 'TicketResolved', 'TicketReopened', 'TicketClosed'];
-const AGREEMENT_EVENTS = ['AgreementDrafted', 'AgreementDraftRevised', 'AgreementAmendmentDrafted', 'AgreementVersionApproved', 'AgreementSuspended', 'AgreementResumed', 'AgreementTerminationNoticeGiven', 'AgreementRenewed', 'AgreementExpired'];
+const TICKET_EVENTS = [
+  'TicketOpened',
+  'TicketAcknowledged',
+  'TicketPriorityChanged',
+  'TicketPausedAwaitingCustomer',
+  'TicketResumed',
+  'TicketResolved',
+  'TicketReopened',
+  'TicketClosed',
+];
+const AGREEMENT_EVENTS = [
+  'AgreementDrafted',
+  'AgreementDraftRevised',
+  'AgreementAmendmentDrafted',
+  'AgreementVersionApproved',
+  'AgreementSuspended',
+  'AgreementResumed',
+  'AgreementTerminationNoticeGiven',
+  'AgreementRenewed',
+  'AgreementExpired',
+];
 // These change which version is in force when: the tickets of the agreement's services are evaluated again.
-const IN_FORCE_EVENTS = new Set(['AgreementVersionApproved', 'AgreementSuspended', 'AgreementResumed', 'AgreementTerminationNoticeGiven', 'AgreementRenewed', 'AgreementExpired']);
+const IN_FORCE_EVENTS = new Set([
+  'AgreementVersionApproved',
+  'AgreementSuspended',
+  'AgreementResumed',
+  'AgreementTerminationNoticeGiven',
+  'AgreementRenewed',
+  'AgreementExpired',
+]);
 
 const json = (value: unknown) => JSON.stringify(value) as never;
 
@@ -85,23 +118,51 @@ type Db = Transaction<TicketSlaTables>;
 
 async function ticketsOfServices(transaction: Db, serviceIds: readonly string[]): Promise<string[]> {
   if (serviceIds.length === 0) return [];
-  const rows = await transaction.selectFrom('compliance_ticket').select('ticket_id').where('service_id', 'in', serviceIds).execute();
+  const rows = await transaction
+    .selectFrom('compliance_ticket')
+    .select('ticket_id')
+    .where('service_id', 'in', serviceIds)
+    .execute();
   return rows.map((row) => row.ticket_id);
 }
 
 async function evaluate(transaction: Db, ticketIds: readonly string[]): Promise<void> {
   if (ticketIds.length === 0) return;
-  const tickets = await transaction.selectFrom('compliance_ticket').selectAll().where('ticket_id', 'in', ticketIds).execute();
+  const tickets = await transaction
+    .selectFrom('compliance_ticket')
+    .selectAll()
+    .where('ticket_id', 'in', ticketIds)
+    .execute();
   const services = [...new Set(tickets.map((ticket) => ticket.service_id))];
-  const coverage = services.length === 0 ? [] : await transaction.selectFrom('compliance_agreement_service').selectAll().where('service_id', 'in', services).execute();
+  const coverage =
+    services.length === 0
+      ? []
+      : await transaction
+          .selectFrom('compliance_agreement_service')
+          .selectAll()
+          .where('service_id', 'in', services)
+          .execute();
   const agreementIds = [...new Set(coverage.map((row) => row.agreement_id))];
   const agreements = new Map<string, AgreementHistory>();
   if (agreementIds.length > 0) {
-    for (const row of await transaction.selectFrom('compliance_agreement').selectAll().where('agreement_id', 'in', agreementIds).execute()) {
-      agreements.set(row.agreement_id, { agreementId: row.agreement_id, kind: row.kind as AgreementKind, events: row.events });
+    for (const row of await transaction
+      .selectFrom('compliance_agreement')
+      .selectAll()
+      .where('agreement_id', 'in', agreementIds)
+      .execute()) {
+      agreements.set(row.agreement_id, {
+        agreementId: row.agreement_id,
+        kind: row.kind as AgreementKind,
+        events: row.events,
+      });
     }
   }
-  const calendars = new Map((await transaction.selectFrom('compliance_calendar').selectAll().execute()).map((row) => [row.calendar_id, compiled(row.calendar_id, row.definition)]));
+  const calendars = new Map(
+    (await transaction.selectFrom('compliance_calendar').selectAll().execute()).map((row) => [
+      row.calendar_id,
+      compiled(row.calendar_id, row.definition),
+    ]),
+  );
   const recorded = await transaction
     .selectFrom('sla_detection')
     .select(['ticket_id', 'agreement_id', 'metric'])
@@ -112,8 +173,15 @@ async function evaluate(transaction: Db, ticketIds: readonly string[]): Promise<
   const onRecord = new Set(recorded.map((row) => `${row.ticket_id}/${row.agreement_id}/${row.metric}`));
   const rows: TicketSlaTables['ticket_sla_status'][] = [];
   for (const ticket of tickets) {
-    const covering = coverage.filter((row) => row.service_id === ticket.service_id).map((row) => agreements.get(row.agreement_id)!);
-    for (const evaluation of evaluateTicketSla({ serviceId: ticket.service_id, facts: ticket.facts, agreements: covering, calendars })) {
+    const covering = coverage
+      .filter((row) => row.service_id === ticket.service_id)
+      .map((row) => agreements.get(row.agreement_id)!);
+    for (const evaluation of evaluateTicketSla({
+      serviceId: ticket.service_id,
+      facts: ticket.facts,
+      agreements: covering,
+      calendars,
+    })) {
       rows.push({
         ticket_id: ticket.ticket_id,
         agreement_id: evaluation.agreementId,
@@ -142,7 +210,11 @@ async function evaluate(transaction: Db, ticketIds: readonly string[]): Promise<
     }
   }
   await transaction.deleteFrom('ticket_sla_status').where('ticket_id', 'in', ticketIds).execute();
-  for (let index = 0; index < rows.length; index += 500) await transaction.insertInto('ticket_sla_status').values(rows.slice(index, index + 500)).execute();
+  for (let index = 0; index < rows.length; index += 500)
+    await transaction
+      .insertInto('ticket_sla_status')
+      .values(rows.slice(index, index + 500))
+      .execute();
 }
 
 /** The SLA watch's findings: breaches and at-risk warnings, corrections beside them. */
@@ -159,7 +231,11 @@ async function applyDetection(transaction: Db, recorded: RecordedEvent): Promise
   if (event.type === 'TicketSlaBreachRetracted') {
     await transaction
       .updateTable('sla_detection')
-      .set({ retracted_at: new Date(event.data.detectedAt), retraction_recorded_at: recorded.recordedAt, retraction_reason: event.data.reason })
+      .set({
+        retracted_at: new Date(event.data.detectedAt),
+        retraction_recorded_at: recorded.recordedAt,
+        retraction_reason: event.data.reason,
+      })
       .where('event_id', '=', event.data.breachEventId)
       .execute();
     await breachOnRecord(false);
@@ -179,9 +255,29 @@ async function applyDetection(transaction: Db, recorded: RecordedEvent): Promise
   };
   const row =
     event.type === 'TicketSlaBreached'
-      ? { ...common, kind: 'breached' as const, service_id: event.data.serviceId, priority: event.data.priority, target_ms: String(event.data.targetMs), calendar_id: event.data.calendarId, instant: new Date(event.data.breachedAt) }
-      : { ...common, kind: 'at-risk' as const, service_id: null, priority: null, target_ms: null, calendar_id: null, instant: new Date(event.data.atRiskAt) };
-  await transaction.insertInto('sla_detection').values(row).onConflict((conflict) => conflict.doNothing()).execute();
+      ? {
+          ...common,
+          kind: 'breached' as const,
+          service_id: event.data.serviceId,
+          priority: event.data.priority,
+          target_ms: String(event.data.targetMs),
+          calendar_id: event.data.calendarId,
+          instant: new Date(event.data.breachedAt),
+        }
+      : {
+          ...common,
+          kind: 'at-risk' as const,
+          service_id: null,
+          priority: null,
+          target_ms: null,
+          calendar_id: null,
+          instant: new Date(event.data.atRiskAt),
+        };
+  await transaction
+    .insertInto('sla_detection')
+    .values(row)
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
   if (row.kind === 'breached') await breachOnRecord(true);
 }
 
@@ -196,7 +292,14 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
   // 5: when each correction was recorded.
   version: 5,
   handles: ['ServiceCalendarDefined', ...AGREEMENT_EVENTS, ...TICKET_EVENTS, ...DETECTION_EVENTS],
-  tables: ['sla_detection', 'ticket_sla_status', 'compliance_ticket', 'compliance_agreement_service', 'compliance_agreement', 'compliance_calendar'],
+  tables: [
+    'sla_detection',
+    'ticket_sla_status',
+    'compliance_ticket',
+    'compliance_agreement_service',
+    'compliance_agreement',
+    'compliance_calendar',
+  ],
   async apply(transaction, events: readonly RecordedEvent[]) {
     const dirty = new Set<string>();
     const dirtyServices = new Set<string>();
@@ -204,8 +307,19 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
       if (recorded.type !== 'TicketOpened') return undefined;
       const event = { type: recorded.type, data: recorded.data } as Extract<TicketEvent, { type: 'TicketOpened' }>;
       dirty.add(event.data.ticketId);
-      const facts = toClockFacts([event]).map((clockFact) => ({ id: recorded.id, recordedAt: recorded.recordedAt.toISOString(), ...clockFact }));
-      return { ticket_id: event.data.ticketId, service_id: event.data.serviceId, ticket_type: event.data.ticketType, major: event.data.major, opened_at: new Date(event.data.occurredAt), facts: json(facts) };
+      const facts = toClockFacts([event]).map((clockFact) => ({
+        id: recorded.id,
+        recordedAt: recorded.recordedAt.toISOString(),
+        ...clockFact,
+      }));
+      return {
+        ticket_id: event.data.ticketId,
+        service_id: event.data.serviceId,
+        ticket_type: event.data.ticketType,
+        major: event.data.major,
+        opened_at: new Date(event.data.occurredAt),
+        facts: json(facts),
+      };
     };
     const applyOne = async (recorded: RecordedEvent) => {
       if (recorded.type === 'ServiceCalendarDefined') {
@@ -217,9 +331,15 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
           .execute();
         const users = await transaction
           .selectFrom('compliance_agreement_service')
-          .innerJoin('compliance_agreement', 'compliance_agreement.agreement_id', 'compliance_agreement_service.agreement_id')
+          .innerJoin(
+            'compliance_agreement',
+            'compliance_agreement.agreement_id',
+            'compliance_agreement_service.agreement_id',
+          )
           .select('compliance_agreement_service.service_id')
-          .where(sql<boolean>`jsonb_path_exists(compliance_agreement.events, '$.**.calendarId ? (@ == $id)', jsonb_build_object('id', ${data.calendarId}::text))`)
+          .where(
+            sql<boolean>`jsonb_path_exists(compliance_agreement.events, '$.**.calendarId ? (@ == $id)', jsonb_build_object('id', ${data.calendarId}::text))`,
+          )
           .execute();
         for (const row of users) dirtyServices.add(row.service_id);
       } else if (DETECTION_EVENTS.includes(recorded.type)) {
@@ -243,7 +363,12 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
             .execute();
         }
         if ('content' in event.data) {
-          const services = [...new Set([...event.data.content.services, ...event.data.content.serviceTargets.map((target) => target.serviceId)])];
+          const services = [
+            ...new Set([
+              ...event.data.content.services,
+              ...event.data.content.serviceTargets.map((target) => target.serviceId),
+            ]),
+          ];
           await transaction
             .insertInto('compliance_agreement_service')
             .values(services.map((serviceId) => ({ service_id: serviceId, agreement_id: agreementId })))
@@ -251,12 +376,20 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
             .execute();
         }
         if (IN_FORCE_EVENTS.has(event.type)) {
-          const covered = await transaction.selectFrom('compliance_agreement_service').select('service_id').where('agreement_id', '=', agreementId).execute();
+          const covered = await transaction
+            .selectFrom('compliance_agreement_service')
+            .select('service_id')
+            .where('agreement_id', '=', agreementId)
+            .execute();
           for (const row of covered) dirtyServices.add(row.service_id);
         }
       } else {
         const event = { type: recorded.type, data: recorded.data } as TicketEvent;
-        const facts = toClockFacts([event]).map((clockFact) => ({ id: recorded.id, recordedAt: recorded.recordedAt.toISOString(), ...clockFact }));
+        const facts = toClockFacts([event]).map((clockFact) => ({
+          id: recorded.id,
+          recordedAt: recorded.recordedAt.toISOString(),
+          ...clockFact,
+        }));
         if (facts.length > 0) {
           await transaction
             .updateTable('compliance_ticket')
@@ -270,11 +403,17 @@ export const ticketSlaProjection: Projection<TicketSlaTables> = {
     // New tickets are one multi-row insert per run; every other event is applied in its place in the log.
     await applyWithRowRuns(events, {
       rowOf: openingRow,
-      writeRows: (rows) => transaction.insertInto('compliance_ticket').values(rows).onConflict((conflict) => conflict.doNothing()).execute(),
+      writeRows: (rows) =>
+        transaction
+          .insertInto('compliance_ticket')
+          .values(rows)
+          .onConflict((conflict) => conflict.doNothing())
+          .execute(),
       applyOne,
     });
     for (const ticketId of await ticketsOfServices(transaction, [...dirtyServices])) dirty.add(ticketId);
     const ids = [...dirty];
-    for (let index = 0; index < ids.length; index += 1_000) await evaluate(transaction, ids.slice(index, index + 1_000));
+    for (let index = 0; index < ids.length; index += 1_000)
+      await evaluate(transaction, ids.slice(index, index + 1_000));
   },
 };

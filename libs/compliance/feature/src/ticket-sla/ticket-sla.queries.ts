@@ -3,7 +3,16 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { sql, type Kysely } from 'kysely';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { liveClock, recordedClock, truncatedDecimal, type TicketSlaState } from '@sla/compliance-domain';
-import { CLOCK, READ_STORE, keysetAfter, pageOf, type Clock, type KeysetColumn, type Page, type PageRequest } from '@sla/nest-platform';
+import {
+  CLOCK,
+  READ_STORE,
+  keysetAfter,
+  pageOf,
+  type Clock,
+  type KeysetColumn,
+  type Page,
+  type PageRequest,
+} from '@sla/nest-platform';
 import type { BreachFollowUpTables } from '../breach-follow-up/breach-follow-up.projection';
 import type { TicketSlaTables } from './ticket-sla.projection';
 
@@ -51,8 +60,16 @@ export class GetTicketClocksHandler implements IQueryHandler<GetTicketClocksQuer
   ) {}
 
   async execute({ ticketId }: GetTicketClocksQuery): Promise<TicketClockView[]> {
-    const rows = await this.db.selectFrom('ticket_sla_status').selectAll().where('ticket_id', '=', ticketId).orderBy('agreement_id').orderBy('metric', 'desc').execute();
-    const calendars = await this.calendars.load([...new Set(rows.flatMap((row) => (row.calendar_id ? [row.calendar_id] : [])))]);
+    const rows = await this.db
+      .selectFrom('ticket_sla_status')
+      .selectAll()
+      .where('ticket_id', '=', ticketId)
+      .orderBy('agreement_id')
+      .orderBy('metric', 'desc')
+      .execute();
+    const calendars = await this.calendars.load([
+      ...new Set(rows.flatMap((row) => (row.calendar_id ? [row.calendar_id] : []))),
+    ]);
     // The breach log's own rows: the ticket view takes the watch's findings from where the log does.
     const findings = await this.db
       .selectFrom('sla_detection')
@@ -61,7 +78,9 @@ export class GetTicketClocksHandler implements IQueryHandler<GetTicketClocksQuer
       .where('retracted_at', 'is', null)
       .execute();
     const findingsOf = (row: { agreement_id: string; metric: string }) => {
-      const own = findings.filter(({ agreement_id, metric }) => agreement_id === row.agreement_id && metric === row.metric);
+      const own = findings.filter(
+        ({ agreement_id, metric }) => agreement_id === row.agreement_id && metric === row.metric,
+      );
       const breachedAt = own.find((finding) => finding.kind === 'breached')?.instant.getTime() ?? null;
       return { breachedAt, atRiskRecorded: own.some((finding) => finding.kind === 'at-risk') };
     };
@@ -155,9 +174,19 @@ export class GetResponseResolutionComplianceHandler implements IQueryHandler<Get
         eb.fn.countAll<string>().as('tickets'),
         sql<string>`count(*) filter (where s.state = 'met')`.as('met'),
         // A running clock whose breach the SLA watch has recorded counts as breached.
-        sql<string>`count(*) filter (where s.state = 'breached' or (s.state in ('running', 'paused') and s.breach_on_record))`.as('breached'),
-        sql<number | null>`percentile_cont(0.5) within group (order by s.elapsed_ms) filter (where s.state in ('met', 'breached'))`.as('median'),
-        sql<number | null>`percentile_cont(0.9) within group (order by s.elapsed_ms) filter (where s.state in ('met', 'breached'))`.as('p90'),
+        sql<string>`count(*) filter (where s.state = 'breached' or (s.state in ('running', 'paused') and s.breach_on_record))`.as(
+          'breached',
+        ),
+        sql<
+          number | null
+        >`percentile_cont(0.5) within group (order by s.elapsed_ms) filter (where s.state in ('met', 'breached'))`.as(
+          'median',
+        ),
+        sql<
+          number | null
+        >`percentile_cont(0.9) within group (order by s.elapsed_ms) filter (where s.state in ('met', 'breached'))`.as(
+          'p90',
+        ),
       ])
       .where('s.agreement_id', '=', agreementId)
       .where('s.opened_at', '>=', from)
@@ -180,7 +209,8 @@ export class GetResponseResolutionComplianceHandler implements IQueryHandler<Get
         met,
         breached,
         open: Number(row.tickets) - stopped,
-        percentWithinTarget: stopped === 0 ? null : truncatedDecimal({ numerator: BigInt(met) * 100n, denominator: BigInt(stopped) }, 4),
+        percentWithinTarget:
+          stopped === 0 ? null : truncatedDecimal({ numerator: BigInt(met) * 100n, denominator: BigInt(stopped) }, 4),
         medianElapsedMs: row.median === null ? null : Number(row.median),
         p90ElapsedMs: row.p90 === null ? null : Number(row.p90),
       };
@@ -293,7 +323,11 @@ export class ListBreachesHandler implements IQueryHandler<ListBreachesQuery> {
       facts: [...(row.facts ?? [])]
         .filter((fact) => !knownAt || !fact.recordedAt || Date.parse(fact.recordedAt) < knownAt.getTime())
         .sort((a, b) => a.at - b.at)
-        .map((fact) => ({ type: fact.type, at: new Date(fact.at).toISOString(), ...('priority' in fact ? { priority: fact.priority } : {}) })),
+        .map((fact) => ({
+          type: fact.type,
+          at: new Date(fact.at).toISOString(),
+          ...('priority' in fact ? { priority: fact.priority } : {}),
+        })),
     }));
   }
 }

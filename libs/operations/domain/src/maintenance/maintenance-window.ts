@@ -4,11 +4,16 @@ import { isTimeZone } from '@sla/sla-clock';
 import { occurrencesBetween, prepareRecurrence, RecurrenceRuleError, type Occurrence } from './recurrence';
 
 const occurredAt = z.iso.datetime({ offset: true });
-export const maintenanceWindowIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'letters, digits and . _ : -, up to 200 characters');
+export const maintenanceWindowIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'letters, digits and . _ : -, up to 200 characters');
 
 const onceSchema = z
   .strictObject({ kind: z.literal('once'), start: occurredAt, end: occurredAt })
-  .refine((schedule) => Date.parse(schedule.end) > Date.parse(schedule.start), { message: 'the window must end after it starts', path: ['end'] });
+  .refine((schedule) => Date.parse(schedule.end) > Date.parse(schedule.start), {
+    message: 'the window must end after it starts',
+    path: ['end'],
+  });
 
 const recurringSchema = z
   .strictObject({
@@ -17,7 +22,11 @@ const recurringSchema = z
     timeZone: z.string().refine(isTimeZone, 'not an IANA time zone'),
     firstStart: z.iso.datetime({ local: true }),
     // A week at most: a longer "window" is a change freeze, not maintenance.
-    durationMinutes: z.number().int().min(1).max(7 * 24 * 60),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
   })
   .superRefine((schedule, context) => {
     try {
@@ -71,18 +80,34 @@ export type MaintenanceWindowState = { readonly scheduledAt: number | null; read
 export class MaintenanceWindowError extends DomainError {
   readonly kind: DomainError['kind'];
   constructor(
-    readonly code: 'MAINTENANCE_WINDOW_ALREADY_SCHEDULED' | 'MAINTENANCE_WINDOW_NOT_FOUND' | 'MAINTENANCE_WINDOW_ALREADY_CANCELLED' | 'FACT_BEFORE_SCHEDULING',
+    readonly code:
+      | 'MAINTENANCE_WINDOW_ALREADY_SCHEDULED'
+      | 'MAINTENANCE_WINDOW_NOT_FOUND'
+      | 'MAINTENANCE_WINDOW_ALREADY_CANCELLED'
+      | 'FACT_BEFORE_SCHEDULING',
     message: string,
   ) {
     super(message);
     this.name = 'MaintenanceWindowError';
-    this.kind = code === 'MAINTENANCE_WINDOW_NOT_FOUND' ? 'not_found' : code === 'FACT_BEFORE_SCHEDULING' ? 'rule_violated' : 'conflict';
+    this.kind =
+      code === 'MAINTENANCE_WINDOW_NOT_FOUND'
+        ? 'not_found'
+        : code === 'FACT_BEFORE_SCHEDULING'
+          ? 'rule_violated'
+          : 'conflict';
   }
 }
 
-export type RecordMaintenanceWindowFact = { readonly type: 'RecordMaintenanceWindowFact'; readonly fact: MaintenanceWindowEvent };
+export type RecordMaintenanceWindowFact = {
+  readonly type: 'RecordMaintenanceWindowFact';
+  readonly fact: MaintenanceWindowEvent;
+};
 
-export const maintenanceWindowDecider: Decider<RecordMaintenanceWindowFact, MaintenanceWindowEvent, MaintenanceWindowState> = {
+export const maintenanceWindowDecider: Decider<
+  RecordMaintenanceWindowFact,
+  MaintenanceWindowEvent,
+  MaintenanceWindowState
+> = {
   initialState: () => ({ scheduledAt: null, cancelledFrom: null }),
   evolve(state, event) {
     return event.type === 'MaintenanceWindowScheduled'
@@ -92,15 +117,29 @@ export const maintenanceWindowDecider: Decider<RecordMaintenanceWindowFact, Main
   decide({ fact }, state) {
     const { windowId } = fact.data;
     if (fact.type === 'MaintenanceWindowScheduled') {
-      if (state.scheduledAt !== null) throw new MaintenanceWindowError('MAINTENANCE_WINDOW_ALREADY_SCHEDULED', `maintenance window ${windowId} is already scheduled`);
+      if (state.scheduledAt !== null)
+        throw new MaintenanceWindowError(
+          'MAINTENANCE_WINDOW_ALREADY_SCHEDULED',
+          `maintenance window ${windowId} is already scheduled`,
+        );
       return [fact];
     }
-    if (state.scheduledAt === null) throw new MaintenanceWindowError('MAINTENANCE_WINDOW_NOT_FOUND', `maintenance window ${windowId} was never scheduled`);
+    if (state.scheduledAt === null)
+      throw new MaintenanceWindowError(
+        'MAINTENANCE_WINDOW_NOT_FOUND',
+        `maintenance window ${windowId} was never scheduled`,
+      );
     if (state.cancelledFrom !== null) {
-      throw new MaintenanceWindowError('MAINTENANCE_WINDOW_ALREADY_CANCELLED', `maintenance window ${windowId} is already cancelled from ${new Date(state.cancelledFrom).toISOString()}`);
+      throw new MaintenanceWindowError(
+        'MAINTENANCE_WINDOW_ALREADY_CANCELLED',
+        `maintenance window ${windowId} is already cancelled from ${new Date(state.cancelledFrom).toISOString()}`,
+      );
     }
     if (Date.parse(fact.data.occurredAt) < state.scheduledAt) {
-      throw new MaintenanceWindowError('FACT_BEFORE_SCHEDULING', `maintenance window ${windowId} cannot be cancelled (${fact.data.occurredAt}) before it was scheduled`);
+      throw new MaintenanceWindowError(
+        'FACT_BEFORE_SCHEDULING',
+        `maintenance window ${windowId} cannot be cancelled (${fact.data.occurredAt}) before it was scheduled`,
+      );
     }
     return [fact];
   },
@@ -113,10 +152,18 @@ export const maintenanceWindowStreamName = (windowId: string) => `maintenance-${
  * its own single occurrence; a cancellation removes those starting at or
  * after its effective instant.
  */
-export function maintenanceOccurrences(schedule: MaintenanceSchedule, cancelledFrom: number | null, from: number, to: number, limit = 10_000): Occurrence[] {
+export function maintenanceOccurrences(
+  schedule: MaintenanceSchedule,
+  cancelledFrom: number | null,
+  from: number,
+  to: number,
+  limit = 10_000,
+): Occurrence[] {
   const occurrences =
     schedule.kind === 'once'
-      ? [{ start: Date.parse(schedule.start), end: Date.parse(schedule.end) }].filter((occurrence) => occurrence.end > from && occurrence.start < to)
+      ? [{ start: Date.parse(schedule.start), end: Date.parse(schedule.end) }].filter(
+          (occurrence) => occurrence.end > from && occurrence.start < to,
+        )
       : occurrencesBetween(prepareRecurrence(schedule), from, to, limit);
   return cancelledFrom === null ? occurrences : occurrences.filter((occurrence) => occurrence.start < cancelledFrom);
 }

@@ -53,13 +53,24 @@ function checkNumericPart(name: string, value: string): void {
   for (const item of value.split(',')) {
     const number = /^[+-]?\d+$/.test(item) ? Number(item) : NaN;
     const magnitude = range.signed ? Math.abs(number) : number;
-    if (!Number.isInteger(number) || (!range.signed && item.startsWith('-')) || magnitude < range.min || magnitude > range.max) {
-      throw new RecurrenceRuleError(`${name}=${value}: each value must be ${range.signed ? '±' : ''}${range.min}..${range.max}`);
+    if (
+      !Number.isInteger(number) ||
+      (!range.signed && item.startsWith('-')) ||
+      magnitude < range.min ||
+      magnitude > range.max
+    ) {
+      throw new RecurrenceRuleError(
+        `${name}=${value}: each value must be ${range.signed ? '±' : ''}${range.min}..${range.max}`,
+      );
     }
   }
 }
 
-type PreparedRecurrence = { readonly floating: RRuleTemporal; readonly until: number | null; readonly recurrence: Recurrence };
+type PreparedRecurrence = {
+  readonly floating: RRuleTemporal;
+  readonly until: number | null;
+  readonly recurrence: Recurrence;
+};
 
 const floatingZone = 'UTC';
 // Widest offset from UTC of any zone is 14 h; a day on each side covers it.
@@ -69,7 +80,8 @@ function parseUntil(value: string, timeZone: string): number {
   const utc = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (utc) return Date.UTC(+utc[1], +utc[2] - 1, +utc[3], +utc[4], +utc[5], +utc[6]);
   const local = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2}))?$/.exec(value);
-  if (!local) throw new RecurrenceRuleError(`UNTIL=${value} is neither a date (YYYYMMDD) nor a date-time (YYYYMMDDTHHMMSSZ)`);
+  if (!local)
+    throw new RecurrenceRuleError(`UNTIL=${value} is neither a date (YYYYMMDD) nor a date-time (YYYYMMDDTHHMMSSZ)`);
   const plain = Temporal.PlainDateTime.from({
     year: +local[1],
     month: +local[2],
@@ -93,7 +105,8 @@ export function prepareRecurrence(recurrence: Recurrence): PreparedRecurrence {
     const [name, value] = part.split('=', 2);
     if (!value) throw new RecurrenceRuleError(`'${part}' is not NAME=VALUE`);
     const upper = name.toUpperCase();
-    if (upper === 'DTSTART' || upper === 'TZID') throw new RecurrenceRuleError(`${upper} belongs in firstStart and timeZone, not in the rule`);
+    if (upper === 'DTSTART' || upper === 'TZID')
+      throw new RecurrenceRuleError(`${upper} belongs in firstStart and timeZone, not in the rule`);
     if (upper === 'UNTIL') until = parseUntil(value, recurrence.timeZone);
     else {
       checkNumericPart(upper, value);
@@ -105,10 +118,16 @@ export function prepareRecurrence(recurrence: Recurrence): PreparedRecurrence {
   try {
     firstStart = Temporal.PlainDateTime.from(recurrence.firstStart, { overflow: 'reject' });
   } catch {
-    throw new RecurrenceRuleError(`'${recurrence.firstStart}' is not a local date-time like 2026-01-04T02:00`, 'firstStart');
+    throw new RecurrenceRuleError(
+      `'${recurrence.firstStart}' is not a local date-time like 2026-01-04T02:00`,
+      'firstStart',
+    );
   }
   try {
-    const floating = new RRuleTemporal({ rruleString: kept.join(';'), dtstart: firstStart.toZonedDateTime(floatingZone) });
+    const floating = new RRuleTemporal({
+      rruleString: kept.join(';'),
+      dtstart: firstStart.toZonedDateTime(floatingZone),
+    });
     // Some rule errors only show when the rule is expanded.
     floating.all((_, index) => index < 1);
     return { floating, until, recurrence };
@@ -118,14 +137,21 @@ export function prepareRecurrence(recurrence: Recurrence): PreparedRecurrence {
 }
 
 /** Occurrences overlapping [from, to), in start order, at most `limit`. */
-export function occurrencesBetween(prepared: PreparedRecurrence, from: number, to: number, limit = 10_000): Occurrence[] {
+export function occurrencesBetween(
+  prepared: PreparedRecurrence,
+  from: number,
+  to: number,
+  limit = 10_000,
+): Occurrence[] {
   const { floating, until, recurrence } = prepared;
   const durationMs = recurrence.durationMinutes * 60_000;
   const windowStart = new Date(from - durationMs - dayMs);
   const windowEnd = new Date(to + dayMs);
   const occurrences: Occurrence[] = [];
   for (const candidate of floating.between(windowStart, windowEnd, true)) {
-    const start = candidate.toPlainDateTime().toZonedDateTime(recurrence.timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
+    const start = candidate
+      .toPlainDateTime()
+      .toZonedDateTime(recurrence.timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
     if (until !== null && start > until) break;
     const end = start + durationMs;
     if (end <= from || start >= to) continue;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
 
 const occurredAt = z.iso.datetime({ offset: true });
-const outageId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'letters, digits and . _ : -, up to 200 characters');
+const outageId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'letters, digits and . _ : -, up to 200 characters');
 
 /**
  * An interruption of a service. Full outages count entirely as downtime;
@@ -58,17 +60,27 @@ export type RecordOutageFact = { readonly type: 'RecordOutageFact'; readonly fac
 export const outageDecider: Decider<RecordOutageFact, OutageEvent, OutageState> = {
   initialState: () => ({ started: null, ended: null }),
   evolve(state, event) {
-    return event.type === 'OutageStarted' ? { ...state, started: Date.parse(event.data.occurredAt) } : { ...state, ended: Date.parse(event.data.occurredAt) };
+    return event.type === 'OutageStarted'
+      ? { ...state, started: Date.parse(event.data.occurredAt) }
+      : { ...state, ended: Date.parse(event.data.occurredAt) };
   },
   decide({ fact }, state) {
     if (fact.type === 'OutageStarted') {
-      if (state.started !== null) throw new OutageError('OUTAGE_ALREADY_STARTED', `outage ${fact.data.outageId} has already started`);
+      if (state.started !== null)
+        throw new OutageError('OUTAGE_ALREADY_STARTED', `outage ${fact.data.outageId} has already started`);
       return [fact];
     }
     if (state.started === null) throw new OutageError('OUTAGE_NOT_FOUND', `outage ${fact.data.outageId} never started`);
-    if (state.ended !== null) throw new OutageError('OUTAGE_ALREADY_ENDED', `outage ${fact.data.outageId} already ended at ${new Date(state.ended).toISOString()}`);
+    if (state.ended !== null)
+      throw new OutageError(
+        'OUTAGE_ALREADY_ENDED',
+        `outage ${fact.data.outageId} already ended at ${new Date(state.ended).toISOString()}`,
+      );
     if (Date.parse(fact.data.occurredAt) < state.started) {
-      throw new OutageError('END_BEFORE_START', `outage ${fact.data.outageId} cannot end (${fact.data.occurredAt}) before it started (${new Date(state.started).toISOString()})`);
+      throw new OutageError(
+        'END_BEFORE_START',
+        `outage ${fact.data.outageId} cannot end (${fact.data.occurredAt}) before it started (${new Date(state.started).toISOString()})`,
+      );
     }
     return [fact];
   },

@@ -5,18 +5,34 @@ import type { TicketEvent } from './ticket.events';
 
 const opened: TicketEvent = {
   type: 'TicketOpened',
-  data: { ticketId: 'INC-1', ticketType: 'incident', serviceId: 'email', priority: 'P2', impact: 'high', major: false, title: 'Mail down', occurredAt: '2026-03-09T09:00:00Z' },
+  data: {
+    ticketId: 'INC-1',
+    ticketType: 'incident',
+    serviceId: 'email',
+    priority: 'P2',
+    impact: 'high',
+    major: false,
+    title: 'Mail down',
+    occurredAt: '2026-03-09T09:00:00Z',
+  },
 };
-const fact = (type: Exclude<TicketEvent['type'], 'TicketOpened'>, occurredAt: string, extra: Record<string, unknown> = {}) =>
-  ({ type, data: { ticketId: 'INC-1', occurredAt, ...extra } }) as TicketEvent;
+const fact = (
+  type: Exclude<TicketEvent['type'], 'TicketOpened'>,
+  occurredAt: string,
+  extra: Record<string, unknown> = {},
+) => ({ type, data: { ticketId: 'INC-1', occurredAt, ...extra } }) as TicketEvent;
 
-const stateAfter = (events: TicketEvent[]): TicketState => events.reduce(ticketDecider.evolve, ticketDecider.initialState());
-const record = (events: TicketEvent[], next: TicketEvent) => () => ticketDecider.decide({ type: 'RecordTicketFact', fact: next }, stateAfter(events));
+const stateAfter = (events: TicketEvent[]): TicketState =>
+  events.reduce(ticketDecider.evolve, ticketDecider.initialState());
+const record = (events: TicketEvent[], next: TicketEvent) => () =>
+  ticketDecider.decide({ type: 'RecordTicketFact', fact: next }, stateAfter(events));
 
 describe('ticket facts', () => {
   it('opens a ticket once', () => {
     expect(record([], opened)()).toEqual([opened]);
-    expect(record([opened], opened)).toThrow(expect.objectContaining({ code: 'TICKET_ALREADY_OPENED', kind: 'conflict' }));
+    expect(record([opened], opened)).toThrow(
+      expect.objectContaining({ code: 'TICKET_ALREADY_OPENED', kind: 'conflict' }),
+    );
   });
 
   it('accepts a resolution that arrives before the acknowledgement, and the clock orders them by event time', () => {
@@ -24,7 +40,9 @@ describe('ticket facts', () => {
     const acknowledged = fact('TicketAcknowledged', '2026-03-09T09:20:00Z');
     expect(record([opened], resolved)()).toEqual([resolved]);
     expect(record([opened, resolved], acknowledged)()).toEqual([acknowledged]);
-    const calendar = new BusinessCalendar(parseCalendarDefinition({ id: '24x7', name: '24x7', timeZone: 'UTC', versions: [{ weeklyWindows: '24x7' }] }));
+    const calendar = new BusinessCalendar(
+      parseCalendarDefinition({ id: '24x7', name: '24x7', timeZone: 'UTC', versions: [{ weeklyWindows: '24x7' }] }),
+    );
     const result = evaluateTicketClocks({
       facts: toClockFacts([opened, resolved, acknowledged]),
       targets: referenceTargetTable({ roundTheClock: '24x7', businessHours: '24x7' }),
@@ -36,11 +54,19 @@ describe('ticket facts', () => {
   });
 
   it('refuses facts that contradict the stream, naming the reason', () => {
-    expect(record([], fact('TicketResolved', '2026-03-09T12:00:00Z', { resolution: 'x' }))).toThrow(expect.objectContaining({ code: 'TICKET_NOT_FOUND', kind: 'not_found' }));
-    expect(record([opened], fact('TicketAcknowledged', '2026-03-09T08:59:59Z'))).toThrow(expect.objectContaining({ code: 'FACT_BEFORE_OPENING', kind: 'rule_violated' }));
+    expect(record([], fact('TicketResolved', '2026-03-09T12:00:00Z', { resolution: 'x' }))).toThrow(
+      expect.objectContaining({ code: 'TICKET_NOT_FOUND', kind: 'not_found' }),
+    );
+    expect(record([opened], fact('TicketAcknowledged', '2026-03-09T08:59:59Z'))).toThrow(
+      expect.objectContaining({ code: 'FACT_BEFORE_OPENING', kind: 'rule_violated' }),
+    );
     const closed = fact('TicketClosed', '2026-03-10T09:00:00Z');
-    expect(record([opened, closed], fact('TicketClosed', '2026-03-11T09:00:00Z'))).toThrow(expect.objectContaining({ code: 'TICKET_ALREADY_CLOSED', kind: 'conflict' }));
-    expect(record([opened, closed], fact('TicketReopened', '2026-03-10T10:00:00Z', { reason: 'x' }))).toThrow(expect.objectContaining({ code: 'FACT_AFTER_CLOSING' }));
+    expect(record([opened, closed], fact('TicketClosed', '2026-03-11T09:00:00Z'))).toThrow(
+      expect.objectContaining({ code: 'TICKET_ALREADY_CLOSED', kind: 'conflict' }),
+    );
+    expect(record([opened, closed], fact('TicketReopened', '2026-03-10T10:00:00Z', { reason: 'x' }))).toThrow(
+      expect.objectContaining({ code: 'FACT_AFTER_CLOSING' }),
+    );
   });
 
   it('accepts a late fact dated before the closure', () => {
@@ -51,13 +77,35 @@ describe('ticket facts', () => {
 
   it('gives the same clock result for every arrival order of the same facts', () => {
     const calendar = new BusinessCalendar(
-      parseCalendarDefinition({ id: 'office', name: 'office', timeZone: 'Europe/Berlin', versions: [{ weeklyWindows: { mon: ['08:00-18:00'], tue: ['08:00-18:00'], wed: ['08:00-18:00'], thu: ['08:00-18:00'], fri: ['08:00-18:00'] } }] }),
+      parseCalendarDefinition({
+        id: 'office',
+        name: 'office',
+        timeZone: 'Europe/Berlin',
+        versions: [
+          {
+            weeklyWindows: {
+              mon: ['08:00-18:00'],
+              tue: ['08:00-18:00'],
+              wed: ['08:00-18:00'],
+              thu: ['08:00-18:00'],
+              fri: ['08:00-18:00'],
+            },
+          },
+        ],
+      }),
     );
     const calendars = new Map([['office', calendar]]);
     const targets = referenceTargetTable({ roundTheClock: 'office', businessHours: 'office' });
     const later = fc.array(
       fc.record({
-        type: fc.constantFrom('TicketAcknowledged', 'TicketPausedAwaitingCustomer', 'TicketResumed', 'TicketResolved', 'TicketReopened', 'TicketPriorityChanged') as fc.Arbitrary<Exclude<TicketEvent['type'], 'TicketOpened' | 'TicketClosed'>>,
+        type: fc.constantFrom(
+          'TicketAcknowledged',
+          'TicketPausedAwaitingCustomer',
+          'TicketResumed',
+          'TicketResolved',
+          'TicketReopened',
+          'TicketPriorityChanged',
+        ) as fc.Arbitrary<Exclude<TicketEvent['type'], 'TicketOpened' | 'TicketClosed'>>,
         minutes: fc.integer({ min: 0, max: 10_000 }),
         priority: fc.constantFrom('P1', 'P2', 'P3', 'P4'),
       }),
@@ -66,7 +114,11 @@ describe('ticket facts', () => {
     fc.assert(
       fc.property(later, fc.integer(), (entries, seed) => {
         const facts = entries.map((entry) =>
-          fact(entry.type, new Date(Date.parse('2026-03-09T09:00:00Z') + entry.minutes * 60_000).toISOString(), { reason: 'r', resolution: 'r', priority: entry.priority }),
+          fact(entry.type, new Date(Date.parse('2026-03-09T09:00:00Z') + entry.minutes * 60_000).toISOString(), {
+            reason: 'r',
+            resolution: 'r',
+            priority: entry.priority,
+          }),
         );
         const shuffled = [...facts];
         let state = seed >>> 0 || 1;
@@ -80,7 +132,12 @@ describe('ticket facts', () => {
         for (const next of shuffled) accepted.push(...record(accepted, next)());
         // ...and evaluated the same.
         const evaluate = (events: TicketEvent[]) =>
-          evaluateTicketClocks({ facts: toClockFacts(events), targets, calendars, asOf: Date.parse('2026-03-20T00:00:00Z') });
+          evaluateTicketClocks({
+            facts: toClockFacts(events),
+            targets,
+            calendars,
+            asOf: Date.parse('2026-03-20T00:00:00Z'),
+          });
         expect(evaluate(accepted)).toEqual(evaluate([opened, ...facts]));
       }),
       { numRuns: 200 },

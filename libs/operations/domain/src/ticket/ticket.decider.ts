@@ -2,7 +2,8 @@ import { DomainError, type Decider } from '@sla/event-sourcing';
 import type { TicketFact } from '@sla/sla-clock';
 import type { TicketEvent } from './ticket.events';
 
-export type TicketErrorCode = 'TICKET_ALREADY_OPENED' | 'TICKET_NOT_FOUND' | 'FACT_BEFORE_OPENING' | 'TICKET_ALREADY_CLOSED' | 'FACT_AFTER_CLOSING';
+export type TicketErrorCode =
+  'TICKET_ALREADY_OPENED' | 'TICKET_NOT_FOUND' | 'FACT_BEFORE_OPENING' | 'TICKET_ALREADY_CLOSED' | 'FACT_AFTER_CLOSING';
 
 export class TicketError extends DomainError {
   readonly kind: DomainError['kind'];
@@ -12,7 +13,8 @@ export class TicketError extends DomainError {
   ) {
     super(message);
     this.name = 'TicketError';
-    this.kind = code === 'TICKET_NOT_FOUND' ? 'not_found' : code === 'FACT_BEFORE_OPENING' ? 'rule_violated' : 'conflict';
+    this.kind =
+      code === 'TICKET_NOT_FOUND' ? 'not_found' : code === 'FACT_BEFORE_OPENING' ? 'rule_violated' : 'conflict';
   }
 }
 
@@ -33,7 +35,13 @@ export type RecordTicketFact = { readonly type: 'RecordTicketFact'; readonly fac
 export const ticketDecider: Decider<RecordTicketFact, TicketEvent, TicketState> = {
   initialState: () => ({ opened: false }),
   evolve(state, event) {
-    if (event.type === 'TicketOpened') return { opened: true, ticketId: event.data.ticketId, openedAt: Date.parse(event.data.occurredAt), closedAt: null };
+    if (event.type === 'TicketOpened')
+      return {
+        opened: true,
+        ticketId: event.data.ticketId,
+        openedAt: Date.parse(event.data.occurredAt),
+        closedAt: null,
+      };
     if (!state.opened) return state;
     if (event.type === 'TicketClosed') return { ...state, closedAt: Date.parse(event.data.occurredAt) };
     return state;
@@ -46,11 +54,22 @@ export const ticketDecider: Decider<RecordTicketFact, TicketEvent, TicketState> 
     }
     if (!state.opened) throw new TicketError('TICKET_NOT_FOUND', `ticket ${fact.data.ticketId} was never opened`);
     if (at < state.openedAt) {
-      throw new TicketError('FACT_BEFORE_OPENING', `${fact.type} at ${fact.data.occurredAt} is dated before the ticket opened (${new Date(state.openedAt).toISOString()})`);
+      throw new TicketError(
+        'FACT_BEFORE_OPENING',
+        `${fact.type} at ${fact.data.occurredAt} is dated before the ticket opened (${new Date(state.openedAt).toISOString()})`,
+      );
     }
     if (state.closedAt !== null) {
-      if (fact.type === 'TicketClosed') throw new TicketError('TICKET_ALREADY_CLOSED', `ticket ${fact.data.ticketId} was closed at ${new Date(state.closedAt).toISOString()}`);
-      if (at > state.closedAt) throw new TicketError('FACT_AFTER_CLOSING', `${fact.type} at ${fact.data.occurredAt} is dated after the ticket was closed`);
+      if (fact.type === 'TicketClosed')
+        throw new TicketError(
+          'TICKET_ALREADY_CLOSED',
+          `ticket ${fact.data.ticketId} was closed at ${new Date(state.closedAt).toISOString()}`,
+        );
+      if (at > state.closedAt)
+        throw new TicketError(
+          'FACT_AFTER_CLOSING',
+          `${fact.type} at ${fact.data.occurredAt} is dated after the ticket was closed`,
+        );
     }
     return [fact];
   },

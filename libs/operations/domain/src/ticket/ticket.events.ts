@@ -3,7 +3,9 @@ import { defineEvent, type DomainEvent, type EventDataOf } from '@sla/event-sour
 
 /** Every fact carries when it happened; offsets are required so no clock is guessed. */
 const occurredAt = z.iso.datetime({ offset: true });
-const ticketId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'letters, digits and . _ : -, up to 100 characters');
+const ticketId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'letters, digits and . _ : -, up to 100 characters');
 const priority = z.enum(['P1', 'P2', 'P3', 'P4']);
 
 export const TicketOpened = defineEvent({
@@ -32,7 +34,10 @@ export const TicketResumed = fact('TicketResumed', {});
 export const TicketResolved = fact('TicketResolved', { resolution: z.string().trim().min(1) });
 export const TicketReopened = fact('TicketReopened', { reason: z.string().trim().min(1) });
 export const TicketClosed = fact('TicketClosed', {});
-export const CustomerSatisfactionRecorded = fact('CustomerSatisfactionRecorded', { score: z.number().int().min(1).max(5), comment: z.string().max(2_000).default('') });
+export const CustomerSatisfactionRecorded = fact('CustomerSatisfactionRecorded', {
+  score: z.number().int().min(1).max(5),
+  comment: z.string().max(2_000).default(''),
+});
 
 export const ticketEventDefinitions = [
   TicketOpened,

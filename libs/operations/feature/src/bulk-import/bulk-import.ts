@@ -10,7 +10,11 @@ import { formatOf, readImportRows, type ImportFormat, type ImportRow } from './i
 
 export type ImportCounts = { rows: number; stored: number; duplicates: number; rejected: number };
 
-export type ImportProgress = ImportCounts & { readonly bytes: number; readonly totalBytes: number; readonly line: number };
+export type ImportProgress = ImportCounts & {
+  readonly bytes: number;
+  readonly totalBytes: number;
+  readonly line: number;
+};
 
 export type ImportOptions = {
   readonly file: string;
@@ -76,7 +80,11 @@ export class ImportStateMismatchError extends Error {}
 type Accepted = Extract<ImportRow, { kind: unknown }>;
 
 function rejectionOf(error: unknown): { code: string; reason: string } | undefined {
-  if (error instanceof RequestValidationError) return { code: error.code, reason: error.issues.map((issue) => `${issue.path || '(row)'}: ${issue.message}`).join('; ') };
+  if (error instanceof RequestValidationError)
+    return {
+      code: error.code,
+      reason: error.issues.map((issue) => `${issue.path || '(row)'}: ${issue.message}`).join('; '),
+    };
   if (error instanceof EventSchemaViolationError) return { code: error.code, reason: error.message };
   if (error instanceof DomainError) return { code: error.code, reason: error.message };
   return undefined;
@@ -103,10 +111,22 @@ export async function importFactsFile(intake: FactIntake, options: ImportOptions
   const actor = options.actor ?? 'bulk-import';
 
   if (options.restart) await Promise.all([rm(statePath, { force: true }), rm(rejectsPath, { force: true })]);
-  let state: ImportState = { version: 1, fingerprint, format, line: 0, bytes: 0, rejectsBytes: 0, completed: false, counts: { rows: 0, stored: 0, duplicates: 0, rejected: 0 } };
+  let state: ImportState = {
+    version: 1,
+    fingerprint,
+    format,
+    line: 0,
+    bytes: 0,
+    rejectsBytes: 0,
+    completed: false,
+    counts: { rows: 0, stored: 0, duplicates: 0, rejected: 0 },
+  };
   if (existsSync(statePath)) {
     const saved = stateSchema.parse(JSON.parse(await readFile(statePath, 'utf8')));
-    if (saved.fingerprint !== fingerprint) throw new ImportStateMismatchError(`${statePath} belongs to another file (its first 64 KiB differ): pass --restart to import this one from the start`);
+    if (saved.fingerprint !== fingerprint)
+      throw new ImportStateMismatchError(
+        `${statePath} belongs to another file (its first 64 KiB differ): pass --restart to import this one from the start`,
+      );
     state = saved;
     // Rejections written after the last saved position belong to rows that will be read again.
     if (existsSync(rejectsPath)) await truncate(rejectsPath, state.rejectsBytes);
@@ -116,14 +136,26 @@ export async function importFactsFile(intake: FactIntake, options: ImportOptions
   const resumedAfterLine = state.line;
   const counts = { ...state.counts };
   if (state.completed) {
-    return { ...counts, outcome: 'completed', resumedAfterLine, lastLine: state.line, statePath, rejectsPath, elapsedMs: Date.now() - started };
+    return {
+      ...counts,
+      outcome: 'completed',
+      resumedAfterLine,
+      lastLine: state.line,
+      statePath,
+      rejectsPath,
+      elapsedMs: Date.now() - started,
+    };
   }
   const correlationId = randomUUID();
 
   async function recordRow(row: Accepted): Promise<string | null> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const outcome = await intake.record(row.kind, row.id, row.delivery, { actor, correlationId, source: row.delivery.source });
+        const outcome = await intake.record(row.kind, row.id, row.delivery, {
+          actor,
+          correlationId,
+          source: row.delivery.source,
+        });
         if (outcome.duplicate) counts.duplicates += 1;
         else counts.stored += 1;
         return null;
@@ -145,7 +177,10 @@ export async function importFactsFile(intake: FactIntake, options: ImportOptions
       counts.rows += 1;
       if ('rejected' in row) {
         counts.rejected += 1;
-        rejections.set(row.line, `${JSON.stringify({ line: row.line, code: 'UNREADABLE_ROW', reason: row.rejected })}\n`);
+        rejections.set(
+          row.line,
+          `${JSON.stringify({ line: row.line, code: 'UNREADABLE_ROW', reason: row.rejected })}\n`,
+        );
         continue;
       }
       const key = `${row.kind}/${row.id}`;
@@ -161,10 +196,19 @@ export async function importFactsFile(intake: FactIntake, options: ImportOptions
       }
     });
     await Promise.all(workers);
-    const report = [...rejections.entries()].sort(([a], [b]) => a - b).map(([, text]) => text).join('');
+    const report = [...rejections.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, text]) => text)
+      .join('');
     if (report) await appendFile(rejectsPath, report);
     const last = chunk.at(-1)!;
-    state = { ...state, line: last.line, bytes: last.bytes, rejectsBytes: state.rejectsBytes + Buffer.byteLength(report), counts: { ...counts } };
+    state = {
+      ...state,
+      line: last.line,
+      bytes: last.bytes,
+      rejectsBytes: state.rejectsBytes + Buffer.byteLength(report),
+      counts: { ...counts },
+    };
     await saveState(statePath, state);
     options.onProgress?.({ ...counts, bytes: last.bytes, totalBytes, line: last.line });
   }
@@ -177,12 +221,28 @@ export async function importFactsFile(intake: FactIntake, options: ImportOptions
     await processChunk(chunk);
     chunk = [];
     if (options.shouldStop?.()) {
-      return { ...counts, outcome: 'interrupted', resumedAfterLine, lastLine: state.line, statePath, rejectsPath, elapsedMs: Date.now() - started };
+      return {
+        ...counts,
+        outcome: 'interrupted',
+        resumedAfterLine,
+        lastLine: state.line,
+        statePath,
+        rejectsPath,
+        elapsedMs: Date.now() - started,
+      };
     }
   }
   if (chunk.length > 0) await processChunk(chunk);
   state = { ...state, completed: true, bytes: totalBytes };
   await saveState(statePath, state);
   options.onProgress?.({ ...counts, bytes: totalBytes, totalBytes, line: state.line });
-  return { ...counts, outcome: 'completed', resumedAfterLine, lastLine: state.line, statePath, rejectsPath, elapsedMs: Date.now() - started };
+  return {
+    ...counts,
+    outcome: 'completed',
+    resumedAfterLine,
+    lastLine: state.line,
+    statePath,
+    rejectsPath,
+    elapsedMs: Date.now() - started,
+  };
 }

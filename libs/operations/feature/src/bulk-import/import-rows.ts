@@ -17,7 +17,13 @@ import type { FactDelivery, FactKind } from '../intake/fact-intake';
 export type ImportFormat = 'csv' | 'ndjson';
 
 export type ImportRow =
-  | { readonly line: number; readonly bytes: number; readonly kind: FactKind; readonly id: string; readonly delivery: FactDelivery }
+  | {
+      readonly line: number;
+      readonly bytes: number;
+      readonly kind: FactKind;
+      readonly id: string;
+      readonly delivery: FactDelivery;
+    }
   | { readonly line: number; readonly bytes: number; readonly rejected: string };
 
 const rowSchema = z.strictObject({
@@ -81,18 +87,34 @@ function csvRecordToObject(header: readonly string[], cells: readonly string[]):
 
 async function* csvRows(file: string, defaultSource: string): AsyncGenerator<ImportRow> {
   const skipped: ImportRow[] = [];
-  const parser = createReadStream(file).pipe(parse({ bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true, skip_records_with_error: true }));
+  const parser = createReadStream(file).pipe(
+    parse({
+      bom: true,
+      info: true,
+      raw: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      skip_records_with_error: true,
+    }),
+  );
   // A row the parser cannot read (an unclosed quote, say) is reported, not fatal.
-  parser.on('skip', (error: Error & { lines?: number }) => skipped.push({ line: error.lines ?? 0, bytes: parser.info.bytes, rejected: `not CSV: ${error.message}` }));
+  parser.on('skip', (error: Error & { lines?: number }) =>
+    skipped.push({ line: error.lines ?? 0, bytes: parser.info.bytes, rejected: `not CSV: ${error.message}` }),
+  );
   let header: string[] | undefined;
-  for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number }; raw: string }>) {
+  for await (const { record, info, raw } of parser as AsyncIterable<{
+    record: string[];
+    info: { lines: number; bytes: number };
+    raw: string;
+  }>) {
     while (skipped.length > 0) yield skipped.shift()!;
     // The record's first line: a quoted cell may span several.
     const line = info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
     if (!header) {
       header = record.map((column) => column.trim());
       const missing = ['record', 'id', 'externalId', 'type'].filter((column) => !header!.includes(column));
-      if (missing.length > 0) throw new Error(`the CSV header (line ${line}) lacks the column(s) ${missing.join(', ')}`);
+      if (missing.length > 0)
+        throw new Error(`the CSV header (line ${line}) lacks the column(s) ${missing.join(', ')}`);
       continue;
     }
     if (record.length !== header.length) {

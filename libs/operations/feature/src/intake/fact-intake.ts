@@ -57,8 +57,22 @@ type KindRules = {
 };
 
 const kinds: Record<FactKind, KindRules> = {
-  ticket: { idField: 'ticketId', definitions: ticketEventDefinitions, streamName: ticketStreamName, decider: ticketDecider as never, commandType: 'RecordTicketFact', opening: 'TicketOpened' },
-  outage: { idField: 'outageId', definitions: outageEventDefinitions, streamName: outageStreamName, decider: outageDecider as never, commandType: 'RecordOutageFact', opening: 'OutageStarted' },
+  ticket: {
+    idField: 'ticketId',
+    definitions: ticketEventDefinitions,
+    streamName: ticketStreamName,
+    decider: ticketDecider as never,
+    commandType: 'RecordTicketFact',
+    opening: 'TicketOpened',
+  },
+  outage: {
+    idField: 'outageId',
+    definitions: outageEventDefinitions,
+    streamName: outageStreamName,
+    decider: outageDecider as never,
+    commandType: 'RecordOutageFact',
+    opening: 'OutageStarted',
+  },
   maintenance: {
     idField: 'windowId',
     definitions: maintenanceWindowEventDefinitions,
@@ -69,7 +83,8 @@ const kinds: Record<FactKind, KindRules> = {
   },
 };
 
-export const factTypesOf = (kind: FactKind) => kinds[kind].definitions.map((definition) => definition.type) as [string, ...string[]];
+export const factTypesOf = (kind: FactKind) =>
+  kinds[kind].definitions.map((definition) => definition.type) as [string, ...string[]];
 
 /** The OpenAPI body of a kind's fact endpoint: one variant per fact type, each with its own `data` schema. */
 export const factDeliveryDocumentation = (kind: FactKind) =>
@@ -97,11 +112,16 @@ export class FactIntake {
     const rules = kinds[kind];
     const definition = rules.definitions.find((candidate) => candidate.type === delivery.type);
     if (!definition) {
-      throw new RequestValidationError('body', [{ path: 'type', message: `not a ${kind} fact: expected one of ${factTypesOf(kind).join(', ')}` }]);
+      throw new RequestValidationError('body', [
+        { path: 'type', message: `not a ${kind} fact: expected one of ${factTypesOf(kind).join(', ')}` },
+      ]);
     }
     // File imports do not pass the HTTP checks: PostgreSQL cannot store U+0000.
     const nulAt = pathOfNulCharacter({ id, ...delivery });
-    if (nulAt !== undefined) throw new RequestValidationError('body', [{ path: nulAt, message: 'contains the character U+0000, which cannot be stored' }]);
+    if (nulAt !== undefined)
+      throw new RequestValidationError('body', [
+        { path: nulAt, message: 'contains the character U+0000, which cannot be stored' },
+      ]);
     const parsed = definition.schema.safeParse({ ...delivery.data, [rules.idField]: id });
     if (!parsed.success) throw new RequestValidationError('body', toSchemaIssues(parsed.error, 'data'));
     const fact = { type: delivery.type, data: parsed.data } as DomainEvent;
@@ -137,7 +157,12 @@ export class FactIntake {
   }
 
   private async requireService(serviceId: string): Promise<void> {
-    const service = await this.db.selectFrom('service_catalogue').select('status').where('service_id', '=', serviceId).executeTakeFirst();
-    if (!service || service.status === 'retired') throw new UnknownServiceError(`service '${serviceId}' is not in the catalogue (or retired)`);
+    const service = await this.db
+      .selectFrom('service_catalogue')
+      .select('status')
+      .where('service_id', '=', serviceId)
+      .executeTakeFirst();
+    if (!service || service.status === 'retired')
+      throw new UnknownServiceError(`service '${serviceId}' is not in the catalogue (or retired)`);
   }
 }

@@ -21,7 +21,11 @@ export class RecordFactCommand extends Command<RecordedFact> {
 export class RecordFactHandler implements ICommandHandler<RecordFactCommand> {
   private readonly intake: FactIntake;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(READ_STORE) db: Kysely<any>, @Inject(CLOCK) clock: Clock) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(READ_STORE) db: Kysely<any>,
+    @Inject(CLOCK) clock: Clock,
+  ) {
     this.intake = new FactIntake(store, db, clock);
   }
 

@@ -64,5 +64,7 @@ export function valueOf(payload: unknown, expression: string): unknown {
 }
 
 export function matchingRule(rules: readonly JsonWebhookRule[], payload: unknown): JsonWebhookRule | undefined {
-  return rules.find((rule) => Object.entries(rule.when).every(([path, expected]) => valueOf(payload, path) === expected));
+  return rules.find((rule) =>
+    Object.entries(rule.when).every(([path, expected]) => valueOf(payload, path) === expected),
+  );
 }

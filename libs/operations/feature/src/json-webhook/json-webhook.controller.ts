@@ -1,5 +1,17 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, Inject, NotFoundException, Param, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
@@ -35,22 +47,41 @@ export class JsonWebhookController {
   ) {
     const source = sourceNamed(this.sources, sourceName);
     if (!source) throw new NotFoundException(`no JSON webhook source '${sourceName}' is configured`);
-    if (source.secret) verifySignature(source.secret, request.rawBody, headers[source.signatureHeader.toLowerCase()], source.signatureHeader);
+    if (source.secret)
+      verifySignature(
+        source.secret,
+        request.rawBody,
+        headers[source.signatureHeader.toLowerCase()],
+        source.signatureHeader,
+      );
     const rule = matchingRule(source.rules, payload);
     if (!rule) return { outcome: 'ignored', reason: 'no mapping rule matches this payload' };
     const ticketId = String(valueOf(payload, rule.ticketId) ?? '');
     const externalId = String(valueOf(payload, rule.externalId) ?? '');
-    const data = Object.fromEntries(Object.entries(rule.data).map(([field, expression]) => [field, valueOf(payload, expression)]));
+    const data = Object.fromEntries(
+      Object.entries(rule.data).map(([field, expression]) => [field, valueOf(payload, expression)]),
+    );
     new ZodValidationPipe(z.string().min(1, 'the mapped externalId is empty'), 'body').transform(externalId);
     const result = await this.commands.execute(
       new RecordFactCommand('ticket', ticketId, { source: sourceName, externalId, type: rule.fact, data }, metadata),
     );
     response.status(result.duplicate ? 200 : 201);
-    return { outcome: result.duplicate ? 'duplicate' : 'recorded', fact: rule.fact, ticketId, streamRevision: result.streamRevision.toString(), duplicate: result.duplicate };
+    return {
+      outcome: result.duplicate ? 'duplicate' : 'recorded',
+      fact: rule.fact,
+      ticketId,
+      streamRevision: result.streamRevision.toString(),
+      duplicate: result.duplicate,
+    };
   }
 }
 
-function verifySignature(secret: string, rawBody: Buffer | undefined, header: string | undefined, headerName: string): void {
+function verifySignature(
+  secret: string,
+  rawBody: Buffer | undefined,
+  header: string | undefined,
+  headerName: string,
+): void {
   if (!rawBody || !header) throw new UnauthorizedException(`missing ${headerName} signature`);
   const expected = createHmac('sha256', secret).update(rawBody).digest();
   const given = Buffer.from(header.replace(/^sha256=/, ''), 'hex');
@@ -64,14 +95,30 @@ export const jsonWebhookRoutes: RouteDocumentation[] = [
     method: 'post',
     path: '/webhooks/json/{source}',
     tag: 'operations',
-    summary: 'Generic JSON webhook: the source mapping (JSON_WEBHOOK_SOURCES_FILE) turns the payload into one ticket fact; optional HMAC-SHA256 signature',
+    summary:
+      'Generic JSON webhook: the source mapping (JSON_WEBHOOK_SOURCES_FILE) turns the payload into one ticket fact; optional HMAC-SHA256 signature',
     body: z.unknown(),
     responses: {
-      201: { description: 'recorded', schema: z.object({ outcome: z.literal('recorded'), fact: z.string(), ticketId: z.string(), streamRevision: z.string(), duplicate: z.boolean() }) },
+      201: {
+        description: 'recorded',
+        schema: z.object({
+          outcome: z.literal('recorded'),
+          fact: z.string(),
+          ticketId: z.string(),
+          streamRevision: z.string(),
+          duplicate: z.boolean(),
+        }),
+      },
       200: {
         description: 'a redelivery, or a payload no rule maps',
         schema: z.union([
-          z.object({ outcome: z.literal('duplicate'), fact: z.string(), ticketId: z.string(), streamRevision: z.string(), duplicate: z.boolean() }),
+          z.object({
+            outcome: z.literal('duplicate'),
+            fact: z.string(),
+            ticketId: z.string(),
+            streamRevision: z.string(),
+            duplicate: z.boolean(),
+          }),
           z.object({ outcome: z.literal('ignored'), reason: z.string() }),
         ]),
       },

@@ -6,7 +6,18 @@ import type { EventMetadata } from '@sla/event-sourcing';
 import { maintenanceOccurrences, maintenanceWindowIdSchema } from '@sla/operations-domain';
 import { factDeliveryDocumentation, factDeliverySchema, factTypesOf } from '../intake/fact-intake';
 import { RecordFactCommand } from '../intake/record-fact.command';
-import { READ_STORE, RequestMetadata, ZodValidationPipe, keysetAfter, pageOf, pageQueryShape, pageSchema, writeErrors, type KeysetColumn, type RouteDocumentation } from '@sla/nest-platform';
+import {
+  READ_STORE,
+  RequestMetadata,
+  ZodValidationPipe,
+  keysetAfter,
+  pageOf,
+  pageQueryShape,
+  pageSchema,
+  writeErrors,
+  type KeysetColumn,
+  type RouteDocumentation,
+} from '@sla/nest-platform';
 import type { MaintenanceWindowTables } from './maintenance-windows.projection';
 
 const recordFactBody = factDeliverySchema.extend({ type: z.enum(factTypesOf('maintenance')) });
@@ -14,9 +25,17 @@ const recordFactBody = factDeliverySchema.extend({ type: z.enum(factTypesOf('mai
 // Occurrences are expanded on request; the range is bounded so one request stays cheap.
 const maximumRangeDays = 5 * 366;
 const listQuery = z
-  .strictObject({ serviceId: z.string().min(1).optional(), from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), ...pageQueryShape })
+  .strictObject({
+    serviceId: z.string().min(1).optional(),
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    ...pageQueryShape,
+  })
   .refine((query) => Date.parse(query.to) > Date.parse(query.from), { message: 'must be after from', path: ['to'] })
-  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= maximumRangeDays * 86_400_000, { message: `the range may span at most ${maximumRangeDays} days`, path: ['to'] });
+  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= maximumRangeDays * 86_400_000, {
+    message: `the range may span at most ${maximumRangeDays} days`,
+    path: ['to'],
+  });
 
 const WINDOW_ORDER: KeysetColumn[] = [{ column: 'window_id', direction: 'asc' }];
 
@@ -42,27 +61,38 @@ export class MaintenanceWindowsController {
 
   @Get()
   async list(@Query(new ZodValidationPipe(listQuery, 'query')) query: z.infer<typeof listQuery>) {
-    let select = this.db.selectFrom('maintenance_window').selectAll().orderBy('window_id').limit(query.limit + 1);
+    let select = this.db
+      .selectFrom('maintenance_window')
+      .selectAll()
+      .orderBy('window_id')
+      .limit(query.limit + 1);
     if (query.serviceId) select = select.where('service_id', '=', query.serviceId);
     const after = keysetAfter(WINDOW_ORDER, query.cursor);
     if (after) select = select.where(after);
     const from = Date.parse(query.from);
     const to = Date.parse(query.to);
-    return pageOf(await select.execute(), query.limit, (row) => [row.window_id], (row) => ({
-      windowId: row.window_id,
-      serviceId: row.service_id,
-      changeReference: row.change_reference,
-      title: row.title,
-      schedule: row.schedule,
-      scheduledAt: row.scheduled_at.toISOString(),
-      cancelledFrom: row.cancelled_from?.toISOString() ?? null,
-      cancellationReason: row.cancellation_reason,
-      source: row.source,
-      occurrences: maintenanceOccurrences(row.schedule, row.cancelled_from?.getTime() ?? null, from, to).map((occurrence) => ({
-        start: new Date(occurrence.start).toISOString(),
-        end: new Date(occurrence.end).toISOString(),
-      })),
-    }));
+    return pageOf(
+      await select.execute(),
+      query.limit,
+      (row) => [row.window_id],
+      (row) => ({
+        windowId: row.window_id,
+        serviceId: row.service_id,
+        changeReference: row.change_reference,
+        title: row.title,
+        schedule: row.schedule,
+        scheduledAt: row.scheduled_at.toISOString(),
+        cancelledFrom: row.cancelled_from?.toISOString() ?? null,
+        cancellationReason: row.cancellation_reason,
+        source: row.source,
+        occurrences: maintenanceOccurrences(row.schedule, row.cancelled_from?.getTime() ?? null, from, to).map(
+          (occurrence) => ({
+            start: new Date(occurrence.start).toISOString(),
+            end: new Date(occurrence.end).toISOString(),
+          }),
+        ),
+      }),
+    );
   }
 }
 
@@ -74,7 +104,13 @@ const window = z.object({
   title: z.string(),
   schedule: z.union([
     z.object({ kind: z.literal('once'), start: z.string(), end: z.string() }),
-    z.object({ kind: z.literal('recurring'), rule: z.string(), timeZone: z.string(), firstStart: z.string(), durationMinutes: z.number() }),
+    z.object({
+      kind: z.literal('recurring'),
+      rule: z.string(),
+      timeZone: z.string(),
+      firstStart: z.string(),
+      durationMinutes: z.number(),
+    }),
   ]),
   scheduledAt: z.string(),
   cancelledFrom: z.string().nullable(),
@@ -88,9 +124,14 @@ export const maintenanceWindowRoutes: RouteDocumentation[] = [
     method: 'post',
     path: '/maintenance-windows/{windowId}/facts',
     tag: 'operations',
-    summary: 'Schedule (once or by RRULE in a time zone) or cancel a maintenance window; source + externalId make redelivery idempotent',
+    summary:
+      'Schedule (once or by RRULE in a time zone) or cancel a maintenance window; source + externalId make redelivery idempotent',
     body: factDeliveryDocumentation('maintenance'),
-    responses: { 201: { description: 'stored', schema: recorded }, 200: { description: 'a redelivery: already stored', schema: recorded }, ...writeErrors },
+    responses: {
+      201: { description: 'stored', schema: recorded },
+      200: { description: 'a redelivery: already stored', schema: recorded },
+      ...writeErrors,
+    },
   },
   {
     method: 'get',

@@ -49,7 +49,11 @@ export const maintenanceWindowsProjection: Projection<MaintenanceWindowTables> =
       } else {
         await transaction
           .updateTable('maintenance_window')
-          .set({ cancelled_from: new Date(event.data.effectiveFrom), cancellation_reason: event.data.reason, cancellation_recorded_at: recorded.recordedAt })
+          .set({
+            cancelled_from: new Date(event.data.effectiveFrom),
+            cancellation_reason: event.data.reason,
+            cancellation_recorded_at: recorded.recordedAt,
+          })
           .where('window_id', '=', event.data.windowId)
           .execute();
       }

@@ -2,7 +2,15 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { deterministicUuid, handleCommand, inAnyOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import { outageDecider, outageStreamName, type OutageEvent } from '@sla/operations-domain';
-import { CLOCK, EVENT_STORE, RequestMetadata, type Clock, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import {
+  CLOCK,
+  EVENT_STORE,
+  RequestMetadata,
+  type Clock,
+  ZodValidationPipe,
+  writeErrors,
+  type RouteDocumentation,
+} from '@sla/nest-platform';
 import { DeliveryConflictError, requireSameDelivery } from '../intake/delivery-conflict';
 import { mapAlert, type AlertMapping } from './alert-mapping';
 
@@ -36,7 +44,8 @@ const endsAtSchema = z.iso.datetime({ offset: true });
 
 function problemWithEnd(endsAt: string, startedAt: string): string | undefined {
   if (!endsAtSchema.safeParse(endsAt).success) return `endsAt '${endsAt}' is not an ISO 8601 time with an offset`;
-  if (Date.parse(milliseconds(endsAt)) < Date.parse(startedAt)) return `endsAt ${endsAt} is before startsAt ${startedAt}`;
+  if (Date.parse(milliseconds(endsAt)) < Date.parse(startedAt))
+    return `endsAt ${endsAt} is before startsAt ${startedAt}`;
   return undefined;
 }
 
@@ -64,7 +73,10 @@ export class AlertmanagerWebhookController {
 
   @Post()
   @HttpCode(200)
-  async receive(@Body(new ZodValidationPipe(webhookBody)) body: z.infer<typeof webhookBody>, @RequestMetadata({ actor: 'alertmanager' }) request: EventMetadata) {
+  async receive(
+    @Body(new ZodValidationPipe(webhookBody)) body: z.infer<typeof webhookBody>,
+    @RequestMetadata({ actor: 'alertmanager' }) request: EventMetadata,
+  ) {
     const metadata: EventMetadata = { ...request, source: 'alertmanager' };
     const outcomes: Outcome[] = [];
     for (const alert of body.alerts) {
@@ -83,21 +95,38 @@ export class AlertmanagerWebhookController {
       }
       const key = `alertmanager/${alert.fingerprint}/${startedAt}`;
       const record = (fact: OutageEvent, step: string) =>
-        handleCommand(this.store, outageStreamName(outageId), outageDecider, { type: 'RecordOutageFact', fact }, {
-          metadata,
-          eventIds: [deterministicUuid(`${key}/${step}`)],
-          occurredAt: inAnyOrder(this.clock),
-        });
+        handleCommand(
+          this.store,
+          outageStreamName(outageId),
+          outageDecider,
+          { type: 'RecordOutageFact', fact },
+          {
+            metadata,
+            eventIds: [deterministicUuid(`${key}/${step}`)],
+            occurredAt: inAnyOrder(this.clock),
+          },
+        );
       try {
         const started = await record(
           {
             type: 'OutageStarted',
-            data: { outageId, serviceId: rule.serviceId, impact: rule.impact, ...(rule.weight !== undefined ? { weight: rule.weight } : {}), ticketId: null, occurredAt: startedAt },
+            data: {
+              outageId,
+              serviceId: rule.serviceId,
+              impact: rule.impact,
+              ...(rule.weight !== undefined ? { weight: rule.weight } : {}),
+              ticketId: null,
+              occurredAt: startedAt,
+            },
           },
           'started',
         );
         if (alert.status === 'firing') {
-          outcomes.push({ fingerprint: alert.fingerprint, outageId, outcome: started.duplicate ? 'duplicate' : 'started' });
+          outcomes.push({
+            fingerprint: alert.fingerprint,
+            outageId,
+            outcome: started.duplicate ? 'duplicate' : 'started',
+          });
           continue;
         }
         const end: OutageEvent = { type: 'OutageEnded', data: { outageId, occurredAt: milliseconds(alert.endsAt) } };
@@ -112,7 +141,12 @@ export class AlertmanagerWebhookController {
           outcomes.push({ fingerprint: alert.fingerprint, outageId, outcome: 'conflict', reason: error.message });
           continue;
         }
-        outcomes.push({ fingerprint: alert.fingerprint, outageId, outcome: 'refused', reason: error instanceof Error ? error.message : String(error) });
+        outcomes.push({
+          fingerprint: alert.fingerprint,
+          outageId,
+          outcome: 'refused',
+          reason: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     return { outcomes };
@@ -124,7 +158,8 @@ export const alertmanagerRoutes: RouteDocumentation[] = [
     method: 'post',
     path: '/webhooks/alertmanager',
     tag: 'operations',
-    summary: 'Prometheus Alertmanager webhook (version 4): firing alerts of mapped services start outages, resolved ones end them',
+    summary:
+      'Prometheus Alertmanager webhook (version 4): firing alerts of mapped services start outages, resolved ones end them',
     body: webhookBody,
     responses: {
       200: {

@@ -5,7 +5,18 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { factDeliveryDocumentation, factDeliverySchema, factTypesOf } from '../intake/fact-intake';
 import { RecordFactCommand } from '../intake/record-fact.command';
-import { READ_STORE, RequestMetadata, ZodValidationPipe, keysetAfter, pageOf, pageQueryShape, pageSchema, writeErrors, type KeysetColumn, type RouteDocumentation } from '@sla/nest-platform';
+import {
+  READ_STORE,
+  RequestMetadata,
+  ZodValidationPipe,
+  keysetAfter,
+  pageOf,
+  pageQueryShape,
+  pageSchema,
+  writeErrors,
+  type KeysetColumn,
+  type RouteDocumentation,
+} from '@sla/nest-platform';
 import type { OutageTables } from './outages.projection';
 
 const outageIdParameter = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'not an outage id');
@@ -46,7 +57,12 @@ export class OutagesController {
 
   @Get()
   async list(@Query(new ZodValidationPipe(listQuery, 'query')) query: z.infer<typeof listQuery>) {
-    let select = this.db.selectFrom('outage').selectAll().orderBy('started_at').orderBy('outage_id').limit(query.limit + 1);
+    let select = this.db
+      .selectFrom('outage')
+      .selectAll()
+      .orderBy('started_at')
+      .orderBy('outage_id')
+      .limit(query.limit + 1);
     if (query.serviceId) select = select.where('service_id', '=', query.serviceId);
     if (query.open) select = select.where('ended_at', query.open === 'true' ? 'is' : 'is not', null);
     if (query.ticketId) select = select.where('ticket_id', '=', query.ticketId);
@@ -54,16 +70,21 @@ export class OutagesController {
     if (query.startedTo) select = select.where('started_at', '<', new Date(query.startedTo));
     const after = keysetAfter(OUTAGE_ORDER, query.cursor);
     if (after) select = select.where(after);
-    return pageOf(await select.execute(), query.limit, (row) => [row.started_at.toISOString(), row.outage_id], (row) => ({
-      outageId: row.outage_id,
-      serviceId: row.service_id,
-      impact: row.impact,
-      weight: row.weight,
-      ticketId: row.ticket_id,
-      startedAt: row.started_at.toISOString(),
-      endedAt: row.ended_at?.toISOString() ?? null,
-      source: row.source,
-    }));
+    return pageOf(
+      await select.execute(),
+      query.limit,
+      (row) => [row.started_at.toISOString(), row.outage_id],
+      (row) => ({
+        outageId: row.outage_id,
+        serviceId: row.service_id,
+        impact: row.impact,
+        weight: row.weight,
+        ticketId: row.ticket_id,
+        startedAt: row.started_at.toISOString(),
+        endedAt: row.ended_at?.toISOString() ?? null,
+        source: row.source,
+      }),
+    );
   }
 }
 
@@ -76,7 +97,11 @@ export const outageRoutes: RouteDocumentation[] = [
     tag: 'operations',
     summary: 'Record an outage start or end; source + externalId make redelivery idempotent',
     body: factDeliveryDocumentation('outage'),
-    responses: { 201: { description: 'stored', schema: recorded }, 200: { description: 'a redelivery: already stored', schema: recorded }, ...writeErrors },
+    responses: {
+      201: { description: 'stored', schema: recorded },
+      200: { description: 'a redelivery: already stored', schema: recorded },
+      ...writeErrors,
+    },
   },
   {
     method: 'get',
@@ -87,7 +112,18 @@ export const outageRoutes: RouteDocumentation[] = [
     responses: {
       200: {
         description: 'a page of outages',
-        schema: pageSchema(z.object({ outageId: z.string(), serviceId: z.string(), impact: z.string(), weight: z.number().nullable(), ticketId: z.string().nullable(), startedAt: z.string(), endedAt: z.string().nullable(), source: z.string() })),
+        schema: pageSchema(
+          z.object({
+            outageId: z.string(),
+            serviceId: z.string(),
+            impact: z.string(),
+            weight: z.number().nullable(),
+            ticketId: z.string().nullable(),
+            startedAt: z.string(),
+            endedAt: z.string().nullable(),
+            source: z.string(),
+          }),
+        ),
       },
       400: writeErrors[400],
     },

@@ -44,7 +44,11 @@ export const outagesProjection: Projection<OutageTables> = {
           })
           .execute();
       } else {
-        await transaction.updateTable('outage').set({ ended_at: new Date(event.data.occurredAt), end_recorded_at: recorded.recordedAt }).where('outage_id', '=', event.data.outageId).execute();
+        await transaction
+          .updateTable('outage')
+          .set({ ended_at: new Date(event.data.occurredAt), end_recorded_at: recorded.recordedAt })
+          .where('outage_id', '=', event.data.outageId)
+          .execute();
       }
     }
   },

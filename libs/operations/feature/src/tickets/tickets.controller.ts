@@ -3,7 +3,18 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
-import { READ_STORE, RequestMetadata, ZodValidationPipe, keysetAfter, pageOf, pageQueryShape, pageSchema, writeErrors, type KeysetColumn, type RouteDocumentation } from '@sla/nest-platform';
+import {
+  READ_STORE,
+  RequestMetadata,
+  ZodValidationPipe,
+  keysetAfter,
+  pageOf,
+  pageQueryShape,
+  pageSchema,
+  writeErrors,
+  type KeysetColumn,
+  type RouteDocumentation,
+} from '@sla/nest-platform';
 import { factDeliveryDocumentation, factDeliverySchema, factTypesOf } from '../intake/fact-intake';
 import { RecordFactCommand } from '../intake/record-fact.command';
 import type { TicketTables } from './tickets.projection';
@@ -55,7 +66,12 @@ export class TicketsController {
 
   @Get()
   async list(@Query(new ZodValidationPipe(listQuery, 'query')) query: z.infer<typeof listQuery>) {
-    let select = this.db.selectFrom('ticket').selectAll().orderBy('opened_at').orderBy('ticket_id').limit(query.limit + 1);
+    let select = this.db
+      .selectFrom('ticket')
+      .selectAll()
+      .orderBy('opened_at')
+      .orderBy('ticket_id')
+      .limit(query.limit + 1);
     if (query.serviceId) select = select.where('service_id', '=', query.serviceId);
     if (query.status) select = select.where('closed_at', query.status === 'open' ? 'is' : 'is not', null);
     if (query.priority) select = select.where('priority', '=', query.priority);
@@ -64,7 +80,12 @@ export class TicketsController {
     if (query.openedTo) select = select.where('opened_at', '<', new Date(query.openedTo));
     const after = keysetAfter(TICKET_ORDER, query.cursor);
     if (after) select = select.where(after);
-    return pageOf(await select.execute(), query.limit, (row) => [row.opened_at.toISOString(), row.ticket_id], toTicketView);
+    return pageOf(
+      await select.execute(),
+      query.limit,
+      (row) => [row.opened_at.toISOString(), row.ticket_id],
+      toTicketView,
+    );
   }
 
   @Get(':ticketId')
@@ -109,7 +130,11 @@ export const ticketRoutes: RouteDocumentation[] = [
     tag: 'operations',
     summary: 'Record one ticket fact (opened, acknowledged, …); source + externalId make redelivery idempotent',
     body: factDeliveryDocumentation('ticket'),
-    responses: { 201: { description: 'stored', schema: recorded }, 200: { description: 'a redelivery: already stored, nothing written', schema: recorded }, ...writeErrors },
+    responses: {
+      201: { description: 'stored', schema: recorded },
+      200: { description: 'a redelivery: already stored, nothing written', schema: recorded },
+      ...writeErrors,
+    },
   },
   {
     method: 'get',

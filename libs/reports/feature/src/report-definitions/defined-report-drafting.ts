@@ -39,7 +39,9 @@ export class DefinedReportDrafting implements OnApplicationBootstrap, OnApplicat
     if (this.intervalMilliseconds <= 0) return;
     this.timer = setInterval(() => {
       this.running ??= this.draftDue()
-        .catch((error: unknown) => this.logger.error(`drafting pass failed: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) =>
+          this.logger.error(`drafting pass failed: ${error instanceof Error ? error.message : String(error)}`),
+        )
         .finally(() => (this.running = undefined));
     }, this.intervalMilliseconds);
   }
@@ -52,7 +54,12 @@ export class DefinedReportDrafting implements OnApplicationBootstrap, OnApplicat
   /** One pass: drafts what is due by the clock; returns the ids of the reports it drafted. */
   async draftDue(): Promise<string[]> {
     const now = this.clock.now().getTime();
-    const definitions = await this.db.selectFrom('report_definition').selectAll().where('retired_at', 'is', null).orderBy('definition_id').execute();
+    const definitions = await this.db
+      .selectFrom('report_definition')
+      .selectAll()
+      .where('retired_at', 'is', null)
+      .orderBy('definition_id')
+      .execute();
     if (definitions.length === 0) return [];
     const known = new Set(
       (
@@ -71,7 +78,18 @@ export class DefinedReportDrafting implements OnApplicationBootstrap, OnApplicat
         if (known.has(reportId) || (await this.reports.exists(reportId))) continue;
         try {
           const outcome = await this.reports.generate(
-            { agreementId: terms.agreementId, period, timeZone: terms.timeZone, audience: terms.audience, calendarId: terms.calendarId, sections: terms.sections, language: terms.language, trendPeriods: terms.trendPeriods, definitionId, firstPeriod: terms.firstPeriod },
+            {
+              agreementId: terms.agreementId,
+              period,
+              timeZone: terms.timeZone,
+              audience: terms.audience,
+              calendarId: terms.calendarId,
+              sections: terms.sections,
+              language: terms.language,
+              trendPeriods: terms.trendPeriods,
+              definitionId,
+              firstPeriod: terms.firstPeriod,
+            },
             { actor: 'report-drafting', source: 'report-drafting', correlationId: randomUUID() },
             [deterministicUuid(`service-report-draft:${reportId}:1`)],
           );

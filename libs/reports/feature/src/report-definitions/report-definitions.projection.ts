@@ -25,14 +25,23 @@ export const reportDefinitionsProjection: Projection<ReportDefinitionTables> = {
     for (const recorded of events) {
       const event = { type: recorded.type, data: recorded.data } as ReportDefinitionEvent;
       if (event.type === 'ReportDefinitionRecorded') {
-        const row = { agreement_id: event.data.terms.agreementId, terms: JSON.stringify(event.data.terms) as never, recorded_by: event.data.recordedBy, recorded_at: new Date(event.data.occurredAt) };
+        const row = {
+          agreement_id: event.data.terms.agreementId,
+          terms: JSON.stringify(event.data.terms) as never,
+          recorded_by: event.data.recordedBy,
+          recorded_at: new Date(event.data.occurredAt),
+        };
         await transaction
           .insertInto('report_definition')
           .values({ definition_id: event.data.definitionId, ...row, retired_at: null, retirement_reason: null })
           .onConflict((conflict) => conflict.column('definition_id').doUpdateSet(row))
           .execute();
       } else {
-        await transaction.updateTable('report_definition').set({ retired_at: new Date(event.data.occurredAt), retirement_reason: event.data.reason }).where('definition_id', '=', event.data.definitionId).execute();
+        await transaction
+          .updateTable('report_definition')
+          .set({ retired_at: new Date(event.data.occurredAt), retirement_reason: event.data.reason })
+          .where('definition_id', '=', event.data.definitionId)
+          .execute();
       }
     }
   },
