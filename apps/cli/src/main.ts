@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigurationError, loadConfiguration } from '@sla/configuration';
-import { writeFileSync } from 'node:fs';
 import { openInfrastructure, productReadModels, type Infrastructure } from '@sla/composition';
 import { systemClock } from '@sla/nest-platform';
 import { FactIntake, importFactsFile, type ImportFormat } from '@sla/operations-feature';
