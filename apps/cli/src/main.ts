@@ -1,25 +1,18 @@
 import 'reflect-metadata';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigurationError, loadConfiguration } from '@sla/configuration';
-import { openInfrastructure, openReadModelsKnownAt, type Infrastructure } from '@sla/composition';
+import { openInfrastructure, productReadModels, type Infrastructure } from '@sla/composition';
 import { systemClock } from '@sla/nest-platform';
 import { FactIntake, importFactsFile, type ImportFormat } from '@sla/operations-feature';
-import { verifyLog } from '@sla/audit-read-models';
+import { openReadModelsKnownAt, verifyLog } from '@sla/audit-read-models';
 import { verifyEvidenceBundle, type EvidenceBundle } from '@sla/audit-domain';
-import { exportEvidenceBundle, withQueryBus } from './evidence-bundle';
+import { withProductContext, withQueryBus } from './product-context';
 import { registerReportCommands } from './reports';
-import { ReplayAgreementQuery, ReplayTicketClockQuery } from '@sla/audit-feature';
-import {
-  EvaluateWhatIfQuery,
-  GetAgreementAvailabilityQuery,
-  GetKpiSummaryQuery,
-  GetResponseResolutionComplianceQuery,
-  GetRestatementQuery,
-  ListBreachesQuery,
-} from '@sla/compliance-feature';
+import { EvidenceBundleExporter, ReplayAgreementQuery, ReplayTicketClockQuery } from '@sla/audit-feature';
+import { AgreementFiguresReader, EvaluateWhatIfQuery, GetRestatementQuery } from '@sla/compliance-feature';
 import { reportingRange } from '@sla/compliance-domain';
 
 /**
@@ -168,17 +161,20 @@ audit
   .option('--time-zone <zone>', 'the zone the period is reckoned in', 'UTC')
   .requiredOption('--out <file.json>', 'where to write the bundle')
   .action((options: { agreement: string; period: string; timeZone: string; out: string }) =>
-    withInfrastructure(async (infrastructure) => {
-      const bundle = await exportEvidenceBundle(infrastructure, {
-        agreementId: options.agreement,
-        period: options.period,
-        timeZone: options.timeZone,
-        out: options.out,
-      });
-      console.log(
-        `wrote ${options.out} (${bundle.events.length} events with proofs to the head of size ${bundle.treeHead.treeSize}) and its HTML summary`,
-      );
-    }),
+    withInfrastructure((infrastructure) =>
+      withProductContext(infrastructure, async (context) => {
+        const { bundle, summaryHtml } = await context.get(EvidenceBundleExporter).export(infrastructure, {
+          agreementId: options.agreement,
+          period: options.period,
+          timeZone: options.timeZone,
+        });
+        writeFileSync(options.out, `${JSON.stringify(bundle, null, 2)}\n`);
+        writeFileSync(options.out.replace(/\.json$/i, '') + '.html', summaryHtml);
+        console.log(
+          `wrote ${options.out} (${bundle.events.length} events with proofs to the head of size ${bundle.treeHead.treeSize}) and its HTML summary`,
+        );
+      }),
+    ),
   );
 
 audit
@@ -271,18 +267,15 @@ audit
       console.error(
         `rebuilding every read model from the events recorded before ${options.knownAt.toISOString()} (a throw-away schema, dropped afterwards)`,
       );
-      const knownAt = await openReadModelsKnownAt(infrastructure, options.knownAt);
+      const knownAt = await openReadModelsKnownAt(infrastructure, productReadModels, options.knownAt);
       console.error(`${knownAt.eventsApplied} events applied`);
       try {
         const clock = { now: () => options.knownAt };
-        const figures = await withQueryBus({ ...knownAt, clock }, async (queries) => ({
-          availability: await queries.execute(new GetAgreementAvailabilityQuery(options.agreement, from, to)),
-          responseResolution: await queries.execute(
-            new GetResponseResolutionComplianceQuery(options.agreement, from, to),
-          ),
-          kpis: await queries.execute(new GetKpiSummaryQuery(options.agreement, from, to, options.timeZone)),
-          breaches: (await queries.execute(new ListBreachesQuery({ agreementId: options.agreement }, from, to))).items,
-        }));
+        const stores = { configuration: infrastructure.configuration, ...knownAt, clock };
+        const { availability, responseResolution, kpis, breaches } = await withProductContext(stores, (context) =>
+          context.get(AgreementFiguresReader).periodFigures(options.agreement, from, to, options.timeZone),
+        );
+        const figures = { availability, responseResolution, kpis, breaches };
         printJson({
           agreementId: options.agreement,
           period: options.period,

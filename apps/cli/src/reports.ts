@@ -1,20 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { HttpException, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
+import { HttpException } from '@nestjs/common';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { reportFigures, type Infrastructure } from '@sla/composition';
-import { ComplianceModule } from '@sla/compliance-feature';
+import type { Infrastructure } from '@sla/composition';
 import {
   DomainError,
   EventSchemaViolationError,
   WrongExpectedRevisionError,
   type EventMetadata,
 } from '@sla/event-sourcing';
-import { StoresModule } from '@sla/nest-platform';
 import {
   REPORT_SECTIONS,
   REPORTING_PERIOD_FORMS,
@@ -25,14 +21,10 @@ import {
   ServiceReportError,
   type ReportSection,
 } from '@sla/reports-domain';
-import {
-  DefinedReportDrafting,
-  ServiceReports,
-  ServiceReportsModule,
-  type ServiceReportTables,
-} from '@sla/reports-feature';
+import { DefinedReportDrafting, ServiceReports, type ServiceReportTables } from '@sla/reports-feature';
 import { renderReportPdf } from '@sla/reports-pdf';
 import { isTimeZone } from '@sla/sla-clock';
+import { withProductContext } from './product-context';
 
 /** Refused by the domain (a rule, a conflict, nothing found) or by the options given. */
 const EXIT_REFUSED = 2;
@@ -40,31 +32,11 @@ const EXIT_REFUSED = 2;
 type WithInfrastructure = (action: (infrastructure: Infrastructure) => Promise<void>) => Promise<void>;
 type ReportServices = { reports: ServiceReports; drafting: DefinedReportDrafting };
 
-/** Runs `work` with the service report process composed as the API composes it (no HTTP, no drafting timer). */
-export async function withServiceReports<T>(
-  infrastructure: Infrastructure,
-  work: (services: ReportServices) => Promise<T>,
-): Promise<T> {
-  @Module({
-    imports: [
-      CqrsModule.forRoot(),
-      StoresModule.register({
-        eventStore: infrastructure.eventStore,
-        readStore: infrastructure.readStore,
-        clock: { now: () => new Date() },
-      }),
-      ComplianceModule,
-      ServiceReportsModule.register(reportFigures, { draftIntervalMilliseconds: 0 }),
-    ],
-  })
-  class ReportsCommandModule {}
-  const context = await NestFactory.createApplicationContext(ReportsCommandModule, { logger: false });
-  try {
-    return await work({ reports: context.get(ServiceReports), drafting: context.get(DefinedReportDrafting) });
-  } finally {
-    await context.close();
-  }
-}
+/** Runs `work` with the service report process of the product's modules (see withProductContext). */
+const withServiceReports = <T>(infrastructure: Infrastructure, work: (services: ReportServices) => Promise<T>) =>
+  withProductContext(infrastructure, (context) =>
+    work({ reports: context.get(ServiceReports), drafting: context.get(DefinedReportDrafting) }),
+  );
 
 /** A commander parser from a zod schema: a bad value is refused with the option's name and the schema's reason. */
 const parsedBy =

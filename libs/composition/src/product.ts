@@ -3,7 +3,7 @@ import { EventCatalog } from '@sla/event-sourcing';
 import { ServiceCalendarDefined, serviceEventDefinitions } from '@sla/catalogue-domain';
 import { catalogueReadModelMigrations, serviceCatalogueProjection } from '@sla/catalogue-feature';
 import { catalogueSharedReadModelMigrations, serviceCalendarsProjection } from '@sla/catalogue-read-models';
-import { auditReadModelMigrations, streamActivityProjection } from '@sla/audit-read-models';
+import { auditReadModelMigrations, streamActivityProjection, type ProductReadModels } from '@sla/audit-read-models';
 import type { Projection } from '@sla/projection-runtime';
 import {
   maintenanceWindowEventDefinitions,
@@ -78,4 +78,10 @@ export const productReadModelMigrations: Record<string, Migration> = {
   ...operationsReadModelMigrations,
   ...complianceReadModelMigrations,
   ...reportsReadModelMigrations,
+};
+
+/** Every read model of the product, as the as-known rebuild recreates them. */
+export const productReadModels: ProductReadModels = {
+  projections: productProjections,
+  migrations: productReadModelMigrations,
 };

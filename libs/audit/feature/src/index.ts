@@ -1,2 +1,10 @@
 export { AuditModule, auditRoutes } from './audit.controller';
 export { ReplayAgreementQuery, ReplayTicketClockQuery } from './replays.queries';
+export {
+  EvidenceBundleExporter,
+  EvidenceModule,
+  type EvidenceRequest,
+  type SealableLog,
+} from './evidence/evidence-bundle.exporter';
+export { evidenceSummaryHtml } from './evidence/evidence-summary.html';
+export { EVIDENCE_SOURCES, type EvidenceSources, type EvidenceSourcesBinding } from './evidence/evidence-sources';

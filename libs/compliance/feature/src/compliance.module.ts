@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
+import { AgreementFiguresReader } from './agreement-figures/agreement-figures.reader';
 import { ComplianceController } from './compliance.controller';
 import { GetKpiSummaryHandler } from './kpis/kpi-summary.query';
 import { EvaluateWhatIfHandler } from './what-if/what-if.query';
@@ -32,6 +33,8 @@ import {
     GetKpiSummaryHandler,
     EvaluateWhatIfHandler,
     GetRestatementHandler,
+    AgreementFiguresReader,
   ],
+  exports: [AgreementFiguresReader],
 })
 export class ComplianceModule {}

@@ -1,10 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import { recordedBefore, type EventStore } from '@sla/event-sourcing';
-import { ProjectionRunner } from '@sla/projection-runtime';
+import { ProjectionRunner, type Projection } from '@sla/projection-runtime';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
-import type { Infrastructure } from './infrastructure';
-import { productProjections, productReadModelMigrations } from './product';
+
+/** The live stores to rebuild from. */
+export type LiveStores = {
+  readonly eventStore: EventStore;
+  readonly readStore: Kysely<any>;
+  readonly databaseUrl: string;
+};
+
+/** Every read model of the product: what the rebuild creates and replays (the product's composition names them). */
+export type ProductReadModels = {
+  readonly projections: readonly Projection[];
+  readonly migrations: Record<string, Migration>;
+};
 
 export type ReadModelsKnownAt = {
   readonly knownAt: Date;
@@ -24,21 +35,22 @@ export type ReadModelsKnownAt = {
  * the request path.
  */
 export async function openReadModelsKnownAt(
-  infrastructure: Pick<Infrastructure, 'eventStore' | 'readStore' | 'databaseUrl'>,
+  live: LiveStores,
+  readModels: ProductReadModels,
   knownAt: Date,
   log: (message: string) => void = () => undefined,
 ): Promise<ReadModelsKnownAt> {
   const schema = `known_at_${knownAt.getTime()}_${randomBytes(4).toString('hex')}`;
-  await sql`create schema ${sql.id(schema)}`.execute(infrastructure.readStore);
-  const readStore = openReadStore<any>(infrastructure.databaseUrl, 4, schema);
+  await sql`create schema ${sql.id(schema)}`.execute(live.readStore);
+  const readStore = openReadStore<any>(live.databaseUrl, 4, schema);
   const close = async () => {
     await readStore.destroy();
-    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(infrastructure.readStore);
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(live.readStore);
   };
   try {
-    await migrateReadStore(readStore, productReadModelMigrations, schema);
-    const eventStore = recordedBefore(infrastructure.eventStore, knownAt);
-    const projections = new ProjectionRunner(eventStore, readStore, productProjections, {
+    await migrateReadStore(readStore, readModels.migrations, schema);
+    const eventStore = recordedBefore(live.eventStore, knownAt);
+    const projections = new ProjectionRunner(eventStore, readStore, readModels.projections, {
       batchSize: 2_000,
       idleMilliseconds: 100,
       log,
