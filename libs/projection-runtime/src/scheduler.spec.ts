@@ -98,6 +98,27 @@ describe('Scheduler', () => {
     expect(finished).toBe(true);
   });
 
+  it('waits one interval before the first pass of a timer, and a stop during that wait runs no pass', async () => {
+    let passes = 0;
+    const timer = new Scheduler([
+      { name: 'timer', intervalMilliseconds: 60_000, delayFirstPass: true, run: async () => void (passes += 1) },
+    ]);
+    timer.start();
+    await new Promise((resolve) => setImmediate(resolve));
+    await timer.stop();
+    expect(passes).toBe(0);
+    // Started again after a stop, as the SLA watch is when a test pauses it.
+    const ran = signal();
+    const follower = new Scheduler([
+      { name: 'follower', intervalMilliseconds: 60_000, run: async () => void ran.resolve() },
+    ]);
+    follower.start();
+    await follower.stop();
+    follower.start();
+    await ran.promise;
+    await follower.stop();
+  });
+
   it('backs off by doubling from 200 ms up to the maximum, never below the interval', () => {
     expect([1, 2, 3, 8, 20].map((failures) => backoffMilliseconds(failures, 100))).toEqual([
       400, 800, 1_600, 30_000, 30_000,

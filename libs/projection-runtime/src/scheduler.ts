@@ -8,6 +8,8 @@ export type ScheduledTask = {
   readonly name: string;
   /** Pause after a pass that left nothing to do. */
   readonly intervalMilliseconds: number;
+  /** Wait one interval before the first pass (timers), instead of starting at once (log followers). */
+  readonly delayFirstPass?: boolean;
   readonly run: (signal: AbortSignal) => Promise<PassOutcome>;
 };
 
@@ -68,6 +70,7 @@ export class Scheduler {
 
   private async follow(task: ScheduledTask, signal: AbortSignal): Promise<void> {
     let failures = 0;
+    if (task.delayFirstPass) await sleep(task.intervalMilliseconds, undefined, { signal }).catch(() => undefined);
     while (!signal.aborted) {
       let pause: number;
       try {
