@@ -5,9 +5,9 @@ import { withEventSchemas, type EventStore } from '@sla/event-sourcing';
 import { connectEsdbEventStore } from '@sla/event-store-esdb';
 import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from '@sla/postgres-server';
-import { ProjectionRunner } from '@sla/projection-runtime';
+import { ProjectionRunner, ReactorRunner } from '@sla/projection-runtime';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
-import { productEventCatalog, productProjections, productReadModelMigrations } from './product';
+import { productEventCatalog, productProjections, productReactors, productReadModelMigrations } from './product';
 import { SlaWatch, type WatchClock } from '@sla/compliance-feature';
 import { LogSealer, LogSigner } from '@sla/audit-read-models';
 
@@ -20,13 +20,15 @@ export type Infrastructure = {
   readonly eventStore: EventStore;
   readonly readStore: Kysely<any>;
   readonly projections: ProjectionRunner;
+  /** Follow-up work triggered by events (review follow-ups); runs where the projections run. */
+  readonly reactors: ReactorRunner;
   /** Records SLA breaches, at-risk warnings and corrections as their instants pass; runs where the projections run. */
   readonly slaWatch: SlaWatch;
   /** Seals the log into the audit Merkle tree and signs tree heads; runs where the projections run. */
   readonly logSealer: LogSealer;
   /** The store as written, without upcasting: what the audit tree commits to. */
   readonly rawEventStore: EventStore;
-  /** Starts what follows the log in this process: projections, SLA watch, log sealer. */
+  /** Starts what follows the log in this process: projections, reactors, SLA watch, log sealer. */
   readonly startBackgroundWork: () => void;
   readonly databaseUrl: string;
   readonly embeddedDatabase: boolean;
@@ -94,6 +96,13 @@ export async function openInfrastructure(
     await projections.prepare();
     closers.push(() => projections.stop());
     const clock = options.clock ?? { now: () => new Date() };
+    const reactors = new ReactorRunner(eventStore, readStore, productReactors, {
+      idleMilliseconds: configuration.PROJECTION_IDLE_MS,
+      clock,
+      log,
+    });
+    await reactors.prepare();
+    closers.push(() => reactors.stop());
     const slaWatch = new SlaWatch(eventStore, readStore, clock, { log });
     closers.push(() => slaWatch.stop());
     const logSealer = new LogSealer(rawStore, readStore, signer, clock, {
@@ -107,11 +116,13 @@ export async function openInfrastructure(
       eventStore,
       readStore,
       projections,
+      reactors,
       slaWatch,
       logSealer,
       rawEventStore: rawStore,
       startBackgroundWork: () => {
         projections.start();
+        reactors.start();
         slaWatch.start();
         logSealer.start();
       },

@@ -4,7 +4,7 @@ import { ServiceCalendarDefined, serviceEventDefinitions } from '@sla/catalogue-
 import { catalogueReadModelMigrations, serviceCatalogueProjection } from '@sla/catalogue-feature';
 import { catalogueSharedReadModelMigrations, serviceCalendarsProjection } from '@sla/catalogue-read-models';
 import { auditReadModelMigrations, streamActivityProjection, type ProductReadModels } from '@sla/audit-read-models';
-import type { Projection } from '@sla/projection-runtime';
+import type { Projection, Reactor } from '@sla/projection-runtime';
 import {
   maintenanceWindowEventDefinitions,
   outageEventDefinitions,
@@ -21,7 +21,12 @@ import {
   improvementPlanEventDefinitions,
   reviewEventDefinitions,
 } from '@sla/agreements-domain';
-import { agreementReadModelMigrations, agreementsProjection, reviewsProjection } from '@sla/agreements-feature';
+import {
+  agreementReadModelMigrations,
+  agreementsProjection,
+  reviewFollowUpsReactor,
+  reviewsProjection,
+} from '@sla/agreements-feature';
 import {
   breachFollowUpsProjection,
   complianceReadModelMigrations,
@@ -69,6 +74,9 @@ export const productProjections: readonly Projection[] = [
   serviceReportsProjection,
   reportDefinitionsProjection,
 ];
+
+/** Work that must follow an event: run by the same processes as the projections, each with its checkpoint. */
+export const productReactors: readonly Reactor[] = [reviewFollowUpsReactor];
 
 export const productReadModelMigrations: Record<string, Migration> = {
   ...auditReadModelMigrations,

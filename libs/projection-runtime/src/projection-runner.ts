@@ -1,6 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { setMaxListeners } from 'node:events';
 import {
   comparePositions,
   formatPosition,
@@ -10,6 +8,7 @@ import {
 } from '@sla/event-sourcing';
 import type { CheckpointTables } from '@sla/read-store';
 import type { Projection } from './projection';
+import { Scheduler } from './scheduler';
 
 export type ProjectionRunnerOptions = {
   readonly batchSize?: number;
@@ -47,11 +46,8 @@ class CheckpointMovedError extends Error {}
  */
 export class ProjectionRunner {
   private readonly batchSize: number;
-  private readonly idleMilliseconds: number;
   private readonly log: (message: string) => void;
-  private readonly lastErrors = new Map<string, string>();
-  private running: AbortController | undefined;
-  private loops: Promise<void>[] = [];
+  private readonly scheduler: Scheduler;
 
   constructor(
     private readonly store: EventStore,
@@ -62,8 +58,15 @@ export class ProjectionRunner {
     const names = new Set(projections.map((projection) => projection.name));
     if (names.size !== projections.length) throw new Error('two projections share a name');
     this.batchSize = options.batchSize ?? 500;
-    this.idleMilliseconds = options.idleMilliseconds ?? 100;
     this.log = options.log ?? (() => undefined);
+    this.scheduler = new Scheduler(
+      projections.map((projection) => ({
+        name: `projection ${projection.name}`,
+        intervalMilliseconds: options.idleMilliseconds ?? 100,
+        run: async () => ({ more: !(await this.runBatch(projection)).isEnd }),
+      })),
+      { log: this.log },
+    );
   }
 
   /** Registers checkpoints; a projection whose version changed is reset for a rebuild. */
@@ -159,19 +162,11 @@ export class ProjectionRunner {
 
   /** Follows the log live, one loop per projection, until `stop()`. */
   start(): void {
-    if (this.running) return;
-    const abort = new AbortController();
-    // One waiting sleep per projection listens on this signal at a time: not a leak.
-    setMaxListeners(this.projections.length + 1, abort.signal);
-    this.running = abort;
-    this.loops = this.projections.map((projection) => this.follow(projection, abort.signal));
+    this.scheduler.start();
   }
 
-  async stop(): Promise<void> {
-    this.running?.abort();
-    await Promise.all(this.loops);
-    this.running = undefined;
-    this.loops = [];
+  stop(): Promise<void> {
+    return this.scheduler.stop();
   }
 
   async status(): Promise<ProjectionStatus[]> {
@@ -194,29 +189,10 @@ export class ProjectionRunner {
         lag: page.events.length,
         lagIsAtLeast: !page.isEnd,
         oldestPendingRecordedAt: page.events[0]?.recordedAt ?? null,
-        lastError: this.lastErrors.get(projection.name) ?? null,
+        lastError: this.scheduler.lastError(`projection ${projection.name}`),
       });
     }
     return statuses;
-  }
-
-  private async follow(projection: Projection, signal: AbortSignal): Promise<void> {
-    let failures = 0;
-    while (!signal.aborted) {
-      try {
-        const outcome = await this.runBatch(projection);
-        failures = 0;
-        this.lastErrors.delete(projection.name);
-        if (outcome.isEnd) await sleep(this.idleMilliseconds, undefined, { signal }).catch(() => undefined);
-      } catch (error) {
-        failures += 1;
-        const message = error instanceof Error ? error.message : String(error);
-        this.lastErrors.set(projection.name, message);
-        this.log(`projection ${projection.name} failed (attempt ${failures}): ${message}`);
-        const backoff = Math.min(30_000, 200 * 2 ** Math.min(failures, 8));
-        await sleep(backoff, undefined, { signal }).catch(() => undefined);
-      }
-    }
   }
 
   private async reset(transaction: Kysely<any>, projection: Projection): Promise<void> {

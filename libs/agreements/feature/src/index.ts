@@ -9,6 +9,7 @@ export * from './commands/change-agreement.command';
 export * from './reviews/reviews.projection';
 export * from './reviews/review-commands';
 export * from './reviews/governance-records.reader';
+export * from './reviews/review-follow-ups.reactor';
 
 export const agreementReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-301-create-agreement-tables': createAgreementTables,

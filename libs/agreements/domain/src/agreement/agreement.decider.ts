@@ -334,3 +334,27 @@ function assertAlive(state: Existing): void {
     );
   if (state.expired) throw new AgreementError('NOT_IN_EFFECT', 'the agreement has expired');
 }
+
+/**
+ * The amendment a review decided on: the latest approved content, taking
+ * effect from the decided date. Built from the agreement's own stream, so it
+ * never acts on a read model that lags.
+ */
+export function amendmentFromReview(
+  state: AgreementState,
+  agreementId: string,
+  amendment: { changeRequest: string; effectiveFrom: string; occurredAt: string },
+): Extract<AgreementCommand, { type: 'DraftAmendment' }> {
+  const approved = state.exists ? [...state.versions].reverse().find((version) => version.status === 'approved') : null;
+  if (!state.exists || !approved) {
+    throw new AgreementError('NOT_IN_EFFECT', `${agreementId} has no approved version to amend`);
+  }
+  return {
+    type: 'DraftAmendment',
+    data: {
+      changeRequest: amendment.changeRequest,
+      content: { ...approved.content, effectiveFrom: amendment.effectiveFrom },
+      occurredAt: amendment.occurredAt,
+    },
+  };
+}

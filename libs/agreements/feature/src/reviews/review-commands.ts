@@ -1,26 +1,16 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Kysely } from 'kysely';
+import { handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import {
-  deterministicUuid,
-  handleCommand,
-  inStreamOrder,
-  type EventMetadata,
-  type EventStore,
-} from '@sla/event-sourcing';
-import {
-  agreementDecider,
-  agreementStreamName,
   improvementPlanDecider,
   improvementPlanStreamName,
   reviewDecider,
   reviewStreamName,
   type ImprovementPlanCommand,
   type ReviewCommand,
-  type ReviewDecision,
 } from '@sla/agreements-domain';
-import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '@sla/nest-platform';
-import type { AgreementTables } from '../read-models/agreements.projection';
+import { CLOCK, EVENT_STORE, type Clock } from '@sla/nest-platform';
+import { followUpOf, foreseeFollowUp } from './review-follow-ups.reactor';
 
 export type FollowUp = { readonly decisionId: string; readonly opened: string | null; readonly error: string | null };
 export type ReviewChanged = {
@@ -40,19 +30,17 @@ export class ChangeReviewCommand extends Command<ReviewChanged> {
 }
 
 /**
- * Holding a review records its minutes, then carries out its decisions:
- * an improvement plan is opened, an amendment draft is started. Each
- * follow-up uses ids derived from the decision, so re-running it after a
- * crash stores nothing twice; a follow-up that is refused (an amendment
- * while another draft is open) is reported, and the review stays held.
+ * Holding a review records its minutes and nothing else: its decisions (an
+ * improvement plan opened, an amendment draft started) are carried out by
+ * the review follow-ups reactor, which survives a crash after this append.
+ * The answer names what each decision will open, or the refusal that
+ * deciding it against its stream now foresees; a client that reads the plan
+ * or the draft right after may have to wait for the reactor.
  */
 @CommandHandler(ChangeReviewCommand)
 export class ChangeReviewHandler implements ICommandHandler<ChangeReviewCommand> {
-  private readonly logger = new Logger('Reviews');
-
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_STORE) private readonly db: Kysely<AgreementTables>,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -65,92 +53,21 @@ export class ChangeReviewHandler implements ICommandHandler<ChangeReviewCommand>
     const followUps: FollowUp[] = [];
     if (command.type === 'HoldReview') {
       for (const decision of command.data.decisions) {
-        followUps.push(
-          await this.followUp(command.data.reviewId, decision, command.data.occurredAt, {
-            ...metadata,
-            causationId: command.data.reviewId,
-          }),
-        );
+        const plan = followUpOf(command.data.reviewId, decision, command.data.occurredAt);
+        if (!plan) {
+          followUps.push({ decisionId: decision.decisionId, opened: null, error: null });
+          continue;
+        }
+        try {
+          await foreseeFollowUp(this.store, plan, this.clock.now());
+          followUps.push({ decisionId: decision.decisionId, opened: plan.opens, error: null });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          followUps.push({ decisionId: decision.decisionId, opened: null, error: message });
+        }
       }
     }
     return { reviewId: command.data.reviewId, streamRevision: outcome.streamRevision.toString(), followUps };
-  }
-
-  private async followUp(
-    reviewId: string,
-    decision: ReviewDecision,
-    occurredAt: string,
-    metadata: EventMetadata,
-  ): Promise<FollowUp> {
-    try {
-      if (decision.outcome === 'improvement-required') {
-        const { planId, item, requirement } = decision.improvement;
-        await handleCommand(
-          this.store,
-          improvementPlanStreamName(planId),
-          improvementPlanDecider,
-          {
-            type: 'OpenImprovementPlan',
-            data: {
-              planId,
-              agreementId: decision.agreementId,
-              reviewId,
-              decisionId: decision.decisionId,
-              item,
-              requirement,
-              occurredAt,
-            },
-          },
-          {
-            metadata,
-            eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/improvement`)],
-            occurredAt: inStreamOrder(this.clock),
-          },
-        );
-        return { decisionId: decision.decisionId, opened: `improvement-plan ${planId}`, error: null };
-      }
-      if (decision.outcome === 'agreement-change-required') {
-        const current = await this.db
-          .selectFrom('agreement')
-          .innerJoin('agreement_version', (join) =>
-            join
-              .onRef('agreement_version.agreement_id', '=', 'agreement.agreement_id')
-              .onRef('agreement_version.version', '=', 'agreement.approved_version'),
-          )
-          .select(['agreement_version.content'])
-          .where('agreement.agreement_id', '=', decision.agreementId)
-          .executeTakeFirst();
-        if (!current) throw new Error(`${decision.agreementId} has no approved version to amend`);
-        const outcome = await handleCommand(
-          this.store,
-          agreementStreamName(decision.agreementId),
-          agreementDecider,
-          {
-            type: 'DraftAmendment',
-            data: {
-              changeRequest: decision.amendment.changeRequest,
-              content: { ...current.content, effectiveFrom: decision.amendment.effectiveFrom },
-              occurredAt,
-            },
-          },
-          {
-            metadata,
-            eventIds: [deterministicUuid(`${reviewId}/${decision.decisionId}/amendment`)],
-            occurredAt: inStreamOrder(this.clock),
-          },
-        );
-        return {
-          decisionId: decision.decisionId,
-          opened: `amendment draft of ${decision.agreementId} (revision ${outcome.streamRevision})`,
-          error: null,
-        };
-      }
-      return { decisionId: decision.decisionId, opened: null, error: null };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.logger.warn(`review ${reviewId} decision ${decision.decisionId}: follow-up refused: ${message}`);
-      return { decisionId: decision.decisionId, opened: null, error: message };
-    }
   }
 }
 

@@ -443,7 +443,13 @@ export const reviewRoutes: RouteDocumentation[] = [
     summary: 'Record the meeting: attendees, minutes, decisions (opens improvement plans and amendment drafts)',
     body: holdBody,
     ifMatch: true,
-    responses: { 200: { description: 'held, with the follow-ups carried out', schema: reviewChanged }, ...writeErrors },
+    responses: {
+      200: {
+        description: 'held, with the follow-ups its decisions open (carried out just after)',
+        schema: reviewChanged,
+      },
+      ...writeErrors,
+    },
   },
   {
     method: 'get',

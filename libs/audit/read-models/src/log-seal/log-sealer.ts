@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { eventLeaf, leafHash, StreamingRoot, treeHeadMessage } from '@sla/audit-domain';
 import type { EventStore, GlobalPosition } from '@sla/event-sourcing';
+import { Scheduler } from '@sla/projection-runtime';
 import type { LogSigner } from './log-signer';
 
 export type AuditLogTables = {
@@ -27,8 +28,7 @@ const PAGE = 1_000;
  * projections run.
  */
 export class LogSealer {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private scheduler: Scheduler | undefined;
 
   constructor(
     private readonly rawStore: EventStore,
@@ -38,21 +38,28 @@ export class LogSealer {
     private readonly options: { headIntervalMilliseconds?: number; log?: (message: string) => void } = {},
   ) {}
 
+  /** Seals every interval (one pass at a time) until `stop()`. */
   start(intervalMilliseconds = 1_000): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.seal()
-        .catch((error: unknown) =>
-          this.options.log?.(`log sealer: ${error instanceof Error ? error.message : String(error)}`),
-        )
-        .finally(() => (this.running = undefined));
-    }, intervalMilliseconds);
+    if (this.scheduler) return;
+    this.scheduler = new Scheduler(
+      [
+        {
+          name: 'log sealer',
+          intervalMilliseconds,
+          delayFirstPass: true,
+          run: async () => {
+            await this.seal();
+          },
+        },
+      ],
+      { log: this.options.log },
+    );
+    this.scheduler.start();
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.scheduler?.stop();
+    this.scheduler = undefined;
   }
 
   /** Adds the new events as leaves; signs a head when the log grew and the interval passed (or `force`). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { slaDetectionStreamName, type SlaDetectionEvent } from '@sla/compliance-domain';
 import { deterministicUuid, type EventStore } from '@sla/event-sourcing';
+import { Scheduler } from '@sla/projection-runtime';
 import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
 
 export type WatchClock = { now(): Date };
@@ -22,33 +23,36 @@ const BATCH = 500;
  * store keeps one.
  */
 export class SlaWatch {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly scheduler: Scheduler;
 
   constructor(
     private readonly store: EventStore,
     private readonly db: Kysely<TicketSlaTables>,
     private readonly clock: WatchClock,
     private readonly options: { intervalMilliseconds?: number; log?: (message: string) => void } = {},
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    const interval = this.options.intervalMilliseconds ?? 1_000;
-    this.timer = setInterval(() => {
-      this.running ??= this.tick()
-        .then(() => undefined)
-        .catch((error: unknown) =>
-          this.options.log?.(`SLA watch: ${error instanceof Error ? error.message : String(error)}`),
-        )
-        .finally(() => (this.running = undefined));
-    }, interval);
+  ) {
+    this.scheduler = new Scheduler(
+      [
+        {
+          name: 'SLA watch',
+          intervalMilliseconds: options.intervalMilliseconds ?? 1_000,
+          delayFirstPass: true,
+          run: async () => {
+            await this.tick();
+          },
+        },
+      ],
+      { log: options.log },
+    );
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  /** Ticks every interval (one pass at a time) until `stop()`. */
+  start(): void {
+    this.scheduler.start();
+  }
+
+  stop(): Promise<void> {
+    return this.scheduler.stop();
   }
 
   /** One pass: records what is due now. */

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { Kysely } from 'kysely';
 import { deterministicUuid, WrongExpectedRevisionError } from '@sla/event-sourcing';
 import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
+import { Scheduler } from '@sla/projection-runtime';
 import { closedPeriods, ServiceReportError } from '@sla/reports-domain';
 import type { ServiceReportTables } from '../service-reports.projection';
 import { reportIdFor, ServiceReports } from '../service-reports.service';
@@ -23,8 +24,7 @@ export const REPORT_DRAFT_INTERVAL = Symbol('REPORT_DRAFT_INTERVAL');
 @Injectable()
 export class DefinedReportDrafting implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ReportDrafting');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private scheduler: Scheduler | undefined;
   /** Reports skipped for want of a version in force, logged once each. */
   private readonly skipped = new Set<string>();
 
@@ -37,18 +37,25 @@ export class DefinedReportDrafting implements OnApplicationBootstrap, OnApplicat
 
   onApplicationBootstrap(): void {
     if (this.intervalMilliseconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.draftDue()
-        .catch((error: unknown) =>
-          this.logger.error(`drafting pass failed: ${error instanceof Error ? error.message : String(error)}`),
-        )
-        .finally(() => (this.running = undefined));
-    }, this.intervalMilliseconds);
+    this.scheduler = new Scheduler(
+      [
+        {
+          name: 'report drafting',
+          intervalMilliseconds: this.intervalMilliseconds,
+          delayFirstPass: true,
+          run: async () => {
+            await this.draftDue();
+          },
+        },
+      ],
+      // A failed pass is retried after the interval (or a longer backoff), as the timer did.
+      { log: (message) => this.logger.error(message) },
+    );
+    this.scheduler.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.scheduler?.stop();
   }
 
   /** One pass: drafts what is due by the clock; returns the ids of the reports it drafted. */
