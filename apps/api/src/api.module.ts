@@ -1,12 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessGuard, loadPrincipals, PRINCIPALS } from '@sla/access-control';
+import { AccessGuard, CUSTOMER_SCOPE, loadPrincipals, PRINCIPALS } from '@sla/access-control';
+import { AgreementDirectory } from '@sla/agreements-read-models';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CatalogueModule } from '@sla/catalogue-feature';
 import { AgreementsModule } from '@sla/agreements-feature';
 import { ComplianceModule } from '@sla/compliance-feature';
 import { AuditModule } from '@sla/audit-feature';
-import { ServiceReportsModule } from '@sla/reports-feature';
+import { ServiceReportScope, ServiceReportsModule } from '@sla/reports-feature';
 import { reportFigures } from '@sla/composition';
 import { loadAlertMapping, loadJsonWebhookSources, OperationsModule } from '@sla/operations-feature';
 import type { Infrastructure } from '@sla/composition';
@@ -15,6 +16,7 @@ import { HealthController } from './health/health.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { DocsController } from './openapi/docs.controller';
 import { InfrastructureModule } from './infrastructure.module';
+import { CustomerScopeReaders } from './customer-scope-readers';
 
 @Module({})
 export class ApiModule {
@@ -39,6 +41,9 @@ export class ApiModule {
       controllers: [HealthController, OpenApiController, DocsController],
       providers: [
         { provide: PRINCIPALS, useValue: loadPrincipals(infrastructure.configuration.AUTH_API_KEYS_FILE) },
+        AgreementDirectory,
+        ServiceReportScope,
+        { provide: CUSTOMER_SCOPE, useClass: CustomerScopeReaders },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
     };

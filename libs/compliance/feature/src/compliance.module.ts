@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
+import { ServiceDowntime } from '@sla/operations-read-models';
 import { ComplianceController } from './compliance.controller';
 import { GetKpiSummaryHandler } from './kpis/kpi-summary.query';
 import { EvaluateWhatIfHandler } from './what-if/what-if.query';
@@ -21,6 +22,7 @@ import {
   controllers: [ComplianceController],
   providers: [
     CalendarCatalogue,
+    ServiceDowntime,
     GetTicketClocksHandler,
     GetResponseResolutionComplianceHandler,
     ListBreachesHandler,

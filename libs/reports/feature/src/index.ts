@@ -3,6 +3,7 @@ import * as createServiceReport from './2026-12-01-601-create-service-report.mig
 import * as createReportDefinition from './2026-12-01-602-create-report-definition.migration';
 
 export * from './service-reports.projection';
+export { ServiceReportScope } from './service-report-scope';
 export { ServiceReportsModule, serviceReportRoutes } from './service-reports.controller';
 export {
   REPORT_FIGURES,
