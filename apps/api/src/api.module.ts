@@ -1,14 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessGuard, loadPrincipals, PRINCIPALS } from '@sla/access-control';
+import { AccessGuard, CUSTOMER_SCOPE, loadPrincipals, PRINCIPALS } from '@sla/access-control';
+import { AgreementDirectory } from '@sla/agreements-read-models';
 import { CqrsModule } from '@nestjs/cqrs';
 import { productModules } from '@sla/composition';
+import { ServiceReportScope } from '@sla/reports-feature';
 import type { Infrastructure } from '@sla/composition';
 import type { Clock } from '@sla/nest-platform';
 import { HealthController } from './health/health.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { DocsController } from './openapi/docs.controller';
 import { InfrastructureModule } from './infrastructure.module';
+import { CustomerScopeReaders } from './customer-scope-readers';
 
 @Module({})
 export class ApiModule {
@@ -25,6 +28,9 @@ export class ApiModule {
       controllers: [HealthController, OpenApiController, DocsController],
       providers: [
         { provide: PRINCIPALS, useValue: loadPrincipals(infrastructure.configuration.AUTH_API_KEYS_FILE) },
+        AgreementDirectory,
+        ServiceReportScope,
+        { provide: CUSTOMER_SCOPE, useClass: CustomerScopeReaders },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
     };

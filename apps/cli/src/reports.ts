@@ -21,7 +21,7 @@ import {
   ServiceReportError,
   type ReportSection,
 } from '@sla/reports-domain';
-import { DefinedReportDrafting, ServiceReports, type ServiceReportTables } from '@sla/reports-feature';
+import { DefinedReportDrafting, ServiceReports, ServiceReportScope } from '@sla/reports-feature';
 import { renderReportPdf } from '@sla/reports-pdf';
 import { isTimeZone } from '@sla/sla-clock';
 import { withProductContext } from './product-context';
@@ -92,15 +92,10 @@ function refusalOf(error: unknown): { code: string; message: string } | undefine
 }
 
 /** The latest revision of a report by the read model (caught up before); refused when the report is unknown. */
-async function latestRevision(db: Kysely<ServiceReportTables>, id: string): Promise<number> {
-  const row = await db
-    .selectFrom('service_report_revision')
-    .select((select) => select.fn.max('revision').as('latest'))
-    .where('report_id', '=', id)
-    .executeTakeFirst();
-  if (row?.latest === null || row?.latest === undefined)
-    throw new ServiceReportError('REPORT_NOT_FOUND', `no report '${id}'`);
-  return Number(row.latest);
+async function latestRevision(readStore: Kysely<any>, id: string): Promise<number> {
+  const latest = await new ServiceReportScope(readStore).latestRevision(id);
+  if (latest === undefined) throw new ServiceReportError('REPORT_NOT_FOUND', `no report '${id}'`);
+  return latest;
 }
 
 /**

@@ -7,10 +7,9 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
-import { READ_STORE, RequestValidationError, versionParameter } from '@sla/nest-platform';
+import { RequestValidationError, versionParameter } from '@sla/nest-platform';
 import { keyDigest, requirementFor, type Principal, type Principals } from './access-policy';
+import { CUSTOMER_SCOPE, type CustomerScope } from './customer-scope';
 
 export const PRINCIPALS = Symbol('PRINCIPALS');
 
@@ -48,19 +47,12 @@ export const RequestPrincipal = createParamDecorator(
     context.switchToHttp().getRequest<Request>().principal ?? null,
 );
 
-/** The read models the guard scopes customers by (owned by the agreements and reports contexts). */
-type ScopeTables = {
-  agreement: { agreement_id: string; counterparty: { name: string } };
-  service_report: { report_id: string; agreement_id: string; audience: string };
-  service_report_revision: { report_id: string; revision: number; status: string };
-};
-
 /** Authenticates the API key, checks the route's roles, and keeps customers to their own agreements. */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     @Inject(PRINCIPALS) private readonly principals: Principals | null,
-    @Inject(READ_STORE) private readonly db: Kysely<ScopeTables>,
+    @Inject(CUSTOMER_SCOPE) private readonly scope: CustomerScope,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -91,12 +83,7 @@ export class AccessGuard implements CanActivate {
               : undefined;
       if (!agreementId)
         throw new ForbiddenException('a customer sees one of its own agreements at a time: name it (agreementId)');
-      const agreement = await this.db
-        .selectFrom('agreement')
-        .select('counterparty')
-        .where('agreement_id', '=', agreementId)
-        .executeTakeFirst();
-      if (agreement?.counterparty.name !== principal.customer)
+      if ((await this.scope.counterpartyOf(agreementId)) !== principal.customer)
         throw new ForbiddenException(`agreement '${agreementId}' is not one of ${principal.customer}'s agreements`);
     }
     request.principal = principal;
@@ -105,12 +92,7 @@ export class AccessGuard implements CanActivate {
 
   /** A customer's agreements (counterparty = the customer); 403 when the query names another's. */
   private async agreementsOf(customer: string, named: unknown): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('agreement')
-      .select('agreement_id')
-      .where(sql<boolean>`counterparty->>'name' = ${customer}`)
-      .execute();
-    const own = rows.map((row) => row.agreement_id);
+    const own = await this.scope.agreementsWithCounterparty(customer);
     if (typeof named === 'string' && !own.includes(named))
       throw new ForbiddenException(`agreement '${named}' is not one of ${customer}'s agreements`);
     return own;
@@ -119,25 +101,15 @@ export class AccessGuard implements CanActivate {
   /** The agreement of a customer report whose every revision asked for is published; otherwise 403. */
   private async customerReportAgreement(request: Request): Promise<string> {
     const reportId = request.params.reportId;
-    const report = await this.db
-      .selectFrom('service_report')
-      .select(['agreement_id', 'audience'])
-      .where('report_id', '=', reportId)
-      .executeTakeFirst();
+    const report = await this.scope.reportOf(reportId);
     if (report?.audience !== 'customer') throw new ForbiddenException(`report '${reportId}' is not a customer report`);
     const revisions = revisionsAskedFor(request);
     if (revisions.length === 0 || revisions.some((revision) => !Number.isInteger(revision)))
       throw new ForbiddenException('a customer reads one published revision at a time');
-    const published = await this.db
-      .selectFrom('service_report_revision')
-      .select('revision')
-      .where('report_id', '=', reportId)
-      .where('revision', 'in', revisions)
-      .where('status', '=', 'published')
-      .execute();
+    const published = await this.scope.publishedRevisions(reportId, revisions);
     if (published.length !== new Set(revisions).size)
       throw new ForbiddenException(`customers see published revisions only (report '${reportId}')`);
-    return report.agreement_id;
+    return report.agreementId;
   }
 }
 

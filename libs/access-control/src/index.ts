@@ -1,2 +1,3 @@
 export * from './access-policy';
 export * from './access.guard';
+export * from './customer-scope';

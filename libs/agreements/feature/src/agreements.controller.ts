@@ -15,6 +15,7 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
+import { CalendarCatalogue, ServiceCatalogueReader } from '@sla/catalogue-read-models';
 import { toDomainEvent, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import {
   agreementContentSchema,
@@ -127,29 +128,17 @@ export class AgreementsController {
     @Inject(READ_STORE) private readonly db: Kysely<AgreementTables>,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly services: ServiceCatalogueReader,
+    private readonly calendars: CalendarCatalogue,
   ) {}
 
   private now(occurredAt: string | undefined): string {
     return occurredAt ?? this.clock.now().toISOString();
   }
 
-  /** Services and calendars named by the content must exist (read models: the catalogue is another context). */
+  /** Services and calendars named by the content must exist (read through the catalogue's readers). */
   private async checkReferences(content: z.infer<typeof agreementContentSchema>): Promise<void> {
-    const db = this.db as unknown as Kysely<{
-      service_catalogue: { service_id: string; status: string };
-      service_calendar: { calendar_id: string };
-    }>;
-    const services = await db
-      .selectFrom('service_catalogue')
-      .select('service_id')
-      .where('status', '<>', 'retired')
-      .execute();
-    const calendars = await db.selectFrom('service_calendar').select('calendar_id').execute();
-    assertKnownReferences(
-      content,
-      new Set(services.map((row) => row.service_id)),
-      new Set(calendars.map((row) => row.calendar_id)),
-    );
+    assertKnownReferences(content, await this.services.servicesNotRetired(), await this.calendars.calendarIds());
   }
 
   private change(

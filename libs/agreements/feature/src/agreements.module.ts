@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CalendarCatalogue } from '@sla/catalogue-read-models';
+import { CalendarCatalogue, ServiceCatalogueReader } from '@sla/catalogue-read-models';
 import { AgreementsController } from './agreements.controller';
 import { ChangeAgreementHandler, UnderpinningCheck } from './commands/change-agreement.command';
 import { ChangeImprovementPlanHandler, ChangeReviewHandler } from './reviews/review-commands';
@@ -12,6 +12,7 @@ import { ReviewsController } from './reviews/reviews.controller';
     ChangeAgreementHandler,
     UnderpinningCheck,
     CalendarCatalogue,
+    ServiceCatalogueReader,
     ChangeReviewHandler,
     ChangeImprovementPlanHandler,
   ],

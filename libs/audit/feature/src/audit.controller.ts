@@ -1,6 +1,7 @@
 import { Controller, Get, Module, Param, Query as QueryParameters } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
+import { TicketClockInputs } from '@sla/compliance-read-models';
 import {
   ZodValidationPipe,
   pageQueryShape,
@@ -96,6 +97,7 @@ export class AuditController {
     GetConsistencyProofHandler,
     ReplayAgreementHandler,
     ReplayTicketClockHandler,
+    TicketClockInputs,
   ],
 })
 export class AuditModule {}

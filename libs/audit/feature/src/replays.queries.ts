@@ -1,18 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Kysely } from 'kysely';
 import {
   agreementDecider,
   agreementStreamName,
   type AgreementEvent,
-  type AgreementKind,
   type AgreementState,
 } from '@sla/agreements-domain';
-import { evaluateTicketSla, type AgreementHistory } from '@sla/compliance-domain';
+import { evaluateTicketSla } from '@sla/compliance-domain';
+import { TicketClockInputs } from '@sla/compliance-read-models';
 import { DomainError, type EventStore, type RecordedEvent } from '@sla/event-sourcing';
-import { EVENT_STORE, READ_STORE } from '@sla/nest-platform';
+import { EVENT_STORE } from '@sla/nest-platform';
 import { toClockFacts, ticketStreamName, type TicketEvent } from '@sla/operations-domain';
-import { BusinessCalendar, type CalendarDefinition } from '@sla/sla-clock';
 
 class StreamNotFoundError extends DomainError {
   readonly kind = 'not_found' as const;
@@ -87,12 +85,6 @@ export class ReplayAgreementHandler implements IQueryHandler<ReplayAgreementQuer
   }
 }
 
-type ComplianceCopies = {
-  compliance_calendar: { calendar_id: string; definition: CalendarDefinition };
-  compliance_agreement: { agreement_id: string; kind: string; events: AgreementEvent[] };
-  compliance_agreement_service: { service_id: string; agreement_id: string };
-};
-
 export type ClockReplayStep = ReturnType<typeof provenance> & {
   clocks: {
     agreementId: string;
@@ -123,7 +115,7 @@ export class ReplayTicketClockQuery extends Query<ClockReplayStep[]> {
 export class ReplayTicketClockHandler implements IQueryHandler<ReplayTicketClockQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_STORE) private readonly db: Kysely<ComplianceCopies>,
+    private readonly clockInputs: TicketClockInputs,
   ) {}
 
   async execute({ ticketId }: ReplayTicketClockQuery): Promise<ClockReplayStep[]> {
@@ -131,31 +123,8 @@ export class ReplayTicketClockHandler implements IQueryHandler<ReplayTicketClock
     const opened = events.find((event) => event.type === 'TicketOpened');
     if (!opened) throw new StreamNotFoundError('TICKET_NOT_FOUND', `no ticket '${ticketId}'`);
     const serviceId = (opened.data as { serviceId: string }).serviceId;
-    const coverage = await this.db
-      .selectFrom('compliance_agreement_service')
-      .select('agreement_id')
-      .where('service_id', '=', serviceId)
-      .execute();
-    const agreements: AgreementHistory[] =
-      coverage.length === 0
-        ? []
-        : (
-            await this.db
-              .selectFrom('compliance_agreement')
-              .selectAll()
-              .where(
-                'agreement_id',
-                'in',
-                coverage.map((row) => row.agreement_id),
-              )
-              .execute()
-          ).map((row) => ({ agreementId: row.agreement_id, kind: row.kind as AgreementKind, events: row.events }));
-    const calendars = new Map(
-      (await this.db.selectFrom('compliance_calendar').selectAll().execute()).map((row) => [
-        row.calendar_id,
-        new BusinessCalendar(row.definition),
-      ]),
-    );
+    const agreements = await this.clockInputs.agreementsCovering(serviceId);
+    const calendars = await this.clockInputs.calendars();
     const withFacts = events
       .map((recorded) => ({
         recorded,

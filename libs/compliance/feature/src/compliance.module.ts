@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { AgreementFiguresReader } from './agreement-figures/agreement-figures.reader';
+import { ServiceDowntime } from '@sla/operations-read-models';
 import { ComplianceController } from './compliance.controller';
 import { GetKpiSummaryHandler } from './kpis/kpi-summary.query';
 import { EvaluateWhatIfHandler } from './what-if/what-if.query';
@@ -22,6 +23,7 @@ import {
   controllers: [ComplianceController],
   providers: [
     CalendarCatalogue,
+    ServiceDowntime,
     GetTicketClocksHandler,
     GetResponseResolutionComplianceHandler,
     ListBreachesHandler,

@@ -4,6 +4,7 @@ import * as createReportDefinition from './2026-12-01-602-create-report-definiti
 
 export * from './service-reports.projection';
 export * from './service-report-revisions.reader';
+export { ServiceReportScope } from './service-report-scope';
 export { ServiceReportsModule, serviceReportRoutes } from './service-reports.controller';
 export {
   REPORT_FIGURES,

@@ -13,6 +13,7 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
+import { AgreementDirectory } from '@sla/agreements-read-models';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
@@ -227,6 +228,7 @@ export class ServiceReportsModule {
       controllers: [ServiceReportsController, ReportDefinitionsController],
       providers: [
         CalendarCatalogue,
+        AgreementDirectory,
         ServiceReports,
         DefinedReportDrafting,
         { provide: REPORT_FIGURES, ...figures },

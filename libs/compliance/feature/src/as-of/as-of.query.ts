@@ -5,6 +5,7 @@ import type { AgreementKind } from '@sla/agreements-domain';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { evaluateTicketSla, truncatedDecimal, type AgreementHistory } from '@sla/compliance-domain';
 import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
+import type { BusinessCalendar } from '@sla/sla-clock';
 import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
 
 type Knowledge = { recordedBefore: number; eventTimeUntil: number };
@@ -93,10 +94,10 @@ export class GetRestatementQuery extends Query<RestatementView> {
 
 /**
  * A period's response and resolution figures as they were known when
- * reported (only facts and agreement events recorded before then) beside
+ * reported (only facts, agreement events and calendar definitions recorded before then) beside
  * what is known now, and for every clock that changed, the late facts that
  * changed it. Computed from the read model's facts with their recording
- * times; nothing is replayed from the log.
+ * times; only the calendars' own streams are read, for their definitions as known when reported.
  */
 @QueryHandler(GetRestatementQuery)
 export class GetRestatementHandler implements IQueryHandler<GetRestatementQuery> {
@@ -137,10 +138,12 @@ export class GetRestatementHandler implements IQueryHandler<GetRestatementQuery>
         for (const target of event.data.content.serviceTargets)
           calendarIds.add(target.response.calendarId).add(target.resolution.calendarId);
     }
-    const calendars = await this.catalogue.load([...calendarIds]);
+    // Each side under the calendars known then: a calendar redefined after the report does not change what it said.
+    const calendarsNow = await this.catalogue.load([...calendarIds]);
+    const calendarsReported = await this.catalogue.loadKnownAt([...calendarIds], reportedAt);
     const recordedTime = (value: { recordedAt?: string }) => (value.recordedAt ? Date.parse(value.recordedAt) : 0);
 
-    const evaluate = (knowledge: Knowledge): ClockState[] => {
+    const evaluate = (knowledge: Knowledge, calendars: Map<string, BusinessCalendar>): ClockState[] => {
       if (!agreement) return [];
       const history: AgreementHistory = {
         agreementId,
@@ -170,11 +173,11 @@ export class GetRestatementHandler implements IQueryHandler<GetRestatementQuery>
       });
     };
     // A report describes the world up to the moment it was made (never later than now).
-    const reported = evaluate({
-      recordedBefore: reportedAt.getTime(),
-      eventTimeUntil: Math.min(reportedAt.getTime(), now),
-    });
-    const corrected = evaluate({ recordedBefore: Infinity, eventTimeUntil: now });
+    const reported = evaluate(
+      { recordedBefore: reportedAt.getTime(), eventTimeUntil: Math.min(reportedAt.getTime(), now) },
+      calendarsReported,
+    );
+    const corrected = evaluate({ recordedBefore: Infinity, eventTimeUntil: now }, calendarsNow);
     const changes: RestatementView['changes'] = [];
     for (const after of corrected) {
       const before = reported.find((clock) => clock.ticketId === after.ticketId && clock.metric === after.metric);

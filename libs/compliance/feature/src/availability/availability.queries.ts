@@ -7,35 +7,11 @@ import {
   measureAvailability,
   versionsInForceDuring,
   type AvailabilityFigures,
-  type MaintenanceInterval,
-  type OutageInterval,
 } from '@sla/compliance-domain';
 import { DomainError } from '@sla/event-sourcing';
-import { maintenanceOccurrences, type MaintenanceSchedule } from '@sla/operations-domain';
+import { ServiceDowntime } from '@sla/operations-read-models';
 import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
 import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
-
-/** The operations read models this view reads (owned by the operations context). */
-type OperationsTables = {
-  outage: {
-    outage_id: string;
-    service_id: string;
-    impact: string;
-    weight: number | null;
-    started_at: Date;
-    ended_at: Date | null;
-    start_recorded_at: Date | null;
-    end_recorded_at: Date | null;
-  };
-  maintenance_window: {
-    window_id: string;
-    service_id: string;
-    schedule: MaintenanceSchedule;
-    cancelled_from: Date | null;
-    scheduled_recorded_at: Date | null;
-    cancellation_recorded_at: Date | null;
-  };
-};
 
 export class ComplianceLookupError extends DomainError {
   readonly kind: DomainError['kind'];
@@ -68,48 +44,6 @@ function view(serviceId: string, calendarId: string, figures: AvailabilityFigure
   };
 }
 
-/**
- * Outages and maintenance of a service overlapping [from, to). With
- * `knownAt`, only what had been recorded before then: an outage whose end was
- * recorded later was still open as far as anyone knew, a cancellation
- * recorded later had not happened.
- */
-async function intervals(
-  db: Kysely<OperationsTables>,
-  serviceId: string,
-  from: number,
-  to: number,
-  knownAt?: Date,
-): Promise<{ outages: OutageInterval[]; maintenance: MaintenanceInterval[] }> {
-  const known = (recordedAt: Date | null) => !knownAt || (recordedAt !== null && recordedAt < knownAt);
-  let outages = db
-    .selectFrom('outage')
-    .selectAll()
-    .where('service_id', '=', serviceId)
-    .where('started_at', '<', new Date(to))
-    .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', new Date(from))]));
-  if (knownAt) outages = outages.where('start_recorded_at', '<', knownAt);
-  let windows = db.selectFrom('maintenance_window').selectAll().where('service_id', '=', serviceId);
-  if (knownAt) windows = windows.where('scheduled_recorded_at', '<', knownAt);
-  return {
-    outages: (await outages.execute()).map((row) => ({
-      outageId: row.outage_id,
-      start: row.started_at.getTime(),
-      end: row.ended_at && known(row.end_recorded_at) ? row.ended_at.getTime() : null,
-      impact: row.impact as OutageInterval['impact'],
-      weight: row.weight,
-    })),
-    maintenance: (await windows.execute()).flatMap((row) =>
-      maintenanceOccurrences(
-        row.schedule,
-        row.cancelled_from && known(row.cancellation_recorded_at) ? row.cancelled_from.getTime() : null,
-        from,
-        to,
-      ),
-    ),
-  };
-}
-
 /** Figures run up to now, or up to the moment asked about when that was earlier. */
 const asOf = (clock: Clock, knownAt: Date | undefined) =>
   Math.min(clock.now().getTime(), knownAt?.getTime() ?? Infinity);
@@ -132,9 +66,9 @@ export class GetServiceAvailabilityQuery extends Query<AvailabilityView> {
 @QueryHandler(GetServiceAvailabilityQuery)
 export class GetServiceAvailabilityHandler implements IQueryHandler<GetServiceAvailabilityQuery> {
   constructor(
-    @Inject(READ_STORE) private readonly db: Kysely<OperationsTables>,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly calendars: CalendarCatalogue,
+    private readonly downtime: ServiceDowntime,
   ) {}
 
   async execute({
@@ -152,7 +86,7 @@ export class GetServiceAvailabilityHandler implements IQueryHandler<GetServiceAv
       ...range,
       asOf: asOf(this.clock, knownAt),
       calendar,
-      ...(await intervals(this.db, serviceId, range.from, range.to, knownAt)),
+      ...(await this.downtime.during(serviceId, range.from, range.to, knownAt)),
       ...(targetPercentage === undefined ? {} : { targetPercentage }),
     });
     return view(serviceId, calendarId, figures);
@@ -184,9 +118,10 @@ export class GetAgreementAvailabilityQuery extends Query<AgreementAvailabilityVi
 @QueryHandler(GetAgreementAvailabilityQuery)
 export class GetAgreementAvailabilityHandler implements IQueryHandler<GetAgreementAvailabilityQuery> {
   constructor(
-    @Inject(READ_STORE) private readonly db: Kysely<OperationsTables & TicketSlaTables>,
+    @Inject(READ_STORE) private readonly db: Kysely<TicketSlaTables>,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly calendars: CalendarCatalogue,
+    private readonly downtime: ServiceDowntime,
   ) {}
 
   async execute({ agreementId, from, to, knownAt }: GetAgreementAvailabilityQuery): Promise<AgreementAvailabilityView> {
@@ -220,7 +155,7 @@ export class GetAgreementAvailabilityHandler implements IQueryHandler<GetAgreeme
           to: term.to,
           asOf: measuredUntil,
           calendar,
-          ...(await intervals(this.db, serviceId, term.from, term.to, knownAt)),
+          ...(await this.downtime.during(serviceId, term.from, term.to, knownAt)),
           targetPercentage: term.target.percentage,
         });
         terms.push({

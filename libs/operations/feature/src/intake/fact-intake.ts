@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { ServiceCatalogueReader } from '@sla/catalogue-read-models';
 import {
   DomainError,
   PartialDuplicateError,
@@ -98,14 +99,16 @@ export class UnknownServiceError extends DomainError {
   readonly kind = 'rule_violated' as const;
 }
 
-type CatalogueTables = { service_catalogue: { service_id: string; status: string } };
-
 export class FactIntake {
+  private readonly services: ServiceCatalogueReader;
+
   constructor(
     private readonly store: EventStore,
-    private readonly db: Kysely<CatalogueTables>,
+    readStore: Kysely<any>,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.services = new ServiceCatalogueReader(readStore);
+  }
 
   /** Validates, checks the service, decides and appends; throws RequestValidationError or a DomainError. */
   async record(kind: FactKind, id: string, delivery: FactDelivery, metadata: EventMetadata): Promise<RecordedFact> {
@@ -157,12 +160,7 @@ export class FactIntake {
   }
 
   private async requireService(serviceId: string): Promise<void> {
-    const service = await this.db
-      .selectFrom('service_catalogue')
-      .select('status')
-      .where('service_id', '=', serviceId)
-      .executeTakeFirst();
-    if (!service || service.status === 'retired')
+    if (!(await this.services.isNotRetired(serviceId)))
       throw new UnknownServiceError(`service '${serviceId}' is not in the catalogue (or retired)`);
   }
 }

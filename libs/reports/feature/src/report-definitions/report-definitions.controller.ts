@@ -10,7 +10,8 @@ import {
   Put,
   Query as QueryParameters,
 } from '@nestjs/common';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { AgreementDirectory } from '@sla/agreements-read-models';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
 import { DomainError, handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
@@ -72,6 +73,7 @@ export class ReportDefinitionsController {
     @Inject(READ_STORE) private readonly db: Kysely<ReportDefinitionTables>,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly calendars: CalendarCatalogue,
+    private readonly agreements: AgreementDirectory,
   ) {}
 
   private async run(id: string, command: ReportDefinitionCommand, metadata: EventMetadata) {
@@ -94,8 +96,7 @@ export class ReportDefinitionsController {
     @Body(new ZodValidationPipe(recordBody)) terms: z.infer<typeof recordBody>,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    const agreement = await sql`select 1 from agreement where agreement_id = ${terms.agreementId}`.execute(this.db);
-    if (agreement.rows.length === 0)
+    if (!(await this.agreements.exists(terms.agreementId)))
       throw new UnknownReferenceError('UNKNOWN_AGREEMENT', `no agreement '${terms.agreementId}'`);
     if (!(await this.calendars.load([terms.calendarId])).has(terms.calendarId))
       throw new UnknownReferenceError('UNKNOWN_CALENDAR', `no calendar '${terms.calendarId}'`);
