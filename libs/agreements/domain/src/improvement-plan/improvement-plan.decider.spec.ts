@@ -1,4 +1,8 @@
-import { improvementPlanDecider, type ImprovementPlanCommand, type ImprovementPlanEvent } from './improvement-plan';
+import {
+  improvementPlanDecider,
+  type ImprovementPlanCommand,
+  type ImprovementPlanEvent,
+} from './improvement-plan.decider';
 
 const at = '2027-01-16T09:00:00Z';
 const opened: ImprovementPlanEvent = {

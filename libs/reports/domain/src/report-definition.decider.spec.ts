@@ -4,7 +4,7 @@ import {
   type ReportDefinitionCommand,
   type ReportDefinitionEvent,
   type ReportDefinitionTerms,
-} from './report-definition';
+} from './report-definition.decider';
 
 const terms: ReportDefinitionTerms = {
   agreementId: 'email-sla',

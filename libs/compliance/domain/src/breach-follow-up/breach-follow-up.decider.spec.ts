@@ -1,4 +1,4 @@
-import { breachFollowUpDecider, type BreachFollowUpEvent } from './breach-follow-up';
+import { breachFollowUpDecider, type BreachFollowUpEvent } from './breach-follow-up.decider';
 
 const breachEventId = '0b6f8a36-44a4-5c3c-9a44-2f1f1c2d3e4f';
 const terms = [{ condition: 'availability below target', credit: '5 % of the monthly fee' }];

@@ -4,7 +4,7 @@ import {
   serviceReportDecider,
   type ServiceReportCommand,
   type ServiceReportEvent,
-} from './service-report';
+} from './service-report.decider';
 
 const content = { availability: { percent: '99.95' }, breaches: 1 };
 const drafted = (

@@ -1,4 +1,4 @@
-import { OutageStarted, outageDecider, type OutageEvent } from './outage';
+import { OutageStarted, outageDecider, type OutageEvent } from './outage.decider';
 
 const started: OutageEvent = {
   type: 'OutageStarted',

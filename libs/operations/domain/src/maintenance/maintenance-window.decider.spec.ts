@@ -6,7 +6,7 @@ import {
   maintenanceWindowDecider,
   type MaintenanceSchedule,
   type MaintenanceWindowEvent,
-} from './maintenance-window';
+} from './maintenance-window.decider';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (epoch: number) => new Date(epoch).toISOString();

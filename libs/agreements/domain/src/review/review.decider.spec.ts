@@ -1,4 +1,4 @@
-import { reviewDecider, type ReviewCommand, type ReviewEvent } from './review';
+import { reviewDecider, type ReviewCommand, type ReviewEvent } from './review.decider';
 
 const scheduled: ReviewEvent = {
   type: 'ReviewScheduled',
