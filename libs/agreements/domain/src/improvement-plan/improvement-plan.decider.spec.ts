@@ -1,3 +1,4 @@
+import { deciderSpec } from '@sla/event-sourcing/testing';
 import {
   improvementPlanDecider,
   type ImprovementPlanCommand,
@@ -41,11 +42,7 @@ const checked = (effective: boolean): ImprovementPlanEvent => ({
   data: { planId: 'sip-p1', effective, evidence: 'March figures', occurredAt: at },
 });
 
-const decide = (events: ImprovementPlanEvent[], command: ImprovementPlanCommand) => () =>
-  improvementPlanDecider.decide(
-    command,
-    events.reduce(improvementPlanDecider.evolve, improvementPlanDecider.initialState()),
-  );
+const { given } = deciderSpec(improvementPlanDecider);
 const close: ImprovementPlanCommand = {
   type: 'CloseImprovementPlan',
   data: { planId: 'sip-p1', outcome: 'P1 resolution back within target', occurredAt: at },
@@ -53,44 +50,46 @@ const close: ImprovementPlanCommand = {
 
 describe('service improvement plan (plan-do-check-act)', () => {
   it('goes plan → approve → do → check → act', () => {
-    expect(decide([], { type: 'OpenImprovementPlan', data: opened.data as never })()).toEqual([opened]);
-    expect(decide([opened], { type: 'DetailImprovementPlan', data: detailed.data as never })()).toEqual([detailed]);
-    expect(decide([opened, detailed], { type: 'ApproveImprovementPlan', data: approved.data as never })()).toEqual([
-      approved,
-    ]);
-    expect(
-      decide([opened, detailed, approved], { type: 'RecordImprovementProgress', data: progress.data as never })(),
-    ).toEqual([progress]);
-    expect(decide([opened, detailed, approved, progress, checked(true)], close)()).toEqual([
-      { type: 'ImprovementPlanClosed', data: close.data },
-    ]);
+    given([])
+      .when({ type: 'OpenImprovementPlan', data: opened.data as never })
+      .then([opened]);
+    given([opened])
+      .when({ type: 'DetailImprovementPlan', data: detailed.data as never })
+      .then([detailed]);
+    given([opened, detailed])
+      .when({ type: 'ApproveImprovementPlan', data: approved.data as never })
+      .then([approved]);
+    given([opened, detailed, approved])
+      .when({ type: 'RecordImprovementProgress', data: progress.data as never })
+      .then([progress]);
+    given([opened, detailed, approved, progress, checked(true)])
+      .when(close)
+      .then([{ type: 'ImprovementPlanClosed', data: close.data }]);
   });
 
   it('needs approach, owner and due date before approval, and approval before work', () => {
-    expect(decide([opened], { type: 'ApproveImprovementPlan', data: approved.data as never })).toThrow(
-      expect.objectContaining({ code: 'PLAN_NOT_DETAILED' }),
-    );
-    expect(decide([opened, detailed], { type: 'RecordImprovementProgress', data: progress.data as never })).toThrow(
-      expect.objectContaining({ code: 'PLAN_NOT_APPROVED' }),
-    );
+    given([opened])
+      .when({ type: 'ApproveImprovementPlan', data: approved.data as never })
+      .thenFails('PLAN_NOT_DETAILED');
+    given([opened, detailed])
+      .when({ type: 'RecordImprovementProgress', data: progress.data as never })
+      .thenFails('PLAN_NOT_APPROVED');
   });
 
   it('closes only after an effectiveness review found it effective', () => {
-    expect(decide([opened, detailed, approved, progress], close)).toThrow(
-      expect.objectContaining({ code: 'EFFECTIVENESS_NOT_REVIEWED' }),
-    );
-    expect(decide([opened, detailed, approved, progress, checked(false)], close)).toThrow(
-      expect.objectContaining({ code: 'PLAN_NOT_EFFECTIVE' }),
-    );
+    given([opened, detailed, approved, progress]).when(close).thenFails('EFFECTIVENESS_NOT_REVIEWED');
+    given([opened, detailed, approved, progress, checked(false)])
+      .when(close)
+      .thenFails('PLAN_NOT_EFFECTIVE');
   });
 
   it('accepts nothing once closed', () => {
     const closed: ImprovementPlanEvent = { type: 'ImprovementPlanClosed', data: close.data as never };
-    expect(
-      decide([opened, detailed, approved, progress, checked(true), closed], {
+    given([opened, detailed, approved, progress, checked(true), closed])
+      .when({
         type: 'RecordImprovementProgress',
         data: progress.data as never,
-      }),
-    ).toThrow(expect.objectContaining({ code: 'PLAN_CLOSED' }));
+      })
+      .thenFails('PLAN_CLOSED');
   });
 });

@@ -1,12 +1,10 @@
+import { deciderSpec } from '@sla/event-sourcing/testing';
 import { breachFollowUpDecider, type BreachFollowUpEvent } from './breach-follow-up.decider';
 
 const breachEventId = '0b6f8a36-44a4-5c3c-9a44-2f1f1c2d3e4f';
 const terms = [{ condition: 'availability below target', credit: '5 % of the monthly fee' }];
-const decide = (given: BreachFollowUpEvent[], fact: BreachFollowUpEvent) => () =>
-  breachFollowUpDecider.decide(
-    { type: 'RecordBreachFollowUp', fact, creditTerms: terms },
-    given.reduce(breachFollowUpDecider.evolve, breachFollowUpDecider.initialState()),
-  );
+const { given } = deciderSpec(breachFollowUpDecider);
+const record = (fact: BreachFollowUpEvent) => ({ type: 'RecordBreachFollowUp' as const, fact, creditTerms: terms });
 const notified: BreachFollowUpEvent = {
   type: 'BreachCustomerNotified',
   data: { breachEventId, channel: 'e-mail', recipient: 'finance@customer', occurredAt: '2026-03-17T12:00:00Z' },
@@ -19,13 +17,16 @@ const remediation: BreachFollowUpEvent = {
   type: 'BreachRemediationReported',
   data: { breachEventId, report: 'certificate renewal automated', occurredAt: '2026-03-20T12:00:00Z' },
 };
-const credit = (termIndex: number | null): BreachFollowUpEvent => ({
+// The command names a term by index; the decider copies that term's wording into the event.
+const credit = (
+  termIndex: number | null,
+  wording: { condition: string | null; credit: string | null } = { condition: null, credit: null },
+): BreachFollowUpEvent => ({
   type: 'BreachServiceCreditAssessed',
   data: {
     breachEventId,
     termIndex,
-    condition: null,
-    credit: null,
+    ...wording,
     rationale: 'contract clause 7',
     occurredAt: '2026-03-19T12:00:00Z',
   },
@@ -33,28 +34,25 @@ const credit = (termIndex: number | null): BreachFollowUpEvent => ({
 
 describe('breach follow-ups', () => {
   it('notifies once, needs a root cause before the remediation, and closes with it', () => {
-    expect(decide([], notified)()).toEqual([notified]);
-    expect(decide([notified], notified)).toThrow(
-      expect.objectContaining({ code: 'ALREADY_NOTIFIED', kind: 'conflict' }),
-    );
-    expect(decide([notified], remediation)).toThrow(
-      expect.objectContaining({ code: 'ROOT_CAUSE_FIRST', kind: 'rule_violated' }),
-    );
-    expect(decide([notified, rootCause], remediation)()).toEqual([remediation]);
-    expect(decide([notified, rootCause, remediation], rootCause)).toThrow(
-      expect.objectContaining({ code: 'FOLLOW_UP_CLOSED' }),
-    );
+    given([]).when(record(notified)).then([notified]);
+    given([notified]).when(record(notified)).thenFails('ALREADY_NOTIFIED', { kind: 'conflict' });
+    given([notified]).when(record(remediation)).thenFails('ROOT_CAUSE_FIRST', { kind: 'rule_violated' });
+    given([notified, rootCause]).when(record(remediation)).then([remediation]);
+    given([notified, rootCause, remediation]).when(record(rootCause)).thenFails('FOLLOW_UP_CLOSED');
   });
 
   it("assesses credits by the agreement's own terms, copying their wording", () => {
-    expect(decide([], credit(0))()).toEqual([
-      {
-        ...credit(0),
-        data: { ...credit(0).data, condition: 'availability below target', credit: '5 % of the monthly fee' },
-      },
-    ]);
-    expect(decide([], credit(null))()).toEqual([credit(null)]);
-    expect(decide([], credit(3))).toThrow(expect.objectContaining({ code: 'UNKNOWN_CREDIT_TERM' }));
-    expect(decide([credit(0)], credit(0))).toThrow(expect.objectContaining({ code: 'ALREADY_ASSESSED' }));
+    given([])
+      .when(record(credit(0)))
+      .then([credit(0, { condition: 'availability below target', credit: '5 % of the monthly fee' })]);
+    given([])
+      .when(record(credit(null)))
+      .then([credit(null)]);
+    given([])
+      .when(record(credit(3)))
+      .thenFails('UNKNOWN_CREDIT_TERM');
+    given([credit(0)])
+      .when(record(credit(0)))
+      .thenFails('ALREADY_ASSESSED');
   });
 });
