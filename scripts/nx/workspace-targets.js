@@ -16,7 +16,11 @@ module.exports.createNodes = [
       const targets = [...(shipped ? ['build'] : []), 'typecheck', 'lint', 'test'];
       return [
         projectFile,
-        { projects: { [path.dirname(projectFile)]: { targets: Object.fromEntries(targets.map((t) => [t, {}])) } } },
+        {
+          projects: {
+            [path.dirname(projectFile)]: { targets: Object.fromEntries(targets.map((target) => [target, {}])) },
+          },
+        },
       ];
     }),
 ];
