@@ -1,1 +1,2 @@
 export * from './event-store.conformance';
+export * from './decider-spec';

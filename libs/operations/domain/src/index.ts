@@ -1,5 +1,5 @@
 export * from './ticket/ticket.events';
 export * from './ticket/ticket.decider';
-export * from './outage/outage';
-export * from './maintenance/maintenance-window';
+export * from './outage/outage.decider';
+export * from './maintenance/maintenance-window.decider';
 export * from './maintenance/recurrence';

@@ -1,3 +1,4 @@
+import { deciderSpec } from '@sla/event-sourcing/testing';
 import { serviceDecider, type ServiceCommand } from './service.decider';
 import type { ServiceEvent } from './service.events';
 
@@ -23,28 +24,27 @@ const retire: ServiceCommand = {
   data: { serviceId: 'email', reason: 'replaced', changeRequest: 'CR-9', occurredAt: '2026-06-01T00:00:00Z' },
 };
 
-function given(events: ServiceEvent[]) {
-  const state = events.reduce(serviceDecider.evolve, serviceDecider.initialState());
-  return { when: (command: ServiceCommand) => () => serviceDecider.decide(command, state), state };
-}
+const { given } = deciderSpec(serviceDecider);
 
 describe('service decider', () => {
   it('registers a new service as proposed', () => {
-    expect(given([]).when({ type: 'RegisterService', data: registration })()).toEqual([registered]);
+    given([]).when({ type: 'RegisterService', data: registration }).then([registered]);
     expect(given([registered]).state.status).toBe('proposed');
   });
 
   it('refuses to register the same service twice', () => {
-    expect(given([registered]).when({ type: 'RegisterService', data: registration })).toThrow(
-      expect.objectContaining({ code: 'SERVICE_ALREADY_REGISTERED', kind: 'conflict' }),
-    );
+    given([registered])
+      .when({ type: 'RegisterService', data: registration })
+      .thenFails('SERVICE_ALREADY_REGISTERED', { kind: 'conflict' });
   });
 
   it('activates a proposed service, and only a proposed one', () => {
-    expect(given([registered]).when({ type: 'ActivateService', data: activated.data as never })()).toEqual([activated]);
-    expect(given([registered, activated]).when({ type: 'ActivateService', data: activated.data as never })).toThrow(
-      expect.objectContaining({ code: 'SERVICE_NOT_PROPOSED' }),
-    );
+    given([registered])
+      .when({ type: 'ActivateService', data: activated.data as never })
+      .then([activated]);
+    given([registered, activated])
+      .when({ type: 'ActivateService', data: activated.data as never })
+      .thenFails('SERVICE_NOT_PROPOSED');
   });
 
   it('revises details under a change request; an empty revision is refused', () => {
@@ -54,31 +54,31 @@ describe('service decider', () => {
       changeRequest: 'CR-3',
       occurredAt: '2026-03-06T09:00:00Z',
     };
-    expect(given([registered, activated]).when({ type: 'ReviseServiceDetails', data: revision })()).toEqual([
-      { type: 'ServiceDetailsRevised', data: revision },
-    ]);
-    expect(given([registered]).when({ type: 'ReviseServiceDetails', data: { ...revision, changes: {} } })).toThrow(
-      expect.objectContaining({ code: 'NOTHING_TO_CHANGE' }),
-    );
+    given([registered, activated])
+      .when({ type: 'ReviseServiceDetails', data: revision })
+      .then([{ type: 'ServiceDetailsRevised', data: revision }]);
+    given([registered])
+      .when({ type: 'ReviseServiceDetails', data: { ...revision, changes: {} } })
+      .thenFails('NOTHING_TO_CHANGE');
   });
 
   it('retires an active or proposed service', () => {
-    expect(given([registered, activated]).when(retire)()).toEqual([{ type: 'ServiceRetired', data: retire.data }]);
-    expect(given([registered]).when(retire)()).toHaveLength(1);
+    given([registered, activated])
+      .when(retire)
+      .then([{ type: 'ServiceRetired', data: retire.data }]);
+    expect(given([registered]).when(retire).thenEvents()).toHaveLength(1);
   });
 
   it('refuses any change to an unknown or retired service', () => {
-    expect(given([]).when(retire)).toThrow(expect.objectContaining({ code: 'SERVICE_NOT_FOUND', kind: 'not_found' }));
+    given([]).when(retire).thenFails('SERVICE_NOT_FOUND', { kind: 'not_found' });
     const retired: ServiceEvent = { type: 'ServiceRetired', data: retire.data as never };
-    expect(given([registered, retired]).when(retire)).toThrow(
-      expect.objectContaining({ code: 'SERVICE_ALREADY_RETIRED' }),
-    );
-    expect(
-      given([registered, retired]).when({
+    given([registered, retired]).when(retire).thenFails('SERVICE_ALREADY_RETIRED');
+    given([registered, retired])
+      .when({
         type: 'ReviseServiceDetails',
         data: { serviceId: 'email', changes: { name: 'x' }, changeRequest: 'CR-4', occurredAt: '2026-07-01T00:00:00Z' },
-      }),
-    ).toThrow(expect.objectContaining({ code: 'SERVICE_ALREADY_RETIRED' }));
+      })
+      .thenFails('SERVICE_ALREADY_RETIRED');
   });
 
   it('treats services registered before proposals existed (v1, no change request) as active', () => {

@@ -1,6 +1,7 @@
+import { deciderSpec } from '@sla/event-sourcing/testing';
 import fc from 'fast-check';
 import { BusinessCalendar, evaluateTicketClocks, parseCalendarDefinition, referenceTargetTable } from '@sla/sla-clock';
-import { ticketDecider, toClockFacts, type TicketState } from './ticket.decider';
+import { ticketDecider, toClockFacts } from './ticket.decider';
 import type { TicketEvent } from './ticket.events';
 
 const opened: TicketEvent = {
@@ -22,24 +23,20 @@ const fact = (
   extra: Record<string, unknown> = {},
 ) => ({ type, data: { ticketId: 'INC-1', occurredAt, ...extra } }) as TicketEvent;
 
-const stateAfter = (events: TicketEvent[]): TicketState =>
-  events.reduce(ticketDecider.evolve, ticketDecider.initialState());
-const record = (events: TicketEvent[], next: TicketEvent) => () =>
-  ticketDecider.decide({ type: 'RecordTicketFact', fact: next }, stateAfter(events));
+const { given } = deciderSpec(ticketDecider);
+const record = (fact: TicketEvent) => ({ type: 'RecordTicketFact' as const, fact });
 
 describe('ticket facts', () => {
   it('opens a ticket once', () => {
-    expect(record([], opened)()).toEqual([opened]);
-    expect(record([opened], opened)).toThrow(
-      expect.objectContaining({ code: 'TICKET_ALREADY_OPENED', kind: 'conflict' }),
-    );
+    given([]).when(record(opened)).then([opened]);
+    given([opened]).when(record(opened)).thenFails('TICKET_ALREADY_OPENED', { kind: 'conflict' });
   });
 
   it('accepts a resolution that arrives before the acknowledgement, and the clock orders them by event time', () => {
     const resolved = fact('TicketResolved', '2026-03-09T12:00:00Z', { resolution: 'restarted relay' });
     const acknowledged = fact('TicketAcknowledged', '2026-03-09T09:20:00Z');
-    expect(record([opened], resolved)()).toEqual([resolved]);
-    expect(record([opened, resolved], acknowledged)()).toEqual([acknowledged]);
+    given([opened]).when(record(resolved)).then([resolved]);
+    given([opened, resolved]).when(record(acknowledged)).then([acknowledged]);
     const calendar = new BusinessCalendar(
       parseCalendarDefinition({ id: '24x7', name: '24x7', timeZone: 'UTC', versions: [{ weeklyWindows: '24x7' }] }),
     );
@@ -54,25 +51,25 @@ describe('ticket facts', () => {
   });
 
   it('refuses facts that contradict the stream, naming the reason', () => {
-    expect(record([], fact('TicketResolved', '2026-03-09T12:00:00Z', { resolution: 'x' }))).toThrow(
-      expect.objectContaining({ code: 'TICKET_NOT_FOUND', kind: 'not_found' }),
-    );
-    expect(record([opened], fact('TicketAcknowledged', '2026-03-09T08:59:59Z'))).toThrow(
-      expect.objectContaining({ code: 'FACT_BEFORE_OPENING', kind: 'rule_violated' }),
-    );
+    given([])
+      .when(record(fact('TicketResolved', '2026-03-09T12:00:00Z', { resolution: 'x' })))
+      .thenFails('TICKET_NOT_FOUND', { kind: 'not_found' });
+    given([opened])
+      .when(record(fact('TicketAcknowledged', '2026-03-09T08:59:59Z')))
+      .thenFails('FACT_BEFORE_OPENING', { kind: 'rule_violated' });
     const closed = fact('TicketClosed', '2026-03-10T09:00:00Z');
-    expect(record([opened, closed], fact('TicketClosed', '2026-03-11T09:00:00Z'))).toThrow(
-      expect.objectContaining({ code: 'TICKET_ALREADY_CLOSED', kind: 'conflict' }),
-    );
-    expect(record([opened, closed], fact('TicketReopened', '2026-03-10T10:00:00Z', { reason: 'x' }))).toThrow(
-      expect.objectContaining({ code: 'FACT_AFTER_CLOSING' }),
-    );
+    given([opened, closed])
+      .when(record(fact('TicketClosed', '2026-03-11T09:00:00Z')))
+      .thenFails('TICKET_ALREADY_CLOSED', { kind: 'conflict' });
+    given([opened, closed])
+      .when(record(fact('TicketReopened', '2026-03-10T10:00:00Z', { reason: 'x' })))
+      .thenFails('FACT_AFTER_CLOSING');
   });
 
   it('accepts a late fact dated before the closure', () => {
     const closed = fact('TicketClosed', '2026-03-10T09:00:00Z');
     const lateAcknowledgement = fact('TicketAcknowledged', '2026-03-09T09:30:00Z');
-    expect(record([opened, closed], lateAcknowledgement)()).toEqual([lateAcknowledgement]);
+    given([opened, closed]).when(record(lateAcknowledgement)).then([lateAcknowledgement]);
   });
 
   it('gives the same clock result for every arrival order of the same facts', () => {
@@ -129,7 +126,7 @@ describe('ticket facts', () => {
         }
         // Every arrival order is accepted...
         const accepted: TicketEvent[] = [opened];
-        for (const next of shuffled) accepted.push(...record(accepted, next)());
+        for (const next of shuffled) accepted.push(...given(accepted).when(record(next)).thenEvents());
         // ...and evaluated the same.
         const evaluate = (events: TicketEvent[]) =>
           evaluateTicketClocks({

@@ -1,10 +1,11 @@
+import { deciderSpec } from '@sla/event-sourcing/testing';
 import {
   closedPeriods,
   reportDefinitionDecider,
   type ReportDefinitionCommand,
   type ReportDefinitionEvent,
   type ReportDefinitionTerms,
-} from './report-definition';
+} from './report-definition.decider';
 
 const terms: ReportDefinitionTerms = {
   agreementId: 'email-sla',
@@ -17,11 +18,7 @@ const terms: ReportDefinitionTerms = {
   firstPeriod: '2026-01',
   trendPeriods: 6,
 };
-const decide = (given: ReportDefinitionEvent[], command: ReportDefinitionCommand) =>
-  reportDefinitionDecider.decide(
-    command,
-    given.reduce(reportDefinitionDecider.evolve, reportDefinitionDecider.initialState()),
-  );
+const { given } = deciderSpec(reportDefinitionDecider);
 const record = (changes: Partial<ReportDefinitionTerms> = {}): ReportDefinitionCommand => ({
   type: 'RecordReportDefinition',
   definitionId: 'email-monthly',
@@ -41,33 +38,35 @@ const recorded = (changes: Partial<ReportDefinitionTerms> = {}): ReportDefinitio
 
 describe('report definitions', () => {
   it('records, redefines, ignores an identical redefinition, and retires', () => {
-    expect(decide([], record())).toEqual([recorded()]);
-    expect(decide([recorded()], record())).toEqual([]);
-    expect(decide([recorded()], record({ language: 'zh' }))).toEqual([recorded({ language: 'zh' })]);
+    given([]).when(record()).then([recorded()]);
+    given([recorded()]).when(record()).then([]);
+    given([recorded()])
+      .when(record({ language: 'zh' }))
+      .then([recorded({ language: 'zh' })]);
     expect(
-      decide([recorded()], {
-        type: 'RetireReportDefinition',
-        definitionId: 'email-monthly',
-        reason: 'agreement terminated',
-        at: '2026-06-01T00:00:00Z',
-      })[0].type,
+      given([recorded()])
+        .when({
+          type: 'RetireReportDefinition',
+          definitionId: 'email-monthly',
+          reason: 'agreement terminated',
+          at: '2026-06-01T00:00:00Z',
+        })
+        .thenEvents()[0].type,
     ).toBe('ReportDefinitionRetired');
   });
 
   it('refuses a first period of another frequency, changes after retirement and retiring what does not exist', () => {
-    expect(() => decide([], record({ frequency: 'quarterly' }))).toThrow(
-      expect.objectContaining({ code: 'FIRST_PERIOD_MISMATCH' }),
-    );
+    given([])
+      .when(record({ frequency: 'quarterly' }))
+      .thenFails('FIRST_PERIOD_MISMATCH');
     const retired: ReportDefinitionEvent = {
       type: 'ReportDefinitionRetired',
       data: { definitionId: 'email-monthly', reason: 'x', occurredAt: '2026-06-01T00:00:00Z' },
     };
-    expect(() => decide([recorded(), retired], record())).toThrow(
-      expect.objectContaining({ code: 'DEFINITION_RETIRED' }),
-    );
-    expect(() =>
-      decide([], { type: 'RetireReportDefinition', definitionId: 'x', reason: 'y', at: '2026-06-01T00:00:00Z' }),
-    ).toThrow(expect.objectContaining({ code: 'DEFINITION_NOT_FOUND' }));
+    given([recorded(), retired]).when(record()).thenFails('DEFINITION_RETIRED');
+    given([])
+      .when({ type: 'RetireReportDefinition', definitionId: 'x', reason: 'y', at: '2026-06-01T00:00:00Z' })
+      .thenFails('DEFINITION_NOT_FOUND');
   });
 
   it('a period closes at midnight on the wall clock of the definition zone', () => {

@@ -1,4 +1,5 @@
-import { reviewDecider, type ReviewCommand, type ReviewEvent } from './review';
+import { deciderSpec } from '@sla/event-sourcing/testing';
+import { reviewDecider, type ReviewCommand, type ReviewEvent } from './review.decider';
 
 const scheduled: ReviewEvent = {
   type: 'ReviewScheduled',
@@ -26,15 +27,14 @@ const hold = (decisions: Extract<ReviewCommand, { type: 'HoldReview' }>['data'][
     occurredAt: '2027-01-15T12:00:00Z',
   },
 });
-const decide = (events: ReviewEvent[], command: ReviewCommand) => () =>
-  reviewDecider.decide(command, events.reduce(reviewDecider.evolve, reviewDecider.initialState()));
+const { given } = deciderSpec(reviewDecider);
 
 describe('review meetings', () => {
   it('schedules a review of named agreements over a period', () => {
-    expect(decide([], { type: 'ScheduleReview', data: scheduled.data })()).toEqual([scheduled]);
-    expect(
-      decide([], { type: 'ScheduleReview', data: { ...scheduled.data, periodTo: scheduled.data.periodFrom } }),
-    ).toThrow(expect.objectContaining({ code: 'PERIOD_REVERSED' }));
+    given([]).when({ type: 'ScheduleReview', data: scheduled.data }).then([scheduled]);
+    given([])
+      .when({ type: 'ScheduleReview', data: { ...scheduled.data, periodTo: scheduled.data.periodFrom } })
+      .thenFails('PERIOD_REVERSED');
   });
 
   it('holds it once, with attendees, minutes and decisions of every kind', () => {
@@ -59,29 +59,28 @@ describe('review meetings', () => {
         amendment: { changeRequest: 'CR-2027-004', effectiveFrom: '2027-04-01T00:00:00Z' },
       },
     ]);
-    expect(decide([scheduled], command)()).toEqual([{ type: 'ReviewHeld', data: command.data }]);
     const held = { type: 'ReviewHeld', data: command.data } as ReviewEvent;
-    expect(decide([scheduled, held], command)).toThrow(expect.objectContaining({ code: 'REVIEW_ALREADY_HELD' }));
+    given([scheduled]).when(command).then([held]);
+    given([scheduled, held]).when(command).thenFails('REVIEW_ALREADY_HELD');
   });
 
   it('refuses decisions about agreements the review does not cover, and duplicate decision ids', () => {
-    expect(
-      decide([scheduled], hold([{ decisionId: 'd1', agreementId: 'other-sla', outcome: 'accept', rationale: 'x' }])),
-    ).toThrow(expect.objectContaining({ code: 'DECISION_FOR_UNREVIEWED_AGREEMENT' }));
-    expect(
-      decide(
-        [scheduled],
+    given([scheduled])
+      .when(hold([{ decisionId: 'd1', agreementId: 'other-sla', outcome: 'accept', rationale: 'x' }]))
+      .thenFails('DECISION_FOR_UNREVIEWED_AGREEMENT');
+    given([scheduled])
+      .when(
         hold([
           { decisionId: 'd1', agreementId: 'email-sla', outcome: 'accept', rationale: 'x' },
           { decisionId: 'd1', agreementId: 'mailhost-uc', outcome: 'accept', rationale: 'y' },
         ]),
-      ),
-    ).toThrow(expect.objectContaining({ code: 'DUPLICATE_DECISION' }));
+      )
+      .thenFails('DUPLICATE_DECISION');
   });
 
   it('cannot hold a review that was never scheduled', () => {
-    expect(
-      decide([], hold([{ decisionId: 'd1', agreementId: 'email-sla', outcome: 'accept', rationale: 'x' }])),
-    ).toThrow(expect.objectContaining({ code: 'REVIEW_NOT_FOUND' }));
+    given([])
+      .when(hold([{ decisionId: 'd1', agreementId: 'email-sla', outcome: 'accept', rationale: 'x' }]))
+      .thenFails('REVIEW_NOT_FOUND');
   });
 });

@@ -1,4 +1,5 @@
-import { OutageStarted, outageDecider, type OutageEvent } from './outage';
+import { deciderSpec } from '@sla/event-sourcing/testing';
+import { OutageStarted, outageDecider, type OutageEvent } from './outage.decider';
 
 const started: OutageEvent = {
   type: 'OutageStarted',
@@ -14,24 +15,25 @@ const ended = (occurredAt: string): OutageEvent => ({
   type: 'OutageEnded',
   data: { outageId: 'am-1f2e:2026-03-09T09:00:00Z', occurredAt },
 });
-const decide = (events: OutageEvent[], fact: OutageEvent) => () =>
-  outageDecider.decide(
-    { type: 'RecordOutageFact', fact },
-    events.reduce(outageDecider.evolve, outageDecider.initialState()),
-  );
+const { given } = deciderSpec(outageDecider);
+const record = (fact: OutageEvent) => ({ type: 'RecordOutageFact' as const, fact });
 
 describe('outages', () => {
   it('starts once and ends once, never before it started', () => {
-    expect(decide([], started)()).toEqual([started]);
-    expect(decide([started], started)).toThrow(expect.objectContaining({ code: 'OUTAGE_ALREADY_STARTED' }));
-    expect(decide([started], ended('2026-03-09T09:40:00Z'))()).toEqual([ended('2026-03-09T09:40:00Z')]);
-    expect(decide([started, ended('2026-03-09T09:40:00Z')], ended('2026-03-09T09:45:00Z'))).toThrow(
-      expect.objectContaining({ code: 'OUTAGE_ALREADY_ENDED' }),
-    );
-    expect(decide([started], ended('2026-03-09T08:59:59Z'))).toThrow(
-      expect.objectContaining({ code: 'END_BEFORE_START', kind: 'rule_violated' }),
-    );
-    expect(decide([], ended('2026-03-09T09:40:00Z'))).toThrow(expect.objectContaining({ code: 'OUTAGE_NOT_FOUND' }));
+    given([]).when(record(started)).then([started]);
+    given([started]).when(record(started)).thenFails('OUTAGE_ALREADY_STARTED');
+    given([started])
+      .when(record(ended('2026-03-09T09:40:00Z')))
+      .then([ended('2026-03-09T09:40:00Z')]);
+    given([started, ended('2026-03-09T09:40:00Z')])
+      .when(record(ended('2026-03-09T09:45:00Z')))
+      .thenFails('OUTAGE_ALREADY_ENDED');
+    given([started])
+      .when(record(ended('2026-03-09T08:59:59Z')))
+      .thenFails('END_BEFORE_START', { kind: 'rule_violated' });
+    given([])
+      .when(record(ended('2026-03-09T09:40:00Z')))
+      .thenFails('OUTAGE_NOT_FOUND');
   });
 
   it('needs a weight for partial outages and none for full or degraded ones', () => {

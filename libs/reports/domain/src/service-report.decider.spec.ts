@@ -1,10 +1,6 @@
+import { deciderSpec } from '@sla/event-sourcing/testing';
 import { diffReportContent } from './content-diff';
-import {
-  reportContentHash,
-  serviceReportDecider,
-  type ServiceReportCommand,
-  type ServiceReportEvent,
-} from './service-report';
+import { reportContentHash, serviceReportDecider, type ServiceReportEvent } from './service-report.decider';
 
 const content = { availability: { percent: '99.95' }, breaches: 1 };
 const drafted = (
@@ -29,8 +25,7 @@ const drafted = (
     occurredAt: '2026-04-01T08:00:00Z',
   },
 });
-const decide = (given: ServiceReportEvent[], command: ServiceReportCommand) => () =>
-  serviceReportDecider.decide(command, given.reduce(serviceReportDecider.evolve, serviceReportDecider.initialState()));
+const { given } = deciderSpec(serviceReportDecider);
 const at = '2026-04-02T08:00:00Z';
 
 describe('service report lifecycle', () => {
@@ -55,42 +50,45 @@ describe('service report lifecycle', () => {
   };
 
   it('goes draft → reviewed → approved (not by its author) → published with the hash of its content', () => {
-    expect(decide([drafted(1, content)], { type: 'ApproveReport', approver: 'bob', at })).toThrow(
-      expect.objectContaining({ code: 'WRONG_STATUS' }),
-    );
-    expect(decide([drafted(1, content)], { type: 'ReviewReport', notes: 'ok', at })()).toHaveLength(1);
-    expect(decide([drafted(1, content), reviewed], { type: 'ApproveReport', approver: 'alice', at })).toThrow(
-      expect.objectContaining({ code: 'APPROVER_IS_AUTHOR' }),
-    );
+    given([drafted(1, content)])
+      .when({ type: 'ApproveReport', approver: 'bob', at })
+      .thenFails('WRONG_STATUS');
     expect(
-      decide([drafted(1, content), reviewed, approved], { type: 'PublishReport', at, onTime: true, lateByMs: 0 })(),
-    ).toEqual([published]);
-    expect(
-      decide([drafted(1, content), reviewed, approved, published], {
+      given([drafted(1, content)])
+        .when({ type: 'ReviewReport', notes: 'ok', at })
+        .thenEvents(),
+    ).toHaveLength(1);
+    given([drafted(1, content), reviewed])
+      .when({ type: 'ApproveReport', approver: 'alice', at })
+      .thenFails('APPROVER_IS_AUTHOR');
+    given([drafted(1, content), reviewed, approved])
+      .when({ type: 'PublishReport', at, onTime: true, lateByMs: 0 })
+      .then([published]);
+    given([drafted(1, content), reviewed, approved, published])
+      .when({
         type: 'PublishReport',
         at,
         onTime: true,
         lateByMs: 0,
-      }),
-    ).toThrow(expect.objectContaining({ code: 'WRONG_STATUS' }));
+      })
+      .thenFails('WRONG_STATUS');
   });
 
   it('restates a published report only as a new revision, with a reason and changed figures', () => {
     const history = [drafted(1, content), reviewed, approved, published];
     const corrected = { ...content, breaches: 2 };
-    expect(
-      decide([drafted(1, content)], { type: 'DraftReport', event: drafted(2, corrected, 'late facts').data as never }),
-    ).toThrow(expect.objectContaining({ code: 'OPEN_REVISION' }));
-    expect(decide(history, { type: 'DraftReport', event: drafted(9, corrected).data as never })).toThrow(
-      expect.objectContaining({ code: 'REASON_REQUIRED' }),
-    );
-    expect(decide(history, { type: 'DraftReport', event: drafted(9, content, 'again').data as never })).toThrow(
-      expect.objectContaining({ code: 'NOTHING_TO_RESTATE' }),
-    );
-    const [revision] = decide(history, {
-      type: 'DraftReport',
-      event: drafted(9, corrected, 'a late resolution changed March').data as never,
-    })();
+    given([drafted(1, content)])
+      .when({ type: 'DraftReport', event: drafted(2, corrected, 'late facts').data as never })
+      .thenFails('OPEN_REVISION');
+    given(history)
+      .when({ type: 'DraftReport', event: drafted(9, corrected).data as never })
+      .thenFails('REASON_REQUIRED');
+    given(history)
+      .when({ type: 'DraftReport', event: drafted(9, content, 'again').data as never })
+      .thenFails('NOTHING_TO_RESTATE');
+    const [revision] = given(history)
+      .when({ type: 'DraftReport', event: drafted(9, corrected, 'a late resolution changed March').data as never })
+      .thenEvents();
     expect(revision.data).toMatchObject({ revision: 2, reason: 'a late resolution changed March' });
     expect(diffReportContent(content, corrected)).toEqual([
       { section: 'breaches', key: {}, change: 'changed', fields: [{ field: 'breaches', before: 1, after: 2 }] },
@@ -103,11 +101,18 @@ describe('service report lifecycle', () => {
       type: 'DraftReport' as const,
       event: drafted(1, body).data as never,
     });
-    const refusal = { code: 'NO_VERSION_IN_FORCE', message: expect.stringContaining("agreement 'sla'") };
-    expect(decide([], draftOf(empty))).toThrow(expect.objectContaining(refusal));
+    given([])
+      .when(draftOf(empty))
+      .thenFails('NO_VERSION_IN_FORCE', { message: expect.stringContaining("agreement 'sla'") });
     const acknowledged = { ...empty, noVersionInForce: { acknowledgedBy: 'alice', reason: 'hand-over month' } };
-    expect(decide([], draftOf(acknowledged))()).toEqual([drafted(1, acknowledged)]);
-    expect(decide([], draftOf({ ...content, versionsInForce: [1] }))()).toHaveLength(1);
+    given([])
+      .when(draftOf(acknowledged))
+      .then([drafted(1, acknowledged)]);
+    expect(
+      given([])
+        .when(draftOf({ ...content, versionsInForce: [1] }))
+        .thenEvents(),
+    ).toHaveLength(1);
   });
 
   it('refuses to publish a revision drafted before the versions in force were recorded when none was', () => {
@@ -119,12 +124,16 @@ describe('service report lifecycle', () => {
       lateByMs: 0,
       ...(versionsInForce ? { versionsInForce } : {}),
     });
-    expect(decide(legacy, publish([]))).toThrow(expect.objectContaining({ code: 'NO_VERSION_IN_FORCE' }));
-    expect(decide(legacy, publish([2]))()).toEqual([published]);
+    given(legacy).when(publish([])).thenFails('NO_VERSION_IN_FORCE');
+    given(legacy)
+      .when(publish([2]))
+      .then([published]);
     // Recorded in the content: what the revision says stands.
     const recorded = { ...content, versionsInForce: [1] };
     const recordedPublication = { ...published, data: { ...published.data, contentHash: reportContentHash(recorded) } };
-    expect(decide([drafted(1, recorded), reviewed, approved], publish([]))()).toEqual([recordedPublication]);
+    given([drafted(1, recorded), reviewed, approved])
+      .when(publish([]))
+      .then([recordedPublication]);
   });
 
   it('hashes content canonically: key order does not matter, values do', () => {
