@@ -6,7 +6,7 @@ import { serviceStreamName } from '@sla/catalogue-domain';
 import { openInfrastructure, productReadModels, type Infrastructure } from '@sla/composition';
 import { loadConfiguration } from '@sla/configuration';
 import { createTestDatabase, untilReadable } from '@sla/test-support';
-import { openReadModelsKnownAt } from './read-models-known-at';
+import { openReadModelsKnownAt } from '@sla/audit-read-models';
 
 /** The as-known rebuild lives in audit; the product's composition only names the read models it recreates. */
 describe('read models as known at an instant (real PostgreSQL)', () => {

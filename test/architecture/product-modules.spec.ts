@@ -6,9 +6,9 @@ import * as catalogue from '@sla/catalogue-feature';
 import * as compliance from '@sla/compliance-feature';
 import * as operations from '@sla/operations-feature';
 import * as reports from '@sla/reports-feature';
-import { ApiModule } from '../../../apps/api/src/api.module';
-import type { Infrastructure } from './infrastructure';
-import { productModules } from './product-modules';
+import { ApiModule } from '../../apps/api/src/api.module';
+import type { Infrastructure } from '@sla/composition';
+import { productModules } from '@sla/composition';
 
 const moduleOf = (entry: Type<unknown> | DynamicModule) => ('module' in entry ? entry.module : entry);
 
