@@ -5,7 +5,10 @@ import { CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { inclusionProof, type EvidenceBundle, type Hash } from '@sla/audit-domain';
 import { AuditModule, ReplayAgreementQuery } from '@sla/audit-feature';
 import type { Infrastructure } from '@sla/composition';
-import { reportingRange } from '@sla/compliance-domain';
+import { breachFollowUpStreamName, reportingRange, slaDetectionStreamName } from '@sla/compliance-domain';
+import { agreementStreamName, improvementPlanStreamName, reviewStreamName } from '@sla/agreements-domain';
+import { ticketStreamName } from '@sla/operations-domain';
+import { serviceReportStreamName } from '@sla/reports-domain';
 import {
   ComplianceModule,
   GetAgreementAvailabilityQuery,
@@ -214,12 +217,12 @@ export async function exportEvidenceBundle(
             .execute()
         ).map((row: { ticket_id: string }) => row.ticket_id);
   const streams = [
-    `agreement-${agreementId}`,
-    ...tickets.flatMap((ticketId: string) => [`ticket-${ticketId}`, `sla-watch-${ticketId}`]),
-    ...figures.breaches.map((breach) => `breach-follow-up-${breach.eventId}`),
-    ...reviews.map((review) => `review-${review.review_id}`),
-    ...improvementPlans.map((plan) => `improvement-${plan.plan_id}`),
-    ...reports.map((report) => `service-report-${report.report_id}`),
+    agreementStreamName(agreementId),
+    ...tickets.flatMap((ticketId: string) => [ticketStreamName(ticketId), slaDetectionStreamName(ticketId)]),
+    ...figures.breaches.map((breach) => breachFollowUpStreamName(breach.eventId)),
+    ...reviews.map((review) => reviewStreamName(review.review_id)),
+    ...improvementPlans.map((plan) => improvementPlanStreamName(plan.plan_id)),
+    ...reports.map((report) => serviceReportStreamName(report.report_id)),
   ];
   const events = (await Promise.all(streams.map((stream) => infrastructure.rawEventStore.readStream(stream)))).flat();
   // As reported: what was known when the period's first report was published (its recording time, not its stated time).
