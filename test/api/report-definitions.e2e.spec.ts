@@ -130,7 +130,7 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
       );
       expect(drafts.rows).toEqual(
         ['01', '02', '03', '04'].map((month) => ({
-          stream_name: `service-report-email-sla-2026-${month}-customer`,
+          stream_name: `service_report-email-sla-2026-${month}-customer`,
           count: 1,
         })),
       );

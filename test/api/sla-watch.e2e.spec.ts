@@ -97,7 +97,7 @@ describe('SLA watch: live breach detection (real app, real PostgreSQL)', () => {
     const client = new Client({ connectionString: api.databaseUrl });
     await client.connect();
     const { rows } = await client.query<{ type: string; data: Record<string, string> }>(
-      `select event_type as type, data from event_store.events where stream_name like 'sla-watch-%' order by global_position`,
+      `select event_type as type, data from event_store.events where stream_name like 'sla\\_watch-%' order by global_position`,
     );
     await client.end();
     return rows;

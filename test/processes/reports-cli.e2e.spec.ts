@@ -156,7 +156,7 @@ describe('sla CLI: service reports', () => {
     try {
       const events = await client.query(
         `select event_type, metadata->>'actor' as actor, metadata->>'source' as source from event_store.events where stream_name = $1 order by stream_revision`,
-        [`service-report-${id}`],
+        [`service_report-${id}`],
       );
       expect(events.rows).toEqual([
         { event_type: 'ServiceReportDrafted', actor: 'slm.alice', source: 'cli' },

@@ -7,3 +7,4 @@ export * from './readable';
 export * from './openapi-conformance';
 export * from './pdf-tools';
 export * from './sample-agreement';
+export * from './event-store-releases';

@@ -1,3 +1,5 @@
+import { streamCategory } from './stream-name';
+
 /**
  * The event store port: the only contract the rest of the product knows.
  * Adapters (PostgreSQL, EventStoreDB) must pass the conformance suite in
@@ -58,7 +60,7 @@ export type ReadStreamOptions = {
 };
 
 export type EventFilter = {
-  /** Stream categories: the part of the stream name before the first '-'. */
+  /** Stream categories: the part of the stream name before the first '-' (see `streamName`). */
   readonly streamCategories?: readonly string[];
   readonly eventTypes?: readonly string[];
 };
@@ -123,11 +125,6 @@ export function parsePosition(text: string): GlobalPosition {
   const match = /^(\d+)\/(\d+)$/.exec(text);
   if (!match) throw new Error(`not a global position: '${text}' (expected '<commit>/<prepare>')`);
   return { commit: BigInt(match[1]), prepare: BigInt(match[2]) };
-}
-
-export function streamCategory(streamName: string): string {
-  const dash = streamName.indexOf('-');
-  return dash === -1 ? streamName : streamName.slice(0, dash);
 }
 
 export function matchesFilter(event: RecordedEvent, filter: EventFilter | undefined): boolean {

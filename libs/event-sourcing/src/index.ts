@@ -1,4 +1,6 @@
 export * from './event-store.port';
+export * from './stream-name';
+export * from './legacy-stream-names';
 export * from './event-store.errors';
 export * from './event-catalog';
 export * from './schema-checked-event-store';

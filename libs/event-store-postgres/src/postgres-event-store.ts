@@ -21,6 +21,7 @@ import {
   type SubscribeOptions,
 } from '@sla/event-sourcing';
 import * as createEventLog from './migrations/2026-11-22-001-create-event-log';
+import * as renameLegacyStreamCategories from './migrations/2026-12-02-002-rename-legacy-stream-categories';
 
 export type PostgresEventStoreOptions = {
   readonly connectionString: string;
@@ -33,8 +34,10 @@ export type PostgresEventStoreOptions = {
   readonly idlePollMilliseconds?: number;
 };
 
-const MIGRATIONS: Record<string, Migration> = {
+/** In order; exported so that tests can build a store as an earlier release left it. */
+export const eventStoreMigrations: Readonly<Record<string, Migration>> = {
   '2026-11-22-001-create-event-log': createEventLog,
+  '2026-12-02-002-rename-legacy-stream-categories': renameLegacyStreamCategories,
 };
 
 const MAX_BIGINT = 9223372036854775807n;
@@ -77,7 +80,7 @@ export async function migrateEventStore(connectionString: string): Promise<void>
   try {
     const migrator = new Migrator({
       db,
-      provider: { getMigrations: async () => MIGRATIONS },
+      provider: { getMigrations: async () => ({ ...eventStoreMigrations }) },
       migrationTableSchema: 'public',
       migrationTableName: 'event_store_migration',
       migrationLockTableName: 'event_store_migration_lock',

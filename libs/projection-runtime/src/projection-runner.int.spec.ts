@@ -117,7 +117,9 @@ describe('ProjectionRunner', () => {
     await runner.catchUp();
     const before = await snapshot();
     await db.updateTable('stream_activity').set({ event_count: '999' }).execute();
-    const bumped = new ProjectionRunner(store, db, [{ ...streamActivityProjection, version: 2 }]);
+    const bumped = new ProjectionRunner(store, db, [
+      { ...streamActivityProjection, version: streamActivityProjection.version + 1 },
+    ]);
     await bumped.prepare();
     expect(await snapshot()).toEqual([]);
     await bumped.catchUp();

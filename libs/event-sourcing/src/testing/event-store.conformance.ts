@@ -8,6 +8,7 @@ import {
   type RecordedEvent,
 } from '../event-store.port';
 import { PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
+import { streamCategory, streamName } from '../stream-name';
 
 export type EventStoreUnderTest = {
   readonly create: () => Promise<EventStore>;
@@ -23,8 +24,9 @@ export function describeEventStoreContract(adapterName: string, subject: EventSt
     let store: EventStore;
     const runId = randomUUID().replace(/-/g, '').slice(0, 10);
     let categoryCounter = 0;
-    const newCategory = () => `conformance${runId}x${(categoryCounter += 1)}`;
-    const newStream = () => `${newCategory()}-${randomUUID()}`;
+    // Multi-word categories and ids with dashes, the shape of the product's stream names.
+    const newCategory = () => `conformance_${runId}_${(categoryCounter += 1)}`;
+    const newStream = () => streamName(newCategory(), randomUUID());
 
     beforeAll(async () => {
       store = await subject.create();
@@ -296,6 +298,73 @@ export function describeEventStoreContract(adapterName: string, subject: EventSt
           [`${category}-1`, 'AlphaHappened'],
           [`${other}-1`, 'AlphaHappened'],
         ]);
+      });
+    });
+
+    describe('category filters', () => {
+      /**
+       * Issue 13: `service-report-…` once fell into the catalogue's category
+       * `service`. A category is the whole text before the first '-': one that
+       * another category begins with, or an id that begins like a category
+       * word, must never make a stream match the wrong filter.
+       */
+      it('keeps a multi-word category apart from the category it begins with', async () => {
+        const base = newCategory();
+        const longer = `${base}_report`;
+        await store.appendToStream(streamName(base, 'report-1'), events(2), 'no_stream');
+        await store.appendToStream(streamName(longer, '1'), events(3), 'no_stream');
+        await store.appendToStream(streamName(`${base}_report_definition`, 'report-1'), events(1), 'no_stream');
+        const ofBase = await readWholeCategory(base, 2, 2);
+        const ofLonger = await readWholeCategory(longer, 2, 3);
+        expect(ofBase.map((event) => event.streamName)).toEqual([`${base}-report-1`, `${base}-report-1`]);
+        expect(ofLonger.map((event) => event.streamName)).toEqual(Array(3).fill(`${longer}-1`));
+        expect([...ofBase, ...ofLonger].map((event) => streamCategory(event.streamName))).toEqual([
+          base,
+          base,
+          longer,
+          longer,
+          longer,
+        ]);
+      });
+
+      it('filters several multi-word categories at once, by event type too', async () => {
+        const reports = `${newCategory()}_service_report`;
+        const followUps = `${newCategory()}_breach_follow_up`;
+        const watch = `${newCategory()}_sla_watch`;
+        await store.appendToStream(streamName(reports, 'email-2026-03'), [anEvent({ type: 'AlphaHappened' })], 'any');
+        await store.appendToStream(streamName(watch, 'T-1'), [anEvent({ type: 'AlphaHappened' })], 'any');
+        await store.appendToStream(
+          streamName(followUps, 'b-1'),
+          [anEvent({ type: 'BetaHappened' }), anEvent({ type: 'AlphaHappened' })],
+          'any',
+        );
+        const collected = await readWholeCategory(reports, 1, 2, {
+          streamCategories: [reports, followUps],
+          eventTypes: ['AlphaHappened'],
+        });
+        expect(collected.map((event) => [event.streamName, event.type])).toEqual([
+          [`${reports}-email-2026-03`, 'AlphaHappened'],
+          [`${followUps}-b-1`, 'AlphaHappened'],
+        ]);
+      });
+
+      it('delivers only the whole multi-word category to a live subscription', async () => {
+        const base = newCategory();
+        const longer = `${base}_watch`;
+        await store.appendToStream(streamName(base, 'watch-1'), events(1), 'no_stream');
+        await store.appendToStream(streamName(longer, '1'), events(1), 'no_stream');
+        const subscription = store.subscribeToAll({ filter: { streamCategories: [longer] } });
+        const received: string[] = [];
+        for await (const event of subscription) {
+          received.push(event.streamName);
+          if (received.length === 1) {
+            await store.appendToStream(streamName(base, 'watch-2'), events(1), 'no_stream');
+            await store.appendToStream(streamName(longer, '2'), events(1), 'no_stream');
+          }
+          if (received.length === 2) break;
+        }
+        await subscription.close();
+        expect(received).toEqual([`${longer}-1`, `${longer}-2`]);
       });
     });
 

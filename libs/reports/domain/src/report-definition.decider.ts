@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { canonicalJson } from '@sla/audit-domain';
 import { parseReportingPeriod, reportingRange, shiftPeriod, type PeriodFrequency } from '@sla/compliance-domain';
-import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+import {
+  DomainError,
+  defineEvent,
+  type Decider,
+  type DomainEvent,
+  type EventDataOf,
+  streamName,
+} from '@sla/event-sourcing';
 import { REPORT_SECTIONS, type ReportSection } from './report-content';
 import { reportAgreementIdSchema } from './report-identifiers';
 
@@ -120,7 +127,7 @@ export const reportDefinitionDecider: Decider<ReportDefinitionCommand, ReportDef
   },
 };
 
-export const reportDefinitionStreamName = (definitionId: string) => `report-definition-${definitionId}`;
+export const reportDefinitionStreamName = (definitionId: string) => streamName('report_definition', definitionId);
 
 /**
  * The periods of a definition that have closed by an instant, oldest first:

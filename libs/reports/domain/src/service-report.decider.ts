@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '@sla/audit-domain';
-import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+import {
+  DomainError,
+  defineEvent,
+  type Decider,
+  type DomainEvent,
+  type EventDataOf,
+  streamName,
+} from '@sla/event-sourcing';
 
 const instant = z.iso.datetime({ offset: true });
 const revision = z.number().int().positive();
@@ -264,4 +271,4 @@ export const serviceReportDecider: Decider<ServiceReportCommand, ServiceReportEv
   },
 };
 
-export const serviceReportStreamName = (reportId: string) => `service-report-${reportId}`;
+export const serviceReportStreamName = (reportId: string) => streamName('service_report', reportId);

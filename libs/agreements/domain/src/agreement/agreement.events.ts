@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+import { defineEvent, type DomainEvent, type EventDataOf, streamName } from '@sla/event-sourcing';
 import { agreementContentSchema, agreementKindSchema, instant, partySchema } from './agreement-content';
 
 const agreementId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
@@ -157,4 +157,4 @@ export type AgreementEvent =
   | DomainEvent<'AgreementRenewed', EventDataOf<typeof AgreementRenewed>>
   | DomainEvent<'AgreementExpired', EventDataOf<typeof AgreementExpired>>;
 
-export const agreementStreamName = (agreementId: string) => `agreement-${agreementId}`;
+export const agreementStreamName = (agreementId: string) => streamName('agreement', agreementId);

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+import {
+  DomainError,
+  defineEvent,
+  type Decider,
+  type DomainEvent,
+  type EventDataOf,
+  streamName,
+} from '@sla/event-sourcing';
 import { instant } from '../agreement/agreement-content';
 
 /**
@@ -187,4 +194,4 @@ export const improvementPlanDecider: Decider<ImprovementPlanCommand, Improvement
   },
 };
 
-export const improvementPlanStreamName = (planId: string) => `improvement-${planId}`;
+export const improvementPlanStreamName = (planId: string) => streamName('improvement_plan', planId);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError, defineEvent, type Decider, type DomainEvent } from '@sla/event-sourcing';
+import { DomainError, defineEvent, type Decider, type DomainEvent, streamName } from '@sla/event-sourcing';
 import { instant } from '../agreement/agreement-content';
 
 /** Review meetings of the SLM process: monthly internal, semi-annual with customer and suppliers, annual per SLA/UC. */
@@ -145,4 +145,4 @@ export const reviewDecider: Decider<ReviewCommand, ReviewEvent, ReviewState> = {
   },
 };
 
-export const reviewStreamName = (reviewId: string) => `review-${reviewId}`;
+export const reviewStreamName = (reviewId: string) => streamName('review', reviewId);

@@ -1,6 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { eventLeaf, treeHeadMessage } from './log-leaf';
-import { leafHash, verifyInclusion } from './merkle-tree';
+import { treeHeadMessage } from './log-leaf';
+import { verifyInclusion } from './merkle-tree';
+import { matchSealedLeaf } from './sealed-leaf';
 
 /**
  * An evidence bundle: what the product reported for an agreement and period,
@@ -71,10 +72,11 @@ export function verifyEvidenceBundle(
     problems.push(`the signature of the tree head (size ${head.treeSize}, signed ${head.signedAt}) does not verify`);
   let eventsVerified = 0;
   for (const event of bundle.events) {
-    const recomputed = leafHash(
-      eventLeaf({ ...event, streamRevision: BigInt(event.streamRevision), recordedAt: new Date(event.recordedAt) }),
+    const { hash: recomputed, matches } = matchSealedLeaf(
+      { ...event, streamRevision: BigInt(event.streamRevision), recordedAt: new Date(event.recordedAt) },
+      Buffer.from(event.leafHash, 'hex'),
     );
-    if (recomputed.toString('hex') !== event.leafHash) {
+    if (!matches) {
       problems.push(
         `event ${event.id} (${event.type}) does not hash to its stated leaf: its content was changed in the bundle`,
       );

@@ -30,7 +30,8 @@ type Summary = {
  */
 export const streamActivityProjection: Projection<StreamActivityTables> = {
   name: 'stream-activity',
-  version: 1,
+  // v2: rebuilt after the stream-category rename (issue 13), so rows name the streams and categories as stored now.
+  version: 2,
   handles: 'all',
   tables: ['stream_activity'],
   async apply(transaction: Transaction<StreamActivityTables>, events: readonly RecordedEvent[]) {

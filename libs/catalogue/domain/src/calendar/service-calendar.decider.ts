@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDefinitionSchema } from '@sla/sla-clock';
-import { defineEvent, DomainError, type Decider, type DomainEvent } from '@sla/event-sourcing';
+import { defineEvent, DomainError, type Decider, type DomainEvent, streamName } from '@sla/event-sourcing';
 
 /**
  * A service-hours calendar was defined or replaced. The definition carries
@@ -41,4 +41,4 @@ export const serviceCalendarDecider: Decider<DefineServiceCalendar, ServiceCalen
   },
 };
 
-export const serviceCalendarStreamName = (calendarId: string) => `calendar-${calendarId}`;
+export const serviceCalendarStreamName = (calendarId: string) => streamName('calendar', calendarId);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, type DomainEvent } from '@sla/event-sourcing';
+import { defineEvent, type DomainEvent, streamName } from '@sla/event-sourcing';
 
 const instant = z.iso.datetime({ offset: true });
 const changeRequest = z.string().trim().min(1).max(100);
@@ -106,4 +106,4 @@ export type ServiceEvent =
 
 export const serviceEventDefinitions = [ServiceRegistered, ServiceActivated, ServiceDetailsRevised, ServiceRetired];
 
-export const serviceStreamName = (serviceId: string) => `service-${serviceId}`;
+export const serviceStreamName = (serviceId: string) => streamName('service', serviceId);

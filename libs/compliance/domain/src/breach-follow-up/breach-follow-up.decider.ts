@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+import {
+  DomainError,
+  defineEvent,
+  type Decider,
+  type DomainEvent,
+  type EventDataOf,
+  streamName,
+} from '@sla/event-sourcing';
 
 const instant = z.iso.datetime({ offset: true });
 const breachEventId = z.uuid();
@@ -163,4 +170,4 @@ export const breachFollowUpDecider: Decider<RecordBreachFollowUp, BreachFollowUp
   },
 };
 
-export const breachFollowUpStreamName = (breachEventId: string) => `breach-follow-up-${breachEventId}`;
+export const breachFollowUpStreamName = (breachEventId: string) => streamName('breach_follow_up', breachEventId);

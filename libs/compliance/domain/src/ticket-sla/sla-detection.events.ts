@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+import { defineEvent, type DomainEvent, type EventDataOf, streamName } from '@sla/event-sourcing';
 
 const instant = z.iso.datetime({ offset: true });
 const clock = {
@@ -58,4 +58,4 @@ export type SlaDetectionEvent =
   | DomainEvent<'TicketSlaAtRisk', EventDataOf<typeof TicketSlaAtRisk>>
   | DomainEvent<'TicketSlaBreachRetracted', EventDataOf<typeof TicketSlaBreachRetracted>>;
 
-export const slaDetectionStreamName = (ticketId: string) => `sla-watch-${ticketId}`;
+export const slaDetectionStreamName = (ticketId: string) => streamName('sla_watch', ticketId);

@@ -3,6 +3,7 @@ import { deterministicUuid, type RecordedEvent } from '@sla/event-sourcing';
 import type { Projection } from '@sla/projection-runtime';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
 import { createTestDatabase } from '@sla/test-support';
+import { breachFollowUpStreamName, slaDetectionStreamName } from '@sla/compliance-domain';
 import { breachFollowUpsProjection } from '../breach-follow-up/breach-follow-up.projection';
 import { complianceReadModelMigrations } from '../index';
 import { kpiTicketsProjection } from './kpi-tickets.projection';
@@ -52,7 +53,7 @@ describe('compliance projections: breach follow-ups and KPI tickets', () => {
     const breachId = deterministicUuid('breach-1');
     const rows = await applyTwice(breachFollowUpsProjection, [
       recorded(
-        'sla-watch-T1',
+        slaDetectionStreamName('T1'),
         'TicketSlaBreached',
         {
           ticketId: 'T1',
@@ -68,13 +69,13 @@ describe('compliance projections: breach follow-ups and KPI tickets', () => {
         },
         breachId,
       ),
-      recorded(`breach-follow-up-${breachId}`, 'BreachCustomerNotified', {
+      recorded(breachFollowUpStreamName(breachId), 'BreachCustomerNotified', {
         breachEventId: breachId,
         channel: 'phone',
         recipient: 'Bob',
         occurredAt: '2026-03-18T10:00:00.000Z',
       }),
-      recorded(`breach-follow-up-${breachId}`, 'BreachRootCauseRecorded', {
+      recorded(breachFollowUpStreamName(breachId), 'BreachRootCauseRecorded', {
         breachEventId: breachId,
         rootCause: 'disk full',
         occurredAt: '2026-03-18T11:00:00.000Z',

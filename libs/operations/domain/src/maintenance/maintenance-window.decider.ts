@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+import {
+  DomainError,
+  defineEvent,
+  type Decider,
+  type DomainEvent,
+  type EventDataOf,
+  streamName,
+} from '@sla/event-sourcing';
 import { isTimeZone } from '@sla/sla-clock';
 import { occurrencesBetween, prepareRecurrence, RecurrenceRuleError, type Occurrence } from './recurrence';
 
@@ -145,7 +152,7 @@ export const maintenanceWindowDecider: Decider<
   },
 };
 
-export const maintenanceWindowStreamName = (windowId: string) => `maintenance-${windowId}`;
+export const maintenanceWindowStreamName = (windowId: string) => streamName('maintenance', windowId);
 
 /**
  * The occurrences of a window that overlap [from, to): a one-off window is

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+import {
+  DomainError,
+  defineEvent,
+  type Decider,
+  type DomainEvent,
+  type EventDataOf,
+  streamName,
+} from '@sla/event-sourcing';
 
 const occurredAt = z.iso.datetime({ offset: true });
 const outageId = z
@@ -86,4 +93,4 @@ export const outageDecider: Decider<RecordOutageFact, OutageEvent, OutageState> 
   },
 };
 
-export const outageStreamName = (outageId: string) => `outage-${outageId}`;
+export const outageStreamName = (outageId: string) => streamName('outage', outageId);

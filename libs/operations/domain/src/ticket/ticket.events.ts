@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+import { defineEvent, type DomainEvent, type EventDataOf, streamName } from '@sla/event-sourcing';
 
 /** Every fact carries when it happened; offsets are required so no clock is guessed. */
 const occurredAt = z.iso.datetime({ offset: true });
@@ -66,4 +66,4 @@ export type TicketEvent =
   | DomainEvent<'TicketClosed', EventDataOf<typeof TicketClosed>>
   | DomainEvent<'CustomerSatisfactionRecorded', EventDataOf<typeof CustomerSatisfactionRecorded>>;
 
-export const ticketStreamName = (ticketId: string) => `ticket-${ticketId}`;
+export const ticketStreamName = (ticketId: string) => streamName('ticket', ticketId);
