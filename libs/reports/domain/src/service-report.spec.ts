@@ -1,4 +1,5 @@
 import { diffReportContent } from './content-diff';
+import type { ReportContent } from './report-content';
 import {
   reportContentHash,
   serviceReportDecider,
@@ -6,10 +7,12 @@ import {
   type ServiceReportEvent,
 } from './service-report';
 
-const content = { availability: { percent: '99.95' }, breaches: 1 };
+const subject = { agreementId: 'sla', period: '2026-03', timeZone: 'UTC' };
+const kpi = { kpi: 'all-targets-met', value: '99.95', goal: '100 %', met: false };
+const content: ReportContent = { ...subject, kpis: [kpi] };
 const drafted = (
   revision: number,
-  body: Record<string, unknown>,
+  body: ReportContent,
   reason: string | null = null,
   draftedBy = 'alice',
 ): ServiceReportEvent => ({
@@ -77,7 +80,7 @@ describe('service report lifecycle', () => {
 
   it('restates a published report only as a new revision, with a reason and changed figures', () => {
     const history = [drafted(1, content), reviewed, approved, published];
-    const corrected = { ...content, breaches: 2 };
+    const corrected = { ...content, kpis: [{ ...kpi, value: '100.00', met: true }] };
     expect(
       decide([drafted(1, content)], { type: 'DraftReport', event: drafted(2, corrected, 'late facts').data as never }),
     ).toThrow(expect.objectContaining({ code: 'OPEN_REVISION' }));
@@ -93,13 +96,21 @@ describe('service report lifecycle', () => {
     })();
     expect(revision.data).toMatchObject({ revision: 2, reason: 'a late resolution changed March' });
     expect(diffReportContent(content, corrected)).toEqual([
-      { section: 'breaches', key: {}, change: 'changed', fields: [{ field: 'breaches', before: 1, after: 2 }] },
+      {
+        section: 'kpis',
+        key: { kpi: 'all-targets-met' },
+        change: 'changed',
+        fields: [
+          { field: 'met', before: false, after: true },
+          { field: 'value', before: '99.95', after: '100.00' },
+        ],
+      },
     ]);
   });
 
   it('refuses a draft for a period with no version in force unless acknowledged on the report', () => {
-    const empty = { versionsInForce: [], availability: [] };
-    const draftOf = (body: Record<string, unknown>) => ({
+    const empty = { ...subject, versionsInForce: [], availability: [] };
+    const draftOf = (body: ReportContent) => ({
       type: 'DraftReport' as const,
       event: drafted(1, body).data as never,
     });

@@ -34,7 +34,6 @@ import {
   reportAgreementIdSchema,
   reportIdSchema,
   reportingPeriodSchema,
-  type BreachLine,
   type ReportSection,
 } from '@sla/reports-domain';
 import { renderReportPdf } from '@sla/reports-pdf';
@@ -174,7 +173,7 @@ export class ServiceReportsController {
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ) {
     const revision = await this.reports.revision(id, number);
-    const breaches = revision.content.breaches as BreachLine[] | undefined;
+    const breaches = revision.content.breaches;
     if (!breaches) throw new NotFoundException(`revision ${number} of report '${id}' has no breach section`);
     const bytes = Buffer.from(breachesCsv(breaches), 'utf8');
     response.setHeader('etag', `"sha256-${createHash('sha256').update(bytes).digest('hex')}"`);

@@ -230,12 +230,7 @@ export class ServiceReports {
           .where('revision', '=', 1)
           .executeTakeFirst();
         // A revision is drafted with the same sections, language and trend length as the first one.
-        const drafted = (first?.content ?? {}) as Pick<ReportContent, 'sections' | 'noVersionInForce'> & {
-          language?: 'en' | 'zh';
-          trendPeriods?: number;
-          definitionId?: string;
-          trendFrom?: string;
-        };
+        const drafted: Partial<ReportContent> = first?.content ?? {};
         const { sections, language, trendPeriods, definitionId } = drafted;
         // An acknowledgement that no version was in force is about the period: it holds for every revision.
         const request = {
