@@ -7,7 +7,7 @@ import { AgreementsModule } from '@sla/agreements-feature';
 import { ComplianceModule } from '@sla/compliance-feature';
 import { AuditModule } from '@sla/audit-feature';
 import { ServiceReportsModule } from '@sla/reports-feature';
-import { reportFigures } from '@sla/composition';
+import { reportReaders } from '@sla/composition';
 import { loadAlertMapping, loadJsonWebhookSources, OperationsModule } from '@sla/operations-feature';
 import type { Infrastructure } from '@sla/composition';
 import type { Clock } from '@sla/nest-platform';
@@ -28,7 +28,7 @@ export class ApiModule {
         AgreementsModule,
         ComplianceModule,
         AuditModule,
-        ServiceReportsModule.register(reportFigures, {
+        ServiceReportsModule.register(reportReaders, {
           draftIntervalMilliseconds: infrastructure.configuration.REPORT_DRAFT_INTERVAL_SECONDS * 1_000,
         }),
         OperationsModule.register(

@@ -6,7 +6,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { reportFigures, type Infrastructure } from '@sla/composition';
+import { reportReaders, type Infrastructure } from '@sla/composition';
 import { ComplianceModule } from '@sla/compliance-feature';
 import {
   DomainError,
@@ -54,7 +54,7 @@ export async function withServiceReports<T>(
         clock: { now: () => new Date() },
       }),
       ComplianceModule,
-      ServiceReportsModule.register(reportFigures, { draftIntervalMilliseconds: 0 }),
+      ServiceReportsModule.register(reportReaders, { draftIntervalMilliseconds: 0 }),
     ],
   })
   class ReportsCommandModule {}

@@ -1,4 +1,4 @@
 export * from './product';
 export * from './infrastructure';
-export * from './report-figures';
+export * from './report-readers';
 export * from './read-models-known-at';

@@ -35,3 +35,4 @@ export { GetKpiSummaryQuery } from './kpis/kpi-summary.query';
 export { ListFollowUpsQuery, type FollowUpFilter } from './breach-follow-up/breach-follow-up.handlers';
 export { EvaluateWhatIfQuery } from './what-if/what-if.query';
 export { GetRestatementQuery } from './as-of/as-of.query';
+export * from './agreement-compliance.reader';

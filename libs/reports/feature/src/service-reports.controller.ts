@@ -17,6 +17,7 @@ import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import {
+  READ_STORE,
   RequestMetadata,
   ZodValidationPipe,
   pageQueryShape,
@@ -40,7 +41,8 @@ import { renderReportPdf } from '@sla/reports-pdf';
 import { isTimeZone } from '@sla/sla-clock';
 import { DefinedReportDrafting, REPORT_DRAFT_INTERVAL } from './report-definitions/defined-report-drafting';
 import { ReportDefinitionsController } from './report-definitions/report-definitions.controller';
-import { REPORT_FIGURES, ServiceReports, type ReportFiguresSource } from './service-reports.service';
+import { REPORT_FIGURES, REPORT_READERS, ServiceReports } from './service-reports.service';
+import { reportFigures, type ReportReaders } from './report-figures/report-figures';
 
 const reportId = reportIdSchema;
 const generateBody = z.strictObject({
@@ -209,14 +211,15 @@ export class ServiceReportsController {
 }
 
 /**
- * Needs EVENT_STORE, READ_STORE and CLOCK; the figures provider and the drafting interval come from the composition
- * root.
+ * Needs EVENT_STORE, READ_STORE and CLOCK; the other contexts' readers and the drafting interval come from the
+ * composition root.
  */
 @Module({})
 export class ServiceReportsModule {
   static register(
-    figures: {
-      useFactory: (...args: never[]) => ReportFiguresSource;
+    /** The other contexts' readers the figures read through (see ReportReaders). */
+    readers: {
+      useFactory: (...args: never[]) => ReportReaders;
       inject: (symbol | (new (...args: never[]) => unknown))[];
     },
     options: { draftIntervalMilliseconds: number },
@@ -228,7 +231,8 @@ export class ServiceReportsModule {
         CalendarCatalogue,
         ServiceReports,
         DefinedReportDrafting,
-        { provide: REPORT_FIGURES, ...figures },
+        { provide: REPORT_READERS, ...readers },
+        { provide: REPORT_FIGURES, inject: [REPORT_READERS, READ_STORE], useFactory: reportFigures },
         { provide: REPORT_DRAFT_INTERVAL, useValue: options.draftIntervalMilliseconds },
       ],
       exports: [ServiceReports, DefinedReportDrafting],
