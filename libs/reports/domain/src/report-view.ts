@@ -319,7 +319,8 @@ export function buildReportView(
   }
 
   const kpiSectionOf = (kpi: string) => KPI_SECTIONS[kpi] ?? 'kpis';
-  if (content.kpis && (['kpis', ...Object.values(KPI_SECTIONS)] as ReportSection[]).some(wanted)) {
+  const kpiSections: ReportSection[] = ['kpis', ...Object.values(KPI_SECTIONS)];
+  if (content.kpis && kpiSections.some(wanted)) {
     const kpis = content.kpis.filter((kpi) => wanted(kpiSectionOf(kpi.kpi)));
     sections.push({
       heading: label.kpis,
