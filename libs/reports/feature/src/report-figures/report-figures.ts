@@ -27,6 +27,12 @@ import type { ServiceReportTables } from '../service-reports.projection';
 import type { FiguresRequest, ReportFiguresSource, ReportSubjectRequest } from '../service-reports.service';
 
 type AgreementPeriodQuery<Row> = (agreementId: string, from: Date, to: Date) => Promise<Row>;
+/** Every field, present: the rows the compliance views answer with, before reports picks what it records. */
+type ViewRow<Line> = { [Field in keyof Line]-?: Exclude<Line[Field], undefined> };
+type AvailabilityRow = ViewRow<Omit<AvailabilityLine, 'contributions'>> & {
+  contributions: readonly { outageId: string; downtime: number; excluded: number }[];
+};
+type ComplianceRow = ViewRow<Omit<ComplianceLine, 'target'>>;
 
 /**
  * What the figures read of other contexts, each through the reader its owner exports (compliance:
@@ -36,12 +42,8 @@ type AgreementPeriodQuery<Row> = (agreementId: string, from: Date, to: Date) => 
 export type ReportReaders = {
   compliance: {
     versionsInForce: AgreementPeriodQuery<number[]>;
-    responseResolution: AgreementPeriodQuery<Omit<ComplianceLine, 'target'>[]>;
-    availability: AgreementPeriodQuery<
-      readonly (Omit<AvailabilityLine, 'contributions'> & {
-        contributions?: readonly { outageId: string; downtime: number; excluded: number }[];
-      })[]
-    >;
+    responseResolution: AgreementPeriodQuery<ComplianceRow[]>;
+    availability: AgreementPeriodQuery<readonly AvailabilityRow[]>;
     breaches: AgreementPeriodQuery<(Omit<BreachLine, 'waiver' | 'followUp'> & { waiver: unknown })[]>;
     followUps(
       agreementId: string,
@@ -77,7 +79,7 @@ export type ReportReaders = {
 };
 
 /** % of stopped clocks within target over every service and priority, truncated like every other percentage. */
-function withinTarget(rows: Omit<ComplianceLine, 'target'>[], metric: string): string | null {
+function withinTarget(rows: ComplianceRow[], metric: string): string | null {
   const [met, stopped] = rows
     .filter((row) => row.metric === metric)
     .reduce(([sum, all], row) => [sum + row.met, all + row.met + row.breached], [0, 0]);
@@ -146,6 +148,45 @@ function trendStart(
     .at(-1);
 }
 
+/**
+ * The fields a report records of a compliance row, named one by one: a field the view gains later does not change
+ * the content of reports (which is frozen by its hash) until reports adds it to ReportContent.
+ */
+const complianceLine = (row: ComplianceRow, target: ComplianceLine['target']): ComplianceLine => ({
+  serviceId: row.serviceId,
+  priority: row.priority,
+  metric: row.metric,
+  tickets: row.tickets,
+  met: row.met,
+  breached: row.breached,
+  open: row.open,
+  percentWithinTarget: row.percentWithinTarget,
+  medianElapsedMs: row.medianElapsedMs,
+  p90ElapsedMs: row.p90ElapsedMs,
+  target,
+});
+const availabilityLine = (term: AvailabilityRow): AvailabilityLine => ({
+  serviceId: term.serviceId,
+  version: term.version,
+  period: term.period,
+  calendarId: term.calendarId,
+  from: term.from,
+  to: term.to,
+  measuredUntil: term.measuredUntil,
+  availabilityPercent: term.availabilityPercent,
+  targetPercentage: term.targetPercentage,
+  targetMet: term.targetMet,
+  agreedServiceTime: term.agreedServiceTime,
+  downtime: term.downtime,
+  excludedMaintenanceDowntime: term.excludedMaintenanceDowntime,
+  maintenanceTime: term.maintenanceTime,
+  remainingDowntimeBudget: term.remainingDowntimeBudget,
+  failures: term.failures,
+  meanTimeToRestore: term.meanTimeToRestore,
+  meanTimeBetweenFailures: term.meanTimeBetweenFailures,
+  contributions: term.contributions.map(({ outageId, downtime, excluded }) => ({ outageId, downtime, excluded })),
+});
+
 /** A follow-up's credit assessment as recorded; only the term, condition and credit go into a report. */
 const recordedCredit = z.object({
   termIndex: z.number().int().nonnegative().nullable().optional(),
@@ -199,7 +240,7 @@ export function reportFigures(readers: ReportReaders, db: Kysely<ServiceReportTa
       if (wanted('targets')) {
         const rows = await compliance.responseResolution(agreementId, from, to);
         // The agreed time beside each actual, as the version in force at the period's end agrees it.
-        const targetOf = (row: Omit<ComplianceLine, 'target'>) => {
+        const targetOf = (row: ComplianceRow) => {
           const target = content?.serviceTargets.find(
             (candidate) => candidate.serviceId === row.serviceId && candidate.priority === row.priority,
           );
@@ -207,7 +248,7 @@ export function reportFigures(readers: ReportReaders, db: Kysely<ServiceReportTa
             ? (target?.[row.metric].duration ?? null)
             : null;
         };
-        figures.responseResolution = rows.map((row) => ({ ...row, target: targetOf(row) }));
+        figures.responseResolution = rows.map((row) => complianceLine(row, targetOf(row)));
       }
       if (wanted('breaches') && facts?.version) {
         figures.serviceCredits = facts.version.content.serviceCredits.map((term) => ({
@@ -216,12 +257,7 @@ export function reportFigures(readers: ReportReaders, db: Kysely<ServiceReportTa
         }));
       }
       if (wanted('availability'))
-        figures.availability = (await compliance.availability(agreementId, from, to)).map(
-          ({ contributions, ...term }) => ({
-            ...term,
-            ...(contributions ? { contributions: contributions.map((contribution) => ({ ...contribution })) } : {}),
-          }),
-        );
+        figures.availability = (await compliance.availability(agreementId, from, to)).map(availabilityLine);
       if (wanted('breaches')) {
         const followUps = new Map(
           (await compliance.followUps(agreementId)).map((followUp) => [followUp.breachEventId, followUp]),
