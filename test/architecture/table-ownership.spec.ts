@@ -11,16 +11,6 @@ import ts from 'typescript';
 
 const root = join(__dirname, '..', '..');
 
-/**
- * TEMPORARY: files other helpers of issue 13 move into the owning context (report figures → reports; evidence
- * bundle and as-known rebuild → audit). Empty this list once those branches are merged.
- */
-const temporaryAllowanceUntilIssue13Merged: readonly string[] = [
-  'libs/composition/src/report-figures.ts',
-  'apps/cli/src/evidence-bundle.ts',
-  'libs/composition/src/read-models-known-at.ts',
-];
-
 /** Kysely builder calls whose first argument names a table (`'table'` or `'table as alias'`, or a list of them). */
 const tableArgumentCalls = new Set([
   'selectFrom',
@@ -193,10 +183,8 @@ describe('each context owns its tables', () => {
     ]);
   });
 
-  it('names no table outside its owning library (temporary allowance aside)', () => {
-    const offences = uses
-      .filter((use) => !temporaryAllowanceUntilIssue13Merged.includes(use.file))
-      .map(({ file, line, table, owner }) => `${file}:${line} uses ${table} (owned by ${owner})`);
+  it('names no table outside its owning library ', () => {
+    const offences = uses.map(({ file, line, table, owner }) => `${file}:${line} uses ${table} (owned by ${owner})`);
     expect(offences).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
 export * from './product';
 export * from './product-modules';
 export * from './infrastructure';
-export * from './report-figures';
+export * from './report-readers';

@@ -8,7 +8,7 @@ import { AgreementFiguresReader, ComplianceModule } from '@sla/compliance-featur
 import { READ_STORE } from '@sla/nest-platform';
 import { loadAlertMapping, loadJsonWebhookSources, OperationsModule } from '@sla/operations-feature';
 import { readServiceReportRevisions, ServiceReportsModule } from '@sla/reports-feature';
-import { reportFigures } from './report-figures';
+import { reportReaders } from './report-readers';
 
 export type ProductModuleOptions = {
   /** How often defined reports are drafted in this process; 0 drafts none (the CLI drafts on request). */
@@ -28,7 +28,7 @@ export function productModules(
     AgreementsModule,
     ComplianceModule,
     AuditModule,
-    ServiceReportsModule.register(reportFigures, {
+    ServiceReportsModule.register(reportReaders, {
       draftIntervalMilliseconds: options.reportDraftIntervalMilliseconds,
     }),
     OperationsModule.register(

@@ -19,3 +19,5 @@ export const agreementReadModelMigrations: Record<string, Migration> = {
 export { agreementRoutes } from './agreements.controller';
 export { reviewRoutes } from './reviews/reviews.controller';
 export type { ReviewTables } from './reviews/reviews.projection';
+export * from './read-models/approved-agreement.reader';
+export * from './reviews/improvement-plans.reader';

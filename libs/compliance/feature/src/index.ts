@@ -36,3 +36,4 @@ export { ListFollowUpsQuery, type FollowUpFilter } from './breach-follow-up/brea
 export { EvaluateWhatIfQuery } from './what-if/what-if.query';
 export { GetRestatementQuery } from './as-of/as-of.query';
 export { AgreementFiguresReader } from './agreement-figures/agreement-figures.reader';
+export * from './agreement-compliance.reader';

@@ -1,4 +1,5 @@
 import { canonicalJson } from '@sla/audit-domain';
+import type { ReportContent } from './report-content';
 
 /** One figure of a row that differs between two revisions. */
 export type FieldChange = { readonly field: string; readonly before: unknown; readonly after: unknown };
@@ -80,8 +81,9 @@ function keyed(rows: unknown, keyFields: readonly string[]): Map<string, { key: 
 }
 
 /** Rows added, removed and changed between two revisions' content, section by section in a stable order. */
-export function diffReportContent(before: unknown, after: unknown): ContentChange[] {
-  const [left, right] = [isRow(before) ? before : {}, isRow(after) ? after : {}];
+export function diffReportContent(before: ReportContent, after: ReportContent): ContentChange[] {
+  // Compared section by section as plain rows: the diff is about the stored values, whatever their section.
+  const [left, right]: Row[] = [before, after];
   const changes: ContentChange[] = [];
   for (const section of [...new Set([...Object.keys(left), ...Object.keys(right)])].sort()) {
     const keyFields = ROW_KEYS[section];

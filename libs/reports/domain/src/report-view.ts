@@ -25,7 +25,7 @@ export type RenderableRevision = {
   revision: number;
   status: string;
   contentHash: string;
-  content: Record<string, unknown>;
+  content: ReportContent;
   reason: string | null;
   draftedBy: string;
   approvedBy: string | null;
@@ -89,7 +89,7 @@ export function buildReportView(
   options: { breachLimit?: number; medium?: 'pdf' | 'html' } = {},
 ): ReportView {
   const label = LABELS[language];
-  const content = revision.content as ReportContent;
+  const content = revision.content;
   const zone = content.timeZone;
   const wanted = (section: ReportSection) => !content.sections || content.sections.includes(section);
   const at = (iso: string | null | undefined) => formatInstant(iso, zone, language);
@@ -319,7 +319,8 @@ export function buildReportView(
   }
 
   const kpiSectionOf = (kpi: string) => KPI_SECTIONS[kpi] ?? 'kpis';
-  if (content.kpis && (['kpis', ...Object.values(KPI_SECTIONS)] as ReportSection[]).some(wanted)) {
+  const kpiSections: ReportSection[] = ['kpis', ...Object.values(KPI_SECTIONS)];
+  if (content.kpis && kpiSections.some(wanted)) {
     const kpis = content.kpis.filter((kpi) => wanted(kpiSectionOf(kpi.kpi)));
     sections.push({
       heading: label.kpis,

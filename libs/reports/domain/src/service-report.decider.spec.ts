@@ -1,11 +1,14 @@
 import { deciderSpec } from '@sla/event-sourcing/testing';
 import { diffReportContent } from './content-diff';
+import type { ReportContent } from './report-content';
 import { reportContentHash, serviceReportDecider, type ServiceReportEvent } from './service-report.decider';
 
-const content = { availability: { percent: '99.95' }, breaches: 1 };
+const subject = { agreementId: 'sla', period: '2026-03', timeZone: 'UTC' };
+const kpi = { kpi: 'all-targets-met', value: '99.95', goal: '100 %', met: false };
+const content: ReportContent = { ...subject, kpis: [kpi] };
 const drafted = (
   revision: number,
-  body: Record<string, unknown>,
+  body: ReportContent,
   reason: string | null = null,
   draftedBy = 'alice',
 ): ServiceReportEvent => ({
@@ -76,7 +79,7 @@ describe('service report lifecycle', () => {
 
   it('restates a published report only as a new revision, with a reason and changed figures', () => {
     const history = [drafted(1, content), reviewed, approved, published];
-    const corrected = { ...content, breaches: 2 };
+    const corrected = { ...content, kpis: [{ ...kpi, value: '100.00', met: true }] };
     given([drafted(1, content)])
       .when({ type: 'DraftReport', event: drafted(2, corrected, 'late facts').data as never })
       .thenFails('OPEN_REVISION');
@@ -91,13 +94,21 @@ describe('service report lifecycle', () => {
       .thenEvents();
     expect(revision.data).toMatchObject({ revision: 2, reason: 'a late resolution changed March' });
     expect(diffReportContent(content, corrected)).toEqual([
-      { section: 'breaches', key: {}, change: 'changed', fields: [{ field: 'breaches', before: 1, after: 2 }] },
+      {
+        section: 'kpis',
+        key: { kpi: 'all-targets-met' },
+        change: 'changed',
+        fields: [
+          { field: 'met', before: false, after: true },
+          { field: 'value', before: '99.95', after: '100.00' },
+        ],
+      },
     ]);
   });
 
   it('refuses a draft for a period with no version in force unless acknowledged on the report', () => {
-    const empty = { versionsInForce: [], availability: [] };
-    const draftOf = (body: Record<string, unknown>) => ({
+    const empty = { ...subject, versionsInForce: [], availability: [] };
+    const draftOf = (body: ReportContent) => ({
       type: 'DraftReport' as const,
       event: drafted(1, body).data as never,
     });

@@ -8,12 +8,14 @@ export { ServiceReportScope } from './service-report-scope';
 export { ServiceReportsModule, serviceReportRoutes } from './service-reports.controller';
 export {
   REPORT_FIGURES,
+  REPORT_READERS,
   ServiceReports,
   reportIdFor,
   type FiguresRequest,
   type ReportFiguresSource,
   type ReportSubjectRequest,
 } from './service-reports.service';
+export { reportFigures, type ReportReaders } from './report-figures/report-figures';
 export { DefinedReportDrafting } from './report-definitions/defined-report-drafting';
 export { reportDefinitionRoutes } from './report-definitions/report-definitions.controller';
 export * from './report-definitions/report-definitions.projection';

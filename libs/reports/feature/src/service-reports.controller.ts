@@ -18,6 +18,7 @@ import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import {
+  READ_STORE,
   RequestMetadata,
   ZodValidationPipe,
   pageQueryShape,
@@ -31,18 +32,19 @@ import {
   breachesCsv,
   BREACHES_CSV_NAME,
   REPORT_SECTIONS,
+  ReportContent,
   renderReportHtml,
   reportAgreementIdSchema,
   reportIdSchema,
   reportingPeriodSchema,
-  type BreachLine,
   type ReportSection,
 } from '@sla/reports-domain';
 import { renderReportPdf } from '@sla/reports-pdf';
 import { isTimeZone } from '@sla/sla-clock';
 import { DefinedReportDrafting, REPORT_DRAFT_INTERVAL } from './report-definitions/defined-report-drafting';
 import { ReportDefinitionsController } from './report-definitions/report-definitions.controller';
-import { REPORT_FIGURES, ServiceReports, type ReportFiguresSource } from './service-reports.service';
+import { REPORT_FIGURES, REPORT_READERS, ServiceReports } from './service-reports.service';
+import { reportFigures, type ReportReaders } from './report-figures/report-figures';
 
 const reportId = reportIdSchema;
 const generateBody = z.strictObject({
@@ -175,7 +177,7 @@ export class ServiceReportsController {
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ) {
     const revision = await this.reports.revision(id, number);
-    const breaches = revision.content.breaches as BreachLine[] | undefined;
+    const breaches = revision.content.breaches;
     if (!breaches) throw new NotFoundException(`revision ${number} of report '${id}' has no breach section`);
     const bytes = Buffer.from(breachesCsv(breaches), 'utf8');
     response.setHeader('etag', `"sha256-${createHash('sha256').update(bytes).digest('hex')}"`);
@@ -211,14 +213,15 @@ export class ServiceReportsController {
 }
 
 /**
- * Needs EVENT_STORE, READ_STORE and CLOCK; the figures provider and the drafting interval come from the composition
- * root.
+ * Needs EVENT_STORE, READ_STORE and CLOCK; the other contexts' readers and the drafting interval come from the
+ * composition root.
  */
 @Module({})
 export class ServiceReportsModule {
   static register(
-    figures: {
-      useFactory: (...args: never[]) => ReportFiguresSource;
+    /** The other contexts' readers the figures read through (see ReportReaders). */
+    readers: {
+      useFactory: (...args: never[]) => ReportReaders;
       inject: (symbol | (new (...args: never[]) => unknown))[];
     },
     options: { draftIntervalMilliseconds: number },
@@ -231,7 +234,8 @@ export class ServiceReportsModule {
         AgreementDirectory,
         ServiceReports,
         DefinedReportDrafting,
-        { provide: REPORT_FIGURES, ...figures },
+        { provide: REPORT_READERS, ...readers },
+        { provide: REPORT_FIGURES, inject: [REPORT_READERS, READ_STORE], useFactory: reportFigures },
         { provide: REPORT_DRAFT_INTERVAL, useValue: options.draftIntervalMilliseconds },
       ],
       exports: [ServiceReports, DefinedReportDrafting],
@@ -393,7 +397,7 @@ export const serviceReportRoutes: RouteDocumentation[] = [
           revision: z.number(),
           status: z.string(),
           contentHash: z.string(),
-          content: z.record(z.string(), z.unknown()),
+          content: ReportContent,
           reason: z.string().nullable(),
           draftedBy: z.string(),
           draftedAt: z.string(),

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '@sla/event-sourcing';
 import type { Projection } from '@sla/projection-runtime';
-import type { ServiceReportEvent } from '@sla/reports-domain';
+import type { ReportContent, ServiceReportEvent } from '@sla/reports-domain';
 
 export type ServiceReportTables = {
   service_report: {
@@ -19,7 +19,7 @@ export type ServiceReportTables = {
     report_id: string;
     revision: number;
     status: string;
-    content: Record<string, unknown>;
+    content: ReportContent;
     content_hash: string;
     reason: string | null;
     drafted_by: string;

@@ -24,14 +24,17 @@ import {
   timeliness,
   type NoVersionInForceAcknowledgement,
   type ReportContent,
+  type ReportFigures,
   type ReportSection,
   type ServiceReportCommand,
   type ServiceReportState,
 } from '@sla/reports-domain';
 import type { ServiceReportTables } from './service-reports.projection';
 
-/** Where a report's figures come from: the compliance views, provided by the composition root. */
+/** Where a report's figures come from: the compliance views and the agreement (report-figures.ts). */
 export const REPORT_FIGURES = Symbol('REPORT_FIGURES');
+/** The other contexts' readers the figures read through, provided by the composition root. */
+export const REPORT_READERS = Symbol('REPORT_READERS');
 export type ReportSubjectRequest = { agreementId: string; period: string; timeZone: string };
 export type FiguresRequest = ReportSubjectRequest & {
   audience: 'customer' | 'internal';
@@ -41,7 +44,7 @@ export type FiguresRequest = ReportSubjectRequest & {
   firstPeriod?: string;
 };
 export type ReportFiguresSource = {
-  figuresFor(request: FiguresRequest): Promise<Record<string, unknown>>;
+  figuresFor(request: FiguresRequest): Promise<ReportFigures>;
   /** The agreement versions in force at some time in the period, ascending; [] when none was. */
   versionsInForce(request: ReportSubjectRequest): Promise<number[]>;
 };
@@ -145,7 +148,7 @@ export class ServiceReports {
   private async content(
     request: Omit<GenerateReport, 'calendarId' | 'acknowledgeNoVersionInForce'>,
     acknowledgement: NoVersionInForceAcknowledgement | undefined,
-  ) {
+  ): Promise<ReportContent> {
     const sections = request.sections;
     const versionsInForce = await this.figures.versionsInForce(request);
     requireVersionInForce(request, versionsInForce, acknowledgement !== undefined);
@@ -230,12 +233,7 @@ export class ServiceReports {
           .where('revision', '=', 1)
           .executeTakeFirst();
         // A revision is drafted with the same sections, language and trend length as the first one.
-        const drafted = (first?.content ?? {}) as Pick<ReportContent, 'sections' | 'noVersionInForce'> & {
-          language?: 'en' | 'zh';
-          trendPeriods?: number;
-          definitionId?: string;
-          trendFrom?: string;
-        };
+        const drafted: Partial<ReportContent> = first?.content ?? {};
         const { sections, language, trendPeriods, definitionId } = drafted;
         // An acknowledgement that no version was in force is about the period: it holds for every revision.
         const request = {

@@ -8,7 +8,6 @@ import {
   LABELS,
   pageLabel,
   type RenderableRevision,
-  type ReportContent,
   type ReportLanguage,
   type ViewSection,
 } from '@sla/reports-domain';
@@ -35,7 +34,7 @@ const WATERMARK_OPACITY = 0.12;
 export async function renderReportPdf(revision: RenderableRevision, options: ReportPdfOptions): Promise<Buffer> {
   const label = LABELS[options.language];
   const view = buildReportView(revision, options.language);
-  const content = revision.content as ReportContent;
+  const content = revision.content;
   const generatedAt = new Date(options.generatedAt);
   const doc = new PDFDocument({
     size: 'A4',
