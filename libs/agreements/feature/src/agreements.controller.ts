@@ -1,125 +1,75 @@
-import {
-  Body,
-  Controller,
-  ForbiddenException,
-  Get,
-  Headers,
-  HttpCode,
-  Inject,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Controller, ForbiddenException, Headers, Inject, NotFoundException, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import { toDomainEvent, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import {
   agreementContentSchema,
-  agreementKindSchema,
   agreementStreamName,
   assertKnownReferences,
   diffAgreementContent,
   draftContentFromTemplate,
-  partySchema,
   versionInForceAt,
   type AgreementEvent,
   type UnderpinningGap,
+  type AgreementKind,
 } from '@sla/agreements-domain';
 import { RequestPrincipal, signatureRefusal, type Principal } from '@sla/access-control';
 import {
+  Endpoint,
+  ValidBody,
+  ValidParam,
+  ValidQuery,
   CLOCK,
   EVENT_STORE,
   READ_STORE,
   RequestMetadata,
-  ZodValidationPipe,
   keysetAfter,
   pageOf,
-  pageQueryShape,
-  pageSchema,
   parseIfMatch,
   versionParameter,
-  writeErrors,
   type Clock,
   type KeysetColumn,
-  type RouteDocumentation,
 } from '@sla/nest-platform';
 import { ChangeAgreementCommand, UnderpinningCheck } from './commands/change-agreement.command';
 import type { AgreementTables } from './read-models/agreements.projection';
+import {
+  agreementHistoryRoute,
+  agreementIdParameter,
+  amendBody,
+  diffQuery,
+  diffVersionsRoute,
+  draftAgreementRoute,
+  draftAmendmentRoute,
+  draftBody,
+  expireAgreementRoute,
+  getAgreementRoute,
+  giveTerminationNoticeRoute,
+  inForceQuery,
+  listAgreementsQuery,
+  listAgreementsRoute,
+  plainBody,
+  reasonBody,
+  renewAgreementRoute,
+  renewBody,
+  resumeAgreementRoute,
+  reviseBody,
+  reviseDraftRoute,
+  signBody,
+  signVersionRoute,
+  submitBody,
+  submitVersionRoute,
+  suspendAgreementRoute,
+  terminationBody,
+  versionInForceRoute,
+} from './agreements.routes';
 
-const instant = z.iso.datetime({ offset: true });
-const agreementIdParameter = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'not an agreement id');
-const signatory = z.strictObject({ name: z.string().trim().min(1), title: z.string().trim().min(1) });
-
-const draftBody = z
-  .strictObject({
-    agreementId: agreementIdParameter,
-    kind: agreementKindSchema,
-    provider: partySchema,
-    counterparty: partySchema,
-    content: agreementContentSchema.optional(),
-    /** Start from a shipped template instead of full content. */
-    template: z
-      .strictObject({
-        title: z.string().trim().min(1),
-        services: z.array(z.string().min(1)).min(1),
-        tier: z.enum(['basic', 'standard', 'advanced', 'exceptional']),
-        calendars: z.strictObject({ roundTheClock: z.string().min(1), businessHours: z.string().min(1) }),
-        effectiveFrom: instant,
-        expiresAt: instant.optional(),
-      })
-      .optional(),
-    occurredAt: instant.optional(),
-  })
-  .refine((body) => (body.content === undefined) !== (body.template === undefined), {
-    message: 'give either content or template',
-    path: ['content'],
-  });
-const reviseBody = z.strictObject({
-  content: agreementContentSchema,
-  note: z.string().max(2_000).default(''),
-  occurredAt: instant.optional(),
-});
-const submitBody = z.strictObject({ occurredAt: instant.optional() });
-const signBody = z.strictObject({
-  party: z.enum(['provider', 'counterparty']),
-  signatory,
-  riskAcceptance: z.strictObject({ reason: z.string().trim().min(1) }).optional(),
-  occurredAt: instant.optional(),
-});
-const amendBody = z.strictObject({
-  changeRequest: z.string().trim().min(1).max(100),
-  content: agreementContentSchema,
-  occurredAt: instant.optional(),
-});
-const reasonBody = z.strictObject({ reason: z.string().trim().min(1), occurredAt: instant.optional() });
-const plainBody = z.strictObject({ occurredAt: instant.optional() });
-const terminationBody = z.strictObject({
-  givenBy: z.enum(['provider', 'counterparty']),
-  reason: z.string().trim().min(1),
-  terminatesAt: instant,
-  shortNoticeAgreement: z
-    .strictObject({ provider: signatory, counterparty: signatory, reason: z.string().trim().min(1) })
-    .optional(),
-  occurredAt: instant.optional(),
-});
-const renewBody = z.strictObject({ expiresAt: instant, occurredAt: instant.optional() });
-const inForceQuery = z.strictObject({ at: instant });
-const diffQuery = z.strictObject({ from: versionParameter, to: versionParameter });
-const listAgreementsQuery = z.strictObject({
-  kind: z.enum(['SLA', 'OLA', 'UC']).optional(),
-  status: z.enum(['drafting', 'in-effect', 'suspended', 'terminating', 'expired']).optional(),
-  counterparty: z.string().min(1).max(300).optional().describe("the counterparty's name"),
-  ...pageQueryShape,
-});
 const AGREEMENT_ORDER: KeysetColumn[] = [{ column: 'agreement_id', direction: 'asc' }];
 
 type Response = { setHeader(name: string, value: string): void };
 
 /** Service level managers' agreement process: every step an event with its actor. */
-@Controller('agreements')
+@Controller()
 export class AgreementsController {
   constructor(
     private readonly commands: CommandBus,
@@ -161,9 +111,9 @@ export class AgreementsController {
     return this.commands.execute(new ChangeAgreementCommand(agreementId, command, metadata, parseIfMatch(ifMatch)));
   }
 
-  @Post()
+  @Endpoint(draftAgreementRoute)
   async draft(
-    @Body(new ZodValidationPipe(draftBody)) body: z.infer<typeof draftBody>,
+    @ValidBody(draftAgreementRoute) body: z.infer<typeof draftBody>,
     @RequestMetadata() metadata: EventMetadata,
   ) {
     const content = body.content ?? draftContentFromTemplate(body.template!);
@@ -186,12 +136,11 @@ export class AgreementsController {
     );
   }
 
-  @Post(':agreementId/versions/:version/revisions')
-  @HttpCode(200)
+  @Endpoint(reviseDraftRoute)
   async revise(
-    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Param('version', new ZodValidationPipe(versionParameter, 'path')) version: number,
-    @Body(new ZodValidationPipe(reviseBody)) body: z.infer<typeof reviseBody>,
+    @ValidParam(reviseDraftRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(reviseDraftRoute, 'version', versionParameter) version: number,
+    @ValidBody(reviseDraftRoute) body: z.infer<typeof reviseBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
@@ -207,12 +156,11 @@ export class AgreementsController {
     );
   }
 
-  @Post(':agreementId/versions/:version/submission')
-  @HttpCode(200)
+  @Endpoint(submitVersionRoute)
   async submit(
-    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Param('version', new ZodValidationPipe(versionParameter, 'path')) version: number,
-    @Body(new ZodValidationPipe(submitBody)) body: z.infer<typeof submitBody>,
+    @ValidParam(submitVersionRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(submitVersionRoute, 'version', versionParameter) version: number,
+    @ValidBody(submitVersionRoute) body: z.infer<typeof submitBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
@@ -231,12 +179,11 @@ export class AgreementsController {
     return { ...submitted, underpinningGaps };
   }
 
-  @Post(':agreementId/versions/:version/signatures')
-  @HttpCode(200)
+  @Endpoint(signVersionRoute)
   sign(
-    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Param('version', new ZodValidationPipe(versionParameter, 'path')) version: number,
-    @Body(new ZodValidationPipe(signBody)) body: z.infer<typeof signBody>,
+    @ValidParam(signVersionRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(signVersionRoute, 'version', versionParameter) version: number,
+    @ValidBody(signVersionRoute) body: z.infer<typeof signBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
     @RequestPrincipal() principal: Principal | null,
@@ -270,10 +217,10 @@ export class AgreementsController {
     );
   }
 
-  @Post(':agreementId/amendments')
+  @Endpoint(draftAmendmentRoute)
   async amend(
-    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Body(new ZodValidationPipe(amendBody)) body: z.infer<typeof amendBody>,
+    @ValidParam(draftAmendmentRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidBody(draftAmendmentRoute) body: z.infer<typeof amendBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
@@ -289,11 +236,10 @@ export class AgreementsController {
     );
   }
 
-  @Post(':agreementId/suspension')
-  @HttpCode(200)
+  @Endpoint(suspendAgreementRoute)
   suspend(
-    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Body(new ZodValidationPipe(reasonBody)) body: z.infer<typeof reasonBody>,
+    @ValidParam(suspendAgreementRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidBody(suspendAgreementRoute) body: z.infer<typeof reasonBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
@@ -305,11 +251,10 @@ export class AgreementsController {
     );
   }
 
-  @Post(':agreementId/resumption')
-  @HttpCode(200)
+  @Endpoint(resumeAgreementRoute)
   resume(
-    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Body(new ZodValidationPipe(plainBody)) body: z.infer<typeof plainBody>,
+    @ValidParam(resumeAgreementRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidBody(resumeAgreementRoute) body: z.infer<typeof plainBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
@@ -321,11 +266,10 @@ export class AgreementsController {
     );
   }
 
-  @Post(':agreementId/termination-notice')
-  @HttpCode(200)
+  @Endpoint(giveTerminationNoticeRoute)
   terminate(
-    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Body(new ZodValidationPipe(terminationBody)) body: z.infer<typeof terminationBody>,
+    @ValidParam(giveTerminationNoticeRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidBody(giveTerminationNoticeRoute) body: z.infer<typeof terminationBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
@@ -346,11 +290,10 @@ export class AgreementsController {
     );
   }
 
-  @Post(':agreementId/renewal')
-  @HttpCode(200)
+  @Endpoint(renewAgreementRoute)
   renew(
-    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Body(new ZodValidationPipe(renewBody)) body: z.infer<typeof renewBody>,
+    @ValidParam(renewAgreementRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidBody(renewAgreementRoute) body: z.infer<typeof renewBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
@@ -362,11 +305,10 @@ export class AgreementsController {
     );
   }
 
-  @Post(':agreementId/expiry')
-  @HttpCode(200)
+  @Endpoint(expireAgreementRoute)
   expire(
-    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Body(new ZodValidationPipe(plainBody)) body: z.infer<typeof plainBody>,
+    @ValidParam(expireAgreementRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidBody(expireAgreementRoute) body: z.infer<typeof plainBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
@@ -378,8 +320,8 @@ export class AgreementsController {
     );
   }
 
-  @Get()
-  async list(@Query(new ZodValidationPipe(listAgreementsQuery, 'query')) query: z.infer<typeof listAgreementsQuery>) {
+  @Endpoint(listAgreementsRoute)
+  async list(@ValidQuery(listAgreementsRoute) query: z.infer<typeof listAgreementsQuery>) {
     let select = this.db
       .selectFrom('agreement')
       .selectAll()
@@ -393,9 +335,9 @@ export class AgreementsController {
     return pageOf(await select.execute(), query.limit, (row) => [row.agreement_id], toAgreementView);
   }
 
-  @Get(':agreementId')
+  @Endpoint(getAgreementRoute)
   async get(
-    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
+    @ValidParam(getAgreementRoute, 'agreementId', agreementIdParameter) agreementId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
     const row = await this.db
@@ -414,8 +356,8 @@ export class AgreementsController {
     return { ...toAgreementView(row), versions: versions.map(toVersionView) };
   }
 
-  @Get(':agreementId/history')
-  async history(@Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string) {
+  @Endpoint(agreementHistoryRoute)
+  async history(@ValidParam(agreementHistoryRoute, 'agreementId', agreementIdParameter) agreementId: string) {
     const rows = await this.db
       .selectFrom('agreement_history')
       .selectAll()
@@ -436,10 +378,10 @@ export class AgreementsController {
   }
 
   /** What changed between two versions, field by field. */
-  @Get(':agreementId/diff')
+  @Endpoint(diffVersionsRoute)
   async diff(
-    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Query(new ZodValidationPipe(diffQuery, 'query')) query: z.infer<typeof diffQuery>,
+    @ValidParam(diffVersionsRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidQuery(diffVersionsRoute) query: z.infer<typeof diffQuery>,
   ) {
     const rows = await this.db
       .selectFrom('agreement_version')
@@ -461,10 +403,10 @@ export class AgreementsController {
   }
 
   /** Which version was in force at an instant, read from the agreement's own events. */
-  @Get(':agreementId/in-force')
+  @Endpoint(versionInForceRoute)
   async inForce(
-    @Param('agreementId', new ZodValidationPipe(agreementIdParameter, 'path')) agreementId: string,
-    @Query(new ZodValidationPipe(inForceQuery, 'query')) query: z.infer<typeof inForceQuery>,
+    @ValidParam(versionInForceRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidQuery(versionInForceRoute) query: z.infer<typeof inForceQuery>,
   ) {
     const events = (await this.store.readStream(agreementStreamName(agreementId))).map((event) =>
       toDomainEvent<AgreementEvent>(event),
@@ -478,7 +420,8 @@ export class AgreementsController {
 function toAgreementView(row: Selectable<AgreementTables['agreement']>) {
   return {
     agreementId: row.agreement_id,
-    kind: row.kind,
+    // The column holds only kinds the AgreementDrafted event allowed.
+    kind: row.kind as AgreementKind,
     title: row.title,
     provider: row.provider,
     counterparty: row.counterparty,
@@ -507,197 +450,3 @@ function toVersionView(row: Selectable<AgreementTables['agreement_version']>) {
     approvedRecordedAt: row.approved_recorded_at?.toISOString() ?? null,
   };
 }
-
-const changed = z.object({ agreementId: z.string(), streamRevision: z.string(), events: z.array(z.string()) });
-const underpinningGap = z.object({
-  metric: z.string(),
-  serviceId: z.string(),
-  priority: z.string().nullable(),
-  problem: z.string(),
-  supportingAgreementId: z.string().nullable(),
-  detail: z.string(),
-});
-const agreementView = z.object({
-  agreementId: z.string(),
-  kind: agreementKindSchema,
-  title: z.string(),
-  provider: z.unknown(),
-  counterparty: z.unknown(),
-  status: z.enum(['drafting', 'in-effect', 'suspended', 'terminating', 'expired']),
-  approvedVersion: z.number().nullable(),
-  latestVersion: z.number(),
-  terminatesAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  revision: z.number(),
-});
-const versionView = z.object({
-  version: z.number(),
-  status: z.enum(['draft', 'submitted', 'approved']),
-  changeRequest: z.string().nullable(),
-  basedOnVersion: z.number().nullable(),
-  content: z.unknown(),
-  signatures: z.array(
-    z.object({
-      party: z.string(),
-      signatory: z.object({ name: z.string(), title: z.string() }),
-      /** When the signature was given (may be back-dated) and when it was entered. */
-      signedAt: z.string(),
-      recordedAt: z.string(),
-      actor: z.string(),
-      riskAcceptance: z.unknown(),
-    }),
-  ),
-  underpinningGaps: z.array(underpinningGap),
-  draftedAt: z.string(),
-  draftedRecordedAt: z.string().nullable(),
-  draftedBy: z.string(),
-  approvedAt: z.string().nullable(),
-  approvedRecordedAt: z.string().nullable(),
-});
-const historyEntry = z.object({
-  revision: z.number(),
-  event: z.string(),
-  version: z.number().nullable(),
-  actor: z.string(),
-  correlationId: z.string(),
-  changeRequest: z.string().nullable(),
-  occurredAt: z.string(),
-  recordedAt: z.string(),
-  summary: z.string(),
-});
-const write = (
-  method: 'post',
-  path: string,
-  summary: string,
-  body: z.ZodType,
-  status: 200 | 201 = 200,
-  schema: z.ZodType = changed,
-): RouteDocumentation => ({
-  method,
-  path,
-  tag: 'agreements',
-  summary,
-  body,
-  ifMatch: path !== '/agreements',
-  responses: { [status]: { description: 'accepted: the events recorded', schema }, ...writeErrors },
-});
-// The gaps in the shape a signature without risk acceptance is refused with (422, error.details).
-const submitted = changed.extend({ underpinningGaps: z.array(underpinningGap) });
-
-export const agreementRoutes: RouteDocumentation[] = [
-  write('post', '/agreements', 'Draft an SLA, OLA or UC (full content or a shipped template)', draftBody, 201),
-  write(
-    'post',
-    '/agreements/{agreementId}/versions/{version}/revisions',
-    'Revise a draft or submitted version during negotiation',
-    reviseBody,
-  ),
-  write(
-    'post',
-    '/agreements/{agreementId}/versions/{version}/submission',
-    'Submit a version for approval (records the underpinning gaps and answers with them)',
-    submitBody,
-    200,
-    submitted,
-  ),
-  write(
-    'post',
-    '/agreements/{agreementId}/versions/{version}/signatures',
-    'Sign for one party; both signatures approve the version',
-    signBody,
-  ),
-  write('post', '/agreements/{agreementId}/amendments', 'Draft an amendment under a change request', amendBody, 201),
-  write('post', '/agreements/{agreementId}/suspension', 'Suspend an agreement in effect', reasonBody),
-  write('post', '/agreements/{agreementId}/resumption', 'Resume a suspended agreement', plainBody),
-  write(
-    'post',
-    '/agreements/{agreementId}/termination-notice',
-    'Give termination notice (at least 30 days unless both parties agree)',
-    terminationBody,
-  ),
-  write('post', '/agreements/{agreementId}/renewal', 'Renew to a later expiry', renewBody),
-  write('post', '/agreements/{agreementId}/expiry', 'Record that the agreement expired', plainBody),
-  {
-    method: 'get',
-    path: '/agreements',
-    tag: 'agreements',
-    summary: 'List agreements by id, optionally of one kind, status or counterparty',
-    query: listAgreementsQuery,
-    responses: {
-      200: { description: 'a page of agreements', schema: pageSchema(agreementView) },
-      400: writeErrors[400],
-    },
-  },
-  {
-    method: 'get',
-    path: '/agreements/{agreementId}',
-    tag: 'agreements',
-    summary: 'An agreement with its versions (ETag = revision)',
-    responses: {
-      200: { description: 'the agreement', schema: agreementView.extend({ versions: z.array(versionView) }) },
-      400: writeErrors[400],
-      404: writeErrors[404],
-    },
-  },
-  {
-    method: 'get',
-    path: '/agreements/{agreementId}/history',
-    tag: 'agreements',
-    summary: 'Who did what, when, under which change request',
-    responses: { 200: { description: 'history', schema: z.array(historyEntry) }, 400: writeErrors[400] },
-  },
-  {
-    method: 'get',
-    path: '/agreements/{agreementId}/diff',
-    tag: 'agreements',
-    summary: 'Field-by-field changes between two versions',
-    query: diffQuery,
-    responses: {
-      200: {
-        description: 'the changes',
-        schema: z.object({
-          agreementId: z.string(),
-          from: z.number(),
-          to: z.number(),
-          changeRequest: z.string().nullable(),
-          changes: z.array(
-            z.object({
-              path: z.string(),
-              change: z.enum(['added', 'removed', 'changed']),
-              before: z.unknown().optional(),
-              after: z.unknown().optional(),
-            }),
-          ),
-        }),
-      },
-      400: writeErrors[400],
-      404: writeErrors[404],
-    },
-  },
-  {
-    method: 'get',
-    path: '/agreements/{agreementId}/in-force',
-    tag: 'agreements',
-    summary: 'The version in force at an instant',
-    query: inForceQuery,
-    responses: {
-      200: {
-        description: 'the version, or null',
-        schema: z.object({
-          agreementId: z.string(),
-          at: z.string(),
-          inForce: z
-            .object({
-              version: z.number(),
-              content: z.unknown(),
-              changeRequest: z.string().nullable(),
-              suspended: z.boolean(),
-            })
-            .nullable(),
-        }),
-      },
-      400: writeErrors[400],
-      404: writeErrors[404],
-    },
-  },
-];

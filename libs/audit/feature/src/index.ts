@@ -1,2 +1,3 @@
-export { AuditModule, auditRoutes } from './audit.controller';
+export { AuditModule } from './audit.controller';
+export { auditRoutes } from './audit.routes';
 export { ReplayAgreementQuery, ReplayTicketClockQuery } from './replays.queries';

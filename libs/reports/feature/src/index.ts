@@ -3,7 +3,8 @@ import * as createServiceReport from './2026-12-01-601-create-service-report.mig
 import * as createReportDefinition from './2026-12-01-602-create-report-definition.migration';
 
 export * from './service-reports.projection';
-export { ServiceReportsModule, serviceReportRoutes } from './service-reports.controller';
+export { ServiceReportsModule } from './service-reports.controller';
+export { serviceReportRoutes } from './service-reports.routes';
 export {
   REPORT_FIGURES,
   ServiceReports,
@@ -13,7 +14,7 @@ export {
   type ReportSubjectRequest,
 } from './service-reports.service';
 export { DefinedReportDrafting } from './report-definitions/defined-report-drafting';
-export { reportDefinitionRoutes } from './report-definitions/report-definitions.controller';
+export { reportDefinitionRoutes } from './report-definitions/report-definitions.routes';
 export * from './report-definitions/report-definitions.projection';
 
 export const reportsReadModelMigrations: Record<string, Migration> = {
