@@ -17,33 +17,20 @@ import {
   type Clock,
   type KeysetColumn,
 } from '@sla/nest-platform';
-import { ChangeImprovementPlanCommand, ChangeReviewCommand } from './review-commands';
+import { ChangeReviewCommand } from './review-commands';
 import type { ReviewTables } from './reviews.projection';
 import type { AgreementTables } from '../read-models/agreements.projection';
+import { id } from '../agreement.schemas';
 import {
-  annualDueQuery,
-  annualReviewsDueRoute,
-  approvalBody,
-  approvePlanRoute,
-  closePlanRoute,
-  closureBody,
-  detailBody,
-  detailPlanRoute,
-  effectivenessBody,
-  getPlanRoute,
-  getReviewRoute,
-  holdBody,
-  holdReviewRoute,
-  id,
-  listPlansRoute,
-  listReviewsRoute,
-  plansQuery,
-  progressBody,
-  recordPlanProgressRoute,
-  reviewPlanEffectivenessRoute,
-  reviewsQuery,
   scheduleBody,
+  holdBody,
+  reviewsQuery,
+  annualDueQuery,
   scheduleReviewRoute,
+  holdReviewRoute,
+  listReviewsRoute,
+  getReviewRoute,
+  annualReviewsDueRoute,
 } from './reviews.routes';
 
 const REVIEW_ORDER: KeysetColumn[] = [
@@ -51,13 +38,11 @@ const REVIEW_ORDER: KeysetColumn[] = [
   { column: 'review_id', direction: 'asc' },
 ];
 
-const PLAN_ORDER: KeysetColumn[] = [{ column: 'plan_id', direction: 'asc' }];
-
 const AGREEMENT_ORDER: KeysetColumn[] = [{ column: 'agreement.agreement_id', direction: 'asc' }];
 
 const YEAR_MILLISECONDS = 365 * 24 * 60 * 60 * 1000;
 
-/** Review meetings and the service improvement plans they open. */
+/** Review meetings: scheduled, held with their minutes and decisions, and the annual reviews due. */
 @Controller()
 export class ReviewsController {
   constructor(
@@ -127,83 +112,6 @@ export class ReviewsController {
     return toReviewView(row);
   }
 
-  private plan(command: ChangeImprovementPlanCommand['command'], metadata: EventMetadata, ifMatch: string | undefined) {
-    return this.commands.execute(new ChangeImprovementPlanCommand(command, metadata, parseIfMatch(ifMatch)));
-  }
-
-  @Endpoint(detailPlanRoute)
-  detail(
-    @ValidParam(detailPlanRoute, 'planId', id) planId: string,
-    @ValidBody(detailPlanRoute) body: z.infer<typeof detailBody>,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestMetadata() metadata: EventMetadata,
-  ) {
-    return this.plan(
-      { type: 'DetailImprovementPlan', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } },
-      metadata,
-      ifMatch,
-    );
-  }
-
-  @Endpoint(approvePlanRoute)
-  approve(
-    @ValidParam(approvePlanRoute, 'planId', id) planId: string,
-    @ValidBody(approvePlanRoute) body: z.infer<typeof approvalBody>,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestMetadata() metadata: EventMetadata,
-  ) {
-    return this.plan(
-      {
-        type: 'ApproveImprovementPlan',
-        data: { planId, approvedBy: metadata.actor, occurredAt: this.now(body.occurredAt) },
-      },
-      metadata,
-      ifMatch,
-    );
-  }
-
-  @Endpoint(recordPlanProgressRoute)
-  progress(
-    @ValidParam(recordPlanProgressRoute, 'planId', id) planId: string,
-    @ValidBody(recordPlanProgressRoute) body: z.infer<typeof progressBody>,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestMetadata() metadata: EventMetadata,
-  ) {
-    return this.plan(
-      { type: 'RecordImprovementProgress', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } },
-      metadata,
-      ifMatch,
-    );
-  }
-
-  @Endpoint(reviewPlanEffectivenessRoute)
-  check(
-    @ValidParam(reviewPlanEffectivenessRoute, 'planId', id) planId: string,
-    @ValidBody(reviewPlanEffectivenessRoute) body: z.infer<typeof effectivenessBody>,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestMetadata() metadata: EventMetadata,
-  ) {
-    return this.plan(
-      { type: 'ReviewImprovementEffectiveness', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } },
-      metadata,
-      ifMatch,
-    );
-  }
-
-  @Endpoint(closePlanRoute)
-  close(
-    @ValidParam(closePlanRoute, 'planId', id) planId: string,
-    @ValidBody(closePlanRoute) body: z.infer<typeof closureBody>,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestMetadata() metadata: EventMetadata,
-  ) {
-    return this.plan(
-      { type: 'CloseImprovementPlan', data: { ...body, planId, occurredAt: this.now(body.occurredAt) } },
-      metadata,
-      ifMatch,
-    );
-  }
-
   /**
    * SLAs and UCs in effect whose annual review is due: no annual review held
    * in the 12 months before `at` (default now), counted from approval.
@@ -262,39 +170,6 @@ export class ReviewsController {
     }
     return { items: due, nextCursor: page.nextCursor };
   }
-
-  /** `overdue=true`: open plans whose due date has passed (by the injected clock). */
-  @Endpoint(listPlansRoute)
-  async plans(@ValidQuery(listPlansRoute) query: z.infer<typeof plansQuery>) {
-    let select = this.db
-      .selectFrom('improvement_plan')
-      .selectAll()
-      .orderBy('plan_id')
-      .limit(query.limit + 1);
-    if (query.agreementId) select = select.where('agreement_id', '=', query.agreementId);
-    if (query.overdue === 'true') select = select.where('phase', '<>', 'closed').where('due_at', '<', this.clock.now());
-    if (query.phase) select = select.where('phase', '=', query.phase);
-    const after = keysetAfter(PLAN_ORDER, query.cursor);
-    if (after) select = select.where(after);
-    const now = this.clock.now().getTime();
-    return pageOf(
-      await select.execute(),
-      query.limit,
-      (row) => [row.plan_id],
-      (row) => toPlanView(row, now),
-    );
-  }
-
-  @Endpoint(getPlanRoute)
-  async planView(@ValidParam(getPlanRoute, 'planId', id) planId: string) {
-    const row = await this.db
-      .selectFrom('improvement_plan')
-      .selectAll()
-      .where('plan_id', '=', planId)
-      .executeTakeFirst();
-    if (!row) throw new NotFoundException(`no improvement plan '${planId}'`);
-    return toPlanView(row, this.clock.now().getTime());
-  }
 }
 
 function toReviewView(row: Selectable<ReviewTables['review']>) {
@@ -311,31 +186,6 @@ function toReviewView(row: Selectable<ReviewTables['review']>) {
     minutes: row.minutes,
     decisions: row.decisions,
     recordedBy: row.recorded_by,
-    facts: row.facts,
-  };
-}
-
-function toPlanView(row: Selectable<ReviewTables['improvement_plan']>, now: number) {
-  return {
-    planId: row.plan_id,
-    agreementId: row.agreement_id,
-    reviewId: row.review_id,
-    decisionId: row.decision_id,
-    item: row.item,
-    requirement: row.requirement,
-    approach: row.approach,
-    owner: row.owner,
-    dueAt: row.due_at?.toISOString() ?? null,
-    resources: row.resources,
-    phase: row.phase,
-    approvedBy: row.approved_by,
-    percentComplete: row.percent_complete,
-    lastNote: row.last_note,
-    effective: row.effective,
-    evidence: row.evidence,
-    outcome: row.outcome,
-    closedAt: row.closed_at?.toISOString() ?? null,
-    overdue: row.phase !== 'closed' && row.due_at !== null && row.due_at.getTime() < now,
     facts: row.facts,
   };
 }
