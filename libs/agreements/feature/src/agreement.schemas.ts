@@ -1,10 +1,5 @@
 import { z } from 'zod';
 
-/** Schemas more than one agreement use case answers or reads with. */
-export const instant = z.iso.datetime({ offset: true });
-
-export const agreementIdParameter = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'not an agreement id');
-
 export const signatory = z.strictObject({ name: z.string().trim().min(1), title: z.string().trim().min(1) });
 
 export const changed = z.object({ agreementId: z.string(), streamRevision: z.string(), events: z.array(z.string()) });
@@ -17,10 +12,6 @@ export const underpinningGap = z.object({
   supportingAgreementId: z.string().nullable(),
   detail: z.string(),
 });
-
-export const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2-63 characters');
 
 /** Each fact of the record: when it happened (occurredAt, may be back-dated) and when it was entered (recordedAt). */
 export const governanceFact = z.object({

@@ -1,7 +1,9 @@
-import { Controller, Module, Param } from '@nestjs/common';
+import { Controller, Module } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { Endpoint, ValidQuery, ZodValidationPipe } from '@sla/nest-platform';
+import { ticketIdSchema } from '@sla/operations-domain';
+import { slugSchema } from '@sla/event-sourcing';
+import { Endpoint, ValidParam, ValidQuery } from '@sla/nest-platform';
 import {
   ReplayAgreementHandler,
   ReplayAgreementQuery,
@@ -44,31 +46,19 @@ export class AuditController {
 
   @Endpoint(inclusionRoute)
   inclusion(
-    @Param('eventId', new ZodValidationPipe(z.uuid(), 'path')) eventId: string,
+    @ValidParam(inclusionRoute, 'eventId', z.uuid()) eventId: string,
     @ValidQuery(inclusionRoute) query: z.infer<typeof inclusionQuery>,
   ) {
     return this.queries.execute(new GetInclusionProofQuery(eventId, query.treeSize));
   }
 
   @Endpoint(agreementReplayRoute)
-  agreementReplay(
-    @Param(
-      'agreementId',
-      new ZodValidationPipe(z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'not an agreement id'), 'path'),
-    )
-    agreementId: string,
-  ) {
+  agreementReplay(@ValidParam(agreementReplayRoute, 'agreementId', slugSchema) agreementId: string) {
     return this.queries.execute(new ReplayAgreementQuery(agreementId));
   }
 
   @Endpoint(ticketClockReplayRoute)
-  ticketClockReplay(
-    @Param(
-      'ticketId',
-      new ZodValidationPipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'not a ticket id'), 'path'),
-    )
-    ticketId: string,
-  ) {
+  ticketClockReplay(@ValidParam(ticketClockReplayRoute, 'ticketId', ticketIdSchema) ticketId: string) {
     return this.queries.execute(new ReplayTicketClockQuery(ticketId));
   }
 

@@ -1,3 +1,4 @@
+import { slugSchema } from '@sla/event-sourcing';
 import { Controller, Headers, Inject, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { EventMetadata } from '@sla/event-sourcing';
@@ -22,7 +23,6 @@ import {
   registerService,
   retireService,
   reviseService,
-  serviceIdParameter,
 } from './service-catalogue.routes';
 
 /** The service catalogue: every change under a change request, every step an event. */
@@ -54,7 +54,7 @@ export class ServiceCatalogueController {
 
   @Endpoint(activateService)
   async activate(
-    @ValidParam(activateService, 'serviceId', serviceIdParameter) id: string,
+    @ValidParam(activateService, 'serviceId', slugSchema) id: string,
     @ValidBody(activateService) body: BodyOf<typeof activateService>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -74,7 +74,7 @@ export class ServiceCatalogueController {
 
   @Endpoint(reviseService)
   async revise(
-    @ValidParam(reviseService, 'serviceId', serviceIdParameter) id: string,
+    @ValidParam(reviseService, 'serviceId', slugSchema) id: string,
     @ValidBody(reviseService) body: BodyOf<typeof reviseService>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -99,7 +99,7 @@ export class ServiceCatalogueController {
 
   @Endpoint(retireService)
   async retire(
-    @ValidParam(retireService, 'serviceId', serviceIdParameter) id: string,
+    @ValidParam(retireService, 'serviceId', slugSchema) id: string,
     @ValidBody(retireService) body: BodyOf<typeof retireService>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -126,7 +126,7 @@ export class ServiceCatalogueController {
 
   @Endpoint(getService)
   async get(
-    @ValidParam(getService, 'serviceId', serviceIdParameter) id: string,
+    @ValidParam(getService, 'serviceId', slugSchema) id: string,
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ) {
     const view = await this.queries.execute(new GetServiceQuery(id));

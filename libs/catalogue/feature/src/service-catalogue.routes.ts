@@ -1,16 +1,13 @@
 import { z } from 'zod';
+import { instantSchema, slugSchema } from '@sla/event-sourcing';
 import { access } from '@sla/access-control';
 import { serviceDetailChangesSchema, serviceOwnerSchema } from '@sla/catalogue-domain';
 import { defineRoute, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
 
-const instant = z.iso.datetime({ offset: true });
 const changeRequest = z.string().trim().min(1).max(100);
-const serviceId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2-63 characters');
 
 const registerServiceBody = z.strictObject({
-  serviceId,
+  serviceId: slugSchema,
   name: z.string().trim().min(1).max(200),
   description: z.string().max(5_000).default(''),
   owner: serviceOwnerSchema.extend({ email: z.email().nullable().default(null) }),
@@ -21,22 +18,21 @@ const registerServiceBody = z.strictObject({
   /** Catalogue changes go through change control. */
   changeRequest,
   /** When the registration took effect; defaults to the time of the request. */
-  occurredAt: instant.optional(),
+  occurredAt: instantSchema.optional(),
 });
 
 const reviseServiceBody = z.strictObject({
   changes: serviceDetailChangesSchema,
   changeRequest,
-  occurredAt: instant.optional(),
+  occurredAt: instantSchema.optional(),
 });
 
-const activateServiceBody = z.strictObject({ changeRequest, occurredAt: instant.optional() });
+const activateServiceBody = z.strictObject({ changeRequest, occurredAt: instantSchema.optional() });
 const retireServiceBody = z.strictObject({
   reason: z.string().trim().min(1).max(2_000),
   changeRequest,
-  occurredAt: instant.optional(),
+  occurredAt: instantSchema.optional(),
 });
-export const serviceIdParameter = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'not a service id');
 const listServicesQuery = z.strictObject({
   status: z.enum(['proposed', 'active', 'retired']).optional(),
   calendarId: z.string().min(1).max(200).optional(),

@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import { instantSchema, opaqueIdSchema } from '@sla/event-sourcing';
 import { isTimeZone } from '@sla/sla-clock';
 import { writeErrors } from '@sla/nest-platform';
 
-export const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'not an id');
+export const opaqueIdentifier = opaqueIdSchema(200);
 
 /** A period (2026-03, 2026-Q1, 2026-H2, 2026) in a time zone, or an explicit [from, to). */
 export const rangeQuery = z.strictObject({
   period: z.string().optional(),
   timeZone: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
 });
 
 /** "As known at recorded time T": only what had been recorded before T (what a report made then could say). */
-export const knownAt = z.iso.datetime({ offset: true }).optional();
+export const knownAt = instantSchema.optional();
 
 export const knownAtQuery = rangeQuery.extend({ knownAt });
 

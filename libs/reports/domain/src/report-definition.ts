@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { canonicalJson } from '@sla/audit-domain';
 import { parseReportingPeriod, reportingRange, shiftPeriod, type PeriodFrequency } from '@sla/compliance-domain';
-import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+import {
+  DomainError,
+  defineEvent,
+  type Decider,
+  type DomainEvent,
+  type EventDataOf,
+  instantSchema,
+} from '@sla/event-sourcing';
 import { REPORT_SECTIONS, type ReportSection } from './report-content';
 import { reportAgreementIdSchema } from './report-identifiers';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = instantSchema;
 const frequencies = ['monthly', 'quarterly', 'half-yearly', 'yearly'] as const satisfies readonly PeriodFrequency[];
 
 /** What a report definition agrees: which report, how often, for whom, with which sections and labels. */

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '@sla/audit-domain';
-import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+import {
+  DomainError,
+  defineEvent,
+  type Decider,
+  type DomainEvent,
+  type EventDataOf,
+  instantSchema,
+} from '@sla/event-sourcing';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = instantSchema;
 const revision = z.number().int().positive();
 const content = z.record(z.string(), z.unknown());
 const contentHash = z.string().regex(/^[0-9a-f]{64}$/);

@@ -1,10 +1,9 @@
 import { Controller, Headers, Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { type EventMetadata } from '@sla/event-sourcing';
+import { type EventMetadata, slugSchema } from '@sla/event-sourcing';
 import { Endpoint, ValidBody, ValidParam, CLOCK, RequestMetadata, parseIfMatch, type Clock } from '@sla/nest-platform';
 import { ChangeAgreementCommand } from '../commands/change-agreement.command';
-import { agreementIdParameter } from '../agreement.schemas';
 import {
   reasonBody,
   plainBody,
@@ -40,7 +39,7 @@ export class AgreementLifecycleController {
 
   @Endpoint(suspendAgreementRoute)
   suspend(
-    @ValidParam(suspendAgreementRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(suspendAgreementRoute, 'agreementId', slugSchema) agreementId: string,
     @ValidBody(suspendAgreementRoute) body: z.infer<typeof reasonBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -55,7 +54,7 @@ export class AgreementLifecycleController {
 
   @Endpoint(resumeAgreementRoute)
   resume(
-    @ValidParam(resumeAgreementRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(resumeAgreementRoute, 'agreementId', slugSchema) agreementId: string,
     @ValidBody(resumeAgreementRoute) body: z.infer<typeof plainBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -70,7 +69,7 @@ export class AgreementLifecycleController {
 
   @Endpoint(giveTerminationNoticeRoute)
   terminate(
-    @ValidParam(giveTerminationNoticeRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(giveTerminationNoticeRoute, 'agreementId', slugSchema) agreementId: string,
     @ValidBody(giveTerminationNoticeRoute) body: z.infer<typeof terminationBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -94,7 +93,7 @@ export class AgreementLifecycleController {
 
   @Endpoint(renewAgreementRoute)
   renew(
-    @ValidParam(renewAgreementRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(renewAgreementRoute, 'agreementId', slugSchema) agreementId: string,
     @ValidBody(renewAgreementRoute) body: z.infer<typeof renewBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -109,7 +108,7 @@ export class AgreementLifecycleController {
 
   @Endpoint(expireAgreementRoute)
   expire(
-    @ValidParam(expireAgreementRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(expireAgreementRoute, 'agreementId', slugSchema) agreementId: string,
     @ValidBody(expireAgreementRoute) body: z.infer<typeof plainBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,

@@ -1,23 +1,24 @@
+import { instantSchema } from '@sla/event-sourcing';
 import { z } from 'zod';
 import { access } from '@sla/access-control';
 import { defineRoute, writeErrors } from '@sla/nest-platform';
-import { instant, signatory, changed } from '../agreement.schemas';
+import { signatory, changed } from '../agreement.schemas';
 
-export const reasonBody = z.strictObject({ reason: z.string().trim().min(1), occurredAt: instant.optional() });
+export const reasonBody = z.strictObject({ reason: z.string().trim().min(1), occurredAt: instantSchema.optional() });
 
-export const plainBody = z.strictObject({ occurredAt: instant.optional() });
+export const plainBody = z.strictObject({ occurredAt: instantSchema.optional() });
 
 export const terminationBody = z.strictObject({
   givenBy: z.enum(['provider', 'counterparty']),
   reason: z.string().trim().min(1),
-  terminatesAt: instant,
+  terminatesAt: instantSchema,
   shortNoticeAgreement: z
     .strictObject({ provider: signatory, counterparty: signatory, reason: z.string().trim().min(1) })
     .optional(),
-  occurredAt: instant.optional(),
+  occurredAt: instantSchema.optional(),
 });
 
-export const renewBody = z.strictObject({ expiresAt: instant, occurredAt: instant.optional() });
+export const renewBody = z.strictObject({ expiresAt: instantSchema, occurredAt: instantSchema.optional() });
 
 export const suspendAgreementRoute = defineRoute({
   method: 'post',

@@ -1,7 +1,7 @@
 import { Controller, Inject, NotFoundException, Res } from '@nestjs/common';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
-import { toDomainEvent, type EventStore } from '@sla/event-sourcing';
+import { toDomainEvent, type EventStore, slugSchema } from '@sla/event-sourcing';
 import {
   agreementStreamName,
   diffAgreementContent,
@@ -20,7 +20,6 @@ import {
   type KeysetColumn,
 } from '@sla/nest-platform';
 import type { AgreementTables } from '../read-models/agreements.projection';
-import { agreementIdParameter } from '../agreement.schemas';
 import {
   inForceQuery,
   diffQuery,
@@ -61,7 +60,7 @@ export class GetAgreementController {
 
   @Endpoint(getAgreementRoute)
   async get(
-    @ValidParam(getAgreementRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(getAgreementRoute, 'agreementId', slugSchema) agreementId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
     const row = await this.db
@@ -81,7 +80,7 @@ export class GetAgreementController {
   }
 
   @Endpoint(agreementHistoryRoute)
-  async history(@ValidParam(agreementHistoryRoute, 'agreementId', agreementIdParameter) agreementId: string) {
+  async history(@ValidParam(agreementHistoryRoute, 'agreementId', slugSchema) agreementId: string) {
     const rows = await this.db
       .selectFrom('agreement_history')
       .selectAll()
@@ -104,7 +103,7 @@ export class GetAgreementController {
   /** What changed between two versions, field by field. */
   @Endpoint(diffVersionsRoute)
   async diff(
-    @ValidParam(diffVersionsRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(diffVersionsRoute, 'agreementId', slugSchema) agreementId: string,
     @ValidQuery(diffVersionsRoute) query: z.infer<typeof diffQuery>,
   ) {
     const rows = await this.db
@@ -129,7 +128,7 @@ export class GetAgreementController {
   /** Which version was in force at an instant, read from the agreement's own events. */
   @Endpoint(versionInForceRoute)
   async inForce(
-    @ValidParam(versionInForceRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(versionInForceRoute, 'agreementId', slugSchema) agreementId: string,
     @ValidQuery(versionInForceRoute) query: z.infer<typeof inForceQuery>,
   ) {
     const events = (await this.store.readStream(agreementStreamName(agreementId))).map((event) =>

@@ -1,10 +1,11 @@
+import { instantSchema } from '@sla/event-sourcing';
 import { z } from 'zod';
 import { agreementKindSchema } from '@sla/agreements-domain';
 import { access } from '@sla/access-control';
 import { defineRoute, pageQueryShape, pageSchema, versionParameter, writeErrors } from '@sla/nest-platform';
-import { instant, underpinningGap } from '../agreement.schemas';
+import { underpinningGap } from '../agreement.schemas';
 
-export const inForceQuery = z.strictObject({ at: instant });
+export const inForceQuery = z.strictObject({ at: instantSchema });
 
 export const diffQuery = z.strictObject({ from: versionParameter, to: versionParameter });
 

@@ -1,3 +1,4 @@
+import { slugSchema } from '@sla/event-sourcing';
 import { Controller, Headers, Inject, NotFoundException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely, Selectable } from 'kysely';
@@ -19,7 +20,6 @@ import {
 } from '@sla/nest-platform';
 import { ChangeImprovementPlanCommand } from '../reviews/review-commands';
 import type { ReviewTables } from '../reviews/reviews.projection';
-import { id } from '../agreement.schemas';
 import {
   detailBody,
   approvalBody,
@@ -57,7 +57,7 @@ export class ImprovementPlansController {
 
   @Endpoint(detailPlanRoute)
   detail(
-    @ValidParam(detailPlanRoute, 'planId', id) planId: string,
+    @ValidParam(detailPlanRoute, 'planId', slugSchema) planId: string,
     @ValidBody(detailPlanRoute) body: z.infer<typeof detailBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -71,7 +71,7 @@ export class ImprovementPlansController {
 
   @Endpoint(approvePlanRoute)
   approve(
-    @ValidParam(approvePlanRoute, 'planId', id) planId: string,
+    @ValidParam(approvePlanRoute, 'planId', slugSchema) planId: string,
     @ValidBody(approvePlanRoute) body: z.infer<typeof approvalBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -88,7 +88,7 @@ export class ImprovementPlansController {
 
   @Endpoint(recordPlanProgressRoute)
   progress(
-    @ValidParam(recordPlanProgressRoute, 'planId', id) planId: string,
+    @ValidParam(recordPlanProgressRoute, 'planId', slugSchema) planId: string,
     @ValidBody(recordPlanProgressRoute) body: z.infer<typeof progressBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -102,7 +102,7 @@ export class ImprovementPlansController {
 
   @Endpoint(reviewPlanEffectivenessRoute)
   check(
-    @ValidParam(reviewPlanEffectivenessRoute, 'planId', id) planId: string,
+    @ValidParam(reviewPlanEffectivenessRoute, 'planId', slugSchema) planId: string,
     @ValidBody(reviewPlanEffectivenessRoute) body: z.infer<typeof effectivenessBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -116,7 +116,7 @@ export class ImprovementPlansController {
 
   @Endpoint(closePlanRoute)
   close(
-    @ValidParam(closePlanRoute, 'planId', id) planId: string,
+    @ValidParam(closePlanRoute, 'planId', slugSchema) planId: string,
     @ValidBody(closePlanRoute) body: z.infer<typeof closureBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -151,7 +151,7 @@ export class ImprovementPlansController {
   }
 
   @Endpoint(getPlanRoute)
-  async planView(@ValidParam(getPlanRoute, 'planId', id) planId: string) {
+  async planView(@ValidParam(getPlanRoute, 'planId', slugSchema) planId: string) {
     const row = await this.db
       .selectFrom('improvement_plan')
       .selectAll()

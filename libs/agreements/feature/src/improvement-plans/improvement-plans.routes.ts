@@ -1,34 +1,35 @@
+import { instantSchema, slugSchema } from '@sla/event-sourcing';
 import { z } from 'zod';
 import { defineRoute, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
 import { access } from '@sla/access-control';
-import { governanceFact, id, instant } from '../agreement.schemas';
+import { governanceFact } from '../agreement.schemas';
 
 export const detailBody = z.strictObject({
   approach: z.string().trim().min(1),
   owner: z.string().trim().min(1),
-  dueAt: instant,
+  dueAt: instantSchema,
   resources: z.string().default(''),
-  occurredAt: instant.optional(),
+  occurredAt: instantSchema.optional(),
 });
 
-export const approvalBody = z.strictObject({ occurredAt: instant.optional() });
+export const approvalBody = z.strictObject({ occurredAt: instantSchema.optional() });
 
 export const progressBody = z.strictObject({
   note: z.string().trim().min(1),
   percentComplete: z.number().int().min(0).max(100),
-  occurredAt: instant.optional(),
+  occurredAt: instantSchema.optional(),
 });
 
 export const effectivenessBody = z.strictObject({
   effective: z.boolean(),
   evidence: z.string().trim().min(1),
-  occurredAt: instant.optional(),
+  occurredAt: instantSchema.optional(),
 });
 
-export const closureBody = z.strictObject({ outcome: z.string().trim().min(1), occurredAt: instant.optional() });
+export const closureBody = z.strictObject({ outcome: z.string().trim().min(1), occurredAt: instantSchema.optional() });
 
 export const plansQuery = z.strictObject({
-  agreementId: id.optional(),
+  agreementId: slugSchema.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   phase: z.string().min(1).max(100).optional(),
   ...pageQueryShape,

@@ -2,7 +2,7 @@ import { Controller, ForbiddenException, Headers, Inject } from '@nestjs/common'
 import { CommandBus } from '@nestjs/cqrs';
 import { type Kysely } from 'kysely';
 import { z } from 'zod';
-import { type EventMetadata } from '@sla/event-sourcing';
+import { type EventMetadata, slugSchema } from '@sla/event-sourcing';
 import {
   agreementContentSchema,
   assertKnownReferences,
@@ -23,7 +23,6 @@ import {
 } from '@sla/nest-platform';
 import { ChangeAgreementCommand, UnderpinningCheck } from '../commands/change-agreement.command';
 import type { AgreementTables } from '../read-models/agreements.projection';
-import { agreementIdParameter } from '../agreement.schemas';
 import {
   draftBody,
   reviseBody,
@@ -106,7 +105,7 @@ export class NegotiateAgreementController {
 
   @Endpoint(reviseDraftRoute)
   async revise(
-    @ValidParam(reviseDraftRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(reviseDraftRoute, 'agreementId', slugSchema) agreementId: string,
     @ValidParam(reviseDraftRoute, 'version', versionParameter) version: number,
     @ValidBody(reviseDraftRoute) body: z.infer<typeof reviseBody>,
     @Headers('if-match') ifMatch: string | undefined,
@@ -126,7 +125,7 @@ export class NegotiateAgreementController {
 
   @Endpoint(submitVersionRoute)
   async submit(
-    @ValidParam(submitVersionRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(submitVersionRoute, 'agreementId', slugSchema) agreementId: string,
     @ValidParam(submitVersionRoute, 'version', versionParameter) version: number,
     @ValidBody(submitVersionRoute) body: z.infer<typeof submitBody>,
     @Headers('if-match') ifMatch: string | undefined,
@@ -149,7 +148,7 @@ export class NegotiateAgreementController {
 
   @Endpoint(signVersionRoute)
   sign(
-    @ValidParam(signVersionRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(signVersionRoute, 'agreementId', slugSchema) agreementId: string,
     @ValidParam(signVersionRoute, 'version', versionParameter) version: number,
     @ValidBody(signVersionRoute) body: z.infer<typeof signBody>,
     @Headers('if-match') ifMatch: string | undefined,
@@ -187,7 +186,7 @@ export class NegotiateAgreementController {
 
   @Endpoint(draftAmendmentRoute)
   async amend(
-    @ValidParam(draftAmendmentRoute, 'agreementId', agreementIdParameter) agreementId: string,
+    @ValidParam(draftAmendmentRoute, 'agreementId', slugSchema) agreementId: string,
     @ValidBody(draftAmendmentRoute) body: z.infer<typeof amendBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,

@@ -1,12 +1,13 @@
+import { instantSchema, slugSchema } from '@sla/event-sourcing';
 import { z } from 'zod';
 import { agreementContentSchema, agreementKindSchema, partySchema } from '@sla/agreements-domain';
 import { access } from '@sla/access-control';
 import { defineRoute, writeErrors } from '@sla/nest-platform';
-import { instant, agreementIdParameter, signatory, changed, underpinningGap } from '../agreement.schemas';
+import { signatory, changed, underpinningGap } from '../agreement.schemas';
 
 export const draftBody = z
   .strictObject({
-    agreementId: agreementIdParameter,
+    agreementId: slugSchema,
     kind: agreementKindSchema,
     provider: partySchema,
     counterparty: partySchema,
@@ -18,11 +19,11 @@ export const draftBody = z
         services: z.array(z.string().min(1)).min(1),
         tier: z.enum(['basic', 'standard', 'advanced', 'exceptional']),
         calendars: z.strictObject({ roundTheClock: z.string().min(1), businessHours: z.string().min(1) }),
-        effectiveFrom: instant,
-        expiresAt: instant.optional(),
+        effectiveFrom: instantSchema,
+        expiresAt: instantSchema.optional(),
       })
       .optional(),
-    occurredAt: instant.optional(),
+    occurredAt: instantSchema.optional(),
   })
   .refine((body) => (body.content === undefined) !== (body.template === undefined), {
     message: 'give either content or template',
@@ -32,22 +33,22 @@ export const draftBody = z
 export const reviseBody = z.strictObject({
   content: agreementContentSchema,
   note: z.string().max(2_000).default(''),
-  occurredAt: instant.optional(),
+  occurredAt: instantSchema.optional(),
 });
 
-export const submitBody = z.strictObject({ occurredAt: instant.optional() });
+export const submitBody = z.strictObject({ occurredAt: instantSchema.optional() });
 
 export const signBody = z.strictObject({
   party: z.enum(['provider', 'counterparty']),
   signatory,
   riskAcceptance: z.strictObject({ reason: z.string().trim().min(1) }).optional(),
-  occurredAt: instant.optional(),
+  occurredAt: instantSchema.optional(),
 });
 
 export const amendBody = z.strictObject({
   changeRequest: z.string().trim().min(1).max(100),
   content: agreementContentSchema,
-  occurredAt: instant.optional(),
+  occurredAt: instantSchema.optional(),
 });
 
 // The gaps in the shape a signature without risk acceptance is refused with (422, error.details).

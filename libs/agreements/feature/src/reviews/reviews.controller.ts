@@ -1,3 +1,4 @@
+import { slugSchema } from '@sla/event-sourcing';
 import { Controller, Headers, Inject, NotFoundException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely, Selectable } from 'kysely';
@@ -20,7 +21,6 @@ import {
 import { ChangeReviewCommand } from './review-commands';
 import type { ReviewTables } from './reviews.projection';
 import type { AgreementTables } from '../read-models/agreements.projection';
-import { id } from '../agreement.schemas';
 import {
   scheduleBody,
   holdBody,
@@ -70,7 +70,7 @@ export class ReviewsController {
 
   @Endpoint(holdReviewRoute)
   hold(
-    @ValidParam(holdReviewRoute, 'reviewId', id) reviewId: string,
+    @ValidParam(holdReviewRoute, 'reviewId', slugSchema) reviewId: string,
     @ValidBody(holdReviewRoute) body: z.infer<typeof holdBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
@@ -106,7 +106,7 @@ export class ReviewsController {
   }
 
   @Endpoint(getReviewRoute)
-  async review(@ValidParam(getReviewRoute, 'reviewId', id) reviewId: string) {
+  async review(@ValidParam(getReviewRoute, 'reviewId', slugSchema) reviewId: string) {
     const row = await this.db.selectFrom('review').selectAll().where('review_id', '=', reviewId).executeTakeFirst();
     if (!row) throw new NotFoundException(`no review '${reviewId}'`);
     return toReviewView(row);

@@ -1,3 +1,4 @@
+import { instantSchema, slugSchema } from '@sla/event-sourcing';
 import { z } from 'zod';
 import { reviewHeldSchema, reviewScheduledSchema } from '@sla/agreements-domain';
 import { defineRoute, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
@@ -11,22 +12,24 @@ import {
   recordPlanProgressRoute,
   reviewPlanEffectivenessRoute,
 } from '../improvement-plans/improvement-plans.routes';
-import { governanceFact, id, instant } from '../agreement.schemas';
+import { governanceFact } from '../agreement.schemas';
 
-export const scheduleBody = reviewScheduledSchema.omit({ occurredAt: true }).extend({ occurredAt: instant.optional() });
+export const scheduleBody = reviewScheduledSchema
+  .omit({ occurredAt: true })
+  .extend({ occurredAt: instantSchema.optional() });
 
 export const holdBody = reviewHeldSchema
   .omit({ reviewId: true, occurredAt: true })
-  .extend({ occurredAt: instant.optional() });
+  .extend({ occurredAt: instantSchema.optional() });
 
 export const reviewsQuery = z.strictObject({
-  agreementId: id.optional(),
+  agreementId: slugSchema.optional(),
   kind: z.string().min(1).max(100).optional(),
   status: z.enum(['scheduled', 'held']).optional(),
   ...pageQueryShape,
 });
 
-export const annualDueQuery = z.strictObject({ at: instant.optional(), ...pageQueryShape });
+export const annualDueQuery = z.strictObject({ at: instantSchema.optional(), ...pageQueryShape });
 
 export const reviewView = z.object({
   reviewId: z.string(),

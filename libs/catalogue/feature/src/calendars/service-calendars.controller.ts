@@ -1,3 +1,4 @@
+import { slugSchema } from '@sla/event-sourcing';
 import { Controller, Headers, Inject, NotFoundException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
@@ -20,7 +21,6 @@ import {
 import { DefineServiceCalendarCommand } from './define-service-calendar.command';
 import type { ServiceCalendarTables } from '@sla/catalogue-read-models';
 import {
-  calendarIdParameter,
   defineCalendarBody,
   defineCalendarRoute,
   getCalendarRoute,
@@ -75,7 +75,7 @@ export class ServiceCalendarsController {
   }
 
   @Endpoint(getCalendarRoute)
-  async get(@ValidParam(getCalendarRoute, 'calendarId', calendarIdParameter) calendarId: string) {
+  async get(@ValidParam(getCalendarRoute, 'calendarId', slugSchema) calendarId: string) {
     const row = await this.db
       .selectFrom('service_calendar')
       .selectAll()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantSchema } from '@sla/event-sourcing';
 import { defineRoute, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
 import { calendarDefinitionSchema } from '@sla/sla-clock';
 import { access } from '@sla/access-control';
@@ -6,15 +7,13 @@ import { access } from '@sla/access-control';
 export const defineCalendarBody = z.strictObject({
   definition: calendarDefinitionSchema,
   changeRequest: z.string().trim().min(1).max(100).nullable().default(null),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  occurredAt: instantSchema.optional(),
 });
 
 export const listCalendarsQuery = z.strictObject({
   timeZone: z.string().min(1).max(100).optional(),
   ...pageQueryShape,
 });
-
-export const calendarIdParameter = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'not a calendar id');
 
 export const defineCalendarRoute = defineRoute({
   method: 'post',

@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { DomainError, defineEvent, type Decider, type DomainEvent, type EventDataOf } from '@sla/event-sourcing';
+import {
+  DomainError,
+  defineEvent,
+  type Decider,
+  type DomainEvent,
+  type EventDataOf,
+  instantSchema,
+} from '@sla/event-sourcing';
 
-const instant = z.iso.datetime({ offset: true });
 const breachEventId = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -14,14 +20,14 @@ export const BreachCustomerNotified = defineEvent({
     channel: text(100),
     recipient: text(300),
     reference: text(200).optional(),
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
 export const BreachRootCauseRecorded = defineEvent({
   type: 'BreachRootCauseRecorded',
   schemaVersion: 1,
-  schema: z.strictObject({ breachEventId, rootCause: text(5_000), occurredAt: instant }),
+  schema: z.strictObject({ breachEventId, rootCause: text(5_000), occurredAt: instantSchema }),
 });
 
 /**
@@ -38,21 +44,21 @@ export const BreachServiceCreditAssessed = defineEvent({
     condition: z.string().nullable().default(null),
     credit: z.string().nullable().default(null),
     rationale: text(2_000),
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
 export const BreachRemediationReported = defineEvent({
   type: 'BreachRemediationReported',
   schemaVersion: 1,
-  schema: z.strictObject({ breachEventId, report: text(10_000), occurredAt: instant }),
+  schema: z.strictObject({ breachEventId, report: text(10_000), occurredAt: instantSchema }),
 });
 
 /** A short deviation the customer approved: recorded beside the breach, which stays on record. */
 export const BreachWaiverRecorded = defineEvent({
   type: 'BreachWaiverRecorded',
   schemaVersion: 1,
-  schema: z.strictObject({ breachEventId, approvedBy: text(300), reason: text(2_000), occurredAt: instant }),
+  schema: z.strictObject({ breachEventId, approvedBy: text(300), reason: text(2_000), occurredAt: instantSchema }),
 });
 
 export const breachFollowUpEventDefinitions = [

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { Endpoint, ValidParam, ValidQuery } from '@sla/nest-platform';
 import { GetRestatementQuery } from './as-of.query';
-import { id } from '../compliance.schemas';
+import { opaqueIdentifier } from '../compliance.schemas';
 import { rangeOf } from '../reporting-range';
 import { restatementQuery, restatementRoute } from './restatement.routes';
 
@@ -14,7 +14,7 @@ export class RestatementController {
 
   @Endpoint(restatementRoute)
   restatement(
-    @ValidParam(restatementRoute, 'agreementId', id) agreementId: string,
+    @ValidParam(restatementRoute, 'agreementId', opaqueIdentifier) agreementId: string,
     @ValidQuery(restatementRoute) query: z.infer<typeof restatementQuery>,
   ) {
     const { from, to } = rangeOf(query);

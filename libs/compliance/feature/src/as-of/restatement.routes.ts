@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { instantSchema } from '@sla/event-sourcing';
 import { defineRoute } from '@sla/nest-platform';
 import { access } from '@sla/access-control';
 import { rangeQuery, queryErrors, periodFigures } from '../compliance.schemas';
 
-export const restatementQuery = rangeQuery.extend({ reportedAt: z.iso.datetime({ offset: true }) });
+export const restatementQuery = rangeQuery.extend({ reportedAt: instantSchema });
 
 export const restatementRoute = defineRoute({
   method: 'get',

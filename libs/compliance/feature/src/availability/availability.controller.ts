@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { Endpoint, ValidParam, ValidQuery } from '@sla/nest-platform';
 import { GetAgreementAvailabilityQuery, GetServiceAvailabilityQuery } from './availability.queries';
-import { id, knownAtQuery } from '../compliance.schemas';
+import { opaqueIdentifier, knownAtQuery } from '../compliance.schemas';
 import { optionalDate, rangeOf } from '../reporting-range';
 import { serviceAvailabilityQuery, agreementAvailabilityRoute, serviceAvailabilityRoute } from './availability.routes';
 
@@ -14,7 +14,7 @@ export class AvailabilityController {
 
   @Endpoint(agreementAvailabilityRoute)
   agreementAvailability(
-    @ValidParam(agreementAvailabilityRoute, 'agreementId', id) agreementId: string,
+    @ValidParam(agreementAvailabilityRoute, 'agreementId', opaqueIdentifier) agreementId: string,
     @ValidQuery(agreementAvailabilityRoute) query: z.infer<typeof knownAtQuery>,
   ) {
     const { from, to } = rangeOf(query);
@@ -23,7 +23,7 @@ export class AvailabilityController {
 
   @Endpoint(serviceAvailabilityRoute)
   serviceAvailability(
-    @ValidParam(serviceAvailabilityRoute, 'serviceId', id) serviceId: string,
+    @ValidParam(serviceAvailabilityRoute, 'serviceId', opaqueIdentifier) serviceId: string,
     @ValidQuery(serviceAvailabilityRoute)
     query: z.infer<typeof serviceAvailabilityQuery>,
   ) {

@@ -1,8 +1,8 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
-import { Endpoint, ValidQuery, RequestMetadata, ZodValidationPipe } from '@sla/nest-platform';
+import { Endpoint, ValidParam, ValidQuery, RequestMetadata, ZodValidationPipe } from '@sla/nest-platform';
 import { ListFollowUpsQuery, RecordBreachFollowUpCommand } from './breach-follow-up.handlers';
 import { followUpBody, followUpQuery, recordFollowUpRoute, followUpsRoute } from './breach-follow-up.routes';
 
@@ -16,7 +16,7 @@ export class BreachFollowUpController {
 
   @Endpoint(recordFollowUpRoute)
   recordFollowUp(
-    @Param('breachEventId', new ZodValidationPipe(z.uuid(), 'path')) breachEventId: string,
+    @ValidParam(recordFollowUpRoute, 'breachEventId', z.uuid()) breachEventId: string,
     @Body(new ZodValidationPipe(followUpBody)) body: z.infer<typeof followUpBody>,
     @RequestMetadata() metadata: EventMetadata,
   ) {

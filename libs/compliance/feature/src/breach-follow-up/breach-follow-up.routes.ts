@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { breachFollowUpEventDefinitions } from '@sla/compliance-domain';
 import { defineRoute, factBodyDocumentation, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
 import { access } from '@sla/access-control';
-import { id, metric } from '../compliance.schemas';
+import { opaqueIdentifier, metric } from '../compliance.schemas';
 
 export const followUpBody = z.strictObject({
   type: z.enum(breachFollowUpEventDefinitions.map((definition) => definition.type) as [string, ...string[]]),
@@ -11,8 +11,8 @@ export const followUpBody = z.strictObject({
 
 export const followUpQuery = z.strictObject({
   status: z.enum(['open', 'all']).default('open'),
-  agreementId: id.optional(),
-  ticketId: id.optional(),
+  agreementId: opaqueIdentifier.optional(),
+  ticketId: opaqueIdentifier.optional(),
   metric: metric.optional(),
   ...pageQueryShape,
 });

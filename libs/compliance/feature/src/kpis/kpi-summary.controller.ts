@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { Endpoint, ValidParam, ValidQuery } from '@sla/nest-platform';
 import { GetKpiSummaryQuery } from './kpi-summary.query';
-import { id, rangeQuery } from '../compliance.schemas';
+import { opaqueIdentifier, rangeQuery } from '../compliance.schemas';
 import { rangeOf } from '../reporting-range';
 import { kpisRoute } from './kpi-summary.routes';
 
@@ -14,7 +14,7 @@ export class KpiSummaryController {
 
   @Endpoint(kpisRoute)
   kpis(
-    @ValidParam(kpisRoute, 'agreementId', id) agreementId: string,
+    @ValidParam(kpisRoute, 'agreementId', opaqueIdentifier) agreementId: string,
     @ValidQuery(kpisRoute) query: z.infer<typeof rangeQuery>,
   ) {
     const { from, to } = rangeOf(query);

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { Endpoint, ValidParam, ValidQuery } from '@sla/nest-platform';
 import { GetResponseResolutionComplianceQuery, GetTicketClocksQuery, ListBreachesQuery } from './ticket-sla.queries';
-import { id, rangeQuery } from '../compliance.schemas';
+import { opaqueIdentifier, rangeQuery } from '../compliance.schemas';
 import { optionalDate, rangeOf } from '../reporting-range';
 import { breachQuery, breachesRoute, ticketClocksRoute, responseResolutionRoute } from './ticket-sla.routes';
 
@@ -13,7 +13,7 @@ export class TicketSlaController {
   constructor(private readonly queries: QueryBus) {}
 
   @Endpoint(ticketClocksRoute)
-  ticketClocks(@ValidParam(ticketClocksRoute, 'ticketId', id) ticketId: string) {
+  ticketClocks(@ValidParam(ticketClocksRoute, 'ticketId', opaqueIdentifier) ticketId: string) {
     return this.queries.execute(new GetTicketClocksQuery(ticketId));
   }
 
@@ -37,7 +37,7 @@ export class TicketSlaController {
 
   @Endpoint(responseResolutionRoute)
   responseResolution(
-    @ValidParam(responseResolutionRoute, 'agreementId', id) agreementId: string,
+    @ValidParam(responseResolutionRoute, 'agreementId', opaqueIdentifier) agreementId: string,
     @ValidQuery(responseResolutionRoute) query: z.infer<typeof rangeQuery>,
   ) {
     const { from, to } = rangeOf(query);

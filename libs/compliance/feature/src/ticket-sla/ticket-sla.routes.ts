@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineRoute, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
 import { access } from '@sla/access-control';
-import { id, rangeQuery, knownAt, metric, clock } from '../compliance.schemas';
+import { opaqueIdentifier, rangeQuery, knownAt, metric, clock } from '../compliance.schemas';
 
 export const breachQuery = rangeQuery.extend({
-  agreementId: id.optional(),
-  serviceId: id.optional(),
-  ticketId: id.optional(),
+  agreementId: opaqueIdentifier.optional(),
+  serviceId: opaqueIdentifier.optional(),
+  ticketId: opaqueIdentifier.optional(),
   priority: z.string().min(1).max(20).optional(),
   metric: metric.optional(),
   knownAt,

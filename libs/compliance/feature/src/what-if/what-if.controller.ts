@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { Endpoint, ValidBody, ValidParam } from '@sla/nest-platform';
 import { EvaluateWhatIfQuery } from './what-if.query';
-import { id } from '../compliance.schemas';
+import { opaqueIdentifier } from '../compliance.schemas';
 import { rangeOf } from '../reporting-range';
 import { whatIfBody, whatIfRoute } from './what-if.routes';
 
@@ -14,7 +14,7 @@ export class WhatIfController {
 
   @Endpoint(whatIfRoute)
   whatIf(
-    @ValidParam(whatIfRoute, 'agreementId', id) agreementId: string,
+    @ValidParam(whatIfRoute, 'agreementId', opaqueIdentifier) agreementId: string,
     @ValidBody(whatIfRoute) body: z.infer<typeof whatIfBody>,
   ) {
     const { from, to } = rangeOf(body);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantSchema } from '@sla/event-sourcing';
 import { isTimeZone } from '@sla/sla-clock';
 import { defineRoute } from '@sla/nest-platform';
 import { agreementContentSchema } from '@sla/agreements-domain';
@@ -9,8 +10,8 @@ export const whatIfBody = z
   .strictObject({
     period: z.string().optional(),
     timeZone: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: instantSchema.optional(),
+    to: instantSchema.optional(),
     version: z.number().int().positive().optional(),
     content: agreementContentSchema.optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantSchema } from '@sla/event-sourcing';
 import { factDeliveryDocumentation, factDeliverySchema, factTypesOf } from '../intake/fact-intake';
 import { defineRoute, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
 import { access } from '@sla/access-control';
@@ -11,8 +12,8 @@ const maximumRangeDays = 5 * 366;
 export const listQuery = z
   .strictObject({
     serviceId: z.string().min(1).optional(),
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
+    from: instantSchema,
+    to: instantSchema,
     ...pageQueryShape,
   })
   .refine((query) => Date.parse(query.to) > Date.parse(query.from), { message: 'must be after from', path: ['to'] })

@@ -1,11 +1,18 @@
 import { Controller, Inject } from '@nestjs/common';
 import { z } from 'zod';
-import { deterministicUuid, handleCommand, inAnyOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
+import {
+  deterministicUuid,
+  handleCommand,
+  inAnyOrder,
+  type EventMetadata,
+  type EventStore,
+  instantSchema,
+} from '@sla/event-sourcing';
 import { outageDecider, outageStreamName, type OutageEvent } from '@sla/operations-domain';
 import { Endpoint, ValidBody, CLOCK, EVENT_STORE, RequestMetadata, type Clock } from '@sla/nest-platform';
 import { DeliveryConflictError, requireSameDelivery } from '../intake/delivery-conflict';
 import { mapAlert, type AlertMapping } from './alert-mapping';
-import { endsAtSchema, receiveRoute, webhookBody } from './alertmanager-webhook.routes';
+import { receiveRoute, webhookBody } from './alertmanager-webhook.routes';
 
 export const ALERT_MAPPING = Symbol('ALERT_MAPPING');
 
@@ -19,7 +26,7 @@ type Outcome = {
 const milliseconds = (timestamp: string) => new Date(Date.parse(timestamp)).toISOString();
 
 function problemWithEnd(endsAt: string, startedAt: string): string | undefined {
-  if (!endsAtSchema.safeParse(endsAt).success) return `endsAt '${endsAt}' is not an ISO 8601 time with an offset`;
+  if (!instantSchema.safeParse(endsAt).success) return `endsAt '${endsAt}' is not an ISO 8601 time with an offset`;
   if (Date.parse(milliseconds(endsAt)) < Date.parse(startedAt))
     return `endsAt ${endsAt} is before startsAt ${startedAt}`;
   return undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantSchema } from '@sla/event-sourcing';
 import { defineRoute, writeErrors } from '@sla/nest-platform';
 import { access } from '@sla/access-control';
 
@@ -6,7 +7,7 @@ import { access } from '@sla/access-control';
 export const alertSchema = z.looseObject({
   status: z.enum(['firing', 'resolved']),
   labels: z.record(z.string(), z.string()),
-  startsAt: z.iso.datetime({ offset: true }),
+  startsAt: instantSchema,
   endsAt: z.string(),
   fingerprint: z.string().min(1).max(100),
 });
@@ -17,8 +18,6 @@ export const webhookBody = z.looseObject({
   receiver: z.string(),
   alerts: z.array(alertSchema).max(1_000),
 });
-
-export const endsAtSchema = z.iso.datetime({ offset: true });
 
 export const receiveRoute = defineRoute({
   method: 'post',

@@ -1,3 +1,4 @@
+import { outageIdSchema } from '@sla/operations-domain';
 import { Body, Controller, Inject, Res } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -16,7 +17,7 @@ import {
   type KeysetColumn,
 } from '@sla/nest-platform';
 import type { OutageTables } from './outages.projection';
-import { listQuery, listRoute, outageIdParameter, recordFactBody, recordRoute } from './outages.routes';
+import { listQuery, listRoute, recordFactBody, recordRoute } from './outages.routes';
 
 const OUTAGE_ORDER: KeysetColumn[] = [
   { column: 'started_at', direction: 'asc' },
@@ -33,7 +34,7 @@ export class OutagesController {
 
   @Endpoint(recordRoute)
   async record(
-    @ValidParam(recordRoute, 'outageId', outageIdParameter) outageId: string,
+    @ValidParam(recordRoute, 'outageId', outageIdSchema) outageId: string,
     @Body(new ZodValidationPipe(recordFactBody)) body: z.infer<typeof recordFactBody>,
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: { status(code: number): void },

@@ -1,20 +1,17 @@
 import { z } from 'zod';
+import { instantSchema } from '@sla/event-sourcing';
 import { factDeliveryDocumentation, factDeliverySchema, factTypesOf } from '../intake/fact-intake';
 import { defineRoute, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
 import { access } from '@sla/access-control';
 
-export const outageIdParameter = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'not an outage id');
-
 export const recordFactBody = factDeliverySchema.extend({ type: z.enum(factTypesOf('outage')) });
-
-export const instant = z.iso.datetime({ offset: true });
 
 export const listQuery = z.strictObject({
   serviceId: z.string().min(1).optional(),
   open: z.enum(['true', 'false']).optional().describe('true: outages without an end; false: ended ones'),
   ticketId: z.string().min(1).optional(),
-  startedFrom: instant.optional(),
-  startedTo: instant.optional(),
+  startedFrom: instantSchema.optional(),
+  startedTo: instantSchema.optional(),
   ...pageQueryShape,
 });
 

@@ -1,3 +1,4 @@
+import { ticketIdSchema } from '@sla/operations-domain';
 import { Body, Controller, Inject, NotFoundException, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely, Selectable } from 'kysely';
@@ -16,7 +17,7 @@ import {
 } from '@sla/nest-platform';
 import { RecordFactCommand } from '../intake/record-fact.command';
 import type { TicketTables } from './tickets.projection';
-import { getRoute, listQuery, listRoute, recordFactBody, recordRoute, ticketIdParameter } from './tickets.routes';
+import { getRoute, listQuery, listRoute, recordFactBody, recordRoute } from './tickets.routes';
 
 const TICKET_ORDER: KeysetColumn[] = [
   { column: 'opened_at', direction: 'asc' },
@@ -33,7 +34,7 @@ export class TicketsController {
 
   @Endpoint(recordRoute)
   async record(
-    @ValidParam(recordRoute, 'ticketId', ticketIdParameter) ticketId: string,
+    @ValidParam(recordRoute, 'ticketId', ticketIdSchema) ticketId: string,
     @Body(new ZodValidationPipe(recordFactBody)) body: z.infer<typeof recordFactBody>,
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: { status(code: number): void },
@@ -69,7 +70,7 @@ export class TicketsController {
   }
 
   @Endpoint(getRoute)
-  async get(@ValidParam(getRoute, 'ticketId', ticketIdParameter) ticketId: string) {
+  async get(@ValidParam(getRoute, 'ticketId', ticketIdSchema) ticketId: string) {
     const row = await this.db.selectFrom('ticket').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
     if (!row) throw new NotFoundException(`no ticket '${ticketId}'`);
     return toTicketView(row);

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { instantSchema } from '@sla/event-sourcing';
 import { defineRoute, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
 import { factDeliveryDocumentation, factDeliverySchema, factTypesOf } from '../intake/fact-intake';
 import { access } from '@sla/access-control';
-
-export const ticketIdParameter = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'not a ticket id');
 
 /**
  * One fact from a tool: `source` + `externalId` identify the delivery, so a
@@ -12,15 +11,13 @@ export const ticketIdParameter = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0
  */
 export const recordFactBody = factDeliverySchema.extend({ type: z.enum(factTypesOf('ticket')) });
 
-export const instant = z.iso.datetime({ offset: true });
-
 export const listQuery = z.strictObject({
   serviceId: z.string().min(1).max(200).optional(),
   status: z.enum(['open', 'closed']).optional(),
   priority: z.enum(['P1', 'P2', 'P3', 'P4']).optional(),
   ticketType: z.enum(['incident', 'service-request', 'complaint']).optional(),
-  openedFrom: instant.optional(),
-  openedTo: instant.optional(),
+  openedFrom: instantSchema.optional(),
+  openedTo: instantSchema.optional(),
   ...pageQueryShape,
 });
 
