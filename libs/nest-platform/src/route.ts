@@ -51,6 +51,12 @@ export type RouteDefinition = {
   /** The status Nest answers with unless the handler sets another (e.g. 200 for a repeated delivery). */
   readonly status: number;
   readonly body?: z.ZodType;
+  /**
+   * What checks the body when the documented one is finer than a single schema can check: a fact
+   * endpoint documents each fact type's own data, and its envelope is checked here while the handler
+   * checks `data` by the same event schemas the document was built from.
+   */
+  readonly bodyValidation?: z.ZodType;
   readonly query?: z.ZodObject;
   /** Sent with every write: optimistic concurrency by stream revision. */
   readonly ifMatch?: boolean;
@@ -163,9 +169,9 @@ export function Endpoint<const Route extends RouteDefinition>(route: Route) {
   };
 }
 
-/** The request body, validated by the route's body schema. */
+/** The request body, validated by the route's body schema (or its `bodyValidation`). */
 export const ValidBody = (route: RouteDefinition & { readonly body: z.ZodType }) =>
-  Body(new ZodValidationPipe(route.body));
+  Body(new ZodValidationPipe(route.bodyValidation ?? route.body));
 
 /** The query string, validated by the route's query schema. */
 export const ValidQuery = (route: RouteDefinition & { readonly query: z.ZodObject }) =>
@@ -177,5 +183,9 @@ export const ValidParam = (route: RouteDefinition, name: string, schema: z.ZodTy
   return Param(name, new ZodValidationPipe(schema, 'path'));
 };
 
-export type BodyOf<Route extends { readonly body: z.ZodType }> = z.output<Route['body']>;
+export type BodyOf<Route extends { readonly body: z.ZodType; readonly bodyValidation?: z.ZodType }> = Route extends {
+  readonly bodyValidation: z.ZodType;
+}
+  ? z.output<Route['bodyValidation']>
+  : z.output<Route['body']>;
 export type QueryOf<Route extends { readonly query: z.ZodObject }> = z.output<Route['query']>;

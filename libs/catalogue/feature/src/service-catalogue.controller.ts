@@ -17,12 +17,12 @@ import {
 import { ChangeServiceCommand } from './change-service/change-service.command';
 import { GetServiceQuery, ListServicesQuery } from './get-service/get-service.query';
 import {
-  activateService,
-  getService,
-  listServices,
-  registerService,
-  retireService,
-  reviseService,
+  activateServiceRoute,
+  getServiceRoute,
+  listServicesRoute,
+  registerServiceRoute,
+  retireServiceRoute,
+  reviseServiceRoute,
 } from './service-catalogue.routes';
 
 /** The service catalogue: every change under a change request, every step an event. */
@@ -38,9 +38,9 @@ export class ServiceCatalogueController {
     return occurredAt ?? this.clock.now().toISOString();
   }
 
-  @Endpoint(registerService)
+  @Endpoint(registerServiceRoute)
   async register(
-    @ValidBody(registerService) body: BodyOf<typeof registerService>,
+    @ValidBody(registerServiceRoute) body: BodyOf<typeof registerServiceRoute>,
     @RequestMetadata() metadata: EventMetadata,
   ) {
     const accepted = await this.commands.execute(
@@ -52,10 +52,10 @@ export class ServiceCatalogueController {
     return { serviceId: body.serviceId, ...accepted };
   }
 
-  @Endpoint(activateService)
+  @Endpoint(activateServiceRoute)
   async activate(
-    @ValidParam(activateService, 'serviceId', slugSchema) id: string,
-    @ValidBody(activateService) body: BodyOf<typeof activateService>,
+    @ValidParam(activateServiceRoute, 'serviceId', slugSchema) id: string,
+    @ValidBody(activateServiceRoute) body: BodyOf<typeof activateServiceRoute>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
@@ -72,10 +72,10 @@ export class ServiceCatalogueController {
     return { serviceId: id, ...accepted };
   }
 
-  @Endpoint(reviseService)
+  @Endpoint(reviseServiceRoute)
   async revise(
-    @ValidParam(reviseService, 'serviceId', slugSchema) id: string,
-    @ValidBody(reviseService) body: BodyOf<typeof reviseService>,
+    @ValidParam(reviseServiceRoute, 'serviceId', slugSchema) id: string,
+    @ValidBody(reviseServiceRoute) body: BodyOf<typeof reviseServiceRoute>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
@@ -97,10 +97,10 @@ export class ServiceCatalogueController {
     return { serviceId: id, ...accepted };
   }
 
-  @Endpoint(retireService)
+  @Endpoint(retireServiceRoute)
   async retire(
-    @ValidParam(retireService, 'serviceId', slugSchema) id: string,
-    @ValidBody(retireService) body: BodyOf<typeof retireService>,
+    @ValidParam(retireServiceRoute, 'serviceId', slugSchema) id: string,
+    @ValidBody(retireServiceRoute) body: BodyOf<typeof retireServiceRoute>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
@@ -114,8 +114,8 @@ export class ServiceCatalogueController {
     return { serviceId: id, ...accepted };
   }
 
-  @Endpoint(listServices)
-  list(@ValidQuery(listServices) query: QueryOf<typeof listServices>) {
+  @Endpoint(listServicesRoute)
+  list(@ValidQuery(listServicesRoute) query: QueryOf<typeof listServicesRoute>) {
     return this.queries.execute(
       new ListServicesQuery(
         { status: query.status, calendarId: query.calendarId },
@@ -124,9 +124,9 @@ export class ServiceCatalogueController {
     );
   }
 
-  @Endpoint(getService)
+  @Endpoint(getServiceRoute)
   async get(
-    @ValidParam(getService, 'serviceId', slugSchema) id: string,
+    @ValidParam(getServiceRoute, 'serviceId', slugSchema) id: string,
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ) {
     const view = await this.queries.execute(new GetServiceQuery(id));

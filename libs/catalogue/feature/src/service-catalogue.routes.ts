@@ -57,7 +57,7 @@ const serviceView = z.object({
 });
 const accepted = z.object({ serviceId: z.string(), streamRevision: z.string() });
 
-export const registerService = defineRoute({
+export const registerServiceRoute = defineRoute({
   method: 'post',
   path: '/services',
   tag: 'catalogue',
@@ -68,7 +68,7 @@ export const registerService = defineRoute({
   responses: { 201: { description: 'registered', schema: accepted }, ...writeErrors },
 });
 
-export const activateService = defineRoute({
+export const activateServiceRoute = defineRoute({
   method: 'post',
   path: '/services/{serviceId}/activation',
   tag: 'catalogue',
@@ -80,7 +80,7 @@ export const activateService = defineRoute({
   responses: { 200: { description: 'activated', schema: accepted }, ...writeErrors },
 });
 
-export const reviseService = defineRoute({
+export const reviseServiceRoute = defineRoute({
   method: 'patch',
   path: '/services/{serviceId}',
   tag: 'catalogue',
@@ -92,7 +92,7 @@ export const reviseService = defineRoute({
   responses: { 200: { description: 'revised', schema: accepted }, ...writeErrors },
 });
 
-export const retireService = defineRoute({
+export const retireServiceRoute = defineRoute({
   method: 'post',
   path: '/services/{serviceId}/retire',
   tag: 'catalogue',
@@ -104,7 +104,7 @@ export const retireService = defineRoute({
   responses: { 200: { description: 'retired', schema: accepted }, ...writeErrors },
 });
 
-export const listServices = defineRoute({
+export const listServicesRoute = defineRoute({
   method: 'get',
   path: '/services',
   tag: 'catalogue',
@@ -115,7 +115,7 @@ export const listServices = defineRoute({
   responses: { 200: { description: 'a page of services', schema: pageSchema(serviceView) }, 400: writeErrors[400] },
 });
 
-export const getService = defineRoute({
+export const getServiceRoute = defineRoute({
   method: 'get',
   path: '/services/{serviceId}',
   tag: 'catalogue',
@@ -130,10 +130,10 @@ export const getService = defineRoute({
 });
 
 export const serviceCatalogueRoutes = [
-  registerService,
-  activateService,
-  reviseService,
-  retireService,
-  listServices,
-  getService,
+  registerServiceRoute,
+  activateServiceRoute,
+  reviseServiceRoute,
+  retireServiceRoute,
+  listServicesRoute,
+  getServiceRoute,
 ];

@@ -1,8 +1,8 @@
-import { Body, Controller } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
-import { Endpoint, ValidParam, ValidQuery, RequestMetadata, ZodValidationPipe } from '@sla/nest-platform';
+import { Endpoint, ValidBody, ValidParam, ValidQuery, RequestMetadata } from '@sla/nest-platform';
 import { ListFollowUpsQuery, RecordBreachFollowUpCommand } from './breach-follow-up.handlers';
 import { followUpBody, followUpQuery, recordFollowUpRoute, followUpsRoute } from './breach-follow-up.routes';
 
@@ -17,7 +17,7 @@ export class BreachFollowUpController {
   @Endpoint(recordFollowUpRoute)
   recordFollowUp(
     @ValidParam(recordFollowUpRoute, 'breachEventId', z.uuid()) breachEventId: string,
-    @Body(new ZodValidationPipe(followUpBody)) body: z.infer<typeof followUpBody>,
+    @ValidBody(recordFollowUpRoute) body: z.infer<typeof followUpBody>,
     @RequestMetadata() metadata: EventMetadata,
   ) {
     return this.commands.execute(new RecordBreachFollowUpCommand(breachEventId, body.type, body.data, metadata));

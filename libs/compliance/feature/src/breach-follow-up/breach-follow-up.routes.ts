@@ -30,6 +30,7 @@ export const recordFollowUpRoute = defineRoute({
     pathField: 'breachEventId',
     defaulted: ['occurredAt'],
   }),
+  bodyValidation: followUpBody,
   responses: {
     201: {
       description: 'recorded',

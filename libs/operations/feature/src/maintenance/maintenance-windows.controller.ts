@@ -1,4 +1,4 @@
-import { Body, Controller, Inject, Res } from '@nestjs/common';
+import { Controller, Inject, Res } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,11 +7,11 @@ import { maintenanceOccurrences, maintenanceWindowIdSchema } from '@sla/operatio
 import { RecordFactCommand } from '../intake/record-fact.command';
 import {
   Endpoint,
+  ValidBody,
   ValidParam,
   ValidQuery,
   READ_STORE,
   RequestMetadata,
-  ZodValidationPipe,
   keysetAfter,
   pageOf,
   type KeysetColumn,
@@ -32,7 +32,7 @@ export class MaintenanceWindowsController {
   @Endpoint(recordRoute)
   async record(
     @ValidParam(recordRoute, 'windowId', maintenanceWindowIdSchema) windowId: string,
-    @Body(new ZodValidationPipe(recordFactBody)) body: z.infer<typeof recordFactBody>,
+    @ValidBody(recordRoute) body: z.infer<typeof recordFactBody>,
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: { status(code: number): void },
   ) {

@@ -55,6 +55,7 @@ export const recordRoute = defineRoute({
   summary:
     'Schedule (once or by RRULE in a time zone) or cancel a maintenance window; source + externalId make redelivery idempotent',
   body: factDeliveryDocumentation('maintenance'),
+  bodyValidation: recordFactBody,
   responses: {
     201: { description: 'stored', schema: recorded },
     200: { description: 'a redelivery: already stored', schema: recorded },

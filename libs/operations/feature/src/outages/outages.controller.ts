@@ -1,5 +1,5 @@
 import { outageIdSchema } from '@sla/operations-domain';
-import { Body, Controller, Inject, Res } from '@nestjs/common';
+import { Controller, Inject, Res } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,11 +7,11 @@ import type { EventMetadata } from '@sla/event-sourcing';
 import { RecordFactCommand } from '../intake/record-fact.command';
 import {
   Endpoint,
+  ValidBody,
   ValidParam,
   ValidQuery,
   READ_STORE,
   RequestMetadata,
-  ZodValidationPipe,
   keysetAfter,
   pageOf,
   type KeysetColumn,
@@ -35,7 +35,7 @@ export class OutagesController {
   @Endpoint(recordRoute)
   async record(
     @ValidParam(recordRoute, 'outageId', outageIdSchema) outageId: string,
-    @Body(new ZodValidationPipe(recordFactBody)) body: z.infer<typeof recordFactBody>,
+    @ValidBody(recordRoute) body: z.infer<typeof recordFactBody>,
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: { status(code: number): void },
   ) {

@@ -25,6 +25,7 @@ export const recordRoute = defineRoute({
   status: 201,
   summary: 'Record an outage start or end; source + externalId make redelivery idempotent',
   body: factDeliveryDocumentation('outage'),
+  bodyValidation: recordFactBody,
   responses: {
     201: { description: 'stored', schema: recorded },
     200: { description: 'a redelivery: already stored', schema: recorded },

@@ -1,16 +1,16 @@
 import { ticketIdSchema } from '@sla/operations-domain';
-import { Body, Controller, Inject, NotFoundException, Res } from '@nestjs/common';
+import { Controller, Inject, NotFoundException, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import {
   Endpoint,
+  ValidBody,
   ValidParam,
   ValidQuery,
   READ_STORE,
   RequestMetadata,
-  ZodValidationPipe,
   keysetAfter,
   pageOf,
   type KeysetColumn,
@@ -35,7 +35,7 @@ export class TicketsController {
   @Endpoint(recordRoute)
   async record(
     @ValidParam(recordRoute, 'ticketId', ticketIdSchema) ticketId: string,
-    @Body(new ZodValidationPipe(recordFactBody)) body: z.infer<typeof recordFactBody>,
+    @ValidBody(recordRoute) body: z.infer<typeof recordFactBody>,
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: { status(code: number): void },
   ) {

@@ -44,6 +44,7 @@ export const recordRoute = defineRoute({
   status: 201,
   summary: 'Record one ticket fact (opened, acknowledged, …); source + externalId make redelivery idempotent',
   body: factDeliveryDocumentation('ticket'),
+  bodyValidation: recordFactBody,
   responses: {
     201: { description: 'stored', schema: recorded },
     200: { description: 'a redelivery: already stored, nothing written', schema: recorded },
