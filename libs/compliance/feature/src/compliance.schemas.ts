@@ -3,6 +3,7 @@ import { instantSchema, opaqueIdSchema } from '@sla/event-sourcing';
 import { isTimeZone } from '@sla/sla-clock';
 import { writeErrors } from '@sla/nest-platform';
 
+/** An id a compliance path names (agreement, ticket or service), in the widest shape the contexts give ids. */
 export const opaqueIdentifier = opaqueIdSchema(200);
 
 /** A period (2026-03, 2026-Q1, 2026-H2, 2026) in a time zone, or an explicit [from, to). */
