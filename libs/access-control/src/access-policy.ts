@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ROLES, type Requirement, type Role } from '@sla/nest-platform';
 
-export const ROLES = ['admin', 'slm', 'operations', 'auditor', 'customer'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Requirement, type Role };
 
 /** Who is calling: the actor recorded on every event they cause. */
 export type Principal = { readonly actor: string; readonly role: Role; readonly customer: string | null };
@@ -43,66 +43,38 @@ export function loadPrincipals(file: string | undefined): Principals | null {
   );
 }
 
-export type Requirement =
-  | { readonly public: true }
-  | {
-      readonly public: false;
-      readonly roles: readonly Role[];
-      readonly customerScope: 'agreement-path' | 'agreement-query' | 'report-path' | 'own-agreements' | 'none';
-    };
-
-const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
-const SIGNATURES = '/agreements/:agreementId/versions/:version/signatures';
-const INTAKE = /^\/(tickets|outages|maintenance-windows|webhooks)(\/|$)/;
+const STAFF: readonly Role[] = ['slm', 'operations', 'auditor', 'admin'];
 
 /**
- * Which roles may call a route (its Express pattern, e.g. `/agreements/:agreementId`).
- * Operations feed facts; service level managers change catalogue, agreements,
- * reviews and breach follow-ups; auditors read everything and the audit
- * evidence; customers read their own agreements' figures and published
- * customer reports only; admins do all.
+ * The access rules a route definition names (`access: access.change`). Operations feed facts; service
+ * level managers change catalogue, agreements, reviews and breach follow-ups; auditors read everything
+ * and the audit evidence; customers read their own agreements' figures and published customer reports
+ * only; admins do all.
  */
-export function requirementFor(method: string, route: string): Requirement {
-  const verb = method.toUpperCase();
-  if (
-    verb === 'GET' &&
-    (route === '/health' || route === '/openapi.json' || route === '/docs' || route.startsWith('/docs/'))
-  )
-    return { public: true };
-  if (route.startsWith('/audit')) return { public: false, roles: ['auditor', 'admin'], customerScope: 'none' };
-  if (WRITE.has(verb)) {
-    if (INTAKE.test(route)) return { public: false, roles: ['operations', 'admin'], customerScope: 'none' };
-    if (/\/what-if$/.test(route)) return { public: false, roles: ['slm', 'auditor', 'admin'], customerScope: 'none' };
-    // A customer signs its own agreements (which party each role signs for: mayRecordSignatureFor).
-    if (route === SIGNATURES) {
-      return { public: false, roles: ['slm', 'customer', 'admin'], customerScope: 'agreement-path' };
-    }
-    return { public: false, roles: ['slm', 'admin'], customerScope: 'none' };
-  }
-  // A customer reads the published revisions of its own agreements' customer reports, and lists them.
-  if (verb === 'GET' && route === '/reports')
-    return {
-      public: false,
-      roles: ['slm', 'operations', 'auditor', 'admin', 'customer'],
-      customerScope: 'own-agreements',
-    };
-  if (route.startsWith('/reports/:reportId'))
-    return {
-      public: false,
-      roles: ['slm', 'operations', 'auditor', 'admin', 'customer'],
-      customerScope: 'report-path',
-    };
-  const byAgreement = route.includes(':agreementId');
-  const byQuery = route === '/compliance/breaches' || route === '/compliance/follow-ups';
-  return {
-    public: false,
-    roles:
-      byAgreement || byQuery
-        ? ['slm', 'operations', 'auditor', 'admin', 'customer']
-        : ['slm', 'operations', 'auditor', 'admin'],
-    customerScope: byAgreement ? 'agreement-path' : byQuery ? 'agreement-query' : 'none',
-  };
-}
+export const access = {
+  /** Health, the OpenAPI document and the API reference: answered without an API key. */
+  public: { public: true },
+  /** The audit evidence. */
+  audit: { public: false, roles: ['auditor', 'admin'], customerScope: 'none' },
+  /** Facts from operations: tickets, outages, maintenance windows, webhooks. */
+  intake: { public: false, roles: ['operations', 'admin'], customerScope: 'none' },
+  /** A what-if evaluation changes nothing: auditors may ask too. */
+  whatIf: { public: false, roles: ['slm', 'auditor', 'admin'], customerScope: 'none' },
+  /** A customer signs its own agreements (which party each role signs for: signatureRefusal). */
+  signature: { public: false, roles: ['slm', 'customer', 'admin'], customerScope: 'agreement-path' },
+  /** Every other write: service level management. */
+  change: { public: false, roles: ['slm', 'admin'], customerScope: 'none' },
+  /** Reads of what is not one agreement's (the catalogue, lists across agreements). */
+  staffRead: { public: false, roles: STAFF, customerScope: 'none' },
+  /** Reads of the agreement in the path: a customer reads its own. */
+  agreementRead: { public: false, roles: [...STAFF, 'customer'], customerScope: 'agreement-path' },
+  /** Reads of the agreement the query names: a customer names one of its own. */
+  agreementQueryRead: { public: false, roles: [...STAFF, 'customer'], customerScope: 'agreement-query' },
+  /** A report's revisions: a customer reads the published revisions of its own agreements' customer reports. */
+  reportRead: { public: false, roles: [...STAFF, 'customer'], customerScope: 'report-path' },
+  /** The list of reports: a customer sees its own agreements' reports only. */
+  reportList: { public: false, roles: [...STAFF, 'customer'], customerScope: 'own-agreements' },
+} as const satisfies Record<string, Requirement>;
 
 export type AgreementParty = 'provider' | 'counterparty';
 

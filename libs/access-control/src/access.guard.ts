@@ -7,8 +7,8 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import { RequestValidationError, versionParameter } from '@sla/nest-platform';
-import { keyDigest, requirementFor, type Principal, type Principals } from './access-policy';
+import { ROUTE_DEFINITION, RequestValidationError, versionParameter, type RouteDefinition } from '@sla/nest-platform';
+import { keyDigest, type Principal, type Principals } from './access-policy';
 import { CUSTOMER_SCOPE, type CustomerScope } from './customer-scope';
 
 export const PRINCIPALS = Symbol('PRINCIPALS');
@@ -59,7 +59,7 @@ export class AccessGuard implements CanActivate {
     if (!this.principals) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const route = request.route?.path ?? '';
-    const requirement = requirementFor(request.method, route);
+    const requirement = routeOf(context).access;
     if (requirement.public) return true;
     const key = presentedKey(request);
     if (!key) throw new UnauthorizedException('send an API key: Authorization: Bearer <key> (or X-Api-Key)');
@@ -111,6 +111,13 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenException(`customers see published revisions only (report '${reportId}')`);
     return report.agreementId;
   }
+}
+
+/** The definition of the route a request matched: every handler has one, and an undeclared one is refused. */
+function routeOf(context: ExecutionContext): RouteDefinition {
+  const route: RouteDefinition | undefined = Reflect.getMetadata(ROUTE_DEFINITION, context.getHandler());
+  if (!route) throw new Error(`${context.getClass().name}.${context.getHandler().name} has no route definition`);
+  return route;
 }
 
 /**

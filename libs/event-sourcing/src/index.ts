@@ -10,3 +10,4 @@ export * from './deterministic-id';
 export * from './polling-subscription';
 export * from './recorded-before';
 export * from './occurred-at-bounds';
+export * from './identifiers';

@@ -10,3 +10,4 @@ export * from './request-shape.interceptor';
 export * from './stores.module';
 export * from './method-not-allowed';
 export * from './pagination';
+export * from './route';

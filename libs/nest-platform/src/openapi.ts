@@ -1,29 +1,5 @@
 import { z } from 'zod';
-
-/** One endpoint, described with the same zod schemas that validate it. */
-export type RouteDocumentation = {
-  readonly method: 'get' | 'post' | 'put' | 'patch';
-  /** OpenAPI path template, e.g. `/agreements/{agreementId}`. */
-  readonly path: string;
-  readonly summary: string;
-  readonly tag: string;
-  /** Stable name for generated clients; derived from method and path when absent (see operationIdOf). */
-  readonly operationId?: string;
-  /** Answered without an API key (health, this document, the API reference). */
-  readonly public?: true;
-  readonly body?: z.ZodType;
-  readonly query?: z.ZodObject;
-  /** Sent with every write: optimistic concurrency by stream revision. */
-  readonly ifMatch?: boolean;
-  readonly responses: Readonly<Record<number, ResponseDocumentation>>;
-};
-
-export type ResponseDocumentation = {
-  readonly description: string;
-  readonly schema?: z.ZodType;
-  /** application/json unless stated (an HTML page, a PDF). */
-  readonly contentType?: string;
-};
+import type { ResponseDocumentation, RouteDefinition } from './route';
 
 export const errorResponseSchema = z.object({
   error: z.object({
@@ -65,7 +41,7 @@ const pascal = (segment: string) =>
  * parameter: `GET /agreements/{agreementId}/history` is `getAgreementsHistory`, `GET /services/{serviceId}`
  * is `getServicesByServiceId`. Derived from what a route already is, so it stays stable while the route does.
  */
-export function operationIdOf(route: Pick<RouteDocumentation, 'method' | 'path' | 'operationId'>): string {
+export function operationIdOf(route: Pick<RouteDefinition, 'method' | 'path' | 'operationId'>): string {
   if (route.operationId) return route.operationId;
   const segments = route.path.split('/').filter(Boolean);
   const literals = segments.filter((segment) => !segment.startsWith('{')).map(pascal);
@@ -78,7 +54,7 @@ const SECURED = [{ bearerApiKey: [] }, { headerApiKey: [] }];
 
 /** Builds an OpenAPI 3.1 document (its base dialect: JSON Schema 2020-12, as zod emits it). */
 export function buildOpenApiDocument(
-  routes: readonly RouteDocumentation[],
+  routes: readonly RouteDefinition[],
   info: { title: string; version: string; description?: string; license?: { name: string } },
   tagDescriptions: Readonly<Record<string, string>> = {},
 ) {
@@ -125,7 +101,7 @@ export function buildOpenApiDocument(
       description:
         "who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key's actor is recorded",
     });
-    const open = route.public === true;
+    const open = route.access.public;
     const denied = open
       ? // Every request passes the request-shape checks, a public one too (e.g. a query holding U+0000).
         { 400: { description: 'a request that cannot be read: the reason', schema: errorResponseSchema } }

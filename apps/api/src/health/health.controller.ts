@@ -1,22 +1,47 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Inject, Res } from '@nestjs/common';
 import { sql } from 'kysely';
+import { z } from 'zod';
+import { access } from '@sla/access-control';
 import type { Infrastructure } from '@sla/composition';
+import { defineRoute, Endpoint } from '@sla/nest-platform';
 import { INFRASTRUCTURE } from '../infrastructure.module';
 import { judgeProjection } from './projection-health';
 
 type HealthResponse = { status(code: number): void; setHeader(name: string, value: string): void };
 type ComponentStatus = { status: 'up' | 'down'; error?: string };
 
+export const healthRoute = defineRoute({
+  method: 'get',
+  path: '/health',
+  tag: 'operations',
+  access: access.public,
+  status: 200,
+  summary: 'Event store, read store, projection lag and stalls, readers held back by a long transaction',
+  responses: {
+    200: {
+      description: 'up (ok or degraded)',
+      schema: z
+        .object({
+          status: z.enum(['ok', 'degraded', 'down']),
+          warnings: z.array(z.string()),
+          projections: z.array(z.object({ name: z.string(), lag: z.number() }).loose()),
+        })
+        .loose(),
+    },
+    503: { description: 'a store is down' },
+  },
+});
+
 /**
  * Liveness and readiness in one: the event store, the read store, how far
  * each projection lags (degraded when too far, or when nothing advances it),
  * and whether a long transaction holds readers back.
  */
-@Controller('health')
+@Controller()
 export class HealthController {
   constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
 
-  @Get()
+  @Endpoint(healthRoute)
   async health(@Res({ passthrough: true }) response: HealthResponse) {
     const eventStore = await probe(() => this.infrastructure.eventStore.checkHealth());
     const readStore = await probe(async () => {
@@ -46,7 +71,7 @@ export class HealthController {
     response.status(down ? 503 : 200);
     if (down) response.setHeader('Retry-After', '5');
     return {
-      status: down ? 'down' : degraded ? 'degraded' : 'ok',
+      status: down ? ('down' as const) : degraded ? ('degraded' as const) : ('ok' as const),
       eventStore: { adapter: this.infrastructure.eventStore.adapterName, ...eventStore },
       readStore: { database: this.infrastructure.embeddedDatabase ? 'embedded' : 'external', ...readStore },
       projector: this.infrastructure.configuration.PROJECTOR,

@@ -1,5 +1,8 @@
 import { dirname, join } from 'node:path';
-import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Header, NotFoundException, Param, Res } from '@nestjs/common';
+import { z } from 'zod';
+import { access } from '@sla/access-control';
+import { defineRoute, Endpoint, errorResponseSchema } from '@sla/nest-platform';
 
 /** Swagger UI's files, served by the API itself from node_modules: the reference works with no internet. */
 const swaggerUiFolder = dirname(require.resolve('swagger-ui-dist/package.json'));
@@ -48,16 +51,39 @@ type FileResponse = {
   sendFile(path: string, options: { maxAge: number }): void;
 };
 
+export const docsPageRoute = defineRoute({
+  method: 'get',
+  path: '/docs',
+  tag: 'operations',
+  access: access.public,
+  status: 200,
+  summary: 'Interactive API reference (Swagger UI) over this document, served with its assets by the API itself',
+  responses: { 200: { description: 'the page', contentType: 'text/html', schema: z.string() } },
+});
+
+export const docsAssetRoute = defineRoute({
+  method: 'get',
+  path: '/docs/{asset}',
+  tag: 'operations',
+  access: access.public,
+  status: 200,
+  summary: 'A script, style sheet or icon of the API reference page',
+  responses: {
+    200: { description: 'the file' },
+    404: { description: "not one of the reference page's files", schema: errorResponseSchema },
+  },
+});
+
 /** The interactive API reference (Swagger UI) over /openapi.json. */
-@Controller('docs')
+@Controller()
 export class DocsController {
-  @Get()
+  @Endpoint(docsPageRoute)
   @Header('content-type', 'text/html; charset=utf-8')
   page(): string {
     return PAGE;
   }
 
-  @Get(':asset')
+  @Endpoint(docsAssetRoute)
   asset(@Param('asset') asset: string, @Res() response: FileResponse): void {
     if (asset === 'swagger-initializer.js') {
       response.type('text/javascript; charset=utf-8');

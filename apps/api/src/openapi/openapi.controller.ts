@@ -1,5 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
-import { z } from 'zod';
+import { Controller } from '@nestjs/common';
 import { agreementRoutes, reviewRoutes } from '@sla/agreements-feature';
 import { complianceRoutes } from '@sla/compliance-feature';
 import { auditRoutes } from '@sla/audit-feature';
@@ -12,76 +11,45 @@ import {
   outageRoutes,
   ticketRoutes,
 } from '@sla/operations-feature';
-import { buildOpenApiDocument, errorResponseSchema, type RouteDocumentation } from '@sla/nest-platform';
+import { access } from '@sla/access-control';
+import { buildOpenApiDocument, defineRoute, Endpoint } from '@sla/nest-platform';
+import { healthRoute } from '../health/health.controller';
+import { docsAssetRoute, docsPageRoute } from './docs.controller';
 
-const healthRoutes: RouteDocumentation[] = [
-  {
-    method: 'get',
-    path: '/health',
-    tag: 'operations',
-    public: true,
-    summary: 'Event store, read store, projection lag and stalls, readers held back by a long transaction',
-    responses: {
-      200: {
-        description: 'up (ok or degraded)',
-        schema: z
-          .object({
-            status: z.enum(['ok', 'degraded', 'down']),
-            warnings: z.array(z.string()),
-            projections: z.array(z.object({ name: z.string(), lag: z.number() }).loose()),
-          })
-          .loose(),
-      },
-      503: { description: 'a store is down' },
-    },
-  },
-  {
-    method: 'get',
-    path: '/openapi.json',
-    tag: 'operations',
-    public: true,
-    summary: 'This document',
-    responses: { 200: { description: 'OpenAPI 3.1 document' } },
-  },
-  {
-    method: 'get',
-    path: '/docs',
-    tag: 'operations',
-    public: true,
-    summary: 'Interactive API reference (Swagger UI) over this document, served with its assets by the API itself',
-    responses: { 200: { description: 'the page', contentType: 'text/html', schema: z.string() } },
-  },
-  {
-    method: 'get',
-    path: '/docs/{asset}',
-    tag: 'operations',
-    public: true,
-    summary: 'A script, style sheet or icon of the API reference page',
-    responses: {
-      200: { description: 'the file' },
-      404: { description: "not one of the reference page's files", schema: errorResponseSchema },
-    },
-  },
+const openApiRoute = defineRoute({
+  method: 'get',
+  path: '/openapi.json',
+  tag: 'operations',
+  access: access.public,
+  status: 200,
+  summary: 'This document',
+  responses: { 200: { description: 'OpenAPI 3.1 document' } },
+});
+
+/** Every route of the API, in the order of the document. */
+export const apiRoutes = [
+  healthRoute,
+  openApiRoute,
+  docsPageRoute,
+  docsAssetRoute,
+  ...serviceCatalogueRoutes,
+  ...serviceCalendarRoutes,
+  ...agreementRoutes,
+  ...reviewRoutes,
+  ...ticketRoutes,
+  ...alertmanagerRoutes,
+  ...outageRoutes,
+  ...maintenanceWindowRoutes,
+  ...jsonWebhookRoutes,
+  ...complianceRoutes,
+  ...auditRoutes,
+  ...serviceReportRoutes,
+  ...reportDefinitionRoutes,
 ];
 
-/** Every route of the API, built from the zod schemas that validate it. */
+/** The OpenAPI document of every route, built from the zod schemas that validate it. */
 export const apiDocument = buildOpenApiDocument(
-  [
-    ...healthRoutes,
-    ...serviceCatalogueRoutes,
-    ...serviceCalendarRoutes,
-    ...agreementRoutes,
-    ...reviewRoutes,
-    ...ticketRoutes,
-    ...alertmanagerRoutes,
-    ...outageRoutes,
-    ...maintenanceWindowRoutes,
-    ...jsonWebhookRoutes,
-    ...complianceRoutes,
-    ...auditRoutes,
-    ...serviceReportRoutes,
-    ...reportDefinitionRoutes,
-  ],
+  apiRoutes,
   {
     title: 'SLA compliance engine',
     version: '0.1.0',
@@ -100,9 +68,9 @@ export const apiDocument = buildOpenApiDocument(
   },
 );
 
-@Controller('openapi.json')
+@Controller()
 export class OpenApiController {
-  @Get()
+  @Endpoint(openApiRoute)
   document() {
     return apiDocument;
   }

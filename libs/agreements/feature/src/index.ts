@@ -16,8 +16,8 @@ export const agreementReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-302-create-review-tables': createReviewTables,
   '2026-12-02-303-add-recorded-at': addRecordedAt,
 };
-export { agreementRoutes } from './agreements.controller';
-export { reviewRoutes } from './reviews/reviews.controller';
+export { agreementRoutes } from './agreements.routes';
+export { reviewRoutes } from './reviews/reviews.routes';
 export type { ReviewTables } from './reviews/reviews.projection';
 export * from './read-models/approved-agreement.reader';
 export * from './reviews/improvement-plans.reader';

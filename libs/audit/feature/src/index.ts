@@ -1,4 +1,5 @@
-export { AuditModule, auditRoutes } from './audit.controller';
+export { AuditModule } from './audit.controller';
+export { auditRoutes } from './audit.routes';
 export { ReplayAgreementQuery, ReplayTicketClockQuery } from './replays.queries';
 export {
   EvidenceBundleExporter,

@@ -10,5 +10,5 @@ export * from './calendars/define-service-calendar.command';
 export const catalogueReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-201-create-service-catalogue': createServiceCatalogue,
 };
-export { serviceCatalogueRoutes } from './service-catalogue.controller';
-export { serviceCalendarRoutes } from './calendars/service-calendars.controller';
+export { serviceCatalogueRoutes } from './service-catalogue.routes';
+export { serviceCalendarRoutes } from './calendars/service-calendars.routes';

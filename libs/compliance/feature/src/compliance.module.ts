@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { AgreementFiguresReader } from './agreement-figures/agreement-figures.reader';
 import { ServiceDowntime } from '@sla/operations-read-models';
-import { ComplianceController } from './compliance.controller';
+import { BreachFollowUpController } from './breach-follow-up/breach-follow-up.controller';
+import { WhatIfController } from './what-if/what-if.controller';
+import { TicketSlaController } from './ticket-sla/ticket-sla.controller';
+import { RestatementController } from './as-of/restatement.controller';
+import { KpiSummaryController } from './kpis/kpi-summary.controller';
+import { AvailabilityController } from './availability/availability.controller';
 import { GetKpiSummaryHandler } from './kpis/kpi-summary.query';
 import { EvaluateWhatIfHandler } from './what-if/what-if.query';
 import { GetRestatementHandler } from './as-of/as-of.query';
@@ -20,7 +25,14 @@ import {
 
 /** Needs READ_STORE and CLOCK from the composition root. */
 @Module({
-  controllers: [ComplianceController],
+  controllers: [
+    BreachFollowUpController,
+    WhatIfController,
+    TicketSlaController,
+    RestatementController,
+    KpiSummaryController,
+    AvailabilityController,
+  ],
   providers: [
     CalendarCatalogue,
     ServiceDowntime,

@@ -8,7 +8,7 @@ import * as addBreachOnRecord from './ticket-sla/2026-12-01-505-add-breach-on-re
 import * as indexPeriodFigures from './ticket-sla/2026-12-01-506-index-period-figures.migration';
 
 export * from './compliance.module';
-export { complianceRoutes } from './compliance.controller';
+export { complianceRoutes } from './compliance.routes';
 export * from './ticket-sla/ticket-sla.projection';
 export * from './breach-follow-up/breach-follow-up.projection';
 export * from './kpis/kpi-tickets.projection';

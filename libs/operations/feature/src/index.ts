@@ -7,12 +7,12 @@ import * as createMaintenanceWindow from './maintenance/2026-12-01-403-create-ma
 export * from './operations.module';
 export * from './intake/fact-intake';
 export * from './tickets/tickets.projection';
-export { ticketRoutes } from './tickets/tickets.controller';
-export { alertmanagerRoutes } from './outages/alertmanager-webhook.controller';
-export { outageRoutes } from './outages/outages.controller';
-export { maintenanceWindowRoutes } from './maintenance/maintenance-windows.controller';
+export { ticketRoutes } from './tickets/tickets.routes';
+export { alertmanagerRoutes } from './outages/alertmanager-webhook.routes';
+export { outageRoutes } from './outages/outages.routes';
+export { maintenanceWindowRoutes } from './maintenance/maintenance-windows.routes';
 export * from './maintenance/maintenance-windows.projection';
-export { jsonWebhookRoutes } from './json-webhook/json-webhook.controller';
+export { jsonWebhookRoutes } from './json-webhook/json-webhook.routes';
 export * from './json-webhook/json-webhook-sources';
 export * from './outages/outages.projection';
 export * from './outages/alert-mapping';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantSchema } from '@sla/event-sourcing';
 
 /**
  * What a service report revision holds: the figures of the compliance views
@@ -36,7 +37,7 @@ export const KPI_SECTIONS: Readonly<Record<string, ReportSection>> = {
 };
 
 // Instants as the figures write them (toISOString) and as agreements state them (with an offset).
-const instant = z.iso.datetime({ offset: true });
+const instant = instantSchema;
 const count = z.number().int().nonnegative();
 const milliseconds = z.number();
 /** A percentage as exact decimal text (truncated, never rounded up past a target); null when nothing was measured. */

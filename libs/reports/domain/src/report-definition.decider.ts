@@ -7,12 +7,13 @@ import {
   type Decider,
   type DomainEvent,
   type EventDataOf,
+  instantSchema,
   streamName,
 } from '@sla/event-sourcing';
 import { REPORT_SECTIONS, type ReportSection } from './report-content';
 import { reportAgreementIdSchema } from './report-identifiers';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = instantSchema;
 const frequencies = ['monthly', 'quarterly', 'half-yearly', 'yearly'] as const satisfies readonly PeriodFrequency[];
 
 /** What a report definition agrees: which report, how often, for whom, with which sections and labels. */

@@ -7,11 +7,12 @@ import {
   type Decider,
   type DomainEvent,
   type EventDataOf,
+  instantSchema,
   streamName,
 } from '@sla/event-sourcing';
 import { ReportContent } from './report-content';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = instantSchema;
 const revision = z.number().int().positive();
 const contentHash = z.string().regex(/^[0-9a-f]{64}$/);
 

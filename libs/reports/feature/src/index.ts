@@ -5,7 +5,8 @@ import * as createReportDefinition from './2026-12-01-602-create-report-definiti
 export * from './service-reports.projection';
 export * from './service-report-revisions.reader';
 export { ServiceReportScope } from './service-report-scope';
-export { ServiceReportsModule, serviceReportRoutes } from './service-reports.controller';
+export { ServiceReportsModule } from './service-reports.controller';
+export { serviceReportRoutes } from './service-reports.routes';
 export {
   REPORT_FIGURES,
   REPORT_READERS,
@@ -17,7 +18,7 @@ export {
 } from './service-reports.service';
 export { reportFigures, type ReportReaders } from './report-figures/report-figures';
 export { DefinedReportDrafting } from './report-definitions/defined-report-drafting';
-export { reportDefinitionRoutes } from './report-definitions/report-definitions.controller';
+export { reportDefinitionRoutes } from './report-definitions/report-definitions.routes';
 export * from './report-definitions/report-definitions.projection';
 
 export const reportsReadModelMigrations: Record<string, Migration> = {

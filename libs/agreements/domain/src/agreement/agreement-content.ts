@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** ISO 8601 instant with offset; business facts carry their own time. */
-export const instant = z.iso.datetime({ offset: true });
+import { instantSchema } from '@sla/event-sourcing';
 
 export const agreementKindSchema = z.enum(['SLA', 'OLA', 'UC']);
 export type AgreementKind = z.infer<typeof agreementKindSchema>;
@@ -65,9 +63,9 @@ export const agreementContentSchema = z.strictObject({
   reviewCadence: z.enum(['monthly', 'semi-annual', 'annual']).default('annual'),
   risks: z.array(z.string()).default([]),
   /** When this version takes effect (once approved by both parties). */
-  effectiveFrom: instant,
+  effectiveFrom: instantSchema,
   /** When the agreement ends unless renewed. */
-  expiresAt: instant.optional(),
+  expiresAt: instantSchema.optional(),
 });
 
 export type ServiceTarget = z.infer<typeof serviceTargetSchema>;

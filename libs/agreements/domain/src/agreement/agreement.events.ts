@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { defineEvent, type DomainEvent, type EventDataOf, streamName } from '@sla/event-sourcing';
-import { agreementContentSchema, agreementKindSchema, instant, partySchema } from './agreement-content';
+import {
+  defineEvent,
+  type DomainEvent,
+  type EventDataOf,
+  instantSchema,
+  slugSchema,
+  streamName,
+} from '@sla/event-sourcing';
+import { agreementContentSchema, agreementKindSchema, partySchema } from './agreement-content';
 
-const agreementId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 const version = z.number().int().positive();
 const changeRequest = z.string().trim().min(1).max(100);
 const signatory = z.strictObject({ name: z.string().trim().min(1), title: z.string().trim().min(1) });
@@ -20,13 +26,13 @@ export const AgreementDrafted = defineEvent({
   type: 'AgreementDrafted',
   schemaVersion: 1,
   schema: z.strictObject({
-    agreementId,
+    agreementId: slugSchema,
     kind: agreementKindSchema,
     provider: partySchema,
     counterparty: partySchema,
     version,
     content: agreementContentSchema,
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
@@ -34,29 +40,34 @@ export const AgreementDraftRevised = defineEvent({
   type: 'AgreementDraftRevised',
   schemaVersion: 1,
   schema: z.strictObject({
-    agreementId,
+    agreementId: slugSchema,
     version,
     content: agreementContentSchema,
     note: z.string().max(2_000),
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
 export const AgreementVersionSubmitted = defineEvent({
   type: 'AgreementVersionSubmitted',
   schemaVersion: 1,
-  schema: z.strictObject({ agreementId, version, underpinningGaps: z.array(gap), occurredAt: instant }),
+  schema: z.strictObject({
+    agreementId: slugSchema,
+    version,
+    underpinningGaps: z.array(gap),
+    occurredAt: instantSchema,
+  }),
 });
 
 const signedV1 = z.strictObject({
-  agreementId,
+  agreementId: slugSchema,
   version,
   party: partyRole,
   signatory,
   underpinningGaps: z.array(gap),
   /** The approver's explicit acceptance of the listed gaps; required when there are any. */
   riskAcceptance: z.strictObject({ acceptedBy: z.string().min(1), reason: z.string().trim().min(1) }).nullable(),
-  occurredAt: instant,
+  occurredAt: instantSchema,
 });
 
 /**
@@ -74,60 +85,60 @@ export const AgreementVersionSigned = defineEvent({
 export const AgreementVersionApproved = defineEvent({
   type: 'AgreementVersionApproved',
   schemaVersion: 1,
-  schema: z.strictObject({ agreementId, version, effectiveFrom: instant, occurredAt: instant }),
+  schema: z.strictObject({ agreementId: slugSchema, version, effectiveFrom: instantSchema, occurredAt: instantSchema }),
 });
 
 export const AgreementAmendmentDrafted = defineEvent({
   type: 'AgreementAmendmentDrafted',
   schemaVersion: 1,
   schema: z.strictObject({
-    agreementId,
+    agreementId: slugSchema,
     version,
     basedOnVersion: version,
     changeRequest,
     content: agreementContentSchema,
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
 export const AgreementSuspended = defineEvent({
   type: 'AgreementSuspended',
   schemaVersion: 1,
-  schema: z.strictObject({ agreementId, reason: z.string().trim().min(1), occurredAt: instant }),
+  schema: z.strictObject({ agreementId: slugSchema, reason: z.string().trim().min(1), occurredAt: instantSchema }),
 });
 
 export const AgreementResumed = defineEvent({
   type: 'AgreementResumed',
   schemaVersion: 1,
-  schema: z.strictObject({ agreementId, occurredAt: instant }),
+  schema: z.strictObject({ agreementId: slugSchema, occurredAt: instantSchema }),
 });
 
 export const AgreementTerminationNoticeGiven = defineEvent({
   type: 'AgreementTerminationNoticeGiven',
   schemaVersion: 1,
   schema: z.strictObject({
-    agreementId,
+    agreementId: slugSchema,
     givenBy: partyRole,
     reason: z.string().trim().min(1),
-    terminatesAt: instant,
+    terminatesAt: instantSchema,
     /** Both parties' written agreement to a notice shorter than 30 days. */
     shortNoticeAgreement: z
       .strictObject({ provider: signatory, counterparty: signatory, reason: z.string().trim().min(1) })
       .nullable(),
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
 export const AgreementRenewed = defineEvent({
   type: 'AgreementRenewed',
   schemaVersion: 1,
-  schema: z.strictObject({ agreementId, expiresAt: instant, occurredAt: instant }),
+  schema: z.strictObject({ agreementId: slugSchema, expiresAt: instantSchema, occurredAt: instantSchema }),
 });
 
 export const AgreementExpired = defineEvent({
   type: 'AgreementExpired',
   schemaVersion: 1,
-  schema: z.strictObject({ agreementId, occurredAt: instant }),
+  schema: z.strictObject({ agreementId: slugSchema, occurredAt: instantSchema }),
 });
 
 export const agreementEventDefinitions = [

@@ -5,28 +5,28 @@ import {
   type Decider,
   type DomainEvent,
   type EventDataOf,
+  instantSchema,
+  slugSchema,
   streamName,
 } from '@sla/event-sourcing';
-import { instant } from '../agreement/agreement-content';
 
 /**
  * Service improvement plan, plan-do-check-act: opened by a review decision
  * (plan), detailed and approved, progressed (do), its effectiveness reviewed
  * (check), closed (act).
  */
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 
 export const ImprovementPlanOpened = defineEvent({
   type: 'ImprovementPlanOpened',
   schemaVersion: 1,
   schema: z.strictObject({
-    planId: id,
-    agreementId: id,
-    reviewId: id,
-    decisionId: id,
+    planId: slugSchema,
+    agreementId: slugSchema,
+    reviewId: slugSchema,
+    decisionId: slugSchema,
     item: z.string().trim().min(1),
     requirement: z.string().trim().min(1),
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
@@ -34,29 +34,29 @@ export const ImprovementPlanDetailed = defineEvent({
   type: 'ImprovementPlanDetailed',
   schemaVersion: 1,
   schema: z.strictObject({
-    planId: id,
+    planId: slugSchema,
     approach: z.string().trim().min(1),
     owner: z.string().trim().min(1),
-    dueAt: instant,
+    dueAt: instantSchema,
     resources: z.string().default(''),
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
 export const ImprovementPlanApproved = defineEvent({
   type: 'ImprovementPlanApproved',
   schemaVersion: 1,
-  schema: z.strictObject({ planId: id, approvedBy: z.string().trim().min(1), occurredAt: instant }),
+  schema: z.strictObject({ planId: slugSchema, approvedBy: z.string().trim().min(1), occurredAt: instantSchema }),
 });
 
 export const ImprovementProgressRecorded = defineEvent({
   type: 'ImprovementProgressRecorded',
   schemaVersion: 1,
   schema: z.strictObject({
-    planId: id,
+    planId: slugSchema,
     note: z.string().trim().min(1),
     percentComplete: z.number().int().min(0).max(100),
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
@@ -64,17 +64,17 @@ export const ImprovementEffectivenessReviewed = defineEvent({
   type: 'ImprovementEffectivenessReviewed',
   schemaVersion: 1,
   schema: z.strictObject({
-    planId: id,
+    planId: slugSchema,
     effective: z.boolean(),
     evidence: z.string().trim().min(1),
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
 export const ImprovementPlanClosed = defineEvent({
   type: 'ImprovementPlanClosed',
   schemaVersion: 1,
-  schema: z.strictObject({ planId: id, outcome: z.string().trim().min(1), occurredAt: instant }),
+  schema: z.strictObject({ planId: slugSchema, outcome: z.string().trim().min(1), occurredAt: instantSchema }),
 });
 
 export const improvementPlanEventDefinitions = [

@@ -1,52 +1,61 @@
 import { z } from 'zod';
-import { DomainError, defineEvent, type Decider, type DomainEvent, streamName } from '@sla/event-sourcing';
-import { instant } from '../agreement/agreement-content';
+import {
+  DomainError,
+  defineEvent,
+  type Decider,
+  type DomainEvent,
+  instantSchema,
+  slugSchema,
+  streamName,
+} from '@sla/event-sourcing';
 
 /** Review meetings of the SLM process: monthly internal, semi-annual with customer and suppliers, annual per SLA/UC. */
 export const reviewKindSchema = z.enum(['monthly-internal', 'semi-annual-customer', 'annual-agreement']);
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
-
 export const reviewDecisionSchema = z.discriminatedUnion('outcome', [
   z.strictObject({
-    decisionId: id,
-    agreementId: id,
+    decisionId: slugSchema,
+    agreementId: slugSchema,
     outcome: z.literal('accept'),
     rationale: z.string().trim().min(1),
   }),
   z.strictObject({
-    decisionId: id,
-    agreementId: id,
+    decisionId: slugSchema,
+    agreementId: slugSchema,
     outcome: z.literal('improvement-required'),
     rationale: z.string().trim().min(1),
     /** The service improvement plan this decision opens. */
-    improvement: z.strictObject({ planId: id, item: z.string().trim().min(1), requirement: z.string().trim().min(1) }),
+    improvement: z.strictObject({
+      planId: slugSchema,
+      item: z.string().trim().min(1),
+      requirement: z.string().trim().min(1),
+    }),
   }),
   z.strictObject({
-    decisionId: id,
-    agreementId: id,
+    decisionId: slugSchema,
+    agreementId: slugSchema,
     outcome: z.literal('agreement-change-required'),
     rationale: z.string().trim().min(1),
     /** The amendment draft this decision opens, under change control. */
-    amendment: z.strictObject({ changeRequest: z.string().trim().min(1).max(100), effectiveFrom: instant }),
+    amendment: z.strictObject({ changeRequest: z.string().trim().min(1).max(100), effectiveFrom: instantSchema }),
   }),
 ]);
 
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 
 export const reviewScheduledSchema = z.strictObject({
-  reviewId: id,
+  reviewId: slugSchema,
   kind: reviewKindSchema,
-  agreementIds: z.array(id).min(1),
-  periodFrom: instant,
-  periodTo: instant,
-  scheduledFor: instant,
-  occurredAt: instant,
+  agreementIds: z.array(slugSchema).min(1),
+  periodFrom: instantSchema,
+  periodTo: instantSchema,
+  scheduledFor: instantSchema,
+  occurredAt: instantSchema,
 });
 
 export const reviewHeldSchema = z.strictObject({
-  reviewId: id,
-  heldAt: instant,
+  reviewId: slugSchema,
+  heldAt: instantSchema,
   attendees: z
     .array(
       z.strictObject({
@@ -58,7 +67,7 @@ export const reviewHeldSchema = z.strictObject({
     .min(1),
   minutes: z.string().trim().min(1),
   decisions: z.array(reviewDecisionSchema).min(1),
-  occurredAt: instant,
+  occurredAt: instantSchema,
 });
 
 export const ReviewScheduled = defineEvent({

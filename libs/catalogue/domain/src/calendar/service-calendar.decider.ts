@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { calendarDefinitionSchema } from '@sla/sla-clock';
-import { defineEvent, DomainError, type Decider, type DomainEvent, streamName } from '@sla/event-sourcing';
+import {
+  defineEvent,
+  DomainError,
+  type Decider,
+  type DomainEvent,
+  instantSchema,
+  slugSchema,
+  streamName,
+} from '@sla/event-sourcing';
 
 /**
  * A service-hours calendar was defined or replaced. The definition carries
@@ -11,10 +19,10 @@ export const ServiceCalendarDefined = defineEvent({
   type: 'ServiceCalendarDefined',
   schemaVersion: 1,
   schema: z.strictObject({
-    calendarId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+    calendarId: slugSchema,
     definition: calendarDefinitionSchema,
     changeRequest: z.string().trim().min(1).max(100).nullable(),
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: instantSchema,
   }),
 });
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { defineEvent, type DomainEvent, streamName } from '@sla/event-sourcing';
+import { defineEvent, type DomainEvent, instantSchema, slugSchema, streamName } from '@sla/event-sourcing';
 
-const instant = z.iso.datetime({ offset: true });
 const changeRequest = z.string().trim().min(1).max(100);
 
 export const serviceOwnerSchema = z.object({
@@ -10,7 +9,7 @@ export const serviceOwnerSchema = z.object({
 });
 
 const serviceRegisteredV2 = z.object({
-  serviceId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+  serviceId: slugSchema,
   name: z.string().trim().min(1).max(200),
   description: z.string().max(5_000),
   owner: serviceOwnerSchema,
@@ -21,7 +20,7 @@ const serviceRegisteredV2 = z.object({
   securityConsiderations: z.string().max(5_000).default(''),
   /** Catalogue changes go through change control (ISO/IEC 20000 8.5.1); null only on v1 history. */
   changeRequest: changeRequest.nullable(),
-  occurredAt: instant,
+  occurredAt: instantSchema,
 });
 
 /** v1 stored the owner as free text and had no contact point, change reference or event time. */
@@ -63,14 +62,14 @@ export const ServiceRetired = defineEvent({
     serviceId: z.string(),
     reason: z.string().trim().min(1).max(2_000),
     changeRequest,
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
 export const ServiceActivated = defineEvent({
   type: 'ServiceActivated',
   schemaVersion: 1,
-  schema: z.object({ serviceId: z.string(), changeRequest, occurredAt: instant }),
+  schema: z.object({ serviceId: z.string(), changeRequest, occurredAt: instantSchema }),
 });
 
 /** The details a revision may change; only the fields that changed are given. */
@@ -90,7 +89,12 @@ export const serviceDetailChangesSchema = z
 export const ServiceDetailsRevised = defineEvent({
   type: 'ServiceDetailsRevised',
   schemaVersion: 1,
-  schema: z.object({ serviceId: z.string(), changes: serviceDetailChangesSchema, changeRequest, occurredAt: instant }),
+  schema: z.object({
+    serviceId: z.string(),
+    changes: serviceDetailChangesSchema,
+    changeRequest,
+    occurredAt: instantSchema,
+  }),
 });
 
 export type ServiceRegisteredData = z.infer<typeof serviceRegisteredV2>;

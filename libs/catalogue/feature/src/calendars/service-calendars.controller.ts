@@ -1,39 +1,37 @@
-import { Body, Controller, Get, Headers, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { slugSchema } from '@sla/event-sourcing';
+import { Controller, Headers, Inject, NotFoundException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import {
+  Endpoint,
+  ValidBody,
+  ValidParam,
+  ValidQuery,
   CLOCK,
   READ_STORE,
   RequestMetadata,
-  ZodValidationPipe,
   keysetAfter,
   pageOf,
-  pageQueryShape,
-  pageSchema,
   parseIfMatch,
-  writeErrors,
   type Clock,
   type KeysetColumn,
-  type RouteDocumentation,
 } from '@sla/nest-platform';
-import { calendarDefinitionSchema } from '@sla/sla-clock';
 import { DefineServiceCalendarCommand } from './define-service-calendar.command';
 import type { ServiceCalendarTables } from '@sla/catalogue-read-models';
+import {
+  defineCalendarBody,
+  defineCalendarRoute,
+  getCalendarRoute,
+  listCalendarsQuery,
+  listCalendarsRoute,
+} from './service-calendars.routes';
 
-const defineCalendarBody = z.strictObject({
-  definition: calendarDefinitionSchema,
-  changeRequest: z.string().trim().min(1).max(100).nullable().default(null),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
-});
-
-const listCalendarsQuery = z.strictObject({ timeZone: z.string().min(1).max(100).optional(), ...pageQueryShape });
 const CALENDAR_ORDER: KeysetColumn[] = [{ column: 'calendar_id', direction: 'asc' }];
-const calendarIdParameter = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'not a calendar id');
 
 /** Service-hours calendars (JSON definitions; see libs/sla-clock/README.md for the format). */
-@Controller('calendars')
+@Controller()
 export class ServiceCalendarsController {
   constructor(
     private readonly commands: CommandBus,
@@ -41,9 +39,9 @@ export class ServiceCalendarsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Post()
+  @Endpoint(defineCalendarRoute)
   async define(
-    @Body(new ZodValidationPipe(defineCalendarBody)) body: z.infer<typeof defineCalendarBody>,
+    @ValidBody(defineCalendarRoute) body: z.infer<typeof defineCalendarBody>,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestMetadata() metadata: EventMetadata,
   ) {
@@ -58,8 +56,8 @@ export class ServiceCalendarsController {
     return { calendarId: body.definition.id, ...accepted };
   }
 
-  @Get()
-  async list(@Query(new ZodValidationPipe(listCalendarsQuery, 'query')) query: z.infer<typeof listCalendarsQuery>) {
+  @Endpoint(listCalendarsRoute)
+  async list(@ValidQuery(listCalendarsRoute) query: z.infer<typeof listCalendarsQuery>) {
     let select = this.db
       .selectFrom('service_calendar')
       .select(['calendar_id', 'name', 'time_zone'])
@@ -76,8 +74,8 @@ export class ServiceCalendarsController {
     );
   }
 
-  @Get(':calendarId')
-  async get(@Param('calendarId', new ZodValidationPipe(calendarIdParameter, 'path')) calendarId: string) {
+  @Endpoint(getCalendarRoute)
+  async get(@ValidParam(getCalendarRoute, 'calendarId', slugSchema) calendarId: string) {
     const row = await this.db
       .selectFrom('service_calendar')
       .selectAll()
@@ -92,51 +90,3 @@ export class ServiceCalendarsController {
     };
   }
 }
-
-export const serviceCalendarRoutes: RouteDocumentation[] = [
-  {
-    method: 'post',
-    path: '/calendars',
-    tag: 'catalogue',
-    summary: 'Define or replace a service-hours calendar',
-    body: defineCalendarBody,
-    ifMatch: true,
-    responses: {
-      201: { description: 'defined', schema: z.object({ calendarId: z.string(), streamRevision: z.string() }) },
-      ...writeErrors,
-    },
-  },
-  {
-    method: 'get',
-    path: '/calendars',
-    tag: 'catalogue',
-    summary: 'List calendars by id, optionally in one time zone',
-    query: listCalendarsQuery,
-    responses: {
-      200: {
-        description: 'a page of calendars',
-        schema: pageSchema(z.object({ calendarId: z.string(), name: z.string(), timeZone: z.string() })),
-      },
-      400: writeErrors[400],
-    },
-  },
-  {
-    method: 'get',
-    path: '/calendars/{calendarId}',
-    tag: 'catalogue',
-    summary: 'One calendar definition',
-    responses: {
-      200: {
-        description: 'the calendar',
-        schema: z.object({
-          calendarId: z.string(),
-          definition: calendarDefinitionSchema,
-          lastChangeRequest: z.string().nullable(),
-          streamRevision: z.number(),
-        }),
-      },
-      400: writeErrors[400],
-      404: writeErrors[404],
-    },
-  },
-];

@@ -5,10 +5,10 @@ import {
   type Decider,
   type DomainEvent,
   type EventDataOf,
+  instantSchema,
   streamName,
 } from '@sla/event-sourcing';
 
-const instant = z.iso.datetime({ offset: true });
 const breachEventId = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -21,14 +21,14 @@ export const BreachCustomerNotified = defineEvent({
     channel: text(100),
     recipient: text(300),
     reference: text(200).optional(),
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
 export const BreachRootCauseRecorded = defineEvent({
   type: 'BreachRootCauseRecorded',
   schemaVersion: 1,
-  schema: z.strictObject({ breachEventId, rootCause: text(5_000), occurredAt: instant }),
+  schema: z.strictObject({ breachEventId, rootCause: text(5_000), occurredAt: instantSchema }),
 });
 
 /**
@@ -45,21 +45,21 @@ export const BreachServiceCreditAssessed = defineEvent({
     condition: z.string().nullable().default(null),
     credit: z.string().nullable().default(null),
     rationale: text(2_000),
-    occurredAt: instant,
+    occurredAt: instantSchema,
   }),
 });
 
 export const BreachRemediationReported = defineEvent({
   type: 'BreachRemediationReported',
   schemaVersion: 1,
-  schema: z.strictObject({ breachEventId, report: text(10_000), occurredAt: instant }),
+  schema: z.strictObject({ breachEventId, report: text(10_000), occurredAt: instantSchema }),
 });
 
 /** A short deviation the customer approved: recorded beside the breach, which stays on record. */
 export const BreachWaiverRecorded = defineEvent({
   type: 'BreachWaiverRecorded',
   schemaVersion: 1,
-  schema: z.strictObject({ breachEventId, approvedBy: text(300), reason: text(2_000), occurredAt: instant }),
+  schema: z.strictObject({ breachEventId, approvedBy: text(300), reason: text(2_000), occurredAt: instantSchema }),
 });
 
 export const breachFollowUpEventDefinitions = [

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { defineEvent, type DomainEvent, type EventDataOf, streamName } from '@sla/event-sourcing';
+import { defineEvent, type DomainEvent, type EventDataOf, instantSchema, streamName } from '@sla/event-sourcing';
 
-const instant = z.iso.datetime({ offset: true });
 const clock = {
   ticketId: z.string().min(1),
   agreementId: z.string().min(1),
@@ -24,8 +23,8 @@ export const TicketSlaBreached = defineEvent({
     priority: z.enum(['P1', 'P2', 'P3', 'P4']),
     targetMs: z.number().nonnegative(),
     calendarId: z.string().min(1),
-    breachedAt: instant,
-    detectedAt: instant,
+    breachedAt: instantSchema,
+    detectedAt: instantSchema,
   }),
 });
 
@@ -35,9 +34,9 @@ export const TicketSlaAtRisk = defineEvent({
   schema: z.strictObject({
     ...clock,
     version: z.number().int().positive(),
-    atRiskAt: instant,
-    dueAt: instant,
-    detectedAt: instant,
+    atRiskAt: instantSchema,
+    dueAt: instantSchema,
+    detectedAt: instantSchema,
   }),
 });
 
@@ -48,7 +47,7 @@ export const TicketSlaAtRisk = defineEvent({
 export const TicketSlaBreachRetracted = defineEvent({
   type: 'TicketSlaBreachRetracted',
   schemaVersion: 1,
-  schema: z.strictObject({ ...clock, breachEventId: z.uuid(), reason: z.string().min(1), detectedAt: instant }),
+  schema: z.strictObject({ ...clock, breachEventId: z.uuid(), reason: z.string().min(1), detectedAt: instantSchema }),
 });
 
 export const slaDetectionEventDefinitions = [TicketSlaBreached, TicketSlaAtRisk, TicketSlaBreachRetracted];

@@ -5,18 +5,17 @@ import {
   type Decider,
   type DomainEvent,
   type EventDataOf,
+  instantSchema,
+  opaqueIdSchema,
   streamName,
 } from '@sla/event-sourcing';
 import { isTimeZone } from '@sla/sla-clock';
 import { occurrencesBetween, prepareRecurrence, RecurrenceRuleError, type Occurrence } from './recurrence';
 
-const occurredAt = z.iso.datetime({ offset: true });
-export const maintenanceWindowIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'letters, digits and . _ : -, up to 200 characters');
+export const maintenanceWindowIdSchema = opaqueIdSchema(200);
 
 const onceSchema = z
-  .strictObject({ kind: z.literal('once'), start: occurredAt, end: occurredAt })
+  .strictObject({ kind: z.literal('once'), start: instantSchema, end: instantSchema })
   .refine((schedule) => Date.parse(schedule.end) > Date.parse(schedule.start), {
     message: 'the window must end after it starts',
     path: ['end'],
@@ -60,7 +59,7 @@ export const MaintenanceWindowScheduled = defineEvent({
     changeReference: z.string().trim().min(1).max(100),
     title: z.string().trim().min(1).max(300),
     schedule: maintenanceScheduleSchema,
-    occurredAt,
+    occurredAt: instantSchema,
   }),
 });
 
@@ -71,8 +70,8 @@ export const MaintenanceWindowCancelled = defineEvent({
   schema: z.strictObject({
     windowId: maintenanceWindowIdSchema,
     reason: z.string().trim().min(1).max(1_000),
-    effectiveFrom: occurredAt,
-    occurredAt,
+    effectiveFrom: instantSchema,
+    occurredAt: instantSchema,
   }),
 });
 

@@ -5,13 +5,12 @@ import {
   type Decider,
   type DomainEvent,
   type EventDataOf,
+  instantSchema,
+  opaqueIdSchema,
   streamName,
 } from '@sla/event-sourcing';
 
-const occurredAt = z.iso.datetime({ offset: true });
-const outageId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, 'letters, digits and . _ : -, up to 200 characters');
+export const outageIdSchema = opaqueIdSchema(200);
 
 /**
  * An interruption of a service. Full outages count entirely as downtime;
@@ -23,12 +22,12 @@ export const OutageStarted = defineEvent({
   schemaVersion: 1,
   schema: z
     .strictObject({
-      outageId,
+      outageId: outageIdSchema,
       serviceId: z.string().min(1),
       impact: z.enum(['full', 'partial', 'degraded']),
       weight: z.number().gt(0).lte(1).optional(),
       ticketId: z.string().min(1).nullable().default(null),
-      occurredAt,
+      occurredAt: instantSchema,
     })
     .refine((outage) => (outage.impact === 'partial') === (outage.weight !== undefined && outage.weight < 1), {
       message: 'a partial outage needs a weight between 0 and 1 (exclusive); other impacts take none',
@@ -39,7 +38,7 @@ export const OutageStarted = defineEvent({
 export const OutageEnded = defineEvent({
   type: 'OutageEnded',
   schemaVersion: 1,
-  schema: z.strictObject({ outageId, occurredAt }),
+  schema: z.strictObject({ outageId: outageIdSchema, occurredAt: instantSchema }),
 });
 
 export const outageEventDefinitions = [OutageStarted, OutageEnded];

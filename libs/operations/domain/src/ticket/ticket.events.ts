@@ -1,30 +1,37 @@
 import { z } from 'zod';
-import { defineEvent, type DomainEvent, type EventDataOf, streamName } from '@sla/event-sourcing';
+import {
+  defineEvent,
+  type DomainEvent,
+  type EventDataOf,
+  instantSchema,
+  opaqueIdSchema,
+  streamName,
+} from '@sla/event-sourcing';
 
-/** Every fact carries when it happened; offsets are required so no clock is guessed. */
-const occurredAt = z.iso.datetime({ offset: true });
-const ticketId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'letters, digits and . _ : -, up to 100 characters');
+export const ticketIdSchema = opaqueIdSchema(100);
 const priority = z.enum(['P1', 'P2', 'P3', 'P4']);
 
 export const TicketOpened = defineEvent({
   type: 'TicketOpened',
   schemaVersion: 1,
   schema: z.strictObject({
-    ticketId,
+    ticketId: ticketIdSchema,
     ticketType: z.enum(['incident', 'service-request', 'complaint']),
     serviceId: z.string().min(1),
     priority,
     impact: z.enum(['low', 'medium', 'high']),
     major: z.boolean(),
     title: z.string().trim().min(1).max(500),
-    occurredAt,
+    occurredAt: instantSchema,
   }),
 });
 
 const fact = <Shape extends z.ZodRawShape>(type: string, shape: Shape) =>
-  defineEvent({ type, schemaVersion: 1, schema: z.strictObject({ ticketId, ...shape, occurredAt }) });
+  defineEvent({
+    type,
+    schemaVersion: 1,
+    schema: z.strictObject({ ticketId: ticketIdSchema, ...shape, occurredAt: instantSchema }),
+  });
 
 export const TicketAcknowledged = fact('TicketAcknowledged', {});
 export const TicketAssigned = fact('TicketAssigned', { assignee: z.string().trim().min(1) });

@@ -1,21 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Inject,
-  NotFoundException,
-  Param,
-  Post,
-  Req,
-  Res,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Body, Controller, Headers, Inject, NotFoundException, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
-import { RequestMetadata, ZodValidationPipe, writeErrors, type RouteDocumentation } from '@sla/nest-platform';
+import { Endpoint, ValidParam, RequestMetadata, ZodValidationPipe } from '@sla/nest-platform';
 import { RecordFactCommand } from '../intake/record-fact.command';
 import {
   jsonWebhookSourceName,
@@ -24,21 +12,21 @@ import {
   valueOf,
   type JsonWebhookSources,
 } from './json-webhook-sources';
+import { receiveRoute } from './json-webhook.routes';
 
 export const JSON_WEBHOOK_SOURCES = Symbol('JSON_WEBHOOK_SOURCES');
 
 /** A tool's own JSON, turned into one ticket fact by the source's mapping rules. */
-@Controller('webhooks/json')
+@Controller()
 export class JsonWebhookController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(JSON_WEBHOOK_SOURCES) private readonly sources: JsonWebhookSources,
   ) {}
 
-  @Post(':source')
-  @HttpCode(200)
+  @Endpoint(receiveRoute)
   async receive(
-    @Param('source', new ZodValidationPipe(jsonWebhookSourceName, 'path')) sourceName: string,
+    @ValidParam(receiveRoute, 'source', jsonWebhookSourceName) sourceName: string,
     @Body() payload: unknown,
     @Headers() headers: Record<string, string | undefined>,
     @Req() request: { rawBody?: Buffer },
@@ -55,7 +43,7 @@ export class JsonWebhookController {
         source.signatureHeader,
       );
     const rule = matchingRule(source.rules, payload);
-    if (!rule) return { outcome: 'ignored', reason: 'no mapping rule matches this payload' };
+    if (!rule) return { outcome: 'ignored' as const, reason: 'no mapping rule matches this payload' };
     const ticketId = String(valueOf(payload, rule.ticketId) ?? '');
     const externalId = String(valueOf(payload, rule.externalId) ?? '');
     const data = Object.fromEntries(
@@ -67,7 +55,7 @@ export class JsonWebhookController {
     );
     response.status(result.duplicate ? 200 : 201);
     return {
-      outcome: result.duplicate ? 'duplicate' : 'recorded',
+      outcome: result.duplicate ? ('duplicate' as const) : ('recorded' as const),
       fact: rule.fact,
       ticketId,
       streamRevision: result.streamRevision.toString(),
@@ -89,41 +77,3 @@ function verifySignature(
     throw new UnauthorizedException(`the ${headerName} signature does not match the body`);
   }
 }
-
-export const jsonWebhookRoutes: RouteDocumentation[] = [
-  {
-    method: 'post',
-    path: '/webhooks/json/{source}',
-    tag: 'operations',
-    summary:
-      'Generic JSON webhook: the source mapping (JSON_WEBHOOK_SOURCES_FILE) turns the payload into one ticket fact; optional HMAC-SHA256 signature',
-    body: z.unknown(),
-    responses: {
-      201: {
-        description: 'recorded',
-        schema: z.object({
-          outcome: z.literal('recorded'),
-          fact: z.string(),
-          ticketId: z.string(),
-          streamRevision: z.string(),
-          duplicate: z.boolean(),
-        }),
-      },
-      200: {
-        description: 'a redelivery, or a payload no rule maps',
-        schema: z.union([
-          z.object({
-            outcome: z.literal('duplicate'),
-            fact: z.string(),
-            ticketId: z.string(),
-            streamRevision: z.string(),
-            duplicate: z.boolean(),
-          }),
-          z.object({ outcome: z.literal('ignored'), reason: z.string() }),
-        ]),
-      },
-      401: { description: 'missing or wrong signature', schema: writeErrors[400].schema },
-      ...writeErrors,
-    },
-  },
-];

@@ -1,35 +1,20 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { z } from 'zod';
-import { deterministicUuid, handleCommand, inAnyOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
-import { outageDecider, outageStreamName, type OutageEvent } from '@sla/operations-domain';
 import {
-  CLOCK,
-  EVENT_STORE,
-  RequestMetadata,
-  type Clock,
-  ZodValidationPipe,
-  writeErrors,
-  type RouteDocumentation,
-} from '@sla/nest-platform';
+  deterministicUuid,
+  handleCommand,
+  inAnyOrder,
+  type EventMetadata,
+  type EventStore,
+  instantSchema,
+} from '@sla/event-sourcing';
+import { outageDecider, outageStreamName, type OutageEvent } from '@sla/operations-domain';
+import { Endpoint, ValidBody, CLOCK, EVENT_STORE, RequestMetadata, type Clock } from '@sla/nest-platform';
 import { DeliveryConflictError, requireSameDelivery } from '../intake/delivery-conflict';
 import { mapAlert, type AlertMapping } from './alert-mapping';
+import { receiveRoute, webhookBody } from './alertmanager-webhook.routes';
 
 export const ALERT_MAPPING = Symbol('ALERT_MAPPING');
-
-/** Prometheus Alertmanager webhook payload, version 4 (only what we use is checked). */
-const alertSchema = z.looseObject({
-  status: z.enum(['firing', 'resolved']),
-  labels: z.record(z.string(), z.string()),
-  startsAt: z.iso.datetime({ offset: true }),
-  endsAt: z.string(),
-  fingerprint: z.string().min(1).max(100),
-});
-const webhookBody = z.looseObject({
-  version: z.literal('4'),
-  status: z.enum(['firing', 'resolved']),
-  receiver: z.string(),
-  alerts: z.array(alertSchema).max(1_000),
-});
 
 type Outcome = {
   fingerprint: string;
@@ -40,10 +25,8 @@ type Outcome = {
 
 const milliseconds = (timestamp: string) => new Date(Date.parse(timestamp)).toISOString();
 
-const endsAtSchema = z.iso.datetime({ offset: true });
-
 function problemWithEnd(endsAt: string, startedAt: string): string | undefined {
-  if (!endsAtSchema.safeParse(endsAt).success) return `endsAt '${endsAt}' is not an ISO 8601 time with an offset`;
+  if (!instantSchema.safeParse(endsAt).success) return `endsAt '${endsAt}' is not an ISO 8601 time with an offset`;
   if (Date.parse(milliseconds(endsAt)) < Date.parse(startedAt))
     return `endsAt ${endsAt} is before startsAt ${startedAt}`;
   return undefined;
@@ -63,7 +46,7 @@ function problemWithEnd(endsAt: string, startedAt: string): string | undefined {
  * the delivery's own endsAt: a resolved repeat with another endsAt is a
  * `conflict` outcome naming both, and the stored end stands.
  */
-@Controller('webhooks/alertmanager')
+@Controller()
 export class AlertmanagerWebhookController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -71,10 +54,9 @@ export class AlertmanagerWebhookController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Post()
-  @HttpCode(200)
+  @Endpoint(receiveRoute)
   async receive(
-    @Body(new ZodValidationPipe(webhookBody)) body: z.infer<typeof webhookBody>,
+    @ValidBody(receiveRoute) body: z.infer<typeof webhookBody>,
     @RequestMetadata({ actor: 'alertmanager' }) request: EventMetadata,
   ) {
     const metadata: EventMetadata = { ...request, source: 'alertmanager' };
@@ -152,30 +134,3 @@ export class AlertmanagerWebhookController {
     return { outcomes };
   }
 }
-
-export const alertmanagerRoutes: RouteDocumentation[] = [
-  {
-    method: 'post',
-    path: '/webhooks/alertmanager',
-    tag: 'operations',
-    summary:
-      'Prometheus Alertmanager webhook (version 4): firing alerts of mapped services start outages, resolved ones end them',
-    body: webhookBody,
-    responses: {
-      200: {
-        description: 'what became of each alert',
-        schema: z.object({
-          outcomes: z.array(
-            z.object({
-              fingerprint: z.string(),
-              outageId: z.string().nullable(),
-              outcome: z.enum(['started', 'ended', 'duplicate', 'conflict', 'unmapped', 'refused']),
-              reason: z.string().optional(),
-            }),
-          ),
-        }),
-      },
-      400: writeErrors[400],
-    },
-  },
-];

@@ -1,60 +1,41 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { ticketIdSchema } from '@sla/operations-domain';
+import { Controller, Inject, NotFoundException, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { EventMetadata } from '@sla/event-sourcing';
 import {
+  Endpoint,
+  ValidBody,
+  ValidParam,
+  ValidQuery,
   READ_STORE,
   RequestMetadata,
-  ZodValidationPipe,
   keysetAfter,
   pageOf,
-  pageQueryShape,
-  pageSchema,
-  writeErrors,
   type KeysetColumn,
-  type RouteDocumentation,
 } from '@sla/nest-platform';
-import { factDeliveryDocumentation, factDeliverySchema, factTypesOf } from '../intake/fact-intake';
 import { RecordFactCommand } from '../intake/record-fact.command';
 import type { TicketTables } from './tickets.projection';
+import { getRoute, listQuery, listRoute, recordFactBody, recordRoute } from './tickets.routes';
 
-const ticketIdParameter = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'not a ticket id');
-
-/**
- * One fact from a tool: `source` + `externalId` identify the delivery, so a
- * retried delivery is stored once. `data` is validated against the fact
- * type's event schema (without the ticket id, which is in the path).
- */
-const recordFactBody = factDeliverySchema.extend({ type: z.enum(factTypesOf('ticket')) });
-
-const instant = z.iso.datetime({ offset: true });
-const listQuery = z.strictObject({
-  serviceId: z.string().min(1).max(200).optional(),
-  status: z.enum(['open', 'closed']).optional(),
-  priority: z.enum(['P1', 'P2', 'P3', 'P4']).optional(),
-  ticketType: z.enum(['incident', 'service-request', 'complaint']).optional(),
-  openedFrom: instant.optional(),
-  openedTo: instant.optional(),
-  ...pageQueryShape,
-});
 const TICKET_ORDER: KeysetColumn[] = [
   { column: 'opened_at', direction: 'asc' },
   { column: 'ticket_id', direction: 'asc' },
 ];
 
 /** Ticket facts from ticketing tools and people: never lost, never doubled. */
-@Controller('tickets')
+@Controller()
 export class TicketsController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(READ_STORE) private readonly db: Kysely<TicketTables>,
   ) {}
 
-  @Post(':ticketId/facts')
+  @Endpoint(recordRoute)
   async record(
-    @Param('ticketId', new ZodValidationPipe(ticketIdParameter, 'path')) ticketId: string,
-    @Body(new ZodValidationPipe(recordFactBody)) body: z.infer<typeof recordFactBody>,
+    @ValidParam(recordRoute, 'ticketId', ticketIdSchema) ticketId: string,
+    @ValidBody(recordRoute) body: z.infer<typeof recordFactBody>,
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: { status(code: number): void },
   ) {
@@ -64,8 +45,8 @@ export class TicketsController {
     return { ticketId, streamRevision: result.streamRevision.toString(), duplicate: result.duplicate };
   }
 
-  @Get()
-  async list(@Query(new ZodValidationPipe(listQuery, 'query')) query: z.infer<typeof listQuery>) {
+  @Endpoint(listRoute)
+  async list(@ValidQuery(listRoute) query: z.infer<typeof listQuery>) {
     let select = this.db
       .selectFrom('ticket')
       .selectAll()
@@ -88,8 +69,8 @@ export class TicketsController {
     );
   }
 
-  @Get(':ticketId')
-  async get(@Param('ticketId', new ZodValidationPipe(ticketIdParameter, 'path')) ticketId: string) {
+  @Endpoint(getRoute)
+  async get(@ValidParam(getRoute, 'ticketId', ticketIdSchema) ticketId: string) {
     const row = await this.db.selectFrom('ticket').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
     if (!row) throw new NotFoundException(`no ticket '${ticketId}'`);
     return toTicketView(row);
@@ -108,51 +89,3 @@ const toTicketView = (row: Selectable<TicketTables['ticket']>) => ({
   facts: row.facts,
   revision: Number(row.stream_revision),
 });
-
-const recorded = z.object({ ticketId: z.string(), streamRevision: z.string(), duplicate: z.boolean() });
-const ticketView = z.object({
-  ticketId: z.string(),
-  ticketType: z.string(),
-  serviceId: z.string(),
-  priority: z.string(),
-  major: z.boolean(),
-  title: z.string(),
-  openedAt: z.string(),
-  closedAt: z.string().nullable(),
-  facts: z.number(),
-  revision: z.number(),
-});
-
-export const ticketRoutes: RouteDocumentation[] = [
-  {
-    method: 'post',
-    path: '/tickets/{ticketId}/facts',
-    tag: 'operations',
-    summary: 'Record one ticket fact (opened, acknowledged, …); source + externalId make redelivery idempotent',
-    body: factDeliveryDocumentation('ticket'),
-    responses: {
-      201: { description: 'stored', schema: recorded },
-      200: { description: 'a redelivery: already stored, nothing written', schema: recorded },
-      ...writeErrors,
-    },
-  },
-  {
-    method: 'get',
-    path: '/tickets',
-    tag: 'operations',
-    summary: 'Tickets by opening time, optionally of one service, status, priority or type, opened in a range',
-    query: listQuery,
-    responses: { 200: { description: 'a page of tickets', schema: pageSchema(ticketView) }, 400: writeErrors[400] },
-  },
-  {
-    method: 'get',
-    path: '/tickets/{ticketId}',
-    tag: 'operations',
-    summary: 'One ticket',
-    responses: {
-      200: { description: 'the ticket', schema: ticketView },
-      400: writeErrors[400],
-      404: writeErrors[404],
-    },
-  },
-];

@@ -1,34 +1,22 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  NotFoundException,
-  Param,
-  Post,
-  Put,
-  Query as QueryParameters,
-} from '@nestjs/common';
+import { Controller, Inject, NotFoundException } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { AgreementDirectory } from '@sla/agreements-read-models';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { z } from 'zod';
 import { DomainError, handleCommand, inStreamOrder, type EventMetadata, type EventStore } from '@sla/event-sourcing';
 import {
+  Endpoint,
+  ValidBody,
+  ValidParam,
+  ValidQuery,
   CLOCK,
   EVENT_STORE,
   READ_STORE,
   RequestMetadata,
-  ZodValidationPipe,
   keysetAfter,
   pageOf,
-  pageQueryShape,
-  pageSchema,
-  writeErrors,
   type Clock,
   type KeysetColumn,
-  type RouteDocumentation,
 } from '@sla/nest-platform';
 import {
   reportDefinitionDecider,
@@ -36,20 +24,18 @@ import {
   reportDefinitionTerms,
   type ReportDefinitionCommand,
 } from '@sla/reports-domain';
-import { isTimeZone } from '@sla/sla-clock';
 import type { ReportDefinitionTables } from './report-definitions.projection';
+import {
+  definitionId,
+  getRoute,
+  listQuery,
+  listRoute,
+  recordBody,
+  recordRoute,
+  retireBody,
+  retireRoute,
+} from './report-definitions.routes';
 
-const definitionId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/, 'lower-case letters, digits and -');
-const recordBody = reportDefinitionTerms.extend({
-  timeZone: z.string().refine(isTimeZone, 'not an IANA time zone'),
-  trendPeriods: reportDefinitionTerms.shape.trendPeriods.default(6),
-});
-const retireBody = z.strictObject({ reason: z.string().trim().min(1).max(2_000) });
-const listQuery = z.strictObject({
-  agreementId: z.string().optional(),
-  includeRetired: z.enum(['true', 'false']).default('false'),
-  ...pageQueryShape,
-});
 const DEFINITION_ORDER: KeysetColumn[] = [{ column: 'definition_id', direction: 'asc' }];
 
 class UnknownReferenceError extends DomainError {
@@ -66,7 +52,7 @@ class UnknownReferenceError extends DomainError {
  * Report definitions: which reports an agreement promises, how often and to whom; closed periods are drafted
  * automatically.
  */
-@Controller('report-definitions')
+@Controller()
 export class ReportDefinitionsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -89,11 +75,10 @@ export class ReportDefinitionsController {
   }
 
   /** Records a definition or changes its terms (the same terms again change nothing). */
-  @Put(':definitionId')
-  @HttpCode(200)
+  @Endpoint(recordRoute)
   async record(
-    @Param('definitionId', new ZodValidationPipe(definitionId, 'path')) id: string,
-    @Body(new ZodValidationPipe(recordBody)) terms: z.infer<typeof recordBody>,
+    @ValidParam(recordRoute, 'definitionId', definitionId) id: string,
+    @ValidBody(recordRoute) terms: z.infer<typeof recordBody>,
     @RequestMetadata() metadata: EventMetadata,
   ) {
     if (!(await this.agreements.exists(terms.agreementId)))
@@ -113,11 +98,10 @@ export class ReportDefinitionsController {
     );
   }
 
-  @Post(':definitionId/retirement')
-  @HttpCode(200)
+  @Endpoint(retireRoute)
   retire(
-    @Param('definitionId', new ZodValidationPipe(definitionId, 'path')) id: string,
-    @Body(new ZodValidationPipe(retireBody)) body: z.infer<typeof retireBody>,
+    @ValidParam(retireRoute, 'definitionId', definitionId) id: string,
+    @ValidBody(retireRoute) body: z.infer<typeof retireBody>,
     @RequestMetadata() metadata: EventMetadata,
   ) {
     return this.run(
@@ -127,8 +111,8 @@ export class ReportDefinitionsController {
     );
   }
 
-  @Get()
-  async list(@QueryParameters(new ZodValidationPipe(listQuery, 'query')) query: z.infer<typeof listQuery>) {
+  @Endpoint(listRoute)
+  async list(@ValidQuery(listRoute) query: z.infer<typeof listQuery>) {
     let select = this.db
       .selectFrom('report_definition')
       .selectAll()
@@ -141,8 +125,8 @@ export class ReportDefinitionsController {
     return pageOf(await select.execute(), query.limit, (row) => [row.definition_id], toView);
   }
 
-  @Get(':definitionId')
-  async get(@Param('definitionId', new ZodValidationPipe(definitionId, 'path')) id: string) {
+  @Endpoint(getRoute)
+  async get(@ValidParam(getRoute, 'definitionId', definitionId) id: string) {
     const row = await this.db
       .selectFrom('report_definition')
       .selectAll()
@@ -168,56 +152,3 @@ const toView = (row: {
   retiredAt: row.retired_at?.toISOString() ?? null,
   retirementReason: row.retirement_reason,
 });
-
-const recorded = z.object({ definitionId: z.string(), streamRevision: z.string(), events: z.array(z.string()) });
-const definitionView = reportDefinitionTerms.extend({
-  definitionId: z.string(),
-  recordedBy: z.string(),
-  recordedAt: z.string(),
-  retiredAt: z.string().nullable(),
-  retirementReason: z.string().nullable(),
-});
-export const reportDefinitionRoutes: RouteDocumentation[] = [
-  {
-    method: 'put',
-    path: '/report-definitions/{definitionId}',
-    tag: 'reports',
-    summary:
-      'Record a report definition of an agreement (frequency, audience, sections, language, zone, provider calendar, first period) or change its terms',
-    body: recordBody,
-    responses: {
-      200: { description: 'recorded (events is empty when the terms were already these)', schema: recorded },
-      ...writeErrors,
-    },
-  },
-  {
-    method: 'post',
-    path: '/report-definitions/{definitionId}/retirement',
-    tag: 'reports',
-    summary: 'Retire a definition: no more reports are drafted from it',
-    body: retireBody,
-    responses: { 200: { description: 'retired', schema: recorded }, ...writeErrors },
-  },
-  {
-    method: 'get',
-    path: '/report-definitions',
-    tag: 'reports',
-    summary: 'Report definitions, active ones unless includeRetired=true',
-    query: listQuery,
-    responses: {
-      200: { description: 'a page of definitions, by id', schema: pageSchema(definitionView) },
-      400: writeErrors[400],
-    },
-  },
-  {
-    method: 'get',
-    path: '/report-definitions/{definitionId}',
-    tag: 'reports',
-    summary: 'One report definition',
-    responses: {
-      200: { description: 'the definition', schema: definitionView },
-      400: writeErrors[400],
-      404: writeErrors[404],
-    },
-  },
-];

@@ -1,0 +1,30 @@
+import { operationIdOf } from '@sla/nest-platform';
+import { apiDocument, apiRoutes } from './openapi.controller';
+import operationsBeforeIssue13 from './fixtures/operations-before-issue-13.json';
+
+/**
+ * Routes are defined once since issue 13 (binding, validation, document and access rule from one
+ * definition). The fixture is what the API had before: every operation with its operationId and the
+ * access rule the guard applied to it, so neither the document nor the access policy moved.
+ */
+describe('the routes of the API', () => {
+  it('are the operations, operationIds and access rules the API had before routes were defined once', () => {
+    const operations = apiRoutes.map((route) => ({
+      operation: `${route.method.toUpperCase()} ${route.path}`,
+      operationId: operationIdOf(route),
+      access: route.access.public
+        ? { public: true }
+        : { public: false, roles: [...route.access.roles], customerScope: route.access.customerScope },
+    }));
+    const byOperation = (list: readonly { operation: string }[]) =>
+      [...list].sort((a, b) => a.operation.localeCompare(b.operation));
+    expect(byOperation(operations)).toEqual(byOperation(operationsBeforeIssue13));
+  });
+
+  it('are the operations the document lists, one per path and verb', () => {
+    const documented = Object.entries(apiDocument.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(operationsBeforeIssue13.map((operation) => operation.operation).sort());
+  });
+});
