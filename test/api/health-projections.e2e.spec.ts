@@ -54,9 +54,13 @@ describe('/health when no process advances the projections', () => {
     expect((await http.get('/health')).body).toMatchObject({ status: 'ok', warnings: [] });
 
     await addServices(http, 1);
-    const health = await http.get('/health');
+    // Polled: the log shows events only below the cluster-wide transaction horizon, and other test files hold
+    // transactions on the same PostgreSQL server (CI once saw the 4th service still hidden, status ok).
+    const health = await eventually(async () => {
+      const response = await http.get('/health');
+      return response.body.status === 'degraded' ? response : undefined;
+    });
     expect(health.status).toBe(200);
-    expect(health.body.status).toBe('degraded');
     expect(health.body.warnings).toContain('projection service-catalogue lags by 4 event(s) pending (more than 3)');
     expect(health.body.projections).toContainEqual(
       expect.objectContaining({ name: 'service-catalogue', state: 'lagging', lag: 4 }),
@@ -64,7 +68,11 @@ describe('/health when no process advances the projections', () => {
 
     // A projector catching up clears it.
     await infrastructure.projections.catchUp();
-    expect((await http.get('/health')).body).toMatchObject({ status: 'ok', warnings: [] });
+    const cleared = await eventually(async () => {
+      const response = await http.get('/health');
+      return response.body.status === 'ok' ? response.body : undefined;
+    });
+    expect(cleared).toMatchObject({ status: 'ok', warnings: [] });
   });
 
   it('turns degraded, naming the projection, when events wait longer than the stall threshold', async () => {

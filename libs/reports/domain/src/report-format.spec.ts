@@ -43,6 +43,8 @@ describe('report figures for a reader', () => {
   it('truncation property: two places, never above the exact value, less than 0.01 below it', () => {
     const decimal = fc
       .tuple(fc.integer({ min: 0, max: 100 }), fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 12 }))
+      // A percentage: 100 is the largest (it drew 100.005 once, which is no percentage and showed as 100.00).
+      .filter(([whole, fraction]) => whole < 100 || /^0*$/.test(fraction))
       .map(([whole, fraction]) => (fraction ? `${whole}.${fraction}` : String(whole)));
     fc.assert(
       fc.property(decimal, (exact) => {
