@@ -7,7 +7,13 @@ import { ConfigurationError, loadConfiguration } from '@sla/configuration';
 import { openInfrastructure, productReadModels, type Infrastructure } from '@sla/composition';
 import { systemClock } from '@sla/nest-platform';
 import { FactIntake, importFactsFile, type ImportFormat } from '@sla/operations-feature';
-import { openReadModelsKnownAt, verifyLog } from '@sla/audit-read-models';
+import {
+  exportTreeHeads,
+  openReadModelsKnownAt,
+  parseKnownHeads,
+  verifyLog,
+  type KnownHead,
+} from '@sla/audit-read-models';
 import { verifyEvidenceBundle, type EvidenceBundle } from '@sla/audit-domain';
 import { withProductContext, withQueryBus } from './product-context';
 import { registerReportCommands } from './reports';
@@ -90,6 +96,12 @@ projections
 
 const audit = program.command('audit').description('tamper evidence over the global log');
 
+function nonNegativeSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 0) throw new InvalidArgumentError('a whole number of seconds, 0 or more');
+  return seconds;
+}
+
 /** Exit code when verification finds the log altered. */
 const EXIT_TAMPERED = 3;
 
@@ -99,11 +111,30 @@ audit
     'recompute every leaf and signed tree head of the audit Merkle tree from the log as stored; report the first difference',
   )
   .option('--public-key <file...>', 'trust only heads signed with these Ed25519 public keys (PEM)')
+  .option(
+    '--seal-grace <seconds>',
+    'events recorded longer ago than this must be covered by a signed head (default: 3 × AUDIT_TREE_HEAD_INTERVAL_SECONDS)',
+    nonNegativeSeconds,
+  )
+  .option(
+    '--known-heads <file...>',
+    'signed heads kept from earlier (`audit heads export`): the log must extend each (RFC 9162 consistency proof)',
+  )
   .option('--json', 'print the report as JSON')
   .addHelpText('after', '\nExit codes: 0 the log matches every signed head, 3 differences found, 1 failed.')
-  .action((options: { publicKey?: string[]; json?: boolean }) =>
-    withInfrastructure(async ({ rawEventStore, readStore }) => {
+  .action((options: { publicKey?: string[]; sealGrace?: number; knownHeads?: string[]; json?: boolean }) =>
+    withInfrastructure(async ({ rawEventStore, readStore, configuration }) => {
       const trustedKeys = options.publicKey?.map((file) => readFileSync(file, 'utf8'));
+      let knownHeads: KnownHead[] | undefined;
+      try {
+        knownHeads = options.knownHeads?.flatMap((file) => parseKnownHeads(readFileSync(file, 'utf8'), file));
+      } catch (error) {
+        program.error((error as Error).message);
+      }
+      // The sealer signs a head every interval while the log grows; a few intervals
+      // later, an event no head covers means heads (or the whole tree) were removed.
+      const graceSeconds = options.sealGrace ?? 3 * configuration.AUDIT_TREE_HEAD_INTERVAL_SECONDS;
+      const sealedBy = new Date(systemClock.now().getTime() - graceSeconds * 1_000);
       const bar = new SingleBar(
         {
           stream: process.stderr,
@@ -120,6 +151,8 @@ audit
       };
       const report = await verifyLog(rawEventStore, readStore, {
         ...(trustedKeys ? { trustedKeys } : {}),
+        sealedBy,
+        ...(knownHeads ? { knownHeads } : {}),
         onProgress,
       }).finally(() => bar.stop());
       if (options.json) console.log(JSON.stringify(report, null, 2));
@@ -147,6 +180,30 @@ audit
       const { leaves, head } = await logSealer.seal(true);
       console.log(
         `sealed ${leaves} new event(s); ${head ? `signed head: size ${head.treeSize}, root ${head.rootHash}, key ${head.keyId}` : 'no new head (nothing new since the last one)'}`,
+      );
+    }),
+  );
+
+const heads = audit.command('heads').description('the signed tree heads, for auditors to keep outside the database');
+
+heads
+  .command('export')
+  .description(
+    'every signed tree head, oldest first, with its public key, as JSON; keep it and pass it to `audit verify --known-heads` later',
+  )
+  .option('--out <file>', 'write to this file instead of standard output')
+  .action((options: { out?: string }) =>
+    withInfrastructure(async ({ readStore }) => {
+      const exported = await exportTreeHeads(readStore);
+      const json = `${JSON.stringify(exported, null, 2)}\n`;
+      if (!options.out) {
+        process.stdout.write(json);
+        return;
+      }
+      writeFileSync(options.out, json);
+      const latest = exported.heads.at(-1);
+      console.error(
+        `wrote ${exported.heads.length} signed head(s) to ${options.out}${latest ? `; latest: size ${latest.treeSize}, root ${latest.rootHash}` : ''}`,
       );
     }),
   );

@@ -7,6 +7,7 @@ export * from './stream-activity/list-stream-activity.query';
 export * from './log-seal/log-sealer';
 export * from './log-seal/log-signer';
 export * from './log-seal/log-verifier';
+export * from './log-seal/known-heads';
 export * from './log-seal/event-proofs.reader';
 export * from './as-known/read-models-known-at';
 

@@ -8,6 +8,7 @@ import { auditReadModelMigrations } from '../index';
 import { LogSealer, type AuditLogTables } from './log-sealer';
 import { LogSigner } from './log-signer';
 import { verifyLog } from './log-verifier';
+import { exportTreeHeads, parseKnownHeads } from './known-heads';
 
 /**
  * Tampering with the stored log directly in PostgreSQL, as someone with
@@ -159,6 +160,124 @@ describe('tamper evidence over the global log (real PostgreSQL)', () => {
       await db.updateTable('audit_log_leaf').set({ leaf_hash: original }).where('leaf_index', '=', '12').execute();
     }
     expect((await verifyLog(store, db)).ok).toBe(true);
+  });
+
+  it('finds an edit hidden by emptying the audit tables, or only the heads: events due to be sealed are covered by no head', async () => {
+    const row = await rowAt(10);
+    const savedLeaves = await db.selectFrom('audit_log_leaf').selectAll().execute();
+    const savedHeads = await db.selectFrom('audit_tree_head').selectAll().execute();
+    await sql.query(
+      `update event_store.events set data = jsonb_set(data, '{title}', '"nothing happened"') where global_position = $1`,
+      [row.global_position],
+    );
+    const first = await rowAt(0);
+    await sql.query(`delete from audit_log_leaf; delete from audit_tree_head`);
+    const sealedBy = new Date(Date.now() + 1_000);
+    try {
+      const emptied = await verifyLog(store, db, { sealedBy });
+      expect(emptied.ok).toBe(false);
+      expect(emptied.findings).toHaveLength(1);
+      expect(emptied.findings[0]).toMatchObject({ kind: 'unsealed', leafIndex: 0, eventId: first.event_id });
+      expect(emptied.findings[0].detail).toMatch(/^40 event\(s\) recorded before .* no head at all/);
+      // Events too recent to be due for a head are no finding.
+      expect((await verifyLog(store, db, { sealedBy: new Date(0) })).ok).toBe(true);
+
+      await db.insertInto('audit_log_leaf').values(savedLeaves).execute();
+      const headsOnly = await verifyLog(store, db, { sealedBy });
+      expect(headsOnly.findings[0]).toMatchObject({ kind: 'altered', leafIndex: 10 });
+      expect(headsOnly.findings.at(-1)).toMatchObject({ kind: 'unsealed', leafIndex: 0 });
+
+      // Only the latest head removed: the events after the earlier one are uncovered.
+      await db.insertInto('audit_tree_head').values(savedHeads[0]).execute();
+      await sql.query(`update event_store.events set data = $2 where global_position = $1`, [
+        row.global_position,
+        row.data,
+      ]);
+      const latestRemoved = await verifyLog(store, db, { sealedBy });
+      expect(latestRemoved.findings).toEqual([
+        expect.objectContaining({ kind: 'unsealed', leafIndex: 30, detail: expect.stringMatching(/^10 event/) }),
+      ]);
+    } finally {
+      await sql.query(`update event_store.events set data = $2 where global_position = $1`, [
+        row.global_position,
+        row.data,
+      ]);
+      await sql.query(`delete from audit_log_leaf; delete from audit_tree_head`);
+      await db.insertInto('audit_log_leaf').values(savedLeaves).execute();
+      await db.insertInto('audit_tree_head').values(savedHeads).execute();
+    }
+    expect((await verifyLog(store, db, { sealedBy })).ok).toBe(true);
+  });
+
+  it('finds a history rewritten and resealed, heads and all, by the heads an auditor kept from before', async () => {
+    const kept = await exportTreeHeads(db);
+    expect(kept.heads.map((head) => head.treeSize)).toEqual([30, 40]);
+    const knownHeads = parseKnownHeads(JSON.stringify(kept), 'heads.json');
+    const sealedBy = new Date(Date.now() + 1_000);
+    expect((await verifyLog(store, db, { knownHeads, sealedBy })).ok).toBe(true);
+
+    const row = await rowAt(10);
+    const savedLeaves = await db.selectFrom('audit_log_leaf').selectAll().execute();
+    const savedHeads = await db.selectFrom('audit_tree_head').selectAll().execute();
+    await sql.query(
+      `update event_store.events set data = jsonb_set(data, '{title}', '"nothing happened"') where global_position = $1`,
+      [row.global_position],
+    );
+    await sql.query(`delete from audit_log_leaf; delete from audit_tree_head`);
+    try {
+      // Heads removed but nothing resealed: the log is checked against the held heads as it stands.
+      const unsealed = await verifyLog(store, db, { knownHeads });
+      expect(unsealed.findings.map((finding) => [finding.kind, finding.treeSize])).toEqual([
+        ['inconsistent-head', 30],
+        ['inconsistent-head', 40],
+      ]);
+      expect(unsealed.findings[1].detail).toMatch(
+        /the log as stored \(size 40; no current head reaches the held one\)/,
+      );
+
+      expect((await sealer.seal(true)).head?.treeSize).toBe(40);
+      // Without a head kept outside, the rewritten and resealed log verifies.
+      expect((await verifyLog(store, db, { sealedBy })).ok).toBe(true);
+      const resealed = await verifyLog(store, db, { knownHeads, sealedBy });
+      expect(resealed.ok).toBe(false);
+      expect(resealed.findings[0]).toMatchObject({ kind: 'inconsistent-head', treeSize: 30 });
+      expect(resealed.findings[0].detail).toContain(
+        `the held head (size 30, root ${kept.heads[0].rootHash}, signed ${kept.heads[0].signedAt}`,
+      );
+      expect(resealed.findings[0].detail).toMatch(/is not consistent with the current head \(size 40, root /);
+      expect(resealed.checks).toContainEqual(expect.stringMatching(/each of the 2 head\(s\) held from earlier/));
+    } finally {
+      await sql.query(`update event_store.events set data = $2 where global_position = $1`, [
+        row.global_position,
+        row.data,
+      ]);
+      await sql.query(`delete from audit_log_leaf; delete from audit_tree_head`);
+      await db.insertInto('audit_log_leaf').values(savedLeaves).execute();
+      await db.insertInto('audit_tree_head').values(savedHeads).execute();
+    }
+    expect((await verifyLog(store, db, { knownHeads, sealedBy })).ok).toBe(true);
+  });
+
+  it('refuses a held head whose kept copy was altered, or that covers events no longer in the log', async () => {
+    const [first] = (await exportTreeHeads(db)).heads;
+    const altered = { ...first, rootHash: '00'.repeat(32) };
+    expect((await verifyLog(store, db, { knownHeads: [altered] })).findings).toEqual([
+      expect.objectContaining({ kind: 'bad-signature', treeSize: 30 }),
+    ]);
+    const { treeHeadMessage } = await import('@sla/audit-domain');
+    const signedAt = new Date().toISOString();
+    const beyond = {
+      ...first,
+      treeSize: 50,
+      signedAt,
+      signature: signer.sign(treeHeadMessage(50, Buffer.from(first.rootHash, 'hex'), signedAt)).toString('base64'),
+    };
+    expect((await verifyLog(store, db, { knownHeads: [beyond] })).findings).toEqual([
+      expect.objectContaining({ kind: 'missing', treeSize: 50, detail: expect.stringMatching(/holds only 40/) }),
+    ]);
+    expect(() => parseKnownHeads('{"heads": [{"treeSize": 3}]}', 'heads.json')).toThrow(
+      /^heads.json holds no tree heads: /,
+    );
   });
 
   it('finds a forged tree head, and one re-signed with a key that is not trusted', async () => {

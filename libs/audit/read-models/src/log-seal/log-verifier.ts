@@ -1,10 +1,27 @@
 import type { Kysely } from 'kysely';
-import { matchSealedLeaf, StreamingRoot, treeHeadMessage } from '@sla/audit-domain';
+import {
+  consistencyProof,
+  matchSealedLeaf,
+  rootOf,
+  StreamingRoot,
+  treeHeadMessage,
+  verifyConsistency,
+  type Hash,
+} from '@sla/audit-domain';
 import type { EventStore, GlobalPosition, RecordedEvent } from '@sla/event-sourcing';
 import type { AuditLogTables } from './log-sealer';
+import type { KnownHead } from './known-heads';
 import { signatureValid } from './log-signer';
 
-export type FindingKind = 'altered' | 'missing' | 'reordered' | 'head-mismatch' | 'bad-signature' | 'untrusted-key';
+export type FindingKind =
+  | 'altered'
+  | 'missing'
+  | 'reordered'
+  | 'head-mismatch'
+  | 'bad-signature'
+  | 'untrusted-key'
+  | 'unsealed'
+  | 'inconsistent-head';
 
 export type Finding = {
   readonly kind: FindingKind;
@@ -51,7 +68,24 @@ async function* logEvents(store: EventStore): AsyncGenerator<RecordedEvent> {
 export async function verifyLog(
   store: EventStore,
   db: Kysely<AuditLogTables>,
-  options: { trustedKeys?: readonly string[]; onProgress?: (checked: number, total: number) => void } = {},
+  options: {
+    trustedKeys?: readonly string[];
+    /**
+     * Every event recorded before this instant must be covered by a signed head
+     * (the sealer signs one every head interval, so the caller passes now minus a
+     * grace of a few intervals). Without it, emptying the audit tables, or only
+     * the heads, would leave an edited log with nothing to contradict it.
+     */
+    sealedBy?: Date;
+    /**
+     * Heads an auditor kept from earlier (`audit heads export`): each must be
+     * signed, and the log as stored now must extend it (an RFC 9162
+     * consistency proof from it to the current head), so a history rewritten
+     * and resealed, heads and all, is still found by whoever holds an older head.
+     */
+    knownHeads?: readonly KnownHead[];
+    onProgress?: (checked: number, total: number) => void;
+  } = {},
 ): Promise<VerificationReport> {
   const findings: Finding[] = [];
   const note = (finding: Finding) => {
@@ -117,6 +151,10 @@ export async function verifyLog(
     }
   };
 
+  const coveredByHeads = heads.length > 0 ? Number(heads[heads.length - 1].tree_size) : 0;
+  let overdue: { count: number; first: RecordedEvent; firstIndex: number } | undefined;
+  // The leaf hashes as recomputed from the log, kept only to prove consistency with the known heads.
+  const logLeafHashes: Hash[] | undefined = options.knownHeads?.length ? [] : undefined;
   let index = 0;
   let eventsInLog = 0;
   let sealedUnderLegacyStreamNames = 0;
@@ -172,7 +210,12 @@ export async function verifyLog(
         sealedUnderLegacyStreamNames += 1;
       }
     }
+    if (options.sealedBy && index >= coveredByHeads && event.recordedAt < options.sealedBy) {
+      if (overdue) overdue.count += 1;
+      else overdue = { count: 1, first: event, firstIndex: index };
+    }
     streaming.push(match.hash);
+    logLeafHashes?.push(match.hash);
     index += 1;
     checkHead();
     if (index % PAGE === 0) options.onProgress?.(index, inLog.size);
@@ -198,7 +241,27 @@ export async function verifyLog(
     });
     headIndex += 1;
   }
+  if (overdue) {
+    const { count, first, firstIndex } = overdue;
+    note({
+      kind: 'unsealed',
+      leafIndex: firstIndex,
+      eventId: first.id,
+      treeSize: null,
+      detail: `${count} event(s) recorded before ${options.sealedBy!.toISOString()} are covered by no signed head (${heads.length === 0 ? 'there is no head at all' : `the latest head has size ${coveredByHeads}`}), though the sealer signs one every head interval: the audit tables were emptied or heads removed. The first is event ${first.id} (${first.type} in ${first.streamName} at revision ${first.streamRevision}, recorded ${first.recordedAt.toISOString()}) at index ${firstIndex}`,
+    });
+  }
   const latest = heads.at(-1);
+  for (const known of options.knownHeads ?? []) {
+    const finding = checkKnownHead(known, {
+      logLeafHashes: logLeafHashes!,
+      latest,
+      publicKey: options.trustedKeys
+        ? options.trustedKeys.find((pem) => (known.publicKeyPem ?? keys.get(known.keyId)) === pem)
+        : (known.publicKeyPem ?? keys.get(known.keyId)),
+    });
+    if (finding) note(finding);
+  }
   return {
     ok: findings.length === 0,
     eventsInLog,
@@ -219,6 +282,14 @@ export async function verifyLog(
       `recomputed each event's leaf hash (RFC 9162, SHA-256 over canonical JSON of every stored field) and compared it with the ${leafCount} sealed leaves, event id by event id`,
       `recomputed the Merkle tree head at each of the ${heads.length} signed sizes and compared it with the signed root`,
       `verified each head's Ed25519 signature over size, root and signing time with ${options.trustedKeys ? 'the trusted keys given' : 'the public keys recorded beside the heads'}`,
+      ...(options.knownHeads?.length
+        ? [
+            `checked the signature of each of the ${options.knownHeads.length} head(s) held from earlier, and an RFC 9162 consistency proof from each to the current head over the log as stored`,
+          ]
+        : []),
+      ...(options.sealedBy
+        ? [`checked that every event recorded before ${options.sealedBy.toISOString()} is covered by a signed head`]
+        : []),
       ...(sealedUnderLegacyStreamNames > 0
         ? [
             `${sealedUnderLegacyStreamNames} event(s) were sealed before their streams were renamed to categories without '-' (issue 13, e.g. service-report-… to service_report-…): their leaves matched under the legacy stream name, and only under it`,
@@ -226,4 +297,64 @@ export async function verifyLog(
         : []),
     ],
   };
+}
+
+const headInWords = (head: { treeSize: number; rootHash: string; signedAt: string; keyId: string }) =>
+  `size ${head.treeSize}, root ${head.rootHash}, signed ${head.signedAt} by key ${head.keyId}`;
+
+/** One held head against the log as stored now: signed, and a prefix of the current tree. */
+function checkKnownHead(
+  known: KnownHead,
+  context: {
+    logLeafHashes: readonly Hash[];
+    latest: AuditLogTables['audit_tree_head'] | undefined;
+    publicKey: string | undefined;
+  },
+): Finding | undefined {
+  const held = `the held head (${headInWords(known)})`;
+  const finding = (kind: FindingKind, detail: string): Finding => ({
+    kind,
+    leafIndex: null,
+    eventId: null,
+    treeSize: known.treeSize,
+    detail,
+  });
+  if (!context.publicKey)
+    return finding('untrusted-key', `${held} is signed with a key that is neither trusted nor recorded`);
+  const knownRoot = Buffer.from(known.rootHash, 'hex');
+  if (
+    !signatureValid(
+      context.publicKey,
+      treeHeadMessage(known.treeSize, knownRoot, known.signedAt),
+      Buffer.from(known.signature, 'base64'),
+    )
+  )
+    return finding('bad-signature', `the signature of ${held} does not match: the kept copy was altered`);
+  const logSize = context.logLeafHashes.length;
+  if (known.treeSize > logSize)
+    return finding(
+      'missing',
+      `${held} covers ${known.treeSize} events, but the log holds only ${logSize}: sealed events were removed`,
+    );
+  // The current head when it reaches the held one; otherwise (heads removed) the log's own tree as stored.
+  const latestSize = context.latest ? Number(context.latest.tree_size) : 0;
+  const current =
+    context.latest && latestSize >= known.treeSize && latestSize <= logSize
+      ? {
+          treeSize: latestSize,
+          root: context.latest.root_hash,
+          description: `the current head (${headInWords({ treeSize: latestSize, rootHash: context.latest.root_hash.toString('hex'), signedAt: context.latest.signed_at, keyId: context.latest.key_id })})`,
+        }
+      : {
+          treeSize: logSize,
+          root: rootOf(context.logLeafHashes),
+          description: `the log as stored (size ${logSize}; no current head reaches the held one)`,
+        };
+  const proof = consistencyProof(known.treeSize, context.logLeafHashes.slice(0, current.treeSize));
+  if (!verifyConsistency(known.treeSize, current.treeSize, knownRoot, current.root, proof))
+    return finding(
+      'inconsistent-head',
+      `${held} is not consistent with ${current.description}: the first ${known.treeSize} events were rewritten since it was signed (and resealed, if no other finding names them)`,
+    );
+  return undefined;
 }
