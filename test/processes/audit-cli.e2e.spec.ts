@@ -83,4 +83,52 @@ describe('sla CLI: audit seal and verify', () => {
     expect(report.findings[0]).toMatchObject({ kind: 'altered', leafIndex: 1 });
     expect(report.findings[0].detail).toMatch(/ServiceRegistered in service-erp/);
   }, 60_000);
+
+  it('finds an edit hidden by emptying the audit tables, and a resealed rewrite by a head kept with `audit heads export`', async () => {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(
+        `update event_store.events set data = jsonb_set(data, '{name}', '"erp"') where stream_name = 'service-erp'`,
+      );
+      expect((await run('audit', 'verify', '--seal-grace', '0')).code).toBe(0);
+      const printed = await run('audit', 'heads', 'export');
+      expect(printed.code).toBe(0);
+      const kept = JSON.parse(printed.output.slice(printed.output.indexOf('{')));
+      expect(kept).toMatchObject({ format: 'sla-audit-tree-heads/1', heads: [{ treeSize: 3 }] });
+      const headsFile = path.join(directory, 'kept-heads.json');
+      expect(await run('audit', 'heads', 'export', '--out', headsFile)).toMatchObject({
+        code: 0,
+        output: expect.stringMatching(/wrote 1 signed head\(s\) to .*kept-heads\.json; latest: size 3/),
+      });
+      expect(JSON.parse(readFileSync(headsFile, 'utf8'))).toEqual(kept);
+      expect((await run('audit', 'verify', '--known-heads', headsFile)).code).toBe(0);
+
+      await client.query(
+        `update event_store.events set data = jsonb_set(data, '{name}', '"payroll"') where stream_name = 'service-erp'`,
+      );
+      await client.query(`delete from audit_log_leaf; delete from audit_tree_head`);
+      const emptied = await run('audit', 'verify', '--seal-grace', '0');
+      expect(emptied.code).toBe(3);
+      expect(emptied.output).toMatch(/unsealed: 3 event\(s\) recorded before .* covered by no signed head/);
+      expect(emptied.output).toMatch(/latest head: none/);
+
+      expect((await run('audit', 'seal')).output).toMatch(/signed head: size 3/);
+      // The rewritten log, resealed, matches its own new head; only the head kept outside tells.
+      expect((await run('audit', 'verify', '--seal-grace', '0')).code).toBe(0);
+      const resealed = await run('audit', 'verify', '--known-heads', headsFile);
+      expect(resealed.code).toBe(3);
+      expect(resealed.output).toContain(
+        `inconsistent-head: the held head (size 3, root ${kept.heads[0].rootHash}, signed ${kept.heads[0].signedAt}`,
+      );
+
+      const malformed = path.join(directory, 'not-heads.json');
+      writeFileSync(malformed, JSON.stringify({ ...kept, heads: [{ ...kept.heads[0], rootHash: 'abc' }] }));
+      const refused = await run('audit', 'verify', '--known-heads', malformed);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toMatch(/not-heads\.json holds no tree heads: heads\.0\.rootHash: a SHA-256 hash/);
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
 });

@@ -29,10 +29,8 @@ const knownHeadSchema = z.object({
   publicKeyPem: z.string().optional(),
 });
 
-const treeHeadsFileSchema = z.union([
-  z.object({ format: z.literal(TREE_HEADS_FORMAT), heads: z.array(knownHeadSchema) }),
-  z.array(knownHeadSchema),
-]);
+const exportSchema = z.object({ format: z.literal(TREE_HEADS_FORMAT), heads: z.array(knownHeadSchema) });
+const headListSchema = z.array(knownHeadSchema);
 
 /** Every signed head in the database, oldest first, as `audit heads export` writes them. */
 export async function exportTreeHeads(db: Kysely<AuditLogTables>): Promise<TreeHeadsExport> {
@@ -61,7 +59,8 @@ export function parseKnownHeads(text: string, source: string): KnownHead[] {
   } catch (error) {
     throw new Error(`${source} is not JSON: ${(error as Error).message}`);
   }
-  const parsed = treeHeadsFileSchema.safeParse(json);
+  // Chosen by shape rather than as a union, so the error names the field that is wrong.
+  const parsed = Array.isArray(json) ? headListSchema.safeParse(json) : exportSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${source} holds no tree heads: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);

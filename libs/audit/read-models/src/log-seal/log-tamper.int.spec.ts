@@ -275,9 +275,14 @@ describe('tamper evidence over the global log (real PostgreSQL)', () => {
     expect((await verifyLog(store, db, { knownHeads: [beyond] })).findings).toEqual([
       expect.objectContaining({ kind: 'missing', treeSize: 50, detail: expect.stringMatching(/holds only 40/) }),
     ]);
-    expect(() => parseKnownHeads('{"heads": [{"treeSize": 3}]}', 'heads.json')).toThrow(
-      /^heads.json holds no tree heads: /,
+    const head = { ...first, rootHash: 'abc' };
+    expect(() => parseKnownHeads(JSON.stringify([head]), 'heads.json')).toThrow(
+      /^heads.json holds no tree heads: 0\.rootHash: a SHA-256 hash, 64 lowercase hex digits$/,
     );
+    expect(() => parseKnownHeads(JSON.stringify({ heads: [first] }), 'heads.json')).toThrow(
+      /^heads.json holds no tree heads: format: /,
+    );
+    expect(parseKnownHeads(JSON.stringify([first]), 'heads.json')).toEqual([first]);
   });
 
   it('finds a forged tree head, and one re-signed with a key that is not trusted', async () => {
