@@ -12,6 +12,8 @@ describe('sla CLI: audit seal and verify', () => {
   let databaseUrl: string;
   const directory = mkdtempSync(path.join(tmpdir(), 'sla-audit-cli-'));
   const keyFile = path.join(directory, 'signing-key.pem');
+  // Outside the data folder, as an operator would mount it from elsewhere.
+  const headLogFile = path.join(directory, 'published', 'heads.jsonl');
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase('audit_cli');
@@ -49,6 +51,7 @@ describe('sla CLI: audit seal and verify', () => {
     const cli = startNodeProcess(builtEntryPoint('cli'), args, {
       DATABASE_URL: databaseUrl,
       AUDIT_SIGNING_KEY_FILE: keyFile,
+      AUDIT_HEAD_LOG_FILE: headLogFile,
     });
     const exit = await cli.exited;
     return { code: exit.code, output: cli.output() };
@@ -131,4 +134,15 @@ describe('sla CLI: audit seal and verify', () => {
       await client.end();
     }
   }, 120_000);
+
+  it('published every head it signed to AUDIT_HEAD_LOG_FILE, which catches the rewrite above without an export', async () => {
+    const lines = readFileSync(headLogFile, 'utf8').trim().split('\n');
+    const published = lines.map((line) => JSON.parse(line));
+    // The first seal, and the reseal after the audit tables were emptied: same size, another root.
+    expect(published).toMatchObject([{ treeSize: 3 }, { treeSize: 3 }]);
+    expect(published[1].rootHash).not.toBe(published[0].rootHash);
+    const verified = await run('audit', 'verify', '--known-heads', headLogFile);
+    expect(verified.code).toBe(3);
+    expect(verified.output).toContain(`inconsistent-head: the held head (size 3, root ${published[0].rootHash}`);
+  }, 60_000);
 });

@@ -33,6 +33,7 @@ function runFromTheCallersFolder(environment: NodeJS.ProcessEnv): void {
   environment.DATA_DIR = path.resolve(environment.DATA_DIR ?? '.data');
   for (const name of [
     'AUDIT_SIGNING_KEY_FILE',
+    'AUDIT_HEAD_LOG_FILE',
     'AUTH_API_KEYS_FILE',
     'ALERTMANAGER_MAPPING_FILE',
     'JSON_WEBHOOK_SOURCES_FILE',

@@ -51,6 +51,7 @@ export async function openInfrastructure(
   try {
     // Before the database: a broken key file stops start-up with nothing started.
     const signer = openSigner(configuration);
+    const headLogFile = headLogOutsideDataFolder(configuration);
     let embedded: EmbeddedPostgres | undefined;
     let databaseUrl = configuration.DATABASE_URL;
     if (!databaseUrl) {
@@ -107,6 +108,7 @@ export async function openInfrastructure(
     closers.push(() => slaWatch.stop());
     const logSealer = new LogSealer(rawStore, readStore, signer, clock, {
       headIntervalMilliseconds: configuration.AUDIT_TREE_HEAD_INTERVAL_SECONDS * 1_000,
+      ...(headLogFile ? { headLogFile } : {}),
       log,
     });
     closers.push(() => logSealer.stop());
@@ -135,6 +137,19 @@ export async function openInfrastructure(
     await close();
     throw error;
   }
+}
+
+/** A copy of the heads beside the data would go wherever the data goes: whoever can rewrite one can rewrite both. */
+function headLogOutsideDataFolder(configuration: Configuration): string | undefined {
+  if (!configuration.AUDIT_HEAD_LOG_FILE) return undefined;
+  const file = path.resolve(configuration.AUDIT_HEAD_LOG_FILE);
+  const relative = path.relative(path.resolve(configuration.DATA_DIR), file);
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
+    throw new ConfigurationError([
+      `AUDIT_HEAD_LOG_FILE=${JSON.stringify(configuration.AUDIT_HEAD_LOG_FILE)}: lies inside DATA_DIR (${configuration.DATA_DIR}); the published heads must be kept apart from the data they vouch for`,
+    ]);
+  }
+  return file;
 }
 
 function openSigner(configuration: Configuration): LogSigner {

@@ -43,6 +43,11 @@ export const configurationSchema = z.object({
    * $DATA_DIR/audit-signing-key.pem.
    */
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * Append-only file (JSON Lines) that receives every signed tree head as it is signed, for auditors; put it on
+   * another disk or host (it must lie outside DATA_DIR). Unset = heads are kept in the database only.
+   */
+  AUDIT_HEAD_LOG_FILE: z.string().min(1).optional(),
   /** How often a new tree head is signed while the log grows. */
   AUDIT_TREE_HEAD_INTERVAL_SECONDS: positiveInteger.default(60),
   /**

@@ -1,3 +1,5 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuditLogTables } from './log-sealer';
@@ -51,14 +53,25 @@ export async function exportTreeHeads(db: Kysely<AuditLogTables>): Promise<TreeH
   };
 }
 
-/** Heads from a file an auditor kept (an export, or a plain array of heads); the error names the field. */
+/** Appends one head as a line of JSON; the file is only ever appended to (O_APPEND). */
+export function appendToHeadLog(file: string, head: KnownHead): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  appendFileSync(file, `${JSON.stringify(head)}\n`, { flag: 'a', mode: 0o644 });
+}
+
+/**
+ * Heads from a file an auditor kept: an export, a plain array of heads, or
+ * the head log (one head per line); the error names the field.
+ */
 export function parseKnownHeads(text: string, source: string): KnownHead[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${source} is not JSON: ${(error as Error).message}`);
+  } catch {
+    return parseHeadLog(text, source);
   }
+  const anExport = typeof json === 'object' && json !== null && ('format' in json || 'heads' in json);
+  if (!Array.isArray(json) && !anExport) return parseHeadLog(text, source);
   // Chosen by shape rather than as a union, so the error names the field that is wrong.
   const parsed = Array.isArray(json) ? headListSchema.safeParse(json) : exportSchema.safeParse(json);
   if (!parsed.success) {
@@ -66,4 +79,27 @@ export function parseKnownHeads(text: string, source: string): KnownHead[] {
     throw new Error(`${source} holds no tree heads: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
   }
   return Array.isArray(parsed.data) ? parsed.data : parsed.data.heads;
+}
+
+function parseHeadLog(text: string, source: string): KnownHead[] {
+  const heads: KnownHead[] = [];
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    const where = `${source} line ${index + 1}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      throw new Error(`${where} is not JSON: ${(error as Error).message}`);
+    }
+    const parsed = knownHeadSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${where} is no tree head: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    }
+    heads.push(parsed.data);
+  }
+  if (heads.length === 0) throw new Error(`${source} holds no tree heads`);
+  return heads;
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { eventLeaf, leafHash, StreamingRoot, treeHeadMessage } from '@sla/audit-domain';
 import type { EventStore, GlobalPosition } from '@sla/event-sourcing';
 import { Scheduler } from '@sla/projection-runtime';
+import { appendToHeadLog } from './known-heads';
 import type { LogSigner } from './log-signer';
 
 export type AuditLogTables = {
@@ -35,7 +36,12 @@ export class LogSealer {
     private readonly db: Kysely<AuditLogTables>,
     private readonly signer: LogSigner,
     private readonly clock: { now(): Date },
-    private readonly options: { headIntervalMilliseconds?: number; log?: (message: string) => void } = {},
+    private readonly options: {
+      headIntervalMilliseconds?: number;
+      /** Append-only file (JSON Lines) that receives every head as it is signed. */
+      headLogFile?: string;
+      log?: (message: string) => void;
+    } = {},
   ) {}
 
   /** Seals every interval (one pass at a time) until `stop()`. */
@@ -141,17 +147,19 @@ export class LogSealer {
           signature,
         })
         .execute();
-      this.options.log?.(`log sealer: signed tree head at size ${nextIndex}`);
-      return {
-        leaves: added,
-        head: {
-          treeSize: nextIndex,
-          rootHash: rootHash.toString('hex'),
-          signedAt,
-          keyId: this.signer.keyId,
-          signature: signature.toString('base64'),
-        },
+      const head: TreeHead = {
+        treeSize: nextIndex,
+        rootHash: rootHash.toString('hex'),
+        signedAt,
+        keyId: this.signer.keyId,
+        signature: signature.toString('base64'),
       };
+      // Inside the transaction: a head that could not be published is not recorded either,
+      // so the file never misses a head the database has (the next pass signs again).
+      if (this.options.headLogFile)
+        appendToHeadLog(this.options.headLogFile, { ...head, publicKeyPem: this.signer.publicKeyPem });
+      this.options.log?.(`log sealer: signed tree head at size ${nextIndex}`);
+      return { leaves: added, head };
     });
   }
 }

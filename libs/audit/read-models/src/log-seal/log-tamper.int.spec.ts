@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { Client } from 'pg';
 import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
@@ -336,5 +339,50 @@ describe('tamper evidence over the global log (real PostgreSQL)', () => {
         .execute();
     }
     expect((await verifyLog(store, db, { trustedKeys: [signer.publicKeyPem] })).ok).toBe(true);
+  });
+
+  it('publishes every head it signs to an append-only head log, and records no head it could not publish', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'sla-head-log-'));
+    const headLogFile = path.join(folder, 'published', 'heads.jsonl');
+    const publishing = new LogSealer(store, db, signer, { now: () => new Date() }, { headLogFile });
+    const appendOne = async (n: number) => {
+      const result = await store.appendToStream(
+        'ticket-T0',
+        [
+          {
+            id: randomUUID(),
+            type: 'Noted',
+            schemaVersion: 1,
+            data: { n, title: `fact ${n}` },
+            metadata: { actor: 'a', correlationId: 'c', source: 's' },
+          },
+        ],
+        'any',
+      );
+      await untilReadable(store, result.position);
+    };
+    await appendOne(40);
+    expect((await publishing.seal(true)).head?.treeSize).toBe(41);
+    await appendOne(41);
+    expect((await publishing.seal(true)).head?.treeSize).toBe(42);
+    const published = readFileSync(headLogFile, 'utf8');
+    expect(published.trim().split('\n')).toHaveLength(2);
+    const knownHeads = parseKnownHeads(published, headLogFile);
+    expect(knownHeads).toEqual(
+      (await exportTreeHeads(db)).heads
+        .filter((head) => head.treeSize > 40)
+        .map((head) => expect.objectContaining(head)),
+    );
+    expect((await verifyLog(store, db, { knownHeads, trustedKeys: [signer.publicKeyPem] })).ok).toBe(true);
+
+    // The head log cannot be written (a folder stands in its place): sealing fails, nothing is recorded.
+    const blocked = new LogSealer(store, db, signer, { now: () => new Date() }, { headLogFile: folder });
+    await appendOne(42);
+    await expect(blocked.seal(true)).rejects.toThrow(/EISDIR/);
+    const sizes = await db.selectFrom('audit_tree_head').select('tree_size').orderBy('tree_size').execute();
+    expect(sizes.map((row) => Number(row.tree_size))).toEqual([30, 40, 41, 42]);
+    expect((await db.selectFrom('audit_log_leaf').select('leaf_index').execute()).length).toBe(42);
+    expect((await publishing.seal(true)).head?.treeSize).toBe(43);
+    expect(readFileSync(headLogFile, 'utf8').trim().split('\n')).toHaveLength(3);
   });
 });
