@@ -144,7 +144,8 @@ function headLogOutsideDataFolder(configuration: Configuration): string | undefi
   if (!configuration.AUDIT_HEAD_LOG_FILE) return undefined;
   const file = path.resolve(configuration.AUDIT_HEAD_LOG_FILE);
   const relative = path.relative(path.resolve(configuration.DATA_DIR), file);
-  if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  if (!outside) {
     throw new ConfigurationError([
       `AUDIT_HEAD_LOG_FILE=${JSON.stringify(configuration.AUDIT_HEAD_LOG_FILE)}: lies inside DATA_DIR (${configuration.DATA_DIR}); the published heads must be kept apart from the data they vouch for`,
     ]);
