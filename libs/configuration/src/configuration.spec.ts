@@ -36,6 +36,16 @@ describe('loadConfiguration', () => {
     expect(problems.join('\n')).toMatch(/^PROJECTOR="sometimes": /m);
   });
 
+  it('reads CORS_ORIGINS as a list of origins, refusing a path, a trailing slash or another scheme', () => {
+    expect(loadConfiguration({ CORS_ORIGINS: 'https://console.example, http://localhost:4200' }).CORS_ORIGINS).toEqual([
+      'https://console.example',
+      'http://localhost:4200',
+    ]);
+    for (const origin of ['https://console.example/', 'https://console.example/app', 'ftp://files.example', '*']) {
+      expect(() => loadConfiguration({ CORS_ORIGINS: origin })).toThrow(/^.*\n.*CORS_ORIGINS=/);
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfiguration({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

@@ -12,6 +12,12 @@ const optionalUrl = (protocols: string[]) =>
     })
     .optional();
 
+function isOrigin(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text;
+}
+
 /**
  * Every setting the product reads, with its default. Parsed once at start;
  * the README's environment table lists the same keys.
@@ -45,6 +51,20 @@ export const configurationSchema = z.object({
    * is not loopback); it is then warned about at start and on /health.
    */
   AUTH: z.enum(['off']).optional(),
+  /** Comma-separated origins (`https://console.example`) a browser may call the API from; unset = none. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value, context) => {
+      const origins = value.split(',').map((origin) => origin.trim());
+      for (const origin of origins.filter((origin) => !isOrigin(origin))) {
+        context.addIssue({
+          code: 'custom',
+          message: `${JSON.stringify(origin)} is not an origin: http(s)://host[:port], no path or trailing slash`,
+        });
+      }
+      return origins;
+    })
+    .optional(),
   /**
    * Ed25519 private key (PKCS#8 PEM) that signs audit tree heads; created when missing. Default:
    * $DATA_DIR/audit-signing-key.pem.
