@@ -12,6 +12,7 @@ import {
 import { ApiModule } from './api.module';
 import { StartupQuietLogger } from './startup-logger';
 import { apiDocument } from './openapi/openapi.controller';
+import { corsOptions, securityHeaders } from './security-headers';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -27,6 +28,10 @@ export async function createApiApplication(
     // The raw body is kept for webhook signatures (HMAC over the exact bytes sent).
     rawBody: true,
   });
+  app.use(securityHeaders());
+  // CORS is answered before the 405 check: a preflight OPTIONS on a known path is not "method not allowed".
+  const cors = corsOptions(infrastructure.configuration);
+  if (cors) app.enableCors(cors);
   // Before the routes: a known path with a wrong method is 405 with Allow, not Express's 404.
   app.use(methodNotAllowed(apiDocument.paths));
   app.useGlobalFilters(new HttpErrorFilter());

@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigurationError, loadConfiguration, type Configuration } from '@sla/configuration';
+import {
+  checkAccessControlRequirement,
+  ConfigurationError,
+  loadConfiguration,
+  type Configuration,
+} from '@sla/configuration';
 import { openInfrastructure } from '@sla/composition';
 import { createApiApplication } from './api.application';
 import { checkConfigurationFiles } from './configuration-files';
@@ -11,6 +16,7 @@ async function main(): Promise<void> {
   let configuration: Configuration;
   try {
     configuration = loadConfiguration(process.env);
+    checkAccessControlRequirement(configuration);
     checkConfigurationFiles(configuration);
   } catch (error) {
     if (error instanceof ConfigurationError) {

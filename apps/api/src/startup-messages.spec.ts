@@ -30,4 +30,9 @@ describe('start-up messages', () => {
     ]);
     expect(messages.warnings).toEqual([]);
   });
+
+  it('name AUTH=off as the reason when access control was switched off on purpose', () => {
+    const messages = startupMessages(loadConfiguration({ AUTH: 'off' }), { logIsEmpty: false });
+    expect(messages.warnings).toEqual([expect.stringMatching(/^access control is OFF \(AUTH=off\): anyone/)]);
+  });
 });

@@ -20,11 +20,17 @@ export function startupMessages(
     info.push("the event log is empty: the README's walkthrough sets up an SLA and feeds a first month in a minute");
   }
   const warnings: string[] = [];
-  if (!configuration.AUTH_API_KEYS_FILE) {
-    warnings.push(
-      'access control is OFF (AUTH_API_KEYS_FILE is not set): anyone who reaches this port can read and write, ' +
-        'and X-Actor names the actor. For development only; see "Access control" in the README.',
-    );
-  }
+  const accessControlOff = accessControlOffWarning(configuration);
+  if (accessControlOff) warnings.push(accessControlOff);
   return { info, warnings };
+}
+
+/** The warning for an API without access control, or null when API keys are configured. */
+export function accessControlOffWarning(configuration: Configuration): string | null {
+  if (configuration.AUTH_API_KEYS_FILE) return null;
+  const why = configuration.AUTH === 'off' ? 'AUTH=off' : 'AUTH_API_KEYS_FILE is not set';
+  return (
+    `access control is OFF (${why}): anyone who reaches this port can read and write, ` +
+    'and X-Actor names the actor. For development only; see "Access control" in the README.'
+  );
 }

@@ -1,4 +1,4 @@
-import { ConfigurationError, loadConfiguration } from './configuration';
+import { checkAccessControlRequirement, ConfigurationError, isLoopbackHost, loadConfiguration } from './configuration';
 
 describe('loadConfiguration', () => {
   it('needs nothing: every setting has a default for the embedded start', () => {
@@ -36,7 +36,57 @@ describe('loadConfiguration', () => {
     expect(problems.join('\n')).toMatch(/^PROJECTOR="sometimes": /m);
   });
 
+  it('reads CORS_ORIGINS as a list of origins, refusing a path, a trailing slash or another scheme', () => {
+    expect(loadConfiguration({ CORS_ORIGINS: 'https://console.example, http://localhost:4200' }).CORS_ORIGINS).toEqual([
+      'https://console.example',
+      'http://localhost:4200',
+    ]);
+    for (const origin of ['https://console.example/', 'https://console.example/app', 'ftp://files.example', '*']) {
+      expect(() => loadConfiguration({ CORS_ORIGINS: origin })).toThrow(/^.*\n.*CORS_ORIGINS=/);
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfiguration({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it.each(['127.0.0.1', '127.1.2.3', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1'])('%s is', (host) =>
+    expect(isLoopbackHost(host)).toBe(true),
+  );
+  it.each(['0.0.0.0', '::', '10.0.0.5', 'api.example', '128.0.0.1', '127.0.0.1.example'])('%s is not', (host) =>
+    expect(isLoopbackHost(host)).toBe(false),
+  );
+});
+
+describe('checkAccessControlRequirement', () => {
+  const problemOf = (environment: Record<string, string>) => {
+    try {
+      checkAccessControlRequirement(loadConfiguration(environment));
+      return undefined;
+    } catch (error) {
+      return (error as ConfigurationError).problems.join('\n');
+    }
+  };
+
+  it('lets development on loopback start without access control', () => {
+    expect(problemOf({})).toBeUndefined();
+    expect(problemOf({ NODE_ENV: 'development', HOST: 'localhost' })).toBeUndefined();
+  });
+
+  it('refuses production or a reachable HOST without API keys, naming AUTH_API_KEYS_FILE and AUTH=off', () => {
+    expect(problemOf({ NODE_ENV: 'production' })).toMatch(
+      /^access control is required \(NODE_ENV=production\): set AUTH_API_KEYS_FILE .* or set AUTH=off/,
+    );
+    expect(problemOf({ HOST: '0.0.0.0', NODE_ENV: 'production' })).toMatch(
+      /\(NODE_ENV=production, HOST=0\.0\.0\.0 is not a loopback address\)/,
+    );
+  });
+
+  it('accepts API keys or an explicit AUTH=off, and no other value of AUTH', () => {
+    expect(problemOf({ HOST: '0.0.0.0', AUTH_API_KEYS_FILE: '/etc/sla/keys.json' })).toBeUndefined();
+    expect(problemOf({ HOST: '0.0.0.0', AUTH: 'off' })).toBeUndefined();
+    expect(() => loadConfiguration({ AUTH: 'no' })).toThrow(/AUTH="no": /);
   });
 });

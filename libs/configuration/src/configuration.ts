@@ -12,11 +12,19 @@ const optionalUrl = (protocols: string[]) =>
     })
     .optional();
 
+function isOrigin(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text;
+}
+
 /**
  * Every setting the product reads, with its default. Parsed once at start;
  * the README's environment table lists the same keys.
  */
 export const configurationSchema = z.object({
+  /** `production` makes access control mandatory, as a HOST that is not loopback does. */
+  NODE_ENV: z.string().min(1).optional(),
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
@@ -38,6 +46,25 @@ export const configurationSchema = z.object({
   JSON_WEBHOOK_SOURCES_FILE: z.string().min(1).optional(),
   /** JSON file of API keys (SHA-256 hashes), actors and roles; unset = access control off (development only). */
   AUTH_API_KEYS_FILE: z.string().min(1).optional(),
+  /**
+   * `off` runs the API without access control where it would otherwise refuse to start (production, or a HOST that
+   * is not loopback); it is then warned about at start and on /health.
+   */
+  AUTH: z.enum(['off']).optional(),
+  /** Comma-separated origins (`https://console.example`) a browser may call the API from; unset = none. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value, context) => {
+      const origins = value.split(',').map((origin) => origin.trim());
+      for (const origin of origins.filter((origin) => !isOrigin(origin))) {
+        context.addIssue({
+          code: 'custom',
+          message: `${JSON.stringify(origin)} is not an origin: http(s)://host[:port], no path or trailing slash`,
+        });
+      }
+      return origins;
+    })
+    .optional(),
   /**
    * Ed25519 private key (PKCS#8 PEM) that signs audit tree heads; created when missing. Default:
    * $DATA_DIR/audit-signing-key.pem.
@@ -85,4 +112,32 @@ export function loadConfiguration(environment: Record<string, string | undefined
     );
   }
   return result.data;
+}
+
+/** Whether HOST only accepts connections from this machine (localhost, 127.0.0.0/8, ::1). */
+export function isLoopbackHost(host: string): boolean {
+  const address = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return (
+    address === 'localhost' ||
+    address === '::1' ||
+    /^127(\.\d{1,3}){3}$/.test(address) ||
+    /^::ffff:127(\.\d{1,3}){3}$/.test(address)
+  );
+}
+
+/**
+ * Outside development (NODE_ENV=production, or a HOST others can reach) the API does not start open to anyone who
+ * reaches the port: it needs an identity configuration, or an explicit AUTH=off.
+ */
+export function checkAccessControlRequirement(configuration: Configuration): void {
+  if (configuration.AUTH_API_KEYS_FILE || configuration.AUTH === 'off') return;
+  const reasons = [
+    ...(configuration.NODE_ENV === 'production' ? ['NODE_ENV=production'] : []),
+    ...(isLoopbackHost(configuration.HOST) ? [] : [`HOST=${configuration.HOST} is not a loopback address`]),
+  ];
+  if (reasons.length === 0) return;
+  throw new ConfigurationError([
+    `access control is required (${reasons.join(', ')}): set AUTH_API_KEYS_FILE to a file of API keys ` +
+      '(see "Access control" in the README), or set AUTH=off to run without access control on purpose',
+  ]);
 }

@@ -5,6 +5,7 @@ import { access } from '@sla/access-control';
 import type { Infrastructure } from '@sla/composition';
 import { defineRoute, Endpoint } from '@sla/nest-platform';
 import { INFRASTRUCTURE } from '../infrastructure.module';
+import { accessControlOffWarning } from '../startup-messages';
 import { judgeProjection } from './projection-health';
 
 type HealthResponse = { status(code: number): void; setHeader(name: string, value: string): void };
@@ -66,8 +67,12 @@ export class HealthController {
         ? (await this.infrastructure.projections.status()).map((status) => judgeProjection(status, thresholds, now))
         : [];
     const down = eventStore.status === 'down' || readStore.status === 'down';
-    const warnings = projections.flatMap((projection) => (projection.warning ? [projection.warning] : []));
-    const degraded = watermark?.readersHeldBack || warnings.length > 0;
+    const projectionWarnings = projections.flatMap((projection) => (projection.warning ? [projection.warning] : []));
+    const degraded = watermark?.readersHeldBack || projectionWarnings.length > 0;
+    // Access control switched off on purpose (AUTH=off) is a choice, not a failure: listed, but still "ok".
+    const { configuration } = this.infrastructure;
+    const accessControlOff = configuration.AUTH === 'off' ? accessControlOffWarning(configuration) : null;
+    const warnings = accessControlOff ? [...projectionWarnings, accessControlOff] : projectionWarnings;
     response.status(down ? 503 : 200);
     if (down) response.setHeader('Retry-After', '5');
     return {
