@@ -80,7 +80,8 @@ export async function openInfrastructure(
       rawStore = postgresStore;
     }
     closers.push(() => rawStore.close());
-    const eventStore = withEventSchemas(rawStore, productEventCatalog());
+    const eventCatalog = productEventCatalog();
+    const eventStore = withEventSchemas(rawStore, eventCatalog);
 
     // Read models and their checkpoints stay in PostgreSQL whatever the event store.
     const readStore = openReadStore<any>(databaseUrl);
@@ -108,6 +109,7 @@ export async function openInfrastructure(
     const logSealer = new LogSealer(rawStore, readStore, signer, clock, {
       headIntervalMilliseconds: configuration.AUDIT_TREE_HEAD_INTERVAL_SECONDS * 1_000,
       log,
+      eventCatalog,
     });
     closers.push(() => logSealer.stop());
 
