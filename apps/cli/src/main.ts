@@ -178,10 +178,14 @@ audit
   .description('add the events not yet sealed to the audit tree and sign a tree head now')
   .action(() =>
     withInfrastructure(async ({ logSealer }) => {
-      const { leaves, head } = await logSealer.seal(true);
+      const { leaves, head, refused } = await logSealer.seal(true);
       console.log(
         `sealed ${leaves} new event(s); ${head ? `signed head: size ${head.treeSize}, root ${head.rootHash}, key ${head.keyId}` : 'no new head (nothing new since the last one)'}`,
       );
+      if (refused) {
+        console.error(`sealing stopped at event ${refused.eventId} (${refused.kind}): ${refused.detail}`);
+        process.exitCode = EXIT_TAMPERED;
+      }
     }),
   );
 

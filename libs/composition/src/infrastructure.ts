@@ -81,7 +81,8 @@ export async function openInfrastructure(
       rawStore = postgresStore;
     }
     closers.push(() => rawStore.close());
-    const eventStore = withEventSchemas(rawStore, productEventCatalog());
+    const eventCatalog = productEventCatalog();
+    const eventStore = withEventSchemas(rawStore, eventCatalog);
 
     // Read models and their checkpoints stay in PostgreSQL whatever the event store.
     const readStore = openReadStore<any>(databaseUrl);
@@ -110,6 +111,7 @@ export async function openInfrastructure(
       headIntervalMilliseconds: configuration.AUDIT_TREE_HEAD_INTERVAL_SECONDS * 1_000,
       ...(headLogFile ? { headLogFile } : {}),
       log,
+      eventCatalog,
     });
     closers.push(() => logSealer.stop());
 

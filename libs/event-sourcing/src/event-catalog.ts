@@ -93,6 +93,31 @@ export class EventCatalog {
     };
   }
 
+  /**
+   * What is wrong with a stored event by this catalog, empty when nothing:
+   * its type unknown, its metadata or id malformed, its data not parsed by
+   * its schema (after upcasting an older version). The log sealer asks this
+   * of every event before it signs a head over it.
+   */
+  storedEventIssues(event: RecordedEvent): SchemaIssue[] {
+    if (!this.definitions.has(event.type)) return [{ path: 'type', message: `unknown event type ${event.type}` }];
+    const issues: SchemaIssue[] = [];
+    if (!z.uuid().safeParse(event.id).success) issues.push({ path: 'id', message: 'must be a UUID' });
+    const metadata = eventMetadataSchema.safeParse(event.metadata);
+    if (!metadata.success) issues.push(...toSchemaIssues(metadata.error, 'metadata'));
+    const definition = this.definitionOf(event.type);
+    try {
+      const upcast = this.upcast(event);
+      // upcast returns an event already at the current version unparsed.
+      const data = definition.schema.safeParse(upcast.data);
+      if (!data.success) issues.push(...toSchemaIssues(data.error, 'data'));
+    } catch (error) {
+      if (error instanceof EventSchemaViolationError) issues.push(...error.issues);
+      else issues.push({ path: 'schemaVersion', message: error instanceof Error ? error.message : String(error) });
+    }
+    return issues;
+  }
+
   /** Brings a stored event up to the current schema version of its type. */
   upcast(event: RecordedEvent): RecordedEvent {
     const definition = this.definitions.get(event.type);

@@ -17,7 +17,8 @@ export const healthRoute = defineRoute({
   tag: 'operations',
   access: access.public,
   status: 200,
-  summary: 'Event store, read store, projection lag and stalls, readers held back by a long transaction',
+  summary:
+    'Event store, read store, projection lag and stalls, readers held back by a long transaction, audit sealing stopped',
   responses: {
     200: {
       description: 'up (ok or degraded)',
@@ -36,7 +37,8 @@ export const healthRoute = defineRoute({
 /**
  * Liveness and readiness in one: the event store, the read store, how far
  * each projection lags (degraded when too far, or when nothing advances it),
- * and whether a long transaction holds readers back.
+ * whether a long transaction holds readers back, and whether the log sealer
+ * refused an event (degraded, naming the first).
  */
 @Controller()
 export class HealthController {
@@ -67,12 +69,20 @@ export class HealthController {
         ? (await this.infrastructure.projections.status()).map((status) => judgeProjection(status, thresholds, now))
         : [];
     const down = eventStore.status === 'down' || readStore.status === 'down';
+    // A refused event is tamper evidence: the log holds something the store's append did not write.
+    const sealFindings = readStore.status === 'up' ? await this.infrastructure.logSealer.findings() : [];
+    const firstSealFinding = sealFindings[0];
+    const sealWarnings = firstSealFinding
+      ? [
+          `audit log sealing stopped at event ${firstSealFinding.eventId} (${firstSealFinding.streamName}@${firstSealFinding.streamRevision}, ${firstSealFinding.kind}): ${firstSealFinding.detail}`,
+        ]
+      : [];
     const projectionWarnings = projections.flatMap((projection) => (projection.warning ? [projection.warning] : []));
-    const degraded = watermark?.readersHeldBack || projectionWarnings.length > 0;
+    const degraded = watermark?.readersHeldBack || sealWarnings.length > 0 || projectionWarnings.length > 0;
     // Access control switched off on purpose (AUTH=off) is a choice, not a failure: listed, but still "ok".
     const { configuration } = this.infrastructure;
     const accessControlOff = configuration.AUTH === 'off' ? accessControlOffWarning(configuration) : null;
-    const warnings = accessControlOff ? [...projectionWarnings, accessControlOff] : projectionWarnings;
+    const warnings = [...sealWarnings, ...projectionWarnings, ...(accessControlOff ? [accessControlOff] : [])];
     response.status(down ? 503 : 200);
     if (down) response.setHeader('Retry-After', '5');
     return {
@@ -81,6 +91,7 @@ export class HealthController {
       readStore: { database: this.infrastructure.embeddedDatabase ? 'embedded' : 'external', ...readStore },
       projector: this.infrastructure.configuration.PROJECTOR,
       watermark: watermark ?? null,
+      auditSeal: { status: firstSealFinding ? ('stopped' as const) : ('sealing' as const), findings: sealFindings },
       warnings,
       projections,
     };

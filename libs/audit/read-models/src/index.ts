@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as createStreamActivity from './stream-activity/2026-11-22-101-create-stream-activity.migration';
 import * as createAuditLogTree from './log-seal/2026-12-01-102-create-audit-log-tree.migration';
+import * as createAuditSealFinding from './log-seal/2026-12-02-103-create-audit-seal-finding.migration';
 
 export * from './stream-activity/stream-activity.projection';
 export * from './stream-activity/list-stream-activity.query';
@@ -14,4 +15,5 @@ export * from './as-known/read-models-known-at';
 export const auditReadModelMigrations: Record<string, Migration> = {
   '2026-11-22-101-create-stream-activity': createStreamActivity,
   '2026-12-01-102-create-audit-log-tree': createAuditLogTree,
+  '2026-12-02-103-create-audit-seal-finding': createAuditSealFinding,
 };

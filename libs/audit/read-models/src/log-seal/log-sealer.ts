@@ -1,6 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { eventLeaf, leafHash, StreamingRoot, treeHeadMessage } from '@sla/audit-domain';
-import type { EventStore, GlobalPosition } from '@sla/event-sourcing';
+import {
+  comparePositions,
+  type EventCatalog,
+  type EventStore,
+  type GlobalPosition,
+  type RecordedEvent,
+} from '@sla/event-sourcing';
 import { Scheduler } from '@sla/projection-runtime';
 import { appendToHeadLog } from './known-heads';
 import type { LogSigner } from './log-signer';
@@ -15,6 +21,33 @@ export type AuditLogTables = {
   };
   audit_tree_head: { tree_size: string; root_hash: Buffer; signed_at: string; key_id: string; signature: Buffer };
   audit_signing_key: { key_id: string; public_key_pem: string; first_used_at: Date };
+  audit_seal_finding: {
+    event_id: string;
+    kind: SealFindingKind;
+    stream_name: string;
+    stream_revision: string;
+    position_commit: string;
+    position_prepare: string;
+    detail: string;
+    found_at: Date;
+  };
+};
+
+/**
+ * Why the sealer refused an event: its stream revision does not follow the
+ * stream's previous one, its place in the log is not after the last sealed
+ * event (or it was sealed already), or the product's catalog cannot parse it.
+ */
+export type SealFindingKind = 'revision-gap' | 'out-of-order' | 'schema-invalid';
+
+export type SealFinding = {
+  readonly kind: SealFindingKind;
+  readonly eventId: string;
+  readonly streamName: string;
+  readonly streamRevision: string;
+  readonly position: { commit: string; prepare: string };
+  readonly detail: string;
+  readonly foundAt: string;
 };
 
 export type TreeHead = { treeSize: number; rootHash: string; signedAt: string; keyId: string; signature: string };
@@ -41,8 +74,29 @@ export class LogSealer {
       /** Append-only file (JSON Lines) that receives every head as it is signed. */
       headLogFile?: string;
       log?: (message: string) => void;
+      /** When given, every event must parse by it before it is sealed (the product passes its catalog). */
+      eventCatalog?: EventCatalog;
     } = {},
   ) {}
+
+  /** What stopped sealing, earliest in the log first; empty while every event sealed so far passed the checks. */
+  async findings(): Promise<SealFinding[]> {
+    const rows = await this.db
+      .selectFrom('audit_seal_finding')
+      .selectAll()
+      .orderBy('position_commit')
+      .orderBy('position_prepare')
+      .execute();
+    return rows.map((row) => ({
+      kind: row.kind,
+      eventId: row.event_id,
+      streamName: row.stream_name,
+      streamRevision: String(row.stream_revision),
+      position: { commit: String(row.position_commit), prepare: String(row.position_prepare) },
+      detail: row.detail,
+      foundAt: new Date(row.found_at).toISOString(),
+    }));
+  }
 
   /** Seals every interval (one pass at a time) until `stop()`. */
   start(intervalMilliseconds = 1_000): void {
@@ -68,8 +122,13 @@ export class LogSealer {
     this.scheduler = undefined;
   }
 
-  /** Adds the new events as leaves; signs a head when the log grew and the interval passed (or `force`). */
-  async seal(force = false): Promise<{ leaves: number; head: TreeHead | null }> {
+  /**
+   * Adds the new events as leaves; signs a head when the log grew and the
+   * interval passed (or `force`). Each new event is checked first: the first
+   * that fails is recorded as a finding and logged, and nothing from it on is
+   * sealed, so no head is ever signed over it; later passes stop at it again.
+   */
+  async seal(force = false): Promise<{ leaves: number; head: TreeHead | null; refused: SealFinding | null }> {
     return this.db.transaction().execute(async (transaction) => {
       await sql`select pg_advisory_xact_lock(hashtext('sla-audit-log-sealer'))`.execute(transaction);
       const last = await transaction
@@ -83,13 +142,43 @@ export class LogSealer {
         : undefined;
       let nextIndex = last ? Number(last.leaf_index) + 1 : 0;
       let added = 0;
+      let refused: SealFinding | null = null;
+      const lastRevisions = new Map<string, bigint>();
       for (;;) {
         const page = await this.rawStore.readAll({ ...(after ? { after } : {}), maxCount: PAGE });
-        if (page.events.length > 0) {
+        const alreadySealed = new Set(
+          page.events.length === 0
+            ? []
+            : (
+                await transaction
+                  .selectFrom('audit_log_leaf')
+                  .select('event_id')
+                  .where(
+                    'event_id',
+                    'in',
+                    page.events.map((event) => event.id),
+                  )
+                  .execute()
+              ).map((row) => row.event_id),
+        );
+        let accepted = 0;
+        let previous = after;
+        for (const event of page.events) {
+          const problem = await this.problemWith(event, previous, alreadySealed, lastRevisions);
+          if (problem) {
+            refused = await this.refuse(transaction, event, problem);
+            break;
+          }
+          lastRevisions.set(event.streamName, event.streamRevision);
+          previous = event.position;
+          accepted += 1;
+        }
+        const sealable = page.events.slice(0, accepted);
+        if (sealable.length > 0) {
           await transaction
             .insertInto('audit_log_leaf')
             .values(
-              page.events.map((event, offset) => ({
+              sealable.map((event, offset) => ({
                 leaf_index: String(nextIndex + offset),
                 event_id: event.id,
                 position_commit: event.position.commit.toString(),
@@ -98,11 +187,11 @@ export class LogSealer {
               })),
             )
             .execute();
-          nextIndex += page.events.length;
-          added += page.events.length;
-          after = page.events[page.events.length - 1].position;
+          nextIndex += sealable.length;
+          added += sealable.length;
+          after = sealable[sealable.length - 1].position;
         }
-        if (page.events.length < PAGE || added >= 50_000) break;
+        if (refused || page.events.length < PAGE || added >= 50_000) break;
       }
 
       const lastHead = await transaction
@@ -116,7 +205,7 @@ export class LogSealer {
       const due =
         !lastHead ||
         now.getTime() - Date.parse(lastHead.signed_at) >= (this.options.headIntervalMilliseconds ?? 60_000);
-      if (nextIndex === 0 || nextIndex === headSize || (!force && !due)) return { leaves: added, head: null };
+      if (nextIndex === 0 || nextIndex === headSize || (!force && !due)) return { leaves: added, head: null, refused };
 
       const streaming = new StreamingRoot();
       for (let from = 0; from < nextIndex; from += 10_000) {
@@ -159,7 +248,81 @@ export class LogSealer {
       if (this.options.headLogFile)
         appendToHeadLog(this.options.headLogFile, { ...head, publicKeyPem: this.signer.publicKeyPem });
       this.options.log?.(`log sealer: signed tree head at size ${nextIndex}`);
-      return { leaves: added, head };
+      return { leaves: added, refused, head };
     });
+  }
+
+  /** Why `event` must not be sealed after `previous`, or null when it may. */
+  private async problemWith(
+    event: RecordedEvent,
+    previous: GlobalPosition | undefined,
+    alreadySealed: ReadonlySet<string>,
+    lastRevisions: Map<string, bigint>,
+  ): Promise<{ kind: SealFindingKind; detail: string } | null> {
+    const place = `${event.type} ${event.id} at ${event.streamName}@${event.streamRevision}`;
+    if (alreadySealed.has(event.id) || (previous && comparePositions(event.position, previous) <= 0)) {
+      return {
+        kind: 'out-of-order',
+        detail: `${place} appears again after the last sealed event (position ${event.position.commit}/${event.position.prepare}): an event was moved`,
+      };
+    }
+    let lastRevision = lastRevisions.get(event.streamName);
+    if (lastRevision === undefined && event.streamRevision > 0n) {
+      // The stream's earlier events were sealed in an earlier pass: its latest before this one must come first.
+      const [before] = await this.rawStore.readStream(event.streamName, {
+        direction: 'backwards',
+        fromRevision: event.streamRevision - 1n,
+        maxCount: 1,
+      });
+      if (before && comparePositions(before.position, event.position) < 0) lastRevision = before.streamRevision;
+    }
+    const expected = lastRevision === undefined ? 0n : lastRevision + 1n;
+    if (event.streamRevision !== expected) {
+      return {
+        kind: 'revision-gap',
+        detail: `${place}: the stream's next revision is ${expected}, so this event was not written by the store's append`,
+      };
+    }
+    const issues = this.options.eventCatalog?.storedEventIssues(event) ?? [];
+    if (issues.length > 0) {
+      return {
+        kind: 'schema-invalid',
+        detail: `${place} does not parse by the event catalog: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`,
+      };
+    }
+    return null;
+  }
+
+  private async refuse(
+    transaction: Kysely<AuditLogTables>,
+    event: RecordedEvent,
+    problem: { kind: SealFindingKind; detail: string },
+  ): Promise<SealFinding> {
+    const foundAt = this.clock.now();
+    // Recorded once per event: later passes stop at the same event and find it again.
+    await transaction
+      .insertInto('audit_seal_finding')
+      .values({
+        event_id: event.id,
+        kind: problem.kind,
+        stream_name: event.streamName,
+        stream_revision: event.streamRevision.toString(),
+        position_commit: event.position.commit.toString(),
+        position_prepare: event.position.prepare.toString(),
+        detail: problem.detail,
+        found_at: foundAt,
+      })
+      .onConflict((conflict) => conflict.column('event_id').doNothing())
+      .execute();
+    this.options.log?.(`log sealer: ALERT sealing stopped at ${problem.kind}: ${problem.detail}`);
+    return {
+      kind: problem.kind,
+      eventId: event.id,
+      streamName: event.streamName,
+      streamRevision: event.streamRevision.toString(),
+      position: { commit: event.position.commit.toString(), prepare: event.position.prepare.toString() },
+      detail: problem.detail,
+      foundAt: foundAt.toISOString(),
+    };
   }
 }

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { loadConfiguration } from '@sla/configuration';
+import { openInfrastructure } from '@sla/composition';
+import { builtEntryPoint, createTestDatabase, startNodeProcess, untilReadable } from '@sla/test-support';
+
+/** `sla audit seal` after a row was written past the store's append: it names the event and exits 3. */
+describe('sla CLI: audit seal refuses a forged event', () => {
+  it('seals up to the forged event, names it, and exits 3', async () => {
+    const databaseUrl = await createTestDatabase('audit_seal_refused_cli');
+    const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'sla-audit-seal-refused-')), 'signing-key.pem');
+    const infrastructure = await openInfrastructure(
+      loadConfiguration({ DATABASE_URL: databaseUrl, AUDIT_SIGNING_KEY_FILE: keyFile, LOG_LEVEL: 'error' }),
+    );
+    const appended = await infrastructure.eventStore.appendToStream(
+      'service-crm',
+      [
+        {
+          id: randomUUID(),
+          type: 'ServiceRegistered',
+          schemaVersion: 0,
+          data: {
+            serviceId: 'crm',
+            name: 'crm',
+            description: '',
+            owner: { name: 'Owner', email: null },
+            contactPoint: null,
+            changeRequest: null,
+            occurredAt: '2026-01-05T09:00:00Z',
+          },
+          metadata: { actor: 'seed', correlationId: 'seed', source: 'test' },
+        },
+      ],
+      'no_stream',
+    );
+    await untilReadable(infrastructure.eventStore, appended.position);
+    await infrastructure.close();
+    const forged = randomUUID();
+    const sql = new Client({ connectionString: databaseUrl });
+    await sql.connect();
+    await sql.query(
+      `insert into event_store.events (event_id, stream_name, stream_revision, event_type, schema_version, data, metadata)
+       values ($1, 'service-crm', 99, 'ServiceRetired', 1, '{}', '{"actor":"x","correlationId":"x","source":"x"}')`,
+      [forged],
+    );
+    await sql.end();
+
+    const cli = startNodeProcess(builtEntryPoint('cli'), ['audit', 'seal'], {
+      DATABASE_URL: databaseUrl,
+      AUDIT_SIGNING_KEY_FILE: keyFile,
+    });
+    const exit = await cli.exited;
+    expect(exit.code).toBe(3);
+    expect(cli.output()).toMatch(/sealed 1 new event\(s\); signed head: size 1,/);
+    expect(cli.output()).toContain(`sealing stopped at event ${forged} (revision-gap)`);
+  });
+});
