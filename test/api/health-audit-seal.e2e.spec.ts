@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { eventually, httpClient } from '@sla/test-support';
+import { eventually, httpClient, untilLogShows } from '@sla/test-support';
 
 /**
  * A row written straight into event_store.events, past the store's append:
@@ -36,6 +36,8 @@ describe('/health when the log sealer refuses an event (real app, real PostgreSQ
       },
     };
     expect((await http.post('/tickets/INC-1/facts', opening)).body).toMatchObject({ streamRevision: '0' });
+    const store = api.infrastructure.eventStore;
+    await untilLogShows(store, (event) => event.type === 'TicketOpened');
     await api.infrastructure.logSealer.seal(true);
     expect((await http.get('/health')).body).toMatchObject({ status: 'ok', auditSeal: { status: 'sealing' } });
     const forge = async (revision: number, data: unknown) => {
@@ -53,6 +55,7 @@ describe('/health when the log sealer refuses an event (real app, real PostgreSQ
         ],
       );
       await sql.end();
+      await untilLogShows(store, (event) => event.id === eventId);
       return eventId;
     };
     return { api, http, forge };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { loadConfiguration } from '@sla/configuration';
 import { openInfrastructure } from '@sla/composition';
-import { builtEntryPoint, createTestDatabase, startNodeProcess, untilReadable } from '@sla/test-support';
+import { builtEntryPoint, createTestDatabase, startNodeProcess, untilLogShows, untilReadable } from '@sla/test-support';
 
 /** `sla audit seal` after a row was written past the store's append: it names the event and exits 3. */
 describe('sla CLI: audit seal refuses a forged event', () => {
@@ -37,7 +37,6 @@ describe('sla CLI: audit seal refuses a forged event', () => {
       'no_stream',
     );
     await untilReadable(infrastructure.eventStore, appended.position);
-    await infrastructure.close();
     const forged = randomUUID();
     const sql = new Client({ connectionString: databaseUrl });
     await sql.connect();
@@ -47,6 +46,8 @@ describe('sla CLI: audit seal refuses a forged event', () => {
       [forged],
     );
     await sql.end();
+    await untilLogShows(infrastructure.eventStore, (event) => event.id === forged);
+    await infrastructure.close();
 
     const cli = startNodeProcess(builtEntryPoint('cli'), ['audit', 'seal'], {
       DATABASE_URL: databaseUrl,

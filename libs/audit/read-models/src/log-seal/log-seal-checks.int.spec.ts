@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineEvent, EventCatalog } from '@sla/event-sourcing';
 import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
-import { createTestDatabase, untilReadable } from '@sla/test-support';
+import { createTestDatabase, untilLogShows, untilReadable } from '@sla/test-support';
 import { auditReadModelMigrations } from '../index';
 import { LogSealer, type AuditLogTables } from './log-sealer';
 import { LogSigner } from './log-signer';
@@ -66,6 +66,7 @@ describe('log sealer refuses events the store did not append (real PostgreSQL)',
          values ($1, $2, $3, $4, 1, $5, $6)`,
         [id, stream, revision, type, JSON.stringify(data), JSON.stringify(metadata)],
       );
+      await untilLogShows(store, (event) => event.id === id);
       return id;
     };
     const heads = async () =>
@@ -114,7 +115,7 @@ describe('log sealer refuses events the store did not append (real PostgreSQL)',
   });
 
   it('refuses a sealed event moved to the end of the log order', async () => {
-    const { sealer, sql, heads } = await sealedLog();
+    const { store, sealer, sql, heads } = await sealedLog();
     const { rows } = await sql.query(
       `select event_id from event_store.events where stream_name = 'ticket-T1' and stream_revision = 0`,
     );
@@ -124,13 +125,9 @@ describe('log sealer refuses events the store did not append (real PostgreSQL)',
         where event_id = $1`,
       [rows[0].event_id],
     );
-    // The moved event shows in the log only once the cluster-wide transaction horizon passes its new transaction id,
-    // which other test files' open transactions on the same server can hold back: seal until it shows.
-    let refused = (await sealer.seal(true)).refused;
-    for (let attempt = 0; !refused && attempt < 300; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      refused = (await sealer.seal(true)).refused;
-    }
+    // A sealed event is already in the log at its old place: wait until it shows at the new one, the last.
+    await untilLogShows(store, (event, index, events) => event.id === rows[0].event_id && index === events.length - 1);
+    const { refused } = await sealer.seal(true);
     expect(refused).toMatchObject({ kind: 'out-of-order', eventId: rows[0].event_id });
     expect(await heads()).toEqual([2]);
   });
