@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessGuard, CUSTOMER_SCOPE, loadPrincipals, PRINCIPALS } from '@sla/access-control';
+import { AccessGuard, CREDENTIAL_VERIFIERS, CUSTOMER_SCOPE, credentialVerifiers } from '@sla/access-control';
 import { AgreementDirectory } from '@sla/agreements-read-models';
 import { CqrsModule } from '@nestjs/cqrs';
 import { productModules } from '@sla/composition';
@@ -27,7 +27,7 @@ export class ApiModule {
       ],
       controllers: [HealthController, OpenApiController, DocsController],
       providers: [
-        { provide: PRINCIPALS, useValue: loadPrincipals(infrastructure.configuration.AUTH_API_KEYS_FILE) },
+        { provide: CREDENTIAL_VERIFIERS, useValue: credentialVerifiers(infrastructure.configuration) },
         AgreementDirectory,
         ServiceReportScope,
         { provide: CUSTOMER_SCOPE, useClass: CustomerScopeReaders },

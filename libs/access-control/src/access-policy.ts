@@ -2,11 +2,20 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ROLES, type Requirement, type Role } from '@sla/nest-platform';
+import type { CredentialVerifier } from './credentials';
 
 export { ROLES, type Requirement, type Role };
 
+/** How a principal proved who it is: which kind of credential, and that credential's id (a key id, a token id). */
+export type Credential = { readonly kind: 'api-key' | 'oidc'; readonly id: string };
+
 /** Who is calling: the actor recorded on every event they cause. */
-export type Principal = { readonly actor: string; readonly role: Role; readonly customer: string | null };
+export type Principal = {
+  readonly actor: string;
+  readonly role: Role;
+  readonly customer: string | null;
+  readonly credential?: Credential;
+};
 
 /**
  * API keys, stored as SHA-256 hashes only (AUTH_API_KEYS_FILE):
@@ -41,6 +50,11 @@ export function loadPrincipals(file: string | undefined): Principals | null {
       { actor: entry.actor, role: entry.role, customer: entry.customer ?? null },
     ]),
   );
+}
+
+/** The keys of an AUTH_API_KEYS_FILE as a credential verifier. */
+export function keyFileVerifier(principals: Principals): CredentialVerifier {
+  return { principalFor: async (credential) => principals.get(keyDigest(credential)) ?? null };
 }
 
 const STAFF: readonly Role[] = ['slm', 'operations', 'auditor', 'admin'];

@@ -8,10 +8,9 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { ROUTE_DEFINITION, RequestValidationError, versionParameter, type RouteDefinition } from '@sla/nest-platform';
-import { keyDigest, type Principal, type Principals } from './access-policy';
+import type { Principal } from './access-policy';
+import { CREDENTIAL_VERIFIERS, type CredentialVerifiers } from './credentials';
 import { CUSTOMER_SCOPE, type CustomerScope } from './customer-scope';
-
-export const PRINCIPALS = Symbol('PRINCIPALS');
 
 type Request = {
   method: string;
@@ -51,20 +50,19 @@ export const RequestPrincipal = createParamDecorator(
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
-    @Inject(PRINCIPALS) private readonly principals: Principals | null,
+    @Inject(CREDENTIAL_VERIFIERS) private readonly verifiers: CredentialVerifiers,
     @Inject(CUSTOMER_SCOPE) private readonly scope: CustomerScope,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (!this.principals) return true;
+    if (!this.verifiers) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const route = request.route?.path ?? '';
     const requirement = routeOf(context).access;
     if (requirement.public) return true;
     const key = presentedKey(request);
     if (!key) throw new UnauthorizedException('send an API key: Authorization: Bearer <key> (or X-Api-Key)');
-    const principal = this.principals.get(keyDigest(key));
-    if (!principal) throw new UnauthorizedException('the API key is not known');
+    const principal = await this.principalFor(key);
     if (!requirement.roles.includes(principal.role)) {
       throw new ForbiddenException(
         `the ${principal.role} role may not ${request.method} ${route} (allowed: ${requirement.roles.join(', ')})`,
@@ -88,6 +86,14 @@ export class AccessGuard implements CanActivate {
     }
     request.principal = principal;
     return true;
+  }
+
+  private async principalFor(credential: string): Promise<Principal> {
+    for (const verifier of this.verifiers ?? []) {
+      const principal = await verifier.principalFor(credential);
+      if (principal) return principal;
+    }
+    throw new UnauthorizedException('the API key is not known');
   }
 
   /** A customer's agreements (counterparty = the customer); 403 when the query names another's. */
