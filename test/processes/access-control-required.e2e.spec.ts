@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import {
   builtEntryPoint,
   eventually,
@@ -47,6 +48,8 @@ describe('access control outside development', () => {
       HOST: '0.0.0.0',
       NODE_ENV: 'production',
       AUTH: 'off',
+      // Production keeps the signing key outside DATA_DIR (issue 14, item 1(c)).
+      AUDIT_SIGNING_KEY_FILE: path.join(product.folder, 'secrets', 'audit-signing-key.pem'),
     });
     const http = httpClient(`http://127.0.0.1:${product.environment.PORT}`);
     const health = await eventually(async () => {

@@ -141,13 +141,16 @@ export async function openInfrastructure(
   }
 }
 
+function outsideDataFolder(configuration: Configuration, file: string): boolean {
+  const relative = path.relative(path.resolve(configuration.DATA_DIR), path.resolve(file));
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+}
+
 /** A copy of the heads beside the data would go wherever the data goes: whoever can rewrite one can rewrite both. */
 function headLogOutsideDataFolder(configuration: Configuration): string | undefined {
   if (!configuration.AUDIT_HEAD_LOG_FILE) return undefined;
   const file = path.resolve(configuration.AUDIT_HEAD_LOG_FILE);
-  const relative = path.relative(path.resolve(configuration.DATA_DIR), file);
-  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-  if (!outside) {
+  if (!outsideDataFolder(configuration, file)) {
     throw new ConfigurationError([
       `AUDIT_HEAD_LOG_FILE=${JSON.stringify(configuration.AUDIT_HEAD_LOG_FILE)}: lies inside DATA_DIR (${configuration.DATA_DIR}); the published heads must be kept apart from the data they vouch for`,
     ]);
@@ -155,8 +158,29 @@ function headLogOutsideDataFolder(configuration: Configuration): string | undefi
   return file;
 }
 
+/** Where the signing key lives: AUDIT_SIGNING_KEY_FILE, or (outside production) beside the data. */
+export function signingKeyFile(configuration: Configuration): string {
+  return path.resolve(
+    configuration.AUDIT_SIGNING_KEY_FILE ?? path.join(configuration.DATA_DIR, 'audit-signing-key.pem'),
+  );
+}
+
 function openSigner(configuration: Configuration): LogSigner {
-  const file = configuration.AUDIT_SIGNING_KEY_FILE ?? path.resolve(configuration.DATA_DIR, 'audit-signing-key.pem');
+  // In production a key beside the data goes wherever the data goes (backups, copies, a stolen disk): whoever
+  // holds both can rewrite the log and re-sign it. Development keeps the convenient default.
+  if (configuration.NODE_ENV === 'production') {
+    if (!configuration.AUDIT_SIGNING_KEY_FILE) {
+      throw new ConfigurationError([
+        `AUDIT_SIGNING_KEY_FILE: required when NODE_ENV=production; the default ($DATA_DIR/audit-signing-key.pem) keeps the key that vouches for the data beside the data. Point it at a file outside DATA_DIR (${configuration.DATA_DIR}), e.g. a mounted secret`,
+      ]);
+    }
+    if (!outsideDataFolder(configuration, configuration.AUDIT_SIGNING_KEY_FILE)) {
+      throw new ConfigurationError([
+        `AUDIT_SIGNING_KEY_FILE=${JSON.stringify(configuration.AUDIT_SIGNING_KEY_FILE)}: lies inside DATA_DIR (${configuration.DATA_DIR}); with NODE_ENV=production the signing key must be kept apart from the data it vouches for`,
+      ]);
+    }
+  }
+  const file = signingKeyFile(configuration);
   try {
     return LogSigner.fromFile(file);
   } catch (error) {
