@@ -9,7 +9,7 @@ import { ProjectionRunner, ReactorRunner } from '@sla/projection-runtime';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
 import { productEventCatalog, productProjections, productReactors, productReadModelMigrations } from './product';
 import { SlaWatch, type WatchClock } from '@sla/compliance-feature';
-import { LogSealer, LogSigner } from '@sla/audit-read-models';
+import { HeadWitness, LogSealer, LogSigner } from '@sla/audit-read-models';
 
 export type WatermarkStatus = { readonly seconds: number; readonly pid: number | null };
 
@@ -26,6 +26,10 @@ export type Infrastructure = {
   readonly slaWatch: SlaWatch;
   /** Seals the log into the audit Merkle tree and signs tree heads; runs where the projections run. */
   readonly logSealer: LogSealer;
+  /** Delivers every signed head to AUDIT_HEAD_WEBHOOK_URL; runs where the projections run. Unset = none. */
+  readonly headWitness: HeadWitness | undefined;
+  /** The file that holds the signing key (AUDIT_SIGNING_KEY_FILE or its default). */
+  readonly signingKeyFile: string;
   /** The store as written, without upcasting: what the audit tree commits to. */
   readonly rawEventStore: EventStore;
   /** Starts what follows the log in this process: projections, reactors, SLA watch, log sealer. */
@@ -110,10 +114,22 @@ export async function openInfrastructure(
     const logSealer = new LogSealer(rawStore, readStore, signer, clock, {
       headIntervalMilliseconds: configuration.AUDIT_TREE_HEAD_INTERVAL_SECONDS * 1_000,
       ...(headLogFile ? { headLogFile } : {}),
+      reloadSigner: () => openSigner(configuration),
       log,
       eventCatalog,
     });
     closers.push(() => logSealer.stop());
+    let headWitness: HeadWitness | undefined;
+    if (configuration.AUDIT_HEAD_WEBHOOK_URL) {
+      headWitness = new HeadWitness(readStore, {
+        url: configuration.AUDIT_HEAD_WEBHOOK_URL,
+        ...(configuration.AUDIT_HEAD_WEBHOOK_SECRET ? { secret: configuration.AUDIT_HEAD_WEBHOOK_SECRET } : {}),
+        clock,
+        log,
+      });
+      await headWitness.prepare();
+      closers.push(() => headWitness!.stop());
+    }
 
     return {
       configuration,
@@ -123,12 +139,15 @@ export async function openInfrastructure(
       reactors,
       slaWatch,
       logSealer,
+      headWitness,
+      signingKeyFile: signingKeyFile(configuration),
       rawEventStore: rawStore,
       startBackgroundWork: () => {
         projections.start();
         reactors.start();
         slaWatch.start();
         logSealer.start();
+        headWitness?.start();
       },
       databaseUrl,
       embeddedDatabase: embedded !== undefined,

@@ -75,6 +75,15 @@ export const configurationSchema = z.object({
    * another disk or host (it must lie outside DATA_DIR). Unset = heads are kept in the database only.
    */
   AUDIT_HEAD_LOG_FILE: z.string().min(1).optional(),
+  /**
+   * A witness outside the operator's control (URL) that receives every signed tree head, in order, as JSON by POST;
+   * delivered from the database with retry and backoff, so it never holds sealing up and misses no head.
+   */
+  AUDIT_HEAD_WEBHOOK_URL: optionalUrl(['http', 'https']),
+  /** Shared secret: each delivery then carries `X-SLA-Signature: sha256=<HMAC-SHA256 of the body>`. */
+  AUDIT_HEAD_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** /health turns degraded when a signed head has waited longer than this for the witness to acknowledge it. */
+  AUDIT_HEAD_WEBHOOK_LAG_WARNING_SECONDS: positiveInteger.default(300),
   /** How often a new tree head is signed while the log grows. */
   AUDIT_TREE_HEAD_INTERVAL_SECONDS: positiveInteger.default(60),
   /**

@@ -18,7 +18,7 @@ export const healthRoute = defineRoute({
   access: access.public,
   status: 200,
   summary:
-    'Event store, read store, projection lag and stalls, readers held back by a long transaction, audit sealing stopped',
+    'Event store, read store, projection lag and stalls, readers held back by a long transaction, audit sealing stopped, head witness behind',
   responses: {
     200: {
       description: 'up (ok or degraded)',
@@ -78,11 +78,31 @@ export class HealthController {
         ]
       : [];
     const projectionWarnings = projections.flatMap((projection) => (projection.warning ? [projection.warning] : []));
-    const degraded = watermark?.readersHeldBack || sealWarnings.length > 0 || projectionWarnings.length > 0;
+    // A head the witness has not acknowledged is not yet outside the operator's reach. Measured by the
+    // infrastructure's clock, the one the heads were signed by.
+    const { headWitness } = this.infrastructure;
+    const witness = headWitness && readStore.status === 'up' ? await headWitness.status() : null;
+    const witnessBound = this.infrastructure.configuration.AUDIT_HEAD_WEBHOOK_LAG_WARNING_SECONDS;
+    const witnessWarnings =
+      witness && witness.behindSeconds > witnessBound
+        ? [
+            `the head witness ${witness.witness} is ${witness.headsBehind} signed head(s) behind; the oldest has waited ${witness.behindSeconds} s (bound ${witnessBound} s)${witness.lastError ? `; last error: ${witness.lastError}` : ''}`,
+          ]
+        : [];
+    const degraded =
+      watermark?.readersHeldBack ||
+      sealWarnings.length > 0 ||
+      projectionWarnings.length > 0 ||
+      witnessWarnings.length > 0;
     // Access control switched off on purpose (AUTH=off) is a choice, not a failure: listed, but still "ok".
     const { configuration } = this.infrastructure;
     const accessControlOff = configuration.AUTH === 'off' ? accessControlOffWarning(configuration) : null;
-    const warnings = [...sealWarnings, ...projectionWarnings, ...(accessControlOff ? [accessControlOff] : [])];
+    const warnings = [
+      ...sealWarnings,
+      ...witnessWarnings,
+      ...projectionWarnings,
+      ...(accessControlOff ? [accessControlOff] : []),
+    ];
     response.status(down ? 503 : 200);
     if (down) response.setHeader('Retry-After', '5');
     return {
@@ -92,6 +112,7 @@ export class HealthController {
       projector: this.infrastructure.configuration.PROJECTOR,
       watermark: watermark ?? null,
       auditSeal: { status: firstSealFinding ? ('stopped' as const) : ('sealing' as const), findings: sealFindings },
+      headWitness: witness,
       warnings,
       projections,
     };

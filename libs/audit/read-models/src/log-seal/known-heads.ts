@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuditLogTables } from './log-sealer';
+import { signingKeys, type SigningKeyRecord } from './signing-key-rotation';
 
 /**
  * A signed tree head as an auditor keeps it, outside the operator's
@@ -20,7 +21,12 @@ export type KnownHead = {
 
 export const TREE_HEADS_FORMAT = 'sla-audit-tree-heads/1';
 
-export type TreeHeadsExport = { readonly format: typeof TREE_HEADS_FORMAT; readonly heads: readonly KnownHead[] };
+export type TreeHeadsExport = {
+  readonly format: typeof TREE_HEADS_FORMAT;
+  readonly heads: readonly KnownHead[];
+  /** Every signing key, retired ones too, with the tree sizes each signed (readers of older exports ignore it). */
+  readonly keys: readonly SigningKeyRecord[];
+};
 
 const knownHeadSchema = z.object({
   treeSize: z.number().int().positive(),
@@ -34,11 +40,10 @@ const knownHeadSchema = z.object({
 const exportSchema = z.object({ format: z.literal(TREE_HEADS_FORMAT), heads: z.array(knownHeadSchema) });
 const headListSchema = z.array(knownHeadSchema);
 
-/** Every signed head in the database, oldest first, as `audit heads export` writes them. */
+/** Every signed head in the database, oldest first, and every signing key, as `audit heads export` writes them. */
 export async function exportTreeHeads(db: Kysely<AuditLogTables>): Promise<TreeHeadsExport> {
-  const keys = new Map(
-    (await db.selectFrom('audit_signing_key').selectAll().execute()).map((key) => [key.key_id, key.public_key_pem]),
-  );
+  const records = await signingKeys(db);
+  const keys = new Map(records.map((key) => [key.keyId, key.publicKeyPem]));
   const heads = await db.selectFrom('audit_tree_head').selectAll().orderBy('tree_size').execute();
   return {
     format: TREE_HEADS_FORMAT,
@@ -50,6 +55,7 @@ export async function exportTreeHeads(db: Kysely<AuditLogTables>): Promise<TreeH
       signature: head.signature.toString('base64'),
       ...(keys.has(head.key_id) ? { publicKeyPem: keys.get(head.key_id) } : {}),
     })),
+    keys: records,
   };
 }
 

@@ -20,7 +20,15 @@ export type AuditLogTables = {
     leaf_hash: Buffer;
   };
   audit_tree_head: { tree_size: string; root_hash: Buffer; signed_at: string; key_id: string; signature: Buffer };
-  audit_signing_key: { key_id: string; public_key_pem: string; first_used_at: Date };
+  audit_signing_key: { key_id: string; public_key_pem: string; first_used_at: Date; retired_at: Date | null };
+  audit_head_delivery: {
+    witness: string;
+    delivered_tree_size: string;
+    delivered_at: Date | null;
+    failures: number;
+    last_attempt_at: Date | null;
+    last_error: string | null;
+  };
   audit_seal_finding: {
     event_id: string;
     kind: SealFindingKind;
@@ -67,10 +75,12 @@ export class LogSealer {
   constructor(
     private readonly rawStore: EventStore,
     private readonly db: Kysely<AuditLogTables>,
-    private readonly signer: LogSigner,
+    private signer: LogSigner,
     private readonly clock: { now(): Date },
     private readonly options: {
       headIntervalMilliseconds?: number;
+      /** Reads the key file again; used when `audit key rotate` retired the key this sealer holds. */
+      reloadSigner?: () => LogSigner;
       /** Append-only file (JSON Lines) that receives every head as it is signed. */
       headLogFile?: string;
       log?: (message: string) => void;
@@ -218,12 +228,18 @@ export class LogSealer {
           .execute();
         for (const row of rows) streaming.push(row.leaf_hash);
       }
+      if (!(await this.useCurrentKey(transaction))) return { leaves: added, head: null, refused };
       const rootHash = streaming.root();
       const signedAt = now.toISOString();
       const signature = this.signer.sign(treeHeadMessage(nextIndex, rootHash, signedAt));
       await transaction
         .insertInto('audit_signing_key')
-        .values({ key_id: this.signer.keyId, public_key_pem: this.signer.publicKeyPem, first_used_at: now })
+        .values({
+          key_id: this.signer.keyId,
+          public_key_pem: this.signer.publicKeyPem,
+          first_used_at: now,
+          retired_at: null,
+        })
         .onConflict((conflict) => conflict.doNothing())
         .execute();
       await transaction
@@ -250,6 +266,34 @@ export class LogSealer {
       this.options.log?.(`log sealer: signed tree head at size ${nextIndex}`);
       return { leaves: added, refused, head };
     });
+  }
+
+  /**
+   * Whether a head may be signed now: not with a key `audit key rotate` retired. The sealer then loads the key
+   * file again (the rotation wrote the new key there); if that is still a retired key, it signs nothing.
+   */
+  private async useCurrentKey(transaction: Kysely<AuditLogTables>): Promise<boolean> {
+    const retired = async (keyId: string) =>
+      (
+        await transaction
+          .selectFrom('audit_signing_key')
+          .select('retired_at')
+          .where('key_id', '=', keyId)
+          .executeTakeFirst()
+      )?.retired_at != null;
+    if (!(await retired(this.signer.keyId))) return true;
+    const reloaded = this.options.reloadSigner?.();
+    if (reloaded && reloaded.keyId !== this.signer.keyId && !(await retired(reloaded.keyId))) {
+      this.options.log?.(
+        `log sealer: signing key ${this.signer.keyId} was retired; now signing with ${reloaded.keyId}`,
+      );
+      this.signer = reloaded;
+      return true;
+    }
+    this.options.log?.(
+      `log sealer: ALERT signing key ${this.signer.keyId} was retired (audit key rotate) and the key file holds no newer key: no head signed`,
+    );
+    return false;
   }
 
   /** Why `event` must not be sealed after `previous`, or null when it may. */

@@ -12,6 +12,7 @@ import type { EventStore, GlobalPosition, RecordedEvent } from '@sla/event-sourc
 import type { AuditLogTables } from './log-sealer';
 import type { KnownHead } from './known-heads';
 import { signatureValid } from './log-signer';
+import { trustedKeysById } from './signing-key-rotation';
 
 export type FindingKind =
   | 'altered'
@@ -103,6 +104,10 @@ export async function verifyLog(
   const keys = new Map(
     (await db.selectFrom('audit_signing_key').selectAll().execute()).map((key) => [key.key_id, key.public_key_pem]),
   );
+  // With trusted keys, the database's copy of a public key is never used: a key added there proves nothing.
+  const trusted = options.trustedKeys ? trustedKeysById(options.trustedKeys) : undefined;
+  const publicKeyFor = (keyId: string, carried?: string) =>
+    trusted ? trusted.get(keyId) : (carried ?? keys.get(keyId));
 
   // First pass: which event ids the log holds now, to tell a moved event from a missing one.
   const inLog = new Set<string>();
@@ -115,9 +120,7 @@ export async function verifyLog(
     while (headIndex < heads.length && Number(heads[headIndex].tree_size) === streaming.size) {
       const head = heads[headIndex];
       const treeSize = Number(head.tree_size);
-      const publicKey = options.trustedKeys
-        ? options.trustedKeys.find((pem) => keys.get(head.key_id) === pem)
-        : keys.get(head.key_id);
+      const publicKey = publicKeyFor(head.key_id);
       if (!publicKey) {
         note({
           kind: 'untrusted-key',
@@ -256,9 +259,7 @@ export async function verifyLog(
     const finding = checkKnownHead(known, {
       logLeafHashes: logLeafHashes!,
       latest,
-      publicKey: options.trustedKeys
-        ? options.trustedKeys.find((pem) => (known.publicKeyPem ?? keys.get(known.keyId)) === pem)
-        : (known.publicKeyPem ?? keys.get(known.keyId)),
+      publicKey: publicKeyFor(known.keyId, known.publicKeyPem),
     });
     if (finding) note(finding);
   }
