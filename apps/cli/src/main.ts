@@ -11,6 +11,9 @@ import {
   exportTreeHeads,
   openReadModelsKnownAt,
   parseKnownHeads,
+  parseTrustedKeys,
+  rotateSigningKey,
+  signingKeys,
   verifyLog,
   type KnownHead,
 } from '@sla/audit-read-models';
@@ -113,6 +116,10 @@ audit
   )
   .option('--public-key <file...>', 'trust only heads signed with these Ed25519 public keys (PEM)')
   .option(
+    '--trusted-keys <file...>',
+    'trust only heads signed with the public keys in these files (PEM, or `audit key list --json`), matched by key id; a key only the database knows is reported',
+  )
+  .option(
     '--seal-grace <seconds>',
     'events recorded longer ago than this must be covered by a signed head (default: 3 × AUDIT_TREE_HEAD_INTERVAL_SECONDS)',
     nonNegativeSeconds,
@@ -123,53 +130,107 @@ audit
   )
   .option('--json', 'print the report as JSON')
   .addHelpText('after', '\nExit codes: 0 the log matches every signed head, 3 differences found, 1 failed.')
-  .action((options: { publicKey?: string[]; sealGrace?: number; knownHeads?: string[]; json?: boolean }) =>
-    withInfrastructure(async ({ rawEventStore, readStore, configuration }) => {
-      const trustedKeys = options.publicKey?.map((file) => readFileSync(file, 'utf8'));
-      let knownHeads: KnownHead[] | undefined;
-      try {
-        knownHeads = options.knownHeads?.flatMap((file) => parseKnownHeads(readFileSync(file, 'utf8'), file));
-      } catch (error) {
-        program.error((error as Error).message);
-      }
-      // The sealer signs a head every interval while the log grows; a few intervals
-      // later, an event no head covers means heads (or the whole tree) were removed.
-      const graceSeconds = options.sealGrace ?? 3 * configuration.AUDIT_TREE_HEAD_INTERVAL_SECONDS;
-      const sealedBy = new Date(systemClock.now().getTime() - graceSeconds * 1_000);
-      const bar = new SingleBar(
-        {
-          stream: process.stderr,
-          format: 'verifying |{bar}| {value}/{total} events | ETA {eta_formatted}',
-          noTTYOutput: true,
-          notTTYSchedule: 2_000,
-        },
-        Presets.shades_classic,
+  .action(
+    (options: {
+      publicKey?: string[];
+      trustedKeys?: string[];
+      sealGrace?: number;
+      knownHeads?: string[];
+      json?: boolean;
+    }) =>
+      withInfrastructure(async ({ rawEventStore, readStore, configuration }) => {
+        let trustedKeys: string[] | undefined;
+        let knownHeads: KnownHead[] | undefined;
+        try {
+          const keyFiles = [...(options.publicKey ?? []), ...(options.trustedKeys ?? [])];
+          if (keyFiles.length > 0)
+            trustedKeys = keyFiles.flatMap((file) => parseTrustedKeys(readFileSync(file, 'utf8'), file));
+          knownHeads = options.knownHeads?.flatMap((file) => parseKnownHeads(readFileSync(file, 'utf8'), file));
+        } catch (error) {
+          program.error((error as Error).message);
+        }
+        // The sealer signs a head every interval while the log grows; a few intervals
+        // later, an event no head covers means heads (or the whole tree) were removed.
+        const graceSeconds = options.sealGrace ?? 3 * configuration.AUDIT_TREE_HEAD_INTERVAL_SECONDS;
+        const sealedBy = new Date(systemClock.now().getTime() - graceSeconds * 1_000);
+        const bar = new SingleBar(
+          {
+            stream: process.stderr,
+            format: 'verifying |{bar}| {value}/{total} events | ETA {eta_formatted}',
+            noTTYOutput: true,
+            notTTYSchedule: 2_000,
+          },
+          Presets.shades_classic,
+        );
+        bar.start(1, 0);
+        const onProgress = (checked: number, total: number) => {
+          bar.setTotal(total);
+          bar.update(checked);
+        };
+        const report = await verifyLog(rawEventStore, readStore, {
+          ...(trustedKeys ? { trustedKeys } : {}),
+          sealedBy,
+          ...(knownHeads ? { knownHeads } : {}),
+          onProgress,
+        }).finally(() => bar.stop());
+        if (options.json) console.log(JSON.stringify(report, null, 2));
+        else {
+          console.log(
+            report.ok
+              ? 'OK: the log matches every signed tree head'
+              : `ALTERED: ${report.findings.length} finding(s); the first:\n  ${report.findings[0].kind}: ${report.findings[0].detail}`,
+          );
+          for (const finding of report.findings.slice(1, 10)) console.log(`  ${finding.kind}: ${finding.detail}`);
+          console.log(`\nchecked:\n${report.checks.map((check) => `  - ${check}`).join('\n')}`);
+          console.log(
+            `events in log ${report.eventsInLog}, sealed ${report.sealedLeaves}, not yet sealed ${report.unsealedEvents}; latest head: ${report.latestHead ? `size ${report.latestHead.treeSize}, root ${report.latestHead.rootHash}, signed ${report.latestHead.signedAt} by key ${report.latestHead.keyId}` : 'none'}`,
+          );
+        }
+        process.exitCode = report.ok ? 0 : EXIT_TAMPERED;
+      }),
+  );
+
+const key = audit.command('key').description('the Ed25519 key that signs tree heads (AUDIT_SIGNING_KEY_FILE)');
+
+key
+  .command('rotate')
+  .description(
+    'replace the signing key with a new one; the old public key stays recorded, with the tree sizes it signed, so its heads still verify',
+  )
+  .action(() =>
+    withInfrastructure(async ({ readStore, signingKeyFile }) => {
+      const { retired, current } = await rotateSigningKey(readStore, signingKeyFile, systemClock);
+      const signed = retired.treeSizes
+        ? `signed ${retired.treeSizes.heads} head(s), tree sizes ${retired.treeSizes.first}–${retired.treeSizes.last}`
+        : 'signed no head';
+      console.log(`retired key ${retired.keyId} (${signed}); its public key stays recorded for verification`);
+      console.log(`new key ${current.keyId} written to ${signingKeyFile} (mode 600); its public key:\n`);
+      console.log(current.publicKeyPem.trim());
+      console.log(
+        '\nGive the new public key to your auditors (`audit verify --trusted-keys`); a running sealer switches to it at its next head.',
       );
-      bar.start(1, 0);
-      const onProgress = (checked: number, total: number) => {
-        bar.setTotal(total);
-        bar.update(checked);
-      };
-      const report = await verifyLog(rawEventStore, readStore, {
-        ...(trustedKeys ? { trustedKeys } : {}),
-        sealedBy,
-        ...(knownHeads ? { knownHeads } : {}),
-        onProgress,
-      }).finally(() => bar.stop());
-      if (options.json) console.log(JSON.stringify(report, null, 2));
-      else {
+    }),
+  );
+
+key
+  .command('list')
+  .description('every signing key, retired ones too, with the tree sizes of the heads each signed')
+  .option('--json', 'as JSON, which `audit verify --trusted-keys` reads')
+  .action((options: { json?: boolean }) =>
+    withInfrastructure(async ({ readStore }) => {
+      const keys = await signingKeys(readStore);
+      if (options.json) {
+        printJson({ keys });
+        return;
+      }
+      for (const record of keys) {
+        const sizes = record.treeSizes
+          ? `tree sizes ${record.treeSizes.first}–${record.treeSizes.last} (${record.treeSizes.heads} head(s))`
+          : 'no heads yet';
         console.log(
-          report.ok
-            ? 'OK: the log matches every signed tree head'
-            : `ALTERED: ${report.findings.length} finding(s); the first:\n  ${report.findings[0].kind}: ${report.findings[0].detail}`,
-        );
-        for (const finding of report.findings.slice(1, 10)) console.log(`  ${finding.kind}: ${finding.detail}`);
-        console.log(`\nchecked:\n${report.checks.map((check) => `  - ${check}`).join('\n')}`);
-        console.log(
-          `events in log ${report.eventsInLog}, sealed ${report.sealedLeaves}, not yet sealed ${report.unsealedEvents}; latest head: ${report.latestHead ? `size ${report.latestHead.treeSize}, root ${report.latestHead.rootHash}, signed ${report.latestHead.signedAt} by key ${report.latestHead.keyId}` : 'none'}`,
+          `${record.keyId}  ${record.retiredAt ? `retired ${record.retiredAt}` : 'in use'}  first used ${record.firstUsedAt}  ${sizes}`,
         );
       }
-      process.exitCode = report.ok ? 0 : EXIT_TAMPERED;
     }),
   );
 

@@ -86,20 +86,23 @@ export async function rotateSigningKey(
  * with `keys: [{ publicKeyPem }]` (`audit key list --json`, `audit heads export`). The error names the file.
  */
 export function parseTrustedKeys(text: string, source: string): string[] {
-  const pems = text.match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? [];
-  let candidates: string[] = pems;
-  if (pems.length === 0) {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  let candidates: string[];
+  if (json === undefined) {
+    candidates = text.match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? [];
+    if (candidates.length === 0)
       throw new Error(`${source} holds no public key: neither PEM (-----BEGIN PUBLIC KEY-----) nor JSON`);
-    }
-    const keys = (json as { keys?: unknown }).keys;
+  } else {
+    const keys = (json as { keys?: unknown } | null)?.keys;
     if (!Array.isArray(keys) || keys.length === 0)
       throw new Error(`${source} holds no public key: keys: expected a list of { publicKeyPem }`);
     candidates = keys.map((key, index) => {
-      const pem = (key as { publicKeyPem?: unknown }).publicKeyPem;
+      const pem = (key as { publicKeyPem?: unknown } | null)?.publicKeyPem;
       if (typeof pem !== 'string') throw new Error(`${source}: keys.${index}.publicKeyPem: expected a PEM string`);
       return pem;
     });
