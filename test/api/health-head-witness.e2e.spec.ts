@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { eventually, httpClient } from '@sla/test-support';
+import { exportTreeHeads } from '@sla/audit-read-models';
+import { eventually, httpClient, untilLogShows } from '@sla/test-support';
 
 /**
  * AUDIT_HEAD_WEBHOOK_URL: a witness started here refuses, then accepts; the
@@ -45,8 +46,11 @@ describe('/health and the head witness (real app, real PostgreSQL, real HTTP wit
     const http = httpClient(api.baseUrl, { 'x-actor': 'li.wei' }, api.conformance);
     const service = { serviceId: 'email', name: 'Corporate e-mail', owner: { name: 'Li Wei' }, changeRequest: 'CR-1' };
     expect((await http.post('/services', service)).status).toBe(201);
-    const first = (await api.infrastructure.logSealer.seal(true)).head!;
-    expect(first).not.toBeNull();
+    await untilLogShows(api.infrastructure.eventStore, (event) => event.type === 'ServiceRegistered');
+    // The background sealer may have signed it already: either way, the latest head covers the service.
+    await api.infrastructure.logSealer.seal(true);
+    const first = (await exportTreeHeads(api.infrastructure.readStore)).heads.at(-1)!;
+    expect(first.treeSize).toBeGreaterThan(0);
 
     const behind = await eventually(async () => {
       const body = (await http.get('/health')).body;
@@ -81,6 +85,7 @@ describe('/health and the head witness (real app, real PostgreSQL, real HTTP wit
       status: 'ok',
       headWitness: { deliveredTreeSize: first.treeSize, lastError: null },
     });
-    expect(received.map((head) => head.treeSize)).toEqual([first.treeSize]);
+    const signed = (await exportTreeHeads(api.infrastructure.readStore)).heads.map((head) => head.treeSize);
+    expect(received.map((head) => head.treeSize)).toEqual(signed);
   }, 60_000);
 });

@@ -155,6 +155,36 @@ describe('head witness: every signed head delivered to a webhook, from the datab
     expect(witness.received.at(-1)!.headers['x-sla-signature']).toBeUndefined();
   }, 30_000);
 
+  it('holds no transaction open while the witness answers: global-log readers are never held back by it', async () => {
+    let release: () => void = () => undefined;
+    let arrived: () => void = () => undefined;
+    const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
+    let held = false;
+    // Holds the first request until told; answers the rest at once.
+    const slow = createServer((request, response) => {
+      request.resume();
+      if (held) return void response.writeHead(204).end();
+      held = true;
+      arrived();
+      release = () => response.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = slow.address() as AddressInfo;
+      const heads = new HeadWitness(db, { url: `http://127.0.0.1:${port}/slow`, clock: { now: () => new Date() } });
+      await heads.prepare();
+      const delivering = heads.deliverPending();
+      await requestArrived;
+      // What global-log readers wait for: the oldest transaction that holds a transaction id.
+      expect(await store.watermarkAgeSeconds()).toEqual({ seconds: 0, pid: null });
+      release();
+      expect(await delivering).toEqual({ delivered: 4, more: false });
+    } finally {
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  }, 30_000);
+
   it('names a witness that cannot be reached, and a new witness receives every head from the first', async () => {
     const gone = await startWitness();
     await gone.close();

@@ -73,82 +73,85 @@ export class HeadWitness {
 
   /**
    * Sends the heads the witness has not acknowledged, one at a time in order, stopping at the first failure
-   * (recorded, then thrown so the caller backs off). One process delivers at a time; another finds the
-   * witness's row locked and leaves it.
+   * (recorded, then thrown so the caller backs off). No transaction is held across a request: an open
+   * transaction with a row lock would hold every global-log reader back (they read below the oldest running
+   * transaction) for as long as the witness takes to answer. The checkpoint moves by compare-and-set
+   * instead, so a second process delivering at the same time stops at the first head the other one moved past.
    */
   async deliverPending(): Promise<{ delivered: number; more: boolean }> {
-    let failure: Error | undefined;
-    const outcome = await this.db.transaction().execute(async (transaction) => {
-      const row = await transaction
-        .selectFrom('audit_head_delivery')
-        .select('delivered_tree_size')
-        .where('witness', '=', this.witness)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!row) return { delivered: 0, more: false };
-      const heads = await transaction
-        .selectFrom('audit_tree_head')
-        .leftJoin('audit_signing_key', 'audit_signing_key.key_id', 'audit_tree_head.key_id')
-        .select([
-          'audit_tree_head.tree_size',
-          'audit_tree_head.root_hash',
-          'audit_tree_head.signed_at',
-          'audit_tree_head.key_id',
-          'audit_tree_head.signature',
-          'audit_signing_key.public_key_pem',
-        ])
-        .where('audit_tree_head.tree_size', '>', row.delivered_tree_size)
-        .orderBy('audit_tree_head.tree_size')
-        .limit(BATCH)
-        .execute();
-      let delivered = 0;
-      for (const head of heads) {
-        const message: WitnessHead = {
-          format: WITNESS_HEAD_FORMAT,
-          treeSize: Number(head.tree_size),
-          rootHash: head.root_hash.toString('hex'),
-          signedAt: head.signed_at,
-          keyId: head.key_id,
-          signature: head.signature.toString('base64'),
-          publicKeyPem: head.public_key_pem ?? '',
-        };
-        try {
-          await this.post(message);
-        } catch (error) {
-          failure = error instanceof Error ? error : new Error(String(error));
-          await transaction
-            .updateTable('audit_head_delivery')
-            .set((eb) => ({
-              failures: eb('failures', '+', 1),
-              last_attempt_at: this.options.clock.now(),
-              last_error: `head at size ${message.treeSize}: ${failure!.message}`,
-            }))
-            .where('witness', '=', this.witness)
-            .execute();
-          break;
-        }
-        delivered += 1;
-        const now = this.options.clock.now();
-        await transaction
+    const row = await this.db
+      .selectFrom('audit_head_delivery')
+      .select('delivered_tree_size')
+      .where('witness', '=', this.witness)
+      .executeTakeFirst();
+    if (!row) throw new Error(`head witness ${this.witness}: not registered (call prepare() first)`);
+    let checkpoint = String(row.delivered_tree_size);
+    const heads = await this.db
+      .selectFrom('audit_tree_head')
+      .leftJoin('audit_signing_key', 'audit_signing_key.key_id', 'audit_tree_head.key_id')
+      .select([
+        'audit_tree_head.tree_size',
+        'audit_tree_head.root_hash',
+        'audit_tree_head.signed_at',
+        'audit_tree_head.key_id',
+        'audit_tree_head.signature',
+        'audit_signing_key.public_key_pem',
+      ])
+      .where('audit_tree_head.tree_size', '>', checkpoint)
+      .orderBy('audit_tree_head.tree_size')
+      .limit(BATCH)
+      .execute();
+    let delivered = 0;
+    for (const head of heads) {
+      const message: WitnessHead = {
+        format: WITNESS_HEAD_FORMAT,
+        treeSize: Number(head.tree_size),
+        rootHash: head.root_hash.toString('hex'),
+        signedAt: head.signed_at,
+        keyId: head.key_id,
+        signature: head.signature.toString('base64'),
+        publicKeyPem: head.public_key_pem ?? '',
+      };
+      try {
+        await this.post(message);
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        await this.db
           .updateTable('audit_head_delivery')
-          .set({
-            delivered_tree_size: String(message.treeSize),
-            delivered_at: now,
-            failures: 0,
-            last_attempt_at: now,
-            last_error: null,
-          })
+          .set((eb) => ({
+            failures: eb('failures', '+', 1),
+            last_attempt_at: this.options.clock.now(),
+            last_error: `head at size ${message.treeSize}: ${failure.message}`,
+          }))
           .where('witness', '=', this.witness)
           .execute();
+        this.logDelivered(delivered);
+        throw new Error(`head witness ${this.witness}: ${failure.message}`);
       }
-      return { delivered, more: !failure && heads.length === BATCH };
-    });
-    if (outcome.delivered > 0)
-      this.options.log?.(`head witness ${this.witness}: delivered ${outcome.delivered} head(s)`);
-    // After the commit: the heads acknowledged before the failure stay acknowledged.
-    if (failure) throw new Error(`head witness ${this.witness}: ${failure.message}`);
-    return outcome;
+      const now = this.options.clock.now();
+      const moved = await this.db
+        .updateTable('audit_head_delivery')
+        .set({
+          delivered_tree_size: String(message.treeSize),
+          delivered_at: now,
+          failures: 0,
+          last_attempt_at: now,
+          last_error: null,
+        })
+        .where('witness', '=', this.witness)
+        .where('delivered_tree_size', '=', checkpoint)
+        .executeTakeFirst();
+      delivered += 1;
+      // Another process moved the checkpoint meanwhile: it carries on from there.
+      if (Number(moved.numUpdatedRows) === 0) break;
+      checkpoint = String(message.treeSize);
+    }
+    this.logDelivered(delivered);
+    return { delivered, more: heads.length === BATCH };
+  }
+
+  private logDelivered(count: number): void {
+    if (count > 0) this.options.log?.(`head witness ${this.witness}: delivered ${count} head(s)`);
   }
 
   async status(now: Date = this.options.clock.now()): Promise<HeadWitnessStatus> {
