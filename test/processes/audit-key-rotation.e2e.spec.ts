@@ -61,7 +61,7 @@ describe('sla CLI: audit key rotate and verify --trusted-keys', () => {
     databaseUrl = await createTestDatabase('audit_key_rotation');
     await appendService('crm');
     await appendService('erp');
-  }, 60_000);
+  }, 120_000);
 
   it('rotates the key; heads of both keys verify, against the database and against the keys an auditor pinned', async () => {
     const sealedByOld = await run('audit', 'seal');
@@ -119,7 +119,7 @@ describe('sla CLI: audit key rotate and verify --trusted-keys', () => {
     expect(stale.output).toContain(
       `untrusted-key: the head at size 3 is signed with key ${newKeyId}, which is not a trusted key`,
     );
-  }, 120_000);
+  }, 240_000);
 
   it('catches a key forged into the database and a head re-signed with it, when the auditor passes --trusted-keys', async () => {
     const trustedFile = path.join(directory, 'trusted-keys.json');
@@ -158,5 +158,5 @@ describe('sla CLI: audit key rotate and verify --trusted-keys', () => {
     expect(pinned.output).toContain(
       `untrusted-key: the head at size 3 is signed with key ${forgedKeyId}, which is not a trusted key`,
     );
-  }, 60_000);
+  }, 120_000);
 });
