@@ -2,7 +2,14 @@ import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import { agreementStreamName, improvementPlanStreamName, reviewStreamName } from '@sla/agreements-domain';
-import type { EvidenceBundle } from '@sla/audit-domain';
+import {
+  buildEvidenceManifest,
+  EvidenceManifestRecorded,
+  evidenceManifestEventId,
+  evidenceManifestHash,
+  evidenceManifestStreamName,
+  type EvidenceBundle,
+} from '@sla/audit-domain';
 import { proveEventsUnderLatestHead } from '@sla/audit-read-models';
 import { breachFollowUpStreamName, reportingRange, slaDetectionStreamName } from '@sla/compliance-domain';
 import type { EventStore } from '@sla/event-sourcing';
@@ -17,11 +24,19 @@ import { EVIDENCE_SOURCES, type EvidenceSources, type EvidenceSourcesBinding } f
 export type SealableLog = {
   /** The store as written, without upcasting: what the audit tree commits to. */
   readonly rawEventStore: EventStore;
+  /** The store through the product's schemas: where the manifest's record is appended. */
+  readonly eventStore: EventStore;
   readonly projections: { catchUp(): Promise<unknown> };
   readonly logSealer: { seal(force: boolean): Promise<unknown> };
 };
 
-export type EvidenceRequest = { readonly agreementId: string; readonly period: string; readonly timeZone: string };
+export type EvidenceRequest = {
+  readonly agreementId: string;
+  readonly period: string;
+  readonly timeZone: string;
+  /** Who asked for the bundle: the actor of the manifest's record in the log. */
+  readonly actor?: string;
+};
 
 /**
  * Gathers an agreement's evidence for a period: catches the read models up, seals the log and signs a head, collects
@@ -58,7 +73,13 @@ export class EvidenceBundleExporter {
     // What was reported for the period (every revision of its service reports, with content hashes) beside what is
     // known now.
     const reports = await sources.serviceReportRevisions(agreementId, request.period);
-    const tickets = await sources.ticketsOpenedIn(agreementId, from, to);
+    // The tickets opened in the period, and those opened earlier that breached in it (the breach log names them).
+    const tickets = [
+      ...new Set([
+        ...(await sources.ticketsOpenedIn(agreementId, from, to)),
+        ...figures.breaches.map((breach) => breach.ticketId),
+      ]),
+    ];
     const streams = [
       agreementStreamName(agreementId),
       ...tickets.flatMap((ticketId) => [ticketStreamName(ticketId), slaDetectionStreamName(ticketId)]),
@@ -78,15 +99,60 @@ export class EvidenceBundleExporter {
       ? await sources.restatement(agreementId, from, to, firstPublication)
       : null;
 
-    const proven = await proveEventsUnderLatestHead(this.readStore, events);
+    const allFigures = {
+      ...figures,
+      reviews,
+      improvementPlans,
+      serviceReports: reports.revisions,
+      asReportedAndAsCorrected,
+    };
+    const period = {
+      label: request.period,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      timeZone: request.timeZone,
+    };
+    const sealed = await proveEventsUnderLatestHead(this.readStore, events);
+    const manifest = buildEvidenceManifest({ agreementId, period, events: sealed.events, figures: allFigures });
+    // The manifest's hash goes into the log and is sealed before the bundle is handed out: the head the bundle is
+    // proven against then commits to exactly this manifest, for anyone who holds that head or a later one.
+    const manifestHash = evidenceManifestHash(manifest);
+    const recordId = evidenceManifestEventId(manifestHash);
+    await log.eventStore.appendToStream(
+      evidenceManifestStreamName(agreementId),
+      [
+        {
+          id: recordId,
+          type: EvidenceManifestRecorded.type,
+          schemaVersion: EvidenceManifestRecorded.schemaVersion,
+          data: { agreementId, period: request.period, manifestHash, events: manifest.events.length },
+          metadata: { actor: request.actor ?? 'evidence-export', correlationId: recordId, source: 'evidence-export' },
+        },
+      ],
+      'any',
+    );
+    await log.logSealer.seal(true);
+    const [record] = (await log.rawEventStore.readStream(evidenceManifestStreamName(agreementId))).filter(
+      (event) => event.id === recordId,
+    );
+    const proven = await proveEventsUnderLatestHead(this.readStore, [...events, ...(record ? [record] : [])]);
+    const manifestRecord = proven.events.find((event) => event.id === recordId);
+    if (!manifestRecord)
+      throw new Error(
+        `the manifest's record ${recordId} was not sealed: sealing stopped (see audit_seal_finding and /health)`,
+      );
+    const listed = new Set(manifest.events.map((entry) => entry.id));
     const bundle: EvidenceBundle = {
-      format: 'sla-engine-evidence-bundle/1',
+      format: 'sla-engine-evidence-bundle/2',
       generatedAt: this.clock.now().toISOString(),
       agreementId,
-      period: { label: request.period, from: from.toISOString(), to: to.toISOString(), timeZone: request.timeZone },
+      period,
       treeHead: proven.treeHead,
-      figures: { ...figures, reviews, improvementPlans, serviceReports: reports.revisions, asReportedAndAsCorrected },
-      events: proven.events,
+      figures: allFigures,
+      // Only what the manifest lists: events sealed by the second pass came after the manifest was made.
+      events: proven.events.filter((event) => listed.has(event.id)),
+      manifest,
+      manifestRecord,
     };
     return { bundle, summaryHtml: evidenceSummaryHtml(bundle) };
   }
