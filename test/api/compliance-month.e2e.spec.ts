@@ -1254,7 +1254,10 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     const bundledTypes = new Set(bundle.events.map((event: { type: string }) => event.type));
     for (const type of ['ServiceReportPublished', 'ReviewHeld', 'ImprovementPlanOpened'])
       expect(bundledTypes).toContain(type);
-    expect((await cli(['audit', 'verify-bundle', out])).code).toBe(0);
+    expect(await cli(['audit', 'verify-bundle', out])).toMatchObject({
+      code: 0,
+      output: expect.stringMatching(/^VERIFIED: /m),
+    });
     expect(readFileSync(out.replace('.json', '.html'), 'utf8')).toContain('sip-p2-resolution');
 
     const client = new Client({ connectionString: api.databaseUrl });

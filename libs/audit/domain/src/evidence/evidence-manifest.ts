@@ -30,7 +30,12 @@ export type EvidenceManifest = {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export const figureSectionHash = (section: unknown) => sha256(canonicalJson(section));
+/**
+ * Over the section as the bundle's JSON carries it (dates as ISO strings, undefined left out), so the hash the exporter
+ * logs is the one a verifier recomputes from the file.
+ */
+export const figureSectionHash = (section: unknown) =>
+  sha256(canonicalJson(section === undefined ? null : JSON.parse(JSON.stringify(section))));
 
 export const evidenceManifestHash = (manifest: EvidenceManifest) => sha256(canonicalJson(manifest));
 
