@@ -1,5 +1,11 @@
 import { agreementStreamName } from '@sla/agreements-domain';
-import { verifyEvidenceBundle, type EvidenceBundle } from '@sla/audit-domain';
+import {
+  responseResolutionFigureProblems,
+  responseResolutionFromEvents,
+  ticketSetProblems,
+  verifyEvidenceBundle,
+  type EvidenceBundle,
+} from '@sla/audit-domain';
 import { slaDetectionStreamName } from '@sla/compliance-domain';
 import { ticketStreamName } from '@sla/operations-domain';
 import { EvidenceBundleExporter } from '@sla/audit-feature';
@@ -139,6 +145,48 @@ describe('a tampered evidence bundle does not verify (real app, real PostgreSQL)
 
   it('verifies as exported', () => {
     expect(verifyEvidenceBundle(bundle)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it("recomputes the stated response and resolution figures from the bundle's events", () => {
+    const stated = bundle.figures.responseResolution as Record<string, unknown>[];
+    expect(stated.length).toBeGreaterThan(0);
+    const fields = ['serviceId', 'priority', 'metric', 'tickets', 'met', 'breached', 'open', 'percentWithinTarget'];
+    const pick = (row: Record<string, unknown>) => Object.fromEntries(fields.map((field) => [field, row[field]]));
+    expect(responseResolutionFromEvents('email-sla', bundle.period, bundle.events).map(pick)).toEqual(
+      expect.arrayContaining(stated.map(pick)),
+    );
+    expect(
+      responseResolutionFigureProblems('email-sla', bundle.period, bundle.events, [
+        { ...stated[0], met: Number(stated[0]['met']) + 1 },
+        ...stated.slice(1),
+      ]),
+    ).toEqual([
+      `figure responseResolution: email P1 ${String(stated[0]['metric'])} met is stated as ${Number(stated[0]['met']) + 1}, the bundle's events give ${String(stated[0]['met'])}`,
+    ]);
+  });
+
+  it("given a whole ticket's streams dropped, then the manifest names its events and the recomputed figures differ", () => {
+    const result = tampered(
+      (copy) => (copy.events = copy.events.filter((event) => !event.streamName.endsWith('INC-2'))),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContainEqual(
+      expect.stringMatching(/^event .* \(TicketOpened, ticket-INC-2@0\) is in the logged manifest but missing/),
+    );
+    expect(result.problems).toContainEqual(
+      expect.stringMatching(
+        /^figure responseResolution: email P1 \w+ tickets is stated as 2, the bundle's events give 1$/,
+      ),
+    );
+  });
+
+  it('given a ticket of a service the agreement does not cover, then the ticket set names it', () => {
+    const foreign = structuredClone(bundle.events.find((event) => event.type === 'TicketOpened')!);
+    foreign.streamName = 'ticket-VPN-1';
+    foreign.data = { ...(foreign.data as object), ticketId: 'VPN-1', serviceId: 'vpn' };
+    expect(ticketSetProblems('email-sla', bundle.period, [...bundle.events, foreign], [])).toEqual([
+      "ticket stream ticket-VPN-1 is for service 'vpn', which agreement email-sla does not cover",
+    ]);
   });
 
   it('given one event dropped from the middle of a stream, then it names the event and the gap', () => {

@@ -55,7 +55,12 @@ function bundleOf(
     leafHash: contentHashes[index].toString('hex'),
   }));
   const manifest = changeManifest(
-    buildEvidenceManifest({ agreementId: 'email-sla', period, events: asStored, figures: { breaches: [] } }),
+    buildEvidenceManifest({
+      agreementId: 'email-sla',
+      period,
+      events: asStored,
+      figures: { breaches: [], responseResolution: [] },
+    }),
   );
   const manifestHash = evidenceManifestHash(manifest);
   const record = storedEvent(
@@ -94,7 +99,7 @@ function bundleOf(
       signature: sign(null, Buffer.from(treeHeadMessage(hashes.length, root, signedAt)), privateKey).toString('base64'),
       publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     },
-    figures: { breaches: [] },
+    figures: { breaches: [], responseResolution: [] },
     events,
     manifest,
     manifestRecord: proven(record, hashes.length - 1),

@@ -3,7 +3,7 @@ import { treeHeadMessage } from './log-leaf';
 import { verifyInclusion } from './merkle-tree';
 import { matchSealedLeaf } from './sealed-leaf';
 import { streamCompletenessProblems, ticketSetProblems } from '../evidence/bundle-completeness';
-import { breachFigureProblems } from '../evidence/bundle-figures';
+import { breachFigureProblems, responseResolutionFigureProblems } from '../evidence/bundle-figures';
 import {
   EvidenceManifestRecorded,
   evidenceManifestHash,
@@ -103,10 +103,11 @@ export function verifyEvidenceBundle(
   }
   if (bundle.manifest?.streams) {
     problems.push(...streamCompletenessProblems(bundle.manifest.streams, bundle.events));
-    const figures = bundle.figures as { breaches?: { ticketId?: unknown }[] };
+    const figures = bundle.figures as { breaches?: { ticketId?: unknown }[]; responseResolution?: [] };
     problems.push(
       ...ticketSetProblems(bundle.agreementId, bundle.period, bundle.events, figures.breaches ?? []),
       ...breachFigureProblems(bundle.agreementId, bundle.period, bundle.events, figures.breaches),
+      ...responseResolutionFigureProblems(bundle.agreementId, bundle.period, bundle.events, figures.responseResolution),
     );
   }
   return {
@@ -118,7 +119,8 @@ export function verifyEvidenceBundle(
       `each of the ${bundle.events.length} events: its leaf recomputed from its content (canonical JSON of every stored field, SHA-256 with the RFC 9162 leaf prefix) and its inclusion proof checked against the signed root`,
       "the manifest: its hash is the one the log records (an EvidenceManifestRecorded event proven under the same head), it names the bundle's agreement and period, every event it lists is in the bundle at its leaf and nothing else is, and each figure section hashes to the one it lists",
       "completeness: each stream holds every revision from 0 to its last at the head, as the manifest gives it; the ticket streams are the agreement's services' tickets opened in the period (or breached in it), and every ticket a finding or stated breach names has its stream",
-      "figures recomputed from the bundle's events: the breach log of the period (the SLA watch's findings, parsed by the product's schemas) against the stated breaches",
+      "figures recomputed from the bundle's events: the breach log of the period (the SLA watch's findings, parsed by the product's schemas) against the stated breaches, and response and resolution compliance (tickets, met, breached, open, % within target per service, priority and metric; evaluateTicketSla over the tickets' facts, the agreement's history and its calendars) against the stated one",
+      'not recomputed: availability, process KPIs, follow-ups, reviews, plans and reports (their sections are bound to the logged manifest by hash), and the response and resolution median and 90th percentile',
     ],
   };
 }

@@ -1,7 +1,12 @@
 import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
-import { agreementStreamName, improvementPlanStreamName, reviewStreamName } from '@sla/agreements-domain';
+import {
+  agreementStreamName,
+  improvementPlanStreamName,
+  reviewStreamName,
+  type AgreementContent,
+} from '@sla/agreements-domain';
 import {
   buildEvidenceManifest,
   EvidenceManifestRecorded,
@@ -12,13 +17,16 @@ import {
 } from '@sla/audit-domain';
 import { proveEventsUnderLatestHead } from '@sla/audit-read-models';
 import { breachFollowUpStreamName, reportingRange, slaDetectionStreamName } from '@sla/compliance-domain';
-import type { EventStore } from '@sla/event-sourcing';
+import { serviceCalendarStreamName } from '@sla/catalogue-domain';
+import type { EventStore, RecordedEvent } from '@sla/event-sourcing';
 import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
 import { ticketStreamName } from '@sla/operations-domain';
 import { serviceReportStreamName } from '@sla/reports-domain';
 import { ReplayAgreementQuery } from '../replays.queries';
 import { evidenceSummaryHtml } from './evidence-summary.html';
 import { EVIDENCE_SOURCES, type EvidenceSources, type EvidenceSourcesBinding } from './evidence-sources';
+
+const SEAL_PASSES_FOR_THE_RECORD = 50;
 
 /** What a bundle needs of the opened infrastructure beyond the read models: the log as stored, caught up, sealed. */
 export type SealableLog = {
@@ -88,7 +96,11 @@ export class EvidenceBundleExporter {
       ...improvementPlans.map((plan) => improvementPlanStreamName(plan.planId)),
       ...reports.reportIds.map((reportId) => serviceReportStreamName(reportId)),
     ];
-    const events = (await Promise.all(streams.map((stream) => log.rawEventStore.readStream(stream)))).flat();
+    const read = async (names: readonly string[]) =>
+      (await Promise.all(names.map((stream) => log.rawEventStore.readStream(stream)))).flat();
+    const events = await read(streams);
+    // The calendars the agreement's targets are measured in, so that a verifier can evaluate the tickets' clocks.
+    events.push(...(await read(calendarStreamsOf(events.filter((event) => streams[0] === event.streamName)))));
     // As reported: what was known when the period's first report was published (its recording time, not its stated
     // time).
     const firstPublication = events
@@ -131,16 +143,11 @@ export class EvidenceBundleExporter {
       ],
       'any',
     );
-    await log.logSealer.seal(true);
     const [record] = (await log.rawEventStore.readStream(evidenceManifestStreamName(agreementId))).filter(
       (event) => event.id === recordId,
     );
-    const proven = await proveEventsUnderLatestHead(this.readStore, [...events, ...(record ? [record] : [])]);
-    const manifestRecord = proven.events.find((event) => event.id === recordId);
-    if (!manifestRecord)
-      throw new Error(
-        `the manifest's record ${recordId} was not sealed: sealing stopped (see audit_seal_finding and /health)`,
-      );
+    const proven = await this.sealUntilProven(log, events, record);
+    const manifestRecord = proven.events.find((event) => event.id === recordId)!;
     const listed = new Set(manifest.events.map((entry) => entry.id));
     const bundle: EvidenceBundle = {
       format: 'sla-engine-evidence-bundle/2',
@@ -156,6 +163,37 @@ export class EvidenceBundleExporter {
     };
     return { bundle, summaryHtml: evidenceSummaryHtml(bundle) };
   }
+
+  /**
+   * Seals until a head covers the manifest's record. The log is read in commit-safe order, so a record just appended
+   * can stay out of reach of the sealer while another transaction that began before it is still open (docs/event-
+   * store-postgres.md): a few passes, then a clear refusal rather than a bundle without its record.
+   */
+  private async sealUntilProven(log: SealableLog, events: readonly RecordedEvent[], record: RecordedEvent | undefined) {
+    if (!record) throw new Error('the manifest record was not stored');
+    for (let pass = 1; ; pass += 1) {
+      await log.logSealer.seal(true);
+      const proven = await proveEventsUnderLatestHead(this.readStore, [...events, record]);
+      if (proven.events.some((event) => event.id === record.id)) return proven;
+      if (pass === SEAL_PASSES_FOR_THE_RECORD)
+        throw new Error(
+          `the manifest's record ${record.id} was not sealed after ${pass} passes: sealing stopped (see audit_seal_finding and /health)`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** The calendar streams every version of the agreement names in its response, resolution and availability targets. */
+function calendarStreamsOf(agreementEvents: readonly RecordedEvent[]): string[] {
+  const calendarIds = new Set<string>();
+  for (const event of agreementEvents) {
+    const content = (event.data as { content?: AgreementContent }).content;
+    for (const target of content?.serviceTargets ?? [])
+      for (const calendarId of [target.response.calendarId, target.resolution.calendarId]) calendarIds.add(calendarId);
+    for (const target of content?.availabilityTargets ?? []) calendarIds.add(target.calendarId);
+  }
+  return [...calendarIds].sort().map(serviceCalendarStreamName);
 }
 
 /** The evidence bundle export; needs the audit queries (AuditModule) and the stores, with its sources bound. */
