@@ -143,7 +143,7 @@ type ComplianceCount = {
   percentWithinTarget: string | null;
 };
 
-/** The product's schemas and upcasters for what the recomputation reads: stored events are upcast as the product does. */
+/** The product's schemas and upcasters for what the recomputation reads: stored events are upcast as it does. */
 const catalog = new EventCatalog([
   ...agreementEventDefinitions,
   ...ticketEventDefinitions,
