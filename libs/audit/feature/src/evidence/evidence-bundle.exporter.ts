@@ -26,7 +26,7 @@ import { ReplayAgreementQuery } from '../replays.queries';
 import { evidenceSummaryHtml } from './evidence-summary.html';
 import { EVIDENCE_SOURCES, type EvidenceSources, type EvidenceSourcesBinding } from './evidence-sources';
 
-const SEAL_PASSES_FOR_THE_RECORD = 50;
+const SEAL_PASSES = 50;
 
 /** What a bundle needs of the opened infrastructure beyond the read models: the log as stored, caught up, sealed. */
 export type SealableLog = {
@@ -97,7 +97,7 @@ export class EvidenceBundleExporter {
       ...reports.reportIds.map((reportId) => serviceReportStreamName(reportId)),
     ];
     const read = async (names: readonly string[]) =>
-      (await Promise.all(names.map((stream) => log.rawEventStore.readStream(stream)))).flat();
+      (await Promise.all([...new Set(names)].map((stream) => log.rawEventStore.readStream(stream)))).flat();
     const events = await read(streams);
     // The calendars the agreement's targets are measured in, so that a verifier can evaluate the tickets' clocks.
     events.push(...(await read(calendarStreamsOf(events.filter((event) => streams[0] === event.streamName)))));
@@ -124,7 +124,8 @@ export class EvidenceBundleExporter {
       to: to.toISOString(),
       timeZone: request.timeZone,
     };
-    const sealed = await proveEventsUnderLatestHead(this.readStore, events);
+    // Every event read is sealed before the manifest lists it (one appended since the first seal too).
+    const sealed = await this.sealUntilProven(log, events);
     const manifest = buildEvidenceManifest({ agreementId, period, events: sealed.events, figures: allFigures });
     // The manifest's hash goes into the log and is sealed before the bundle is handed out: the head the bundle is
     // proven against then commits to exactly this manifest, for anyone who holds that head or a later one.
@@ -146,7 +147,8 @@ export class EvidenceBundleExporter {
     const [record] = (await log.rawEventStore.readStream(evidenceManifestStreamName(agreementId))).filter(
       (event) => event.id === recordId,
     );
-    const proven = await this.sealUntilProven(log, events, record);
+    if (!record) throw new Error(`the manifest's record ${recordId} was not stored`);
+    const proven = await this.sealUntilProven(log, [...events, record]);
     const manifestRecord = proven.events.find((event) => event.id === recordId)!;
     const listed = new Set(manifest.events.map((entry) => entry.id));
     const bundle: EvidenceBundle = {
@@ -165,19 +167,18 @@ export class EvidenceBundleExporter {
   }
 
   /**
-   * Seals until a head covers the manifest's record. The log is read in commit-safe order, so a record just appended
-   * can stay out of reach of the sealer while another transaction that began before it is still open (docs/event-
-   * store-postgres.md): a few passes, then a clear refusal rather than a bundle without its record.
+   * Seals until one head covers every given event. The log is read in commit-safe order, so an event just appended can
+   * stay out of the sealer's reach while a transaction that began before it is still open (docs/event-store-
+   * postgres.md): a few passes, then a clear refusal rather than a bundle with a gap.
    */
-  private async sealUntilProven(log: SealableLog, events: readonly RecordedEvent[], record: RecordedEvent | undefined) {
-    if (!record) throw new Error('the manifest record was not stored');
+  private async sealUntilProven(log: SealableLog, events: readonly RecordedEvent[]) {
     for (let pass = 1; ; pass += 1) {
       await log.logSealer.seal(true);
-      const proven = await proveEventsUnderLatestHead(this.readStore, [...events, record]);
-      if (proven.events.some((event) => event.id === record.id)) return proven;
-      if (pass === SEAL_PASSES_FOR_THE_RECORD)
+      const proven = await proveEventsUnderLatestHead(this.readStore, events);
+      if (proven.events.length === events.length) return proven;
+      if (pass === SEAL_PASSES)
         throw new Error(
-          `the manifest's record ${record.id} was not sealed after ${pass} passes: sealing stopped (see audit_seal_finding and /health)`,
+          `${events.length - proven.events.length} of the bundle's events were not sealed after ${pass} passes: sealing stopped (see audit_seal_finding and /health)`,
         );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
