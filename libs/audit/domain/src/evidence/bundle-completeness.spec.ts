@@ -75,6 +75,20 @@ describe('ticketSetProblems', () => {
     ).toEqual(['ticket stream ticket-T-0 opened 2026-02-27T00:00:00Z, outside the period, and has no breach in it']);
   });
 
+  it('given a ticket opened before the period that breached in it under this agreement, then it belongs', () => {
+    const finding = (agreementId: string) =>
+      eventAt('sla_watch-T-0', 0, 'TicketSlaBreached', {
+        ticketId: 'T-0',
+        agreementId,
+        breachedAt: '2026-03-02T00:00:00Z',
+      });
+    const before = opened('T-0', 'email', '2026-02-27T00:00:00Z');
+    expect(ticketSetProblems('email-sla', period, [agreement, before, finding('email-sla')], [])).toEqual([]);
+    expect(ticketSetProblems('email-sla', period, [agreement, before, finding('other-ola')], [])).toEqual([
+      'ticket stream ticket-T-0 opened 2026-02-27T00:00:00Z, outside the period, and has no breach in it',
+    ]);
+  });
+
   it('given a finding or a stated breach on a ticket whose stream is left out, then the ticket is named', () => {
     const finding = eventAt('sla_watch-T-2', 0, 'TicketSlaBreached', {
       ticketId: 'T-2',

@@ -98,7 +98,8 @@ export function ticketSetProblems(
     const ticketId = String(data['ticketId']);
     findingTickets.set(ticketId, event.streamName);
     const breachedAt = String(data['breachedAt'] ?? '');
-    if (event.type === 'TicketSlaBreached' && inPeriod(breachedAt, period)) breachedInPeriod.add(ticketId);
+    if (event.type === 'TicketSlaBreached' && data['agreementId'] === agreementId && inPeriod(breachedAt, period))
+      breachedInPeriod.add(ticketId);
   }
   for (const stream of ticketStreams) {
     const ticketId = streamId(stream);
