@@ -1,5 +1,12 @@
 import { agreementStreamName } from '@sla/agreements-domain';
-import { verifyEvidenceBundle } from '@sla/audit-domain';
+import {
+  responseResolutionFigureProblems,
+  responseResolutionFromEvents,
+  ticketSetProblems,
+  verifyEvidenceBundle,
+  type EvidenceBundle,
+} from '@sla/audit-domain';
+import { slaDetectionStreamName } from '@sla/compliance-domain';
 import { ticketStreamName } from '@sla/operations-domain';
 import { EvidenceBundleExporter } from '@sla/audit-feature';
 import { eventually, givenShanghaiEmailAgreement, httpClient } from '@sla/test-support';
@@ -77,5 +84,187 @@ describe('evidence bundle from the audit feature (real app, real PostgreSQL)', (
     await expect(
       exporter.export(api.infrastructure, { agreementId: 'email-sla', period: '2026-13', timeZone: 'UTC' }),
     ).rejects.toThrow("period '2026-13': a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)");
+  });
+});
+
+/**
+ * Issue 14 item 3: a real bundle, changed the ways the independent tampering run changed it. Each must fail and name
+ * what is wrong.
+ */
+describe('a tampered evidence bundle does not verify (real app, real PostgreSQL)', () => {
+  let api: TestApi;
+  let bundle: EvidenceBundle;
+  const tampered = (change: (copy: EvidenceBundle) => void) => {
+    const copy = structuredClone(bundle);
+    change(copy);
+    return verifyEvidenceBundle(copy);
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi('evidence_bundle_tamper');
+    const http = httpClient(api.baseUrl, { 'x-actor': 'slm.alice' }, api.conformance);
+    await givenShanghaiEmailAgreement(http);
+    const fact = (ticketId: string, externalId: string, type: string, data: Record<string, unknown>) =>
+      http.post(`/tickets/${ticketId}/facts`, { source: 'servicenow', externalId, type, data });
+    const opened = (occurredAt: string) => ({
+      ticketType: 'incident',
+      serviceId: 'email',
+      priority: 'P1',
+      impact: 'high',
+      major: false,
+      title: 'Mail down',
+      occurredAt,
+    });
+    // INC-1 is never answered: the SLA watch records its response and resolution breaches.
+    expect((await fact('INC-1', 'inc-1-open', 'TicketOpened', opened('2026-03-09T10:00:00+08:00'))).status).toBe(201);
+    // INC-2 is answered and resolved in time: three events in its stream, nothing breached.
+    expect((await fact('INC-2', 'inc-2-open', 'TicketOpened', opened('2026-03-10T10:00:00+08:00'))).status).toBe(201);
+    expect(
+      (await fact('INC-2', 'inc-2-ack', 'TicketAcknowledged', { occurredAt: '2026-03-10T10:20:00+08:00' })).status,
+    ).toBe(201);
+    expect(
+      (
+        await fact('INC-2', 'inc-2-res', 'TicketResolved', {
+          resolution: 'restarted the mail relay',
+          occurredAt: '2026-03-10T11:00:00+08:00',
+        })
+      ).status,
+    ).toBe(201);
+    const exporter = api.app.get(EvidenceBundleExporter);
+    const request = { agreementId: 'email-sla', period: '2026-03', timeZone: 'Asia/Shanghai' };
+    // The SLA watch records INC-1's breaches as it finds them; the bundle is exported once they are in the log.
+    await eventually(async () => {
+      const detections = await api.infrastructure.rawEventStore.readStream(slaDetectionStreamName('INC-1'));
+      return detections.filter((event) => event.type === 'TicketSlaBreached').length === 2 ? true : undefined;
+    }, 30_000);
+    ({ bundle } = await exporter.export(api.infrastructure, request));
+    expect(bundle.events.filter((event) => event.type === 'TicketSlaBreached')).toHaveLength(2);
+  }, 120_000);
+
+  afterAll(() => api?.close());
+
+  it('verifies as exported', () => {
+    expect(verifyEvidenceBundle(bundle)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it("recomputes the stated response and resolution figures from the bundle's events", () => {
+    const stated = bundle.figures.responseResolution as Record<string, unknown>[];
+    expect(stated.length).toBeGreaterThan(0);
+    const fields = ['serviceId', 'priority', 'metric', 'tickets', 'met', 'breached', 'open', 'percentWithinTarget'];
+    const pick = (row: Record<string, unknown>) => Object.fromEntries(fields.map((field) => [field, row[field]]));
+    expect(responseResolutionFromEvents('email-sla', bundle.period, bundle.events).map(pick)).toEqual(
+      expect.arrayContaining(stated.map(pick)),
+    );
+    expect(
+      responseResolutionFigureProblems('email-sla', bundle.period, bundle.events, [
+        { ...stated[0], met: Number(stated[0]['met']) + 1 },
+        ...stated.slice(1),
+      ]),
+    ).toEqual([
+      `figure responseResolution: email P1 ${String(stated[0]['metric'])} met is stated as ${Number(stated[0]['met']) + 1}, the bundle's events give ${String(stated[0]['met'])}`,
+    ]);
+  });
+
+  it("given a whole ticket's streams dropped, then the manifest names its events and the recomputed figures differ", () => {
+    const result = tampered(
+      (copy) => (copy.events = copy.events.filter((event) => !event.streamName.endsWith('INC-2'))),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContainEqual(
+      expect.stringMatching(/^event .* \(TicketOpened, ticket-INC-2@0\) is in the logged manifest but missing/),
+    );
+    expect(result.problems).toContainEqual(
+      expect.stringMatching(
+        /^figure responseResolution: email P1 \w+ tickets is stated as 2, the bundle's events give 1$/,
+      ),
+    );
+  });
+
+  it('given a ticket of a service the agreement does not cover, then the ticket set names it', () => {
+    const foreign = structuredClone(bundle.events.find((event) => event.type === 'TicketOpened')!);
+    foreign.streamName = 'ticket-VPN-1';
+    foreign.data = { ...(foreign.data as object), ticketId: 'VPN-1', serviceId: 'vpn' };
+    expect(ticketSetProblems('email-sla', bundle.period, [...bundle.events, foreign], [])).toEqual([
+      "ticket stream ticket-VPN-1 is for service 'vpn', which agreement email-sla does not cover",
+    ]);
+  });
+
+  it('given one event dropped from the middle of a stream, then it names the event and the gap', () => {
+    const acknowledged = bundle.events.find((event) => event.type === 'TicketAcknowledged')!;
+    const result = tampered((copy) => (copy.events = copy.events.filter((event) => event.id !== acknowledged.id)));
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContain(
+      `event ${acknowledged.id} (TicketAcknowledged, ${acknowledged.streamName}@1) is in the logged manifest but missing from the bundle`,
+    );
+    expect(result.problems).toContain(`stream ${acknowledged.streamName} is not contiguous: revision 1 is missing`);
+  });
+
+  it("given a stream's last event dropped, then the logged manifest names it", () => {
+    const resolved = bundle.events.find((event) => event.type === 'TicketResolved')!;
+    const result = tampered((copy) => (copy.events = copy.events.filter((event) => event.id !== resolved.id)));
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContain(
+      `event ${resolved.id} (TicketResolved, ${resolved.streamName}@2) is in the logged manifest but missing from the bundle`,
+    );
+    expect(result.problems).toContain(
+      `stream ${resolved.streamName} ends at revision 1 in the bundle, but at revision 2 at the bundle's head`,
+    );
+  });
+
+  it('given every breach event dropped, then the recomputed breaches differ from the stated ones', () => {
+    const result = tampered(
+      (copy) => (copy.events = copy.events.filter((event) => event.type !== 'TicketSlaBreached')),
+    );
+    expect(result.ok).toBe(false);
+    const [firstBreach] = bundle.figures.breaches as { eventId: string }[];
+    expect(result.problems).toContain(
+      `figure breaches: the stated figures list breach ${firstBreach.eventId}, which no TicketSlaBreached event in the bundle records`,
+    );
+  });
+
+  it('given every breach event and the breaches figure dropped together, then the manifest still names both', () => {
+    const result = tampered((copy) => {
+      copy.events = copy.events.filter((event) => event.type !== 'TicketSlaBreached');
+      copy.figures.breaches = [];
+    });
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContain("figure section 'breaches' is not the one the logged manifest committed to");
+    expect(result.problems.filter((problem) => /^event .* missing from the bundle$/.test(problem))).toHaveLength(2);
+  });
+
+  it('given a figure section emptied, then it names the section', () => {
+    const result = tampered((copy) => (copy.figures.responseResolution = []));
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContain(
+      "figure section 'responseResolution' is not the one the logged manifest committed to",
+    );
+  });
+
+  it('given the agreement relabelled, then it says the manifest was logged for another agreement', () => {
+    const result = tampered((copy) => (copy.agreementId = 'other-sla'));
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContain(
+      "the bundle is labelled agreement 'other-sla', but its logged manifest is for agreement 'email-sla'",
+    );
+  });
+
+  it('given the period relabelled, then it says the manifest was logged for another period', () => {
+    const result = tampered((copy) => (copy.period = { ...copy.period, label: '2026-04' }));
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContain(
+      "the bundle is labelled period '2026-04', but its logged manifest is for period '2026-03'",
+    );
+  });
+
+  it('given the manifest rewritten to match a dropped event, then its hash no longer matches the logged one', () => {
+    const resolved = bundle.events.find((event) => event.type === 'TicketResolved')!;
+    const result = tampered((copy) => {
+      copy.events = copy.events.filter((event) => event.id !== resolved.id);
+      copy.manifest = { ...copy.manifest, events: copy.manifest.events.filter((event) => event.id !== resolved.id) };
+    });
+    expect(result.ok).toBe(false);
+    expect(result.problems[0]).toMatch(
+      /^the bundle's manifest hashes to [0-9a-f]{64}, not to the hash logged in event /,
+    );
   });
 });

@@ -729,6 +729,17 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
       new RegExp(`event ${resolved.id} \\(TicketResolved\\) does not hash to its stated leaf`),
     );
 
+    // Relabelled to another period, and with the period's breaches taken out: both named, by the built CLI.
+    const relabelled = { ...structuredClone(bundle), period: { ...bundle.period, label: '2026-02' } };
+    relabelled.events = relabelled.events.filter((event: { type: string }) => event.type !== 'TicketSlaBreached');
+    writeFileSync(path.join(directory, 'relabelled.json'), JSON.stringify(relabelled));
+    const relabelledResult = await cli(['audit', 'verify-bundle', path.join(directory, 'relabelled.json')]);
+    expect(relabelledResult.code).toBe(3);
+    expect(relabelledResult.output).toContain(
+      "the bundle is labelled period '2026-02', but its logged manifest is for period '2026-03'",
+    );
+    expect(relabelledResult.output).toMatch(/figure breaches: the stated figures list breach [0-9a-f-]{36}, which no/);
+
     // The same questions from the command line.
     const database = {
       DATABASE_URL: api.databaseUrl,
@@ -1254,7 +1265,10 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     const bundledTypes = new Set(bundle.events.map((event: { type: string }) => event.type));
     for (const type of ['ServiceReportPublished', 'ReviewHeld', 'ImprovementPlanOpened'])
       expect(bundledTypes).toContain(type);
-    expect((await cli(['audit', 'verify-bundle', out])).code).toBe(0);
+    expect(await cli(['audit', 'verify-bundle', out])).toMatchObject({
+      code: 0,
+      output: expect.stringMatching(/^VERIFIED: /m),
+    });
     expect(readFileSync(out.replace('.json', '.html'), 'utf8')).toContain('sip-p2-resolution');
 
     const client = new Client({ connectionString: api.databaseUrl });

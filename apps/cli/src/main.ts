@@ -294,7 +294,7 @@ audit
         writeFileSync(options.out, `${JSON.stringify(bundle, null, 2)}\n`);
         writeFileSync(options.out.replace(/\.json$/i, '') + '.html', summaryHtml);
         console.log(
-          `wrote ${options.out} (${bundle.events.length} events with proofs to the head of size ${bundle.treeHead.treeSize}) and its HTML summary`,
+          `wrote ${options.out} (${bundle.events.length} events with proofs to the head of size ${bundle.treeHead.treeSize}; manifest logged as event ${bundle.manifestRecord.id} at leaf ${bundle.manifestRecord.leafIndex}) and its HTML summary`,
         );
       }),
     ),
@@ -303,7 +303,7 @@ audit
 audit
   .command('verify-bundle')
   .description(
-    'check an evidence bundle offline, without the database: head signature, every event against its leaf and inclusion proof',
+    'check an evidence bundle offline, without the database: head signature, every event against its leaf and inclusion proof, the logged manifest (agreement, period, event list, figure sections), stream completeness, the ticket set, and the breach and response/resolution figures recomputed from the events',
   )
   .argument('<file>', 'the bundle (JSON)')
   .option('--public-key <file...>', 'trust only a head signed with these Ed25519 public keys (PEM)')
@@ -316,7 +316,7 @@ audit
     );
     console.log(
       result.ok
-        ? `VERIFIED: ${result.eventsVerified} events proven in the log under the signed head of size ${bundle.treeHead.treeSize}`
+        ? `VERIFIED: ${result.eventsVerified} events proven in the log under the signed head of size ${bundle.treeHead.treeSize}, as listed by the manifest logged at leaf ${bundle.manifestRecord.leafIndex}`
         : `NOT VERIFIED:\n${result.problems.map((problem) => `  - ${problem}`).join('\n')}`,
     );
     console.log(`checked:\n${result.checks.map((check) => `  - ${check}`).join('\n')}`);

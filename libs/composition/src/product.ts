@@ -3,6 +3,7 @@ import { EventCatalog } from '@sla/event-sourcing';
 import { ServiceCalendarDefined, serviceEventDefinitions } from '@sla/catalogue-domain';
 import { catalogueReadModelMigrations, serviceCatalogueProjection } from '@sla/catalogue-feature';
 import { catalogueSharedReadModelMigrations, serviceCalendarsProjection } from '@sla/catalogue-read-models';
+import { evidenceManifestEventDefinitions } from '@sla/audit-domain';
 import { auditReadModelMigrations, streamActivityProjection, type ProductReadModels } from '@sla/audit-read-models';
 import type { Projection, Reactor } from '@sla/projection-runtime';
 import {
@@ -56,6 +57,7 @@ export function productEventCatalog(): EventCatalog {
     ...breachFollowUpEventDefinitions,
     ...serviceReportEventDefinitions,
     ...reportDefinitionEventDefinitions,
+    ...evidenceManifestEventDefinitions,
   ]);
 }
 

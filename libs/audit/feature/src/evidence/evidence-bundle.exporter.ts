@@ -1,11 +1,24 @@
 import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
-import { agreementStreamName, improvementPlanStreamName, reviewStreamName } from '@sla/agreements-domain';
-import type { EvidenceBundle } from '@sla/audit-domain';
+import {
+  agreementStreamName,
+  improvementPlanStreamName,
+  reviewStreamName,
+  type AgreementContent,
+} from '@sla/agreements-domain';
+import {
+  buildEvidenceManifest,
+  EvidenceManifestRecorded,
+  evidenceManifestEventId,
+  evidenceManifestHash,
+  evidenceManifestStreamName,
+  type EvidenceBundle,
+} from '@sla/audit-domain';
 import { proveEventsUnderLatestHead } from '@sla/audit-read-models';
 import { breachFollowUpStreamName, reportingRange, slaDetectionStreamName } from '@sla/compliance-domain';
-import type { EventStore } from '@sla/event-sourcing';
+import { serviceCalendarStreamName } from '@sla/catalogue-domain';
+import type { EventStore, RecordedEvent } from '@sla/event-sourcing';
 import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
 import { ticketStreamName } from '@sla/operations-domain';
 import { serviceReportStreamName } from '@sla/reports-domain';
@@ -13,15 +26,25 @@ import { ReplayAgreementQuery } from '../replays.queries';
 import { evidenceSummaryHtml } from './evidence-summary.html';
 import { EVIDENCE_SOURCES, type EvidenceSources, type EvidenceSourcesBinding } from './evidence-sources';
 
+const SEAL_PASSES = 50;
+
 /** What a bundle needs of the opened infrastructure beyond the read models: the log as stored, caught up, sealed. */
 export type SealableLog = {
   /** The store as written, without upcasting: what the audit tree commits to. */
   readonly rawEventStore: EventStore;
+  /** The store through the product's schemas: where the manifest's record is appended. */
+  readonly eventStore: EventStore;
   readonly projections: { catchUp(): Promise<unknown> };
   readonly logSealer: { seal(force: boolean): Promise<unknown> };
 };
 
-export type EvidenceRequest = { readonly agreementId: string; readonly period: string; readonly timeZone: string };
+export type EvidenceRequest = {
+  readonly agreementId: string;
+  readonly period: string;
+  readonly timeZone: string;
+  /** Who asked for the bundle: the actor of the manifest's record in the log. */
+  readonly actor?: string;
+};
 
 /**
  * Gathers an agreement's evidence for a period: catches the read models up, seals the log and signs a head, collects
@@ -58,7 +81,13 @@ export class EvidenceBundleExporter {
     // What was reported for the period (every revision of its service reports, with content hashes) beside what is
     // known now.
     const reports = await sources.serviceReportRevisions(agreementId, request.period);
-    const tickets = await sources.ticketsOpenedIn(agreementId, from, to);
+    // The tickets opened in the period, and those opened earlier that breached in it (the breach log names them).
+    const tickets = [
+      ...new Set([
+        ...(await sources.ticketsOpenedIn(agreementId, from, to)),
+        ...figures.breaches.map((breach) => breach.ticketId),
+      ]),
+    ];
     const streams = [
       agreementStreamName(agreementId),
       ...tickets.flatMap((ticketId) => [ticketStreamName(ticketId), slaDetectionStreamName(ticketId)]),
@@ -67,7 +96,11 @@ export class EvidenceBundleExporter {
       ...improvementPlans.map((plan) => improvementPlanStreamName(plan.planId)),
       ...reports.reportIds.map((reportId) => serviceReportStreamName(reportId)),
     ];
-    const events = (await Promise.all(streams.map((stream) => log.rawEventStore.readStream(stream)))).flat();
+    const read = async (names: readonly string[]) =>
+      (await Promise.all([...new Set(names)].map((stream) => log.rawEventStore.readStream(stream)))).flat();
+    const events = await read(streams);
+    // The calendars the agreement's targets are measured in, so that a verifier can evaluate the tickets' clocks.
+    events.push(...(await read(calendarStreamsOf(events.filter((event) => streams[0] === event.streamName)))));
     // As reported: what was known when the period's first report was published (its recording time, not its stated
     // time).
     const firstPublication = events
@@ -78,18 +111,90 @@ export class EvidenceBundleExporter {
       ? await sources.restatement(agreementId, from, to, firstPublication)
       : null;
 
-    const proven = await proveEventsUnderLatestHead(this.readStore, events);
+    const allFigures = {
+      ...figures,
+      reviews,
+      improvementPlans,
+      serviceReports: reports.revisions,
+      asReportedAndAsCorrected,
+    };
+    const period = {
+      label: request.period,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      timeZone: request.timeZone,
+    };
+    // Every event read is sealed before the manifest lists it (one appended since the first seal too).
+    const sealed = await this.sealUntilProven(log, events);
+    const manifest = buildEvidenceManifest({ agreementId, period, events: sealed.events, figures: allFigures });
+    // The manifest's hash goes into the log and is sealed before the bundle is handed out: the head the bundle is
+    // proven against then commits to exactly this manifest, for anyone who holds that head or a later one.
+    const manifestHash = evidenceManifestHash(manifest);
+    const recordId = evidenceManifestEventId(manifestHash);
+    await log.eventStore.appendToStream(
+      evidenceManifestStreamName(agreementId),
+      [
+        {
+          id: recordId,
+          type: EvidenceManifestRecorded.type,
+          schemaVersion: EvidenceManifestRecorded.schemaVersion,
+          data: { agreementId, period: request.period, manifestHash, events: manifest.events.length },
+          metadata: { actor: request.actor ?? 'evidence-export', correlationId: recordId, source: 'evidence-export' },
+        },
+      ],
+      'any',
+    );
+    const [record] = (await log.rawEventStore.readStream(evidenceManifestStreamName(agreementId))).filter(
+      (event) => event.id === recordId,
+    );
+    if (!record) throw new Error(`the manifest's record ${recordId} was not stored`);
+    const proven = await this.sealUntilProven(log, [...events, record]);
+    const manifestRecord = proven.events.find((event) => event.id === recordId)!;
+    const listed = new Set(manifest.events.map((entry) => entry.id));
     const bundle: EvidenceBundle = {
-      format: 'sla-engine-evidence-bundle/1',
+      format: 'sla-engine-evidence-bundle/2',
       generatedAt: this.clock.now().toISOString(),
       agreementId,
-      period: { label: request.period, from: from.toISOString(), to: to.toISOString(), timeZone: request.timeZone },
+      period,
       treeHead: proven.treeHead,
-      figures: { ...figures, reviews, improvementPlans, serviceReports: reports.revisions, asReportedAndAsCorrected },
-      events: proven.events,
+      figures: allFigures,
+      // Only what the manifest lists: events sealed by the second pass came after the manifest was made.
+      events: proven.events.filter((event) => listed.has(event.id)),
+      manifest,
+      manifestRecord,
     };
     return { bundle, summaryHtml: evidenceSummaryHtml(bundle) };
   }
+
+  /**
+   * Seals until one head covers every given event. The log is read in commit-safe order, so an event just appended can
+   * stay out of the sealer's reach while a transaction that began before it is still open (docs/event-store-
+   * postgres.md): a few passes, then a clear refusal rather than a bundle with a gap.
+   */
+  private async sealUntilProven(log: SealableLog, events: readonly RecordedEvent[]) {
+    for (let pass = 1; ; pass += 1) {
+      await log.logSealer.seal(true);
+      const proven = await proveEventsUnderLatestHead(this.readStore, events);
+      if (proven.events.length === events.length) return proven;
+      if (pass === SEAL_PASSES)
+        throw new Error(
+          `${events.length - proven.events.length} of the bundle's events were not sealed after ${pass} passes: sealing stopped (see audit_seal_finding and /health)`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** The calendar streams every version of the agreement names in its response, resolution and availability targets. */
+function calendarStreamsOf(agreementEvents: readonly RecordedEvent[]): string[] {
+  const calendarIds = new Set<string>();
+  for (const event of agreementEvents) {
+    const content = (event.data as { content?: AgreementContent }).content;
+    for (const target of content?.serviceTargets ?? [])
+      for (const calendarId of [target.response.calendarId, target.resolution.calendarId]) calendarIds.add(calendarId);
+    for (const target of content?.availabilityTargets ?? []) calendarIds.add(target.calendarId);
+  }
+  return [...calendarIds].sort().map(serviceCalendarStreamName);
 }
 
 /** The evidence bundle export; needs the audit queries (AuditModule) and the stores, with its sources bound. */

@@ -13,7 +13,9 @@ export type EvidenceSources = {
     from: Date,
     to: Date,
     timeZone: string,
-  ): Promise<{ readonly breaches: readonly { readonly eventId: string }[] } & Record<string, unknown>>;
+  ): Promise<
+    { readonly breaches: readonly { readonly eventId: string; readonly ticketId: string }[] } & Record<string, unknown>
+  >;
   followUpsOfBreachesIn(agreementId: string, from: Date, to: Date): Promise<readonly unknown[]>;
   restatement(agreementId: string, from: Date, to: Date, reportedAt: Date): Promise<unknown>;
   ticketsOpenedIn(agreementId: string, from: Date, to: Date): Promise<readonly string[]>;

@@ -29,6 +29,7 @@ export function evidenceSummaryHtml(bundle: EvidenceBundle): string {
 <h1>Evidence bundle: agreement ${escape(bundle.agreementId)}, ${escape(bundle.period.label)} (${escape(bundle.period.timeZone)})</h1>
 <p>Generated ${escape(bundle.generatedAt)}. ${bundle.events.length} stored events, each with an inclusion proof to the tree head of size ${bundle.treeHead.treeSize}
 (root <code>${escape(bundle.treeHead.rootHash)}</code>, signed ${escape(bundle.treeHead.signedAt)} by key ${escape(bundle.treeHead.keyId)}).
+Its manifest (agreement, period, every event, a hash of each figure section) is logged as event <code>${escape(bundle.manifestRecord.id)}</code> at leaf ${bundle.manifestRecord.leafIndex} under that head.
 Check it offline: <code>npm run cli -- audit verify-bundle &lt;file&gt;.json --public-key &lt;key&gt;.pem</code>.</p>
 <h2>Process KPIs</h2>${table(figures.kpis, ['kpi', 'value', 'numerator', 'denominator', 'goal', 'met'])}
 <h2>Availability</h2>${table(figures.availability.terms, ['serviceId', 'version', 'from', 'to', 'availabilityPercent', 'targetPercentage', 'targetMet', 'downtime', 'failures'])}
