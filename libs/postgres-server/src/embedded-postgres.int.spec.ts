@@ -66,7 +66,7 @@ describe('the embedded PostgreSQL server', () => {
     await start(path.join(folder, 'one'), port);
     // Each cluster has passwords of its own: the other one refuses ours, which tells us it is not ours.
     await expect(start(path.join(folder, 'two'), port)).rejects.toThrow(
-      `port ${port} is already served by the PostgreSQL cluster in another data folder`,
+      `port ${port} is already served by the PostgreSQL cluster in ${path.join(folder, 'one')}`,
     );
     expect(existsSync(path.join(folder, 'two', 'postmaster.pid'))).toBe(false);
   }, 60_000);

@@ -379,8 +379,8 @@ async function refuseIfPortServed(
     servedFolder = (await client.query<{ data_directory: string }>('show data_directory')).rows[0].data_directory;
   } catch (error) {
     if (!isAuthenticationRefusal(error)) return;
-    // A server answers, and our passwords are not its: another cluster (or another product's server).
-    servedFolder = 'another data folder (it refuses the passwords of this one)';
+    // A server answers, and our passwords are not its: another cluster, whose folder its command line may name.
+    servedFolder = embeddedClusterServing(port) ?? 'another data folder (it refuses the passwords of this one)';
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -718,6 +718,22 @@ async function waitUntilAccepting(
   }
   await server?.stop();
   throw new Error(`PostgreSQL did not accept connections within 30 s:\n${output()}`);
+}
+
+/** The data folder of a PostgreSQL started (as we start ours) with `-D folder … -c port=N`, if one runs. */
+function embeddedClusterServing(port: number): string | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const folder = args.indexOf('-D');
+    if (args[0].endsWith('postgres') && folder >= 0 && args.includes(`port=${port}`)) return args[folder + 1];
+  }
+  return undefined;
 }
 
 /** 28P01: wrong password; 28000: no pg_hba entry or role (a trusting cluster never answers these). */
