@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { describeEventStoreContract } from '@sla/event-sourcing/testing';
-import { createLoginRole, createTestDatabase, untilLogShows, untilReadable, withTriggersOff } from '@sla/test-support';
+import {
+  createLoginRole,
+  createTestDatabase,
+  migrateEventStoreThrough,
+  untilLogShows,
+  untilReadable,
+  withTriggersOff,
+} from '@sla/test-support';
 import { grantEventStoreAccess, migrateEventStore, PostgresEventStore } from './postgres-event-store';
 
 const metadata = { actor: 'ana', correlationId: 'c', source: 'api' };
@@ -106,5 +113,20 @@ describe('the event log is append-only in the database (real PostgreSQL)', () =>
     const log = (await store.readAll()).events;
     expect(log.map((event) => event.id)).toContain(forged);
     expect(await store.eventsNotAppended(log)).toEqual(new Set([forged]));
+  });
+
+  it('counts the events stored before the upgrade as appended, so an upgraded log still seals', async () => {
+    const url = await createTestDatabase('append_only_upgrade');
+    await migrateEventStoreThrough(url, '2026-12-02-002-rename-legacy-stream-categories');
+    const store = new PostgresEventStore({ connectionString: url });
+    opened.push(() => store.close());
+    for (const title of ['printer on fire', 'mail down']) {
+      await untilReadable(store, (await store.appendToStream('ticket-T1', [newEvent(title)], 'any')).position);
+    }
+    await migrateEventStore(url);
+    await untilReadable(store, (await store.appendToStream('ticket-T1', [newEvent('after')], 'any')).position);
+    const log = (await store.readAll()).events;
+    expect(log).toHaveLength(3);
+    expect(await store.eventsNotAppended(log)).toEqual(new Set());
   });
 });
