@@ -5,7 +5,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { loadConfiguration } from '@sla/configuration';
 import { createLoginRole, createTestDatabase, freePort, untilReadable } from '@sla/test-support';
+import { openReadModelsKnownAt } from '@sla/audit-read-models';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
+import { productReadModels } from './product';
 
 const serviceRegistered = (serviceId: string) => ({
   id: randomUUID(),
@@ -46,6 +48,10 @@ describe('start-up connects as the application role, migrations as the owner (re
       head: { treeSize: 1 },
       refused: null,
     });
+    // An auditor's rebuild as known at an instant creates, fills and drops a schema of its own.
+    const knownAt = await openReadModelsKnownAt(infrastructure, productReadModels, new Date());
+    expect(knownAt.eventsApplied).toBeGreaterThan(0);
+    await knownAt.close();
 
     const application = new Client({ connectionString: infrastructure.databaseUrl });
     await application.connect();

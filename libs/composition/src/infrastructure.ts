@@ -173,15 +173,20 @@ async function migrateReadModelsAsOwner(migrationUrl: string, applicationRole: s
     const applied = await migrateReadStore(owner, productReadModelMigrations);
     if (applicationRole) {
       const grantee = sql.id(applicationRole);
-      await sql`grant create on database ${sql.id(await currentDatabase(owner))} to ${grantee}`.execute(owner);
-      await sql`grant usage on schema public to ${grantee}`.execute(owner);
-      await sql`grant select, insert, update, delete, truncate on all tables in schema public to ${grantee}`.execute(
-        owner,
-      );
-      await sql`grant usage, select, update on all sequences in schema public to ${grantee}`.execute(owner);
-      for (const table of MIGRATION_TABLES) {
-        await sql`revoke all on table ${sql.table(table)} from ${grantee}`.execute(owner);
-      }
+      await owner.transaction().execute(async (transaction) => {
+        // Processes starting together would otherwise grant at once and fail with "tuple concurrently updated".
+        await sql`select pg_advisory_xact_lock(hashtext('sla-application-grants'))`.execute(transaction);
+        const database = sql.id(await currentDatabase(transaction));
+        await sql`grant create on database ${database} to ${grantee}`.execute(transaction);
+        await sql`grant usage on schema public to ${grantee}`.execute(transaction);
+        await sql`grant select, insert, update, delete, truncate on all tables in schema public to ${grantee}`.execute(
+          transaction,
+        );
+        await sql`grant usage, select, update on all sequences in schema public to ${grantee}`.execute(transaction);
+        for (const table of MIGRATION_TABLES) {
+          await sql`revoke all on table ${sql.table(table)} from ${grantee}`.execute(transaction);
+        }
+      });
     }
     return applied;
   } finally {

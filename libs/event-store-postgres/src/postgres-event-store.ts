@@ -103,14 +103,23 @@ export async function grantEventStoreAccess(ownerConnectionString: string, role:
   const pool = new Pool({ connectionString: ownerConnectionString, max: 1 });
   ignoreConnectionErrors(pool);
   const grantee = quoteRole(role);
+  const client = await pool.connect();
   try {
-    await pool.query(`grant usage on schema event_store to ${grantee}`);
-    await pool.query(`grant select on event_store.events, event_store.streams, event_store.appends to ${grantee}`);
-    await pool.query(
+    await client.query('begin');
+    // Processes starting together would otherwise grant at once and fail with "tuple concurrently updated".
+    await client.query(`select pg_advisory_xact_lock(hashtext('sla-application-grants'))`);
+    await client.query(`grant usage on schema event_store to ${grantee}`);
+    await client.query(`grant select on event_store.events, event_store.streams, event_store.appends to ${grantee}`);
+    await client.query(
       `grant execute on function event_store.append_events(text, text, uuid[], text[], integer[], jsonb[], jsonb[])
          to ${grantee}`,
     );
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
   } finally {
+    client.release();
     await pool.end();
   }
 }
