@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -109,4 +109,18 @@ describe('start-up connects as the application role, migrations as the owner (re
       await infrastructure.close();
     }
   }, 60_000);
+
+  it('refuses DATABASE_MIGRATION_URL without DATABASE_URL, before starting any PostgreSQL', async () => {
+    const dataDirectory = path.join(folder, 'refused');
+    await expect(
+      openInfrastructure(
+        loadConfiguration({
+          DATABASE_MIGRATION_URL: 'postgres://owner:secret@127.0.0.1:1/sla',
+          DATA_DIR: dataDirectory,
+          LOG_LEVEL: 'error',
+        }),
+      ),
+    ).rejects.toThrow('DATABASE_MIGRATION_URL: is set without DATABASE_URL');
+    expect(existsSync(path.join(dataDirectory, 'postgres'))).toBe(false);
+  });
 });
