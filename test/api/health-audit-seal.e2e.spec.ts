@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { eventually, httpClient, untilLogShows } from '@sla/test-support';
+import { eventually, httpClient, untilLogShows, withTriggersOff } from '@sla/test-support';
 
 /**
  * A row written straight into event_store.events, past the store's append:
@@ -42,7 +42,8 @@ describe('/health when the log sealer refuses an event (real app, real PostgreSQ
     expect((await http.get('/health')).body).toMatchObject({ status: 'ok', auditSeal: { status: 'sealing' } });
     const forge = async (revision: number, data: unknown) => {
       const eventId = randomUUID();
-      const sql = new Client({ connectionString: api.databaseUrl });
+      // A superuser with triggers off: the log's append-only triggers do not stop them, sealing must.
+      const sql = new Client({ connectionString: withTriggersOff(api.databaseUrl) });
       await sql.connect();
       await sql.query(
         `insert into event_store.events (event_id, stream_name, stream_revision, event_type, schema_version, data, metadata)

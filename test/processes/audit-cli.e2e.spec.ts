@@ -5,7 +5,13 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { loadConfiguration } from '@sla/configuration';
 import { openInfrastructure } from '@sla/composition';
-import { builtEntryPoint, createTestDatabase, startNodeProcess, untilReadable } from '@sla/test-support';
+import {
+  builtEntryPoint,
+  createTestDatabase,
+  startNodeProcess,
+  untilReadable,
+  withTriggersOff,
+} from '@sla/test-support';
 
 /** `sla audit seal` and `sla audit verify` as an auditor runs them: the built CLI against the product's PostgreSQL. */
 describe('sla CLI: audit seal and verify', () => {
@@ -74,7 +80,7 @@ describe('sla CLI: audit seal and verify', () => {
     });
     expect(clean.output).toMatch(/verified each head's Ed25519 signature .* with the trusted keys given/);
 
-    const client = new Client({ connectionString: databaseUrl });
+    const client = new Client({ connectionString: withTriggersOff(databaseUrl) });
     await client.connect();
     await client.query(
       `update event_store.events set data = jsonb_set(data, '{name}', '"payroll"') where stream_name = 'service-erp'`,
@@ -88,7 +94,7 @@ describe('sla CLI: audit seal and verify', () => {
   }, 60_000);
 
   it('finds an edit hidden by emptying the audit tables, and a resealed rewrite by a head kept with `audit heads export`', async () => {
-    const client = new Client({ connectionString: databaseUrl });
+    const client = new Client({ connectionString: withTriggersOff(databaseUrl) });
     await client.connect();
     try {
       await client.query(

@@ -5,7 +5,14 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { loadConfiguration } from '@sla/configuration';
 import { openInfrastructure } from '@sla/composition';
-import { builtEntryPoint, createTestDatabase, startNodeProcess, untilLogShows, untilReadable } from '@sla/test-support';
+import {
+  builtEntryPoint,
+  createTestDatabase,
+  startNodeProcess,
+  untilLogShows,
+  untilReadable,
+  withTriggersOff,
+} from '@sla/test-support';
 
 /** `sla audit seal` after a row was written past the store's append: it names the event and exits 3. */
 describe('sla CLI: audit seal refuses a forged event', () => {
@@ -38,7 +45,8 @@ describe('sla CLI: audit seal refuses a forged event', () => {
     );
     await untilReadable(infrastructure.eventStore, appended.position);
     const forged = randomUUID();
-    const sql = new Client({ connectionString: databaseUrl });
+    // A superuser with triggers off: the log's append-only triggers do not stop them, sealing must.
+    const sql = new Client({ connectionString: withTriggersOff(databaseUrl) });
     await sql.connect();
     await sql.query(
       `insert into event_store.events (event_id, stream_name, stream_revision, event_type, schema_version, data, metadata)

@@ -21,3 +21,34 @@ export async function createTestDatabase(purpose: string): Promise<string> {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/**
+ * The URL as a superuser who switches triggers off (`session_replication_role = replica`):
+ * how the tampering tests stand in for an attacker with superuser rights, whom the event
+ * log's append-only triggers do not stop (the log sealer and verifier must).
+ */
+export function withTriggersOff(url: string): string {
+  const tampering = new URL(url);
+  tampering.searchParams.set('options', '-c session_replication_role=replica');
+  return tampering.toString();
+}
+
+/**
+ * A new login role with a password of its own, holding no privileges yet (as the
+ * embedded server's application role starts), and the database URL as that role.
+ */
+export async function createLoginRole(url: string, purpose: string): Promise<{ role: string; url: string }> {
+  const role = `role_${purpose.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomUUID().slice(0, 8)}`;
+  const password = randomUUID();
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`create role ${role} login password '${password}'`);
+  } finally {
+    await client.end();
+  }
+  const asRole = new URL(url);
+  asRole.username = role;
+  asRole.password = password;
+  return { role, url: asRole.toString() };
+}

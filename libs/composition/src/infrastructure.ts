@@ -1,15 +1,15 @@
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ConfigurationError, type Configuration } from '@sla/configuration';
 import { withEventSchemas, type EventStore } from '@sla/event-sourcing';
 import { connectEsdbEventStore } from '@sla/event-store-esdb';
-import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
+import { grantEventStoreAccess, migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from '@sla/postgres-server';
 import { ProjectionRunner, ReactorRunner } from '@sla/projection-runtime';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
 import { productEventCatalog, productProjections, productReactors, productReadModelMigrations } from './product';
 import { SlaWatch, type WatchClock } from '@sla/compliance-feature';
-import { HeadWitness, LogSealer, LogSigner } from '@sla/audit-read-models';
+import { HeadWitness, LogSealer, LogSigner, type AppendRecord } from '@sla/audit-read-models';
 
 export type WatermarkStatus = { readonly seconds: number; readonly pid: number | null };
 
@@ -58,19 +58,28 @@ export async function openInfrastructure(
     const headLogFile = headLogOutsideDataFolder(configuration);
     let embedded: EmbeddedPostgres | undefined;
     let databaseUrl = configuration.DATABASE_URL;
-    if (!databaseUrl) {
+    let migrationUrl = configuration.DATABASE_MIGRATION_URL ?? configuration.DATABASE_URL;
+    if (configuration.DATABASE_MIGRATION_URL && !configuration.DATABASE_URL) {
+      throw new ConfigurationError([
+        'DATABASE_MIGRATION_URL: is set without DATABASE_URL; set DATABASE_URL to the application role of the same database',
+      ]);
+    }
+    if (!databaseUrl || !migrationUrl) {
       const dataDirectory = path.resolve(configuration.DATA_DIR, 'postgres');
       log(
         `starting embedded PostgreSQL on 127.0.0.1:${configuration.EMBEDDED_POSTGRES_PORT}, data in ${dataDirectory}`,
       );
       embedded = await startEmbeddedPostgres({ dataDirectory, port: configuration.EMBEDDED_POSTGRES_PORT, log });
       closers.push(() => embedded!.stop());
-      databaseUrl = embedded.connectionString(EMBEDDED_DATABASE_NAME);
+      migrationUrl = embedded.connectionString(EMBEDDED_DATABASE_NAME);
+      databaseUrl = embedded.applicationConnectionString(EMBEDDED_DATABASE_NAME);
     }
-    await ensureDatabase(databaseUrl);
+    await ensureDatabase(migrationUrl);
 
     let rawStore: EventStore;
     let watermark: Infrastructure['watermark'];
+    let appendRecord: AppendRecord | undefined;
+    const applicationRole = separateApplicationRole(migrationUrl, databaseUrl);
     if (configuration.ESDB_CONNECTION_STRING) {
       log('event store: EventStoreDB');
       rawStore = await connectEsdbEventStore({
@@ -79,9 +88,11 @@ export async function openInfrastructure(
       });
     } else {
       log('event store: PostgreSQL');
-      await migrateEventStore(databaseUrl);
+      await migrateEventStore(migrationUrl);
+      if (applicationRole) await grantEventStoreAccess(migrationUrl, applicationRole);
       const postgresStore = new PostgresEventStore({ connectionString: databaseUrl });
       watermark = () => postgresStore.watermarkAgeSeconds();
+      appendRecord = postgresStore;
       rawStore = postgresStore;
     }
     closers.push(() => rawStore.close());
@@ -89,10 +100,10 @@ export async function openInfrastructure(
     const eventStore = withEventSchemas(rawStore, eventCatalog);
 
     // Read models and their checkpoints stay in PostgreSQL whatever the event store.
+    const applied = await migrateReadModelsAsOwner(migrationUrl, applicationRole);
+    if (applied.length > 0) log(`read-model migrations applied: ${applied.join(', ')}`);
     const readStore = openReadStore<any>(databaseUrl);
     closers.push(() => readStore.destroy());
-    const applied = await migrateReadStore(readStore, productReadModelMigrations);
-    if (applied.length > 0) log(`read-model migrations applied: ${applied.join(', ')}`);
 
     const projections = new ProjectionRunner(eventStore, readStore, productProjections, {
       batchSize: configuration.PROJECTION_BATCH_SIZE,
@@ -117,6 +128,7 @@ export async function openInfrastructure(
       reloadSigner: () => openSigner(configuration),
       log,
       eventCatalog,
+      ...(appendRecord ? { appendRecord } : {}),
     });
     closers.push(() => logSealer.stop());
     let headWitness: HeadWitness | undefined;
@@ -163,6 +175,59 @@ export async function openInfrastructure(
 function outsideDataFolder(configuration: Configuration, file: string): boolean {
   const relative = path.relative(path.resolve(configuration.DATA_DIR), path.resolve(file));
   return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+}
+
+/**
+ * The role DATABASE_URL logs in as, when it is not the owner's (the migration URL's):
+ * it then receives exactly the privileges the product's processes need.
+ */
+function separateApplicationRole(migrationUrl: string, databaseUrl: string): string | undefined {
+  const role = (url: string) => decodeURIComponent(new URL(url).username);
+  return role(migrationUrl) === role(databaseUrl) ? undefined : role(databaseUrl);
+}
+
+/**
+ * Migrations run as the owner; the application role may then read and write the read models
+ * (projections rebuild with TRUNCATE) and create the throw-away schemas of an as-known-at rebuild,
+ * but not touch the migration records. The event log's own grants are grantEventStoreAccess's.
+ */
+async function migrateReadModelsAsOwner(migrationUrl: string, applicationRole: string | undefined): Promise<string[]> {
+  const owner = openReadStore<any>(migrationUrl, 1);
+  try {
+    const applied = await migrateReadStore(owner, productReadModelMigrations);
+    if (applicationRole) {
+      const grantee = sql.id(applicationRole);
+      await owner.transaction().execute(async (transaction) => {
+        // Processes starting together would otherwise grant at once and fail with "tuple concurrently updated".
+        await sql`select pg_advisory_xact_lock(hashtext('sla-application-grants'))`.execute(transaction);
+        const database = sql.id(await currentDatabase(transaction));
+        await sql`grant create on database ${database} to ${grantee}`.execute(transaction);
+        await sql`grant usage on schema public to ${grantee}`.execute(transaction);
+        await sql`grant select, insert, update, delete, truncate on all tables in schema public to ${grantee}`.execute(
+          transaction,
+        );
+        await sql`grant usage, select, update on all sequences in schema public to ${grantee}`.execute(transaction);
+        for (const table of MIGRATION_TABLES) {
+          await sql`revoke all on table ${sql.table(table)} from ${grantee}`.execute(transaction);
+        }
+      });
+    }
+    return applied;
+  } finally {
+    await owner.destroy();
+  }
+}
+
+const MIGRATION_TABLES = [
+  'event_store_migration',
+  'event_store_migration_lock',
+  'read_model_migration',
+  'read_model_migration_lock',
+];
+
+async function currentDatabase(db: Kysely<any>): Promise<string> {
+  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(db);
+  return rows[0].name;
 }
 
 /** A copy of the heads beside the data would go wherever the data goes: whoever can rewrite one can rewrite both. */

@@ -28,6 +28,11 @@ export const configurationSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  /**
+   * The external database as its owner, for migrations and grants; DATABASE_URL is then the application role,
+   * which may read and append but not rewrite the event log. Unset = DATABASE_URL does both.
+   */
+  DATABASE_MIGRATION_URL: optionalUrl(['postgres', 'postgresql']),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   ESDB_CONNECTION_STRING: optionalUrl(['esdb', 'esdb+discover']),

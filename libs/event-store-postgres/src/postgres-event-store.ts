@@ -22,6 +22,7 @@ import {
 } from '@sla/event-sourcing';
 import * as createEventLog from './migrations/2026-11-22-001-create-event-log';
 import * as renameLegacyStreamCategories from './migrations/2026-12-02-002-rename-legacy-stream-categories';
+import * as appendOnlyEventLog from './migrations/2026-12-02-003-append-only-event-log';
 
 export type PostgresEventStoreOptions = {
   readonly connectionString: string;
@@ -38,6 +39,7 @@ export type PostgresEventStoreOptions = {
 export const eventStoreMigrations: Readonly<Record<string, Migration>> = {
   '2026-11-22-001-create-event-log': createEventLog,
   '2026-12-02-002-rename-legacy-stream-categories': renameLegacyStreamCategories,
+  '2026-12-02-003-append-only-event-log': appendOnlyEventLog,
 };
 
 const MAX_BIGINT = 9223372036854775807n;
@@ -90,6 +92,40 @@ export async function migrateEventStore(connectionString: string): Promise<void>
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * What the application role may do with the event log, granted by its owner
+ * after migrating: read it, and append through the store's function. No
+ * INSERT, UPDATE or DELETE on the tables themselves (README, database).
+ */
+export async function grantEventStoreAccess(ownerConnectionString: string, role: string): Promise<void> {
+  const pool = new Pool({ connectionString: ownerConnectionString, max: 1 });
+  ignoreConnectionErrors(pool);
+  const grantee = quoteRole(role);
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    // Processes starting together would otherwise grant at once and fail with "tuple concurrently updated".
+    await client.query(`select pg_advisory_xact_lock(hashtext('sla-application-grants'))`);
+    await client.query(`grant usage on schema event_store to ${grantee}`);
+    await client.query(`grant select on event_store.events, event_store.streams, event_store.appends to ${grantee}`);
+    await client.query(
+      `grant execute on function event_store.append_events(text, text, uuid[], text[], integer[], jsonb[], jsonb[])
+         to ${grantee}`,
+    );
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+    await pool.end();
+  }
+}
+
+function quoteRole(role: string): string {
+  return `"${role.replace(/"/g, '""')}"`;
 }
 
 /**
@@ -239,6 +275,26 @@ export class PostgresEventStore implements EventStore {
       [position.commit.toString(), position.prepare.toString(), ...parameters],
     );
     return Number(rows[0].count);
+  }
+
+  /**
+   * The ids of those events that no append of the store recorded (event_store.appends):
+   * rows written past the append function, e.g. by a superuser with triggers off.
+   */
+  async eventsNotAppended(events: readonly RecordedEvent[]): Promise<ReadonlySet<string>> {
+    if (events.length === 0) return new Set();
+    const { rows } = await this.query<{ event_id: string }>(
+      `select e.event_id from unnest($1::uuid[], $2::text[], $3::bigint[]) as e(event_id, commit_position, position)
+        where not exists (
+          select 1 from event_store.appends a
+           where a.transaction_id = e.commit_position::xid8 and e.position = any(a.global_positions))`,
+      [
+        events.map((event) => event.id),
+        events.map((event) => event.position.commit.toString()),
+        events.map((event) => event.position.prepare.toString()),
+      ],
+    );
+    return new Set(rows.map((row) => row.event_id));
   }
 
   async checkHealth(): Promise<void> {

@@ -1,9 +1,9 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '@sla/test-support';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import { EMBEDDED_APPLICATION_ROLE, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
 /** Each test starts clusters of its own: these are about starting and stopping the server itself. */
 describe('the embedded PostgreSQL server', () => {
@@ -64,12 +64,75 @@ describe('the embedded PostgreSQL server', () => {
   it('refuses a port already served by the cluster of another data folder', async () => {
     const port = await freePort();
     await start(path.join(folder, 'one'), port);
+    // Each cluster has passwords of its own: the other one refuses ours, which tells us it is not ours.
     await expect(start(path.join(folder, 'two'), port)).rejects.toThrow(
       `port ${port} is already served by the PostgreSQL cluster in ${path.join(folder, 'one')}`,
     );
     expect(existsSync(path.join(folder, 'two', 'postmaster.pid'))).toBe(false);
   }, 60_000);
+
+  it('refuses a local connection without the password, and keeps the generated passwords mode 600', async () => {
+    const dataDirectory = path.join(folder, 'postgres');
+    const port = await freePort();
+    const server = await start(dataDirectory, port);
+    const credentialsFile = `${dataDirectory}.credentials.json`;
+    expect(statSync(credentialsFile).mode & 0o777).toBe(0o600);
+
+    for (const role of ['postgres', EMBEDDED_APPLICATION_ROLE]) {
+      await expect(connectWithoutPassword(role, port)).rejects.toThrow('SCRAM');
+      await expect(
+        dataDirectoryServedAt(`postgres://${role}:not-the-password@127.0.0.1:${port}/postgres`),
+      ).rejects.toMatchObject({ code: '28P01' });
+    }
+    expect(await dataDirectoryServedAt(server.connectionString())).toBe(dataDirectory);
+    expect(await isSuperuser(server.connectionString())).toBe(true);
+    expect(await isSuperuser(server.applicationConnectionString())).toBe(false);
+  }, 60_000);
+
+  it('requires passwords on a cluster an earlier release created without them', async () => {
+    const dataDirectory = path.join(folder, 'postgres');
+    const port = await freePort();
+    const first = await start(dataDirectory, port);
+    await first.stop();
+    // As an earlier release left it: every local account trusted, no passwords kept.
+    writeFileSync(path.join(dataDirectory, 'pg_hba.conf'), 'host all all 127.0.0.1/32 trust\n');
+    rmSync(`${dataDirectory}.credentials.json`);
+
+    const upgraded = await start(dataDirectory, port);
+    expect(await dataDirectoryServedAt(upgraded.connectionString())).toBe(dataDirectory);
+    await expect(connectWithoutPassword('postgres', port)).rejects.toThrow('SCRAM');
+  }, 60_000);
+
+  it('refuses to start when the passwords file is readable by others', async () => {
+    const dataDirectory = path.join(folder, 'postgres');
+    const port = await freePort();
+    await (await start(dataDirectory, port)).stop();
+    chmodSync(`${dataDirectory}.credentials.json`, 0o644);
+    await expect(start(dataDirectory, port)).rejects.toThrow('is readable by others (mode 644): chmod 600 it');
+  }, 60_000);
 });
+
+/** Without a password: the server must ask for a SCRAM one (a trusting server would let us in). */
+async function connectWithoutPassword(user: string, port: number): Promise<void> {
+  const client = new Client({ host: '127.0.0.1', port, user, database: 'postgres' });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function isSuperuser(connectionString: string): Promise<boolean> {
+  const client = new Client({ connectionString });
+  await client.connect();
+  try {
+    return (await client.query<{ rolsuper: boolean }>('select rolsuper from pg_roles where rolname = current_user'))
+      .rows[0].rolsuper;
+  } finally {
+    await client.end();
+  }
+}
 
 async function dataDirectoryServedAt(connectionString: string): Promise<string> {
   const client = new Client({ connectionString });

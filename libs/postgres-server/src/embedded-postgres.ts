@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   chownSync,
@@ -30,11 +31,19 @@ export type EmbeddedPostgresOptions = {
 };
 
 export type EmbeddedPostgres = {
+  /** As the cluster's owner (superuser): for migrations and administration. */
   readonly connectionString: (database?: string) => string;
+  /** As the application role, which holds no privileges of its own: the product's migrations grant them. */
+  readonly applicationConnectionString: (database?: string) => string;
   readonly stop: () => Promise<void>;
 };
 
 const SUPERUSER = 'postgres';
+/** The login role the product's processes use; what it may do is granted per database (see the event store). */
+export const EMBEDDED_APPLICATION_ROLE = 'sla_application';
+
+/** Both accounts' passwords, generated at the cluster's creation. */
+type ClusterCredentials = { readonly owner: string; readonly application: string };
 
 /**
  * Starts a PostgreSQL server from the binaries shipped in the
@@ -64,6 +73,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const release = await holders.lock();
   let server: SupervisedServer | undefined;
   let port = options.port;
+  let credentials: ClusterCredentials | undefined;
   try {
     const running = runningServer(dataDirectory, binaries.postgres);
     if (running && holders.othersAlive()) {
@@ -75,10 +85,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     } else {
       if (running) await stopStaleServer(dataDirectory, running.pid, log);
       rmSync(path.join(dataDirectory, 'postmaster.pid'), { force: true });
-      await refuseIfPortServed(options.port, dataDirectory);
+      await refuseIfPortServed(options.port, dataDirectory, readCredentialsIfAny(dataDirectory));
       if (!existsSync(path.join(dataDirectory, 'PG_VERSION'))) {
         initialiseCluster(dataDirectory, binaries, account, log);
       }
+      if (!existsSync(credentialsFile(dataDirectory))) provisionAccounts(dataDirectory, binaries, account, log);
       // TCP only: a Unix socket path inside a deep data folder exceeds the 107-byte limit of sun_path.
       const settings: Record<string, string> = {
         listen_addresses: '127.0.0.1',
@@ -93,7 +104,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       server.spawn();
     }
     holders.register();
-    await waitUntilAccepting(connectionStringFor(port), dataDirectory, server);
+    credentials = readCredentials(dataDirectory);
+    await waitUntilAccepting(connectionStringFor(port, credentials), dataDirectory, server);
   } catch (error) {
     holders.unregister();
     if (server && !holders.othersAlive()) await server.stop();
@@ -115,7 +127,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   let stopped = false;
   return {
-    connectionString: (database = 'postgres') => connectionStringFor(port, database),
+    connectionString: (database = 'postgres') => connectionStringFor(port, credentials!, database),
+    applicationConnectionString: (database = 'postgres') =>
+      connectionStringFor(port, credentials!, database, EMBEDDED_APPLICATION_ROLE),
     stop: async () => {
       if (stopped) return;
       stopped = true;
@@ -139,8 +153,92 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-function connectionStringFor(port: number, database = 'postgres'): string {
-  return `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`;
+function connectionStringFor(
+  port: number,
+  credentials: ClusterCredentials | undefined,
+  database = 'postgres',
+  role = SUPERUSER,
+): string {
+  const password = role === SUPERUSER ? credentials?.owner : credentials?.application;
+  const secret = password === undefined ? '' : `:${encodeURIComponent(password)}`;
+  return `postgres://${encodeURIComponent(role)}${secret}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * Beside the cluster's folder, not in it: the product's processes read it, while the
+ * cluster's folder belongs to the server's account. Mode 600, like an SSH key.
+ */
+function credentialsFile(dataDirectory: string): string {
+  return `${dataDirectory}.credentials.json`;
+}
+
+function readCredentialsIfAny(dataDirectory: string): ClusterCredentials | undefined {
+  return existsSync(credentialsFile(dataDirectory)) ? readCredentials(dataDirectory) : undefined;
+}
+
+function readCredentials(dataDirectory: string): ClusterCredentials {
+  const file = credentialsFile(dataDirectory);
+  const mode = statSync(file).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    throw new Error(
+      `${file} holds the database passwords and is readable by others (mode ${mode.toString(8)}): chmod 600 it`,
+    );
+  }
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<ClusterCredentials>;
+  if (typeof parsed.owner !== 'string' || typeof parsed.application !== 'string') {
+    throw new Error(`${file} does not hold the owner and application passwords: delete it to generate new ones`);
+  }
+  return { owner: parsed.owner, application: parsed.application };
+}
+
+/**
+ * Gives the owner and the application role generated passwords and switches
+ * the cluster to SCRAM: run on a new cluster, and once on one created by an
+ * earlier release (which trusted every local account). Single-user mode needs
+ * no connection, so no window opens in which the server runs with trust.
+ */
+function provisionAccounts(
+  dataDirectory: string,
+  binaries: Binaries,
+  account: Account | undefined,
+  log: (line: string) => void,
+): void {
+  log(`generating the database passwords (${credentialsFile(dataDirectory)}, mode 600) and requiring them`);
+  const credentials: ClusterCredentials = {
+    owner: randomBytes(24).toString('hex'),
+    application: randomBytes(24).toString('hex'),
+  };
+  // Hex passwords need no quoting; the role may exist already when an earlier provisioning was interrupted.
+  const statements = [
+    `alter role ${SUPERUSER} password '${credentials.owner}';`,
+    `do $$ begin create role ${EMBEDDED_APPLICATION_ROLE} login; exception when duplicate_object then null; end $$;`,
+    `alter role ${EMBEDDED_APPLICATION_ROLE} login password '${credentials.application}';`,
+  ];
+  const result = spawnSync(
+    binaries.postgres,
+    ['--single', '-D', dataDirectory, '-c', 'password_encryption=scram-sha-256', '-j', 'postgres'],
+    {
+      env: binaries.env,
+      encoding: 'utf8',
+      input: statements.join('\n\n'),
+      ...(account ? { uid: account.uid, gid: account.gid } : {}),
+    },
+  );
+  if (result.status !== 0 || /\b(ERROR|FATAL):/.test(result.stdout + result.stderr)) {
+    throw new Error(`setting the database passwords failed in ${dataDirectory}: ${result.stderr || result.stdout}`);
+  }
+  const hbaFile = path.join(dataDirectory, 'pg_hba.conf');
+  writeFileSync(
+    hbaFile,
+    '# Written by the product: loopback only, SCRAM passwords (see README, database).\n' +
+      'host all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n',
+  );
+  if (account) chownSync(hbaFile, account.uid, account.gid);
+  const file = credentialsFile(dataDirectory);
+  const staging = `${file}.${process.pid}`;
+  writeFileSync(staging, `${JSON.stringify(credentials)}\n`, { mode: 0o600 });
+  chmodSync(staging, 0o600);
+  renameSync(staging, file);
 }
 
 /** Identifies a process across pid reuse: its pid and its start time in clock ticks since boot. */
@@ -264,15 +362,25 @@ function runningServer(dataDirectory: string, postgresBinary: string): { pid: nu
  * Without this, a server of another data folder already listening on the
  * port would answer our readiness probe and we would silently use its data.
  */
-async function refuseIfPortServed(port: number, dataDirectory: string): Promise<void> {
-  const client = new Client({ connectionString: connectionStringFor(port), connectionTimeoutMillis: 2_000 });
+async function refuseIfPortServed(
+  port: number,
+  dataDirectory: string,
+  credentials: ClusterCredentials | undefined,
+): Promise<void> {
+  const client = new Client({
+    // A new cluster has no passwords yet: any password makes another server answer with a refusal.
+    connectionString: connectionStringFor(port, credentials ?? { owner: 'none', application: 'none' }),
+    connectionTimeoutMillis: 2_000,
+  });
   client.on('error', () => undefined);
   let servedFolder: string;
   try {
     await client.connect();
     servedFolder = (await client.query<{ data_directory: string }>('show data_directory')).rows[0].data_directory;
-  } catch {
-    return;
+  } catch (error) {
+    if (!isAuthenticationRefusal(error)) return;
+    // A server answers, and our passwords are not its: another cluster, whose folder its command line may name.
+    servedFolder = embeddedClusterServing(port) ?? 'another data folder (it refuses the passwords of this one)';
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -516,11 +624,8 @@ function initialiseCluster(
   if (result.status !== 0) {
     throw new Error(`initdb failed in ${dataDirectory}: ${result.stderr || result.stdout || result.error?.message}`);
   }
-  // Trust only loopback: the embedded server is for this machine's own processes.
-  writeFileSync(
-    path.join(dataDirectory, 'pg_hba.conf'),
-    'local all all trust\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n',
-  );
+  // No connection until provisionAccounts has set the passwords and written pg_hba.conf.
+  writeFileSync(path.join(dataDirectory, 'pg_hba.conf'), '');
 }
 
 /**
@@ -588,7 +693,15 @@ async function waitUntilAccepting(
     try {
       await client.connect();
       servedFolder = (await client.query<{ data_directory: string }>('show data_directory')).rows[0].data_directory;
-    } catch {
+    } catch (error) {
+      if (isAuthenticationRefusal(error)) {
+        await server?.stop();
+        throw new Error(
+          `${connectionString.replace(/:[^:@/]+@/, ':***@')} refuses the passwords of ${dataDirectory}: ` +
+            'another PostgreSQL cluster serves the port (choose another EMBEDDED_POSTGRES_PORT), ' +
+            `or ${credentialsFile(dataDirectory)} does not belong to this cluster`,
+        );
+      }
       await sleep(50);
       continue;
     } finally {
@@ -605,6 +718,28 @@ async function waitUntilAccepting(
   }
   await server?.stop();
   throw new Error(`PostgreSQL did not accept connections within 30 s:\n${output()}`);
+}
+
+/** The data folder of a PostgreSQL started (as we start ours) with `-D folder … -c port=N`, if one runs. */
+function embeddedClusterServing(port: number): string | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const folder = args.indexOf('-D');
+    if (args[0].endsWith('postgres') && folder >= 0 && args.includes(`port=${port}`)) return args[folder + 1];
+  }
+  return undefined;
+}
+
+/** 28P01: wrong password; 28000: no pg_hba entry or role (a trusting cluster never answers these). */
+function isAuthenticationRefusal(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '28P01' || code === '28000';
 }
 
 async function stopChild(server: ChildProcess): Promise<void> {

@@ -5,7 +5,7 @@ import type { NewEvent } from '@sla/event-sourcing';
 import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
 import { ProjectionRunner } from '@sla/projection-runtime';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
-import { createTestDatabase, migrateEventStoreThrough, untilReadable } from '@sla/test-support';
+import { createTestDatabase, migrateEventStoreThrough, untilReadable, withTriggersOff } from '@sla/test-support';
 import { auditReadModelMigrations } from '../index';
 import { listStreamActivity } from '../stream-activity/list-stream-activity.query';
 import { streamActivityProjection } from '../stream-activity/stream-activity.projection';
@@ -42,7 +42,8 @@ describe('the audit log across the stream-category rename (real PostgreSQL)', ()
     store = new PostgresEventStore({ connectionString: url, idlePollMilliseconds: 20 });
     db = openReadStore(url);
     await migrateReadStore(db, auditReadModelMigrations);
-    sql = new Client({ connectionString: url });
+    // The tamperer is a superuser with triggers off: the log's append-only triggers do not stop them.
+    sql = new Client({ connectionString: withTriggersOff(url) });
     await sql.connect();
     const append = async (name: string, types: string[]) =>
       untilReadable(store, (await store.appendToStream(name, types.map(event), 'any')).position);

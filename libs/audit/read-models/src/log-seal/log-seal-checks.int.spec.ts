@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineEvent, EventCatalog } from '@sla/event-sourcing';
 import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
-import { createTestDatabase, untilLogShows, untilReadable } from '@sla/test-support';
+import { createTestDatabase, untilLogShows, untilReadable, withTriggersOff } from '@sla/test-support';
 import { auditReadModelMigrations } from '../index';
 import { LogSealer, type AuditLogTables } from './log-sealer';
 import { LogSigner } from './log-signer';
@@ -17,7 +17,7 @@ const metadata = { actor: 'ana', correlationId: 'c', source: 'api' };
 
 /**
  * Rows written straight into event_store.events, past the store's append, as
- * someone with database access could: the sealer checks every new event
+ * a superuser with triggers off could: the sealer checks every new event
  * before it signs, records the first it refuses and signs nothing past it.
  */
 describe('log sealer refuses events the store did not append (real PostgreSQL)', () => {
@@ -33,7 +33,7 @@ describe('log sealer refuses events the store did not append (real PostgreSQL)',
     const store = new PostgresEventStore({ connectionString: url });
     const db = openReadStore<AuditLogTables>(url);
     await migrateReadStore(db, auditReadModelMigrations);
-    const sql = new Client({ connectionString: url });
+    const sql = new Client({ connectionString: withTriggersOff(url) });
     await sql.connect();
     opened.push(
       () => store.close(),
@@ -46,7 +46,12 @@ describe('log sealer refuses events the store did not append (real PostgreSQL)',
       db,
       LogSigner.generated(),
       { now: () => new Date() },
-      { headIntervalMilliseconds: 0, eventCatalog: catalog, log: (message) => logged.push(message) },
+      {
+        headIntervalMilliseconds: 0,
+        eventCatalog: catalog,
+        appendRecord: store,
+        log: (message) => logged.push(message),
+      },
     );
     const append = async (stream: string, type: string, data: unknown) => {
       const result = await store.appendToStream(
@@ -112,6 +117,21 @@ describe('log sealer refuses events the store did not append (real PostgreSQL)',
     const { sealer, forge } = await sealedLog();
     const forged = await forge('ticket-T1', 1, 'TicketVanished', {});
     expect((await sealer.seal(true)).refused).toMatchObject({ kind: 'schema-invalid', eventId: forged });
+  });
+
+  it('refuses an event at the right revision that parses, when no append of the store wrote it', async () => {
+    const { sealer, logged, append, forge, heads } = await sealedLog();
+    await append('ticket-T2', 'TicketResolved', { resolution: 'restarted' });
+    const forged = await forge('ticket-T1', 1, 'TicketResolved', { resolution: 'nothing happened' });
+
+    const result = await sealer.seal(true);
+    expect(result).toMatchObject({ leaves: 1, head: { treeSize: 3 } });
+    expect(result.refused).toMatchObject({ kind: 'not-appended', eventId: forged, streamRevision: '1' });
+    expect(result.refused?.detail).toMatch(/ticket-T1@1: no append of the store recorded writing it/);
+    expect(await sealer.seal(true)).toMatchObject({ leaves: 0, head: null, refused: { eventId: forged } });
+    expect(await heads()).toEqual([2, 3]);
+    expect(await sealer.findings()).toEqual([expect.objectContaining({ kind: 'not-appended', eventId: forged })]);
+    expect(logged.some((line) => line.includes('ALERT') && line.includes(forged))).toBe(true);
   });
 
   it('refuses a sealed event moved to the end of the log order', async () => {

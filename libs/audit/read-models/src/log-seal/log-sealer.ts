@@ -44,9 +44,16 @@ export type AuditLogTables = {
 /**
  * Why the sealer refused an event: its stream revision does not follow the
  * stream's previous one, its place in the log is not after the last sealed
- * event (or it was sealed already), or the product's catalog cannot parse it.
+ * event (or it was sealed already), the product's catalog cannot parse it,
+ * or no append of the store recorded writing it.
  */
-export type SealFindingKind = 'revision-gap' | 'out-of-order' | 'schema-invalid';
+export type SealFindingKind = 'revision-gap' | 'out-of-order' | 'schema-invalid' | 'not-appended';
+
+/** The store's own record of its appends (the PostgreSQL store keeps one); see event_store.appends. */
+export type AppendRecord = {
+  /** The ids of those events that no append of the store wrote. */
+  eventsNotAppended(events: readonly RecordedEvent[]): Promise<ReadonlySet<string>>;
+};
 
 export type SealFinding = {
   readonly kind: SealFindingKind;
@@ -86,6 +93,8 @@ export class LogSealer {
       log?: (message: string) => void;
       /** When given, every event must parse by it before it is sealed (the product passes its catalog). */
       eventCatalog?: EventCatalog;
+      /** When given, every event must have been written by the store's append before it is sealed. */
+      appendRecord?: AppendRecord;
     } = {},
   ) {}
 
@@ -171,10 +180,11 @@ export class LogSealer {
                   .execute()
               ).map((row) => row.event_id),
         );
+        const notAppended = (await this.options.appendRecord?.eventsNotAppended(page.events)) ?? new Set<string>();
         let accepted = 0;
         let previous = after;
         for (const event of page.events) {
-          const problem = await this.problemWith(event, previous, alreadySealed, lastRevisions);
+          const problem = await this.problemWith(event, previous, alreadySealed, lastRevisions, notAppended);
           if (problem) {
             refused = await this.refuse(transaction, event, problem);
             break;
@@ -302,6 +312,7 @@ export class LogSealer {
     previous: GlobalPosition | undefined,
     alreadySealed: ReadonlySet<string>,
     lastRevisions: Map<string, bigint>,
+    notAppended: ReadonlySet<string>,
   ): Promise<{ kind: SealFindingKind; detail: string } | null> {
     const place = `${event.type} ${event.id} at ${event.streamName}@${event.streamRevision}`;
     if (alreadySealed.has(event.id) || (previous && comparePositions(event.position, previous) <= 0)) {
@@ -332,6 +343,12 @@ export class LogSealer {
       return {
         kind: 'schema-invalid',
         detail: `${place} does not parse by the event catalog: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`,
+      };
+    }
+    if (notAppended.has(event.id)) {
+      return {
+        kind: 'not-appended',
+        detail: `${place}: no append of the store recorded writing it (transaction ${event.position.commit}), so it was inserted past the store's append`,
       };
     }
     return null;
