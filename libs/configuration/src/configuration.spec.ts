@@ -139,6 +139,12 @@ describe('OpenID Connect settings', () => {
     expect(() => loadConfiguration({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(
       /OIDC_AUDIENCE="": required with OIDC_ISSUER/,
     );
+    expect(() => loadConfiguration({ ...oidc, OIDC_ISSUER: 'http://login.example' })).toThrow(
+      /OIDC_ISSUER="http:\/\/login.example": must be https:\/\/ unless on this machine/,
+    );
+    expect(loadConfiguration({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:4444' }).OIDC_ISSUER).toBe(
+      'http://127.0.0.1:4444',
+    );
     expect(() => loadConfiguration({ OIDC_JWKS_URL: 'https://login.example/jwks' })).toThrow(
       /OIDC_ISSUER="": required with OIDC_JWKS_URL/,
     );

@@ -188,6 +188,17 @@ export function loadConfiguration(environment: Record<string, string | undefined
         : `OIDC_ISSUER="": required with OIDC_JWKS_URL (tokens are accepted from one named issuer only)`,
     ]);
   }
+  const plainHttp = (['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const).filter((key) => {
+    const value = result.data[key];
+    return value?.startsWith('http:') && !(URL.canParse(value) && isLoopbackHost(new URL(value).hostname));
+  });
+  if (plainHttp.length > 0) {
+    // The keys that decide who may do what must not be replaceable on the way: https, but for a provider on this
+    // machine (a development or test provider).
+    throw new ConfigurationError(
+      plainHttp.map((key) => `${key}=${JSON.stringify(result.data[key])}: must be https:// unless on this machine`),
+    );
+  }
   return result.data;
 }
 
