@@ -107,6 +107,9 @@ describe('OpenID Connect bearer tokens (real provider, real app, real PostgreSQL
   });
 
   it("accepts each role's token for that role's work, and records the configured claim as the actor", async () => {
+    expect(await httpClient(api.baseUrl).get('/audit/tree-heads')).toMatchObject(
+      refusal(401, /^send an API key or an access token: Authorization: Bearer <key or token>/),
+    );
     expect((await (await asClient('auditor')).get('/audit/tree-heads')).status).toBe(200);
     expect((await (await asClient('admin')).get('/audit/tree-heads')).status).toBe(200);
     expect((await (await asClient('slm')).get('/audit/tree-heads')).status).toBe(403);
