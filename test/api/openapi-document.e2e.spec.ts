@@ -42,14 +42,19 @@ describe('OpenAPI document and API reference (real app)', () => {
     expect(document.paths['/services/{serviceId}'].get.operationId).toBe('getServicesByServiceId');
   });
 
-  it('declares servers, both ways of sending the API key, and no key on the public endpoints', () => {
+  it('declares servers, both ways of sending the API key, the OIDC bearer token, and none on the public endpoints', () => {
     expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
     expect(document.components.securitySchemes).toEqual({
       bearerApiKey: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
       headerApiKey: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }),
+      bearerOidcToken: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }),
     });
     for (const open of ['/health', '/openapi.json', '/docs']) expect(document.paths[open].get.security).toEqual([]);
-    expect(document.paths['/agreements'].get.security).toEqual([{ bearerApiKey: [] }, { headerApiKey: [] }]);
+    expect(document.paths['/agreements'].get.security).toEqual([
+      { bearerApiKey: [] },
+      { headerApiKey: [] },
+      { bearerOidcToken: [] },
+    ]);
     expect(operations().filter(({ operation }) => operation.security === undefined)).toEqual([]);
   });
 

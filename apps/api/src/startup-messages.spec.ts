@@ -31,6 +31,11 @@ describe('start-up messages', () => {
     expect(messages.warnings).toEqual([]);
   });
 
+  it('give no warning with OpenID Connect tokens as the only identity configuration', () => {
+    const configuration = loadConfiguration({ OIDC_ISSUER: 'https://login.example', OIDC_AUDIENCE: 'urn:sla:api' });
+    expect(startupMessages(configuration, { logIsEmpty: false }).warnings).toEqual([]);
+  });
+
   it('name AUTH=off as the reason when access control was switched off on purpose', () => {
     const messages = startupMessages(loadConfiguration({ AUTH: 'off' }), { logIsEmpty: false });
     expect(messages.warnings).toEqual([expect.stringMatching(/^access control is OFF \(AUTH=off\): anyone/)]);

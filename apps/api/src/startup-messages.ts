@@ -27,7 +27,7 @@ export function startupMessages(
 
 /** The warning for an API without access control, or null when API keys are configured. */
 export function accessControlOffWarning(configuration: Configuration): string | null {
-  if (configuration.AUTH_API_KEYS_FILE) return null;
+  if (configuration.AUTH_API_KEYS_FILE || configuration.OIDC_ISSUER) return null;
   const why = configuration.AUTH === 'off' ? 'AUTH=off' : 'AUTH_API_KEYS_FILE is not set';
   return (
     `access control is OFF (${why}): anyone who reaches this port can read and write, ` +

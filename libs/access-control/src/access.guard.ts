@@ -61,7 +61,10 @@ export class AccessGuard implements CanActivate {
     const requirement = routeOf(context).access;
     if (requirement.public) return true;
     const key = presentedKey(request);
-    if (!key) throw new UnauthorizedException('send an API key: Authorization: Bearer <key> (or X-Api-Key)');
+    if (!key)
+      throw new UnauthorizedException(
+        'send an API key or an access token: Authorization: Bearer <key or token> (or X-Api-Key: <key>)',
+      );
     const principal = await this.principalFor(key);
     if (!requirement.roles.includes(principal.role)) {
       throw new ForbiddenException(

@@ -1,11 +1,51 @@
 import { keyFileVerifier, loadPrincipals } from './access-policy';
-import type { CredentialVerifiers } from './credentials';
+import type { CredentialVerifier, CredentialVerifiers } from './credentials';
+import { oidcTokenVerifier } from './oidc-token-verifier';
 
 /** The identity settings access control reads (a part of the product's configuration). */
-export type IdentityConfiguration = { readonly AUTH_API_KEYS_FILE?: string };
+export type IdentityConfiguration = {
+  readonly AUTH_API_KEYS_FILE?: string;
+  readonly OIDC_ISSUER?: string;
+  readonly OIDC_AUDIENCE?: string;
+  readonly OIDC_JWKS_URL?: string;
+  readonly OIDC_ALGORITHMS?: readonly string[];
+  readonly OIDC_CLOCK_SKEW_SECONDS?: number;
+  readonly OIDC_ROLE_CLAIM?: string;
+  readonly OIDC_ROLE_MAP?: ReadonlyMap<string, string>;
+  readonly OIDC_CUSTOMER_CLAIM?: string;
+  readonly OIDC_ACTOR_CLAIM?: string;
+  readonly OIDC_JWKS_REFRESH_COOLDOWN_SECONDS?: number;
+};
 
-/** The credential verifiers the settings configure; null (access control off) when none is. */
-export function credentialVerifiers(configuration: IdentityConfiguration): CredentialVerifiers {
+/**
+ * The credential verifiers the settings configure, API keys first (a lookup, no network); null (access control
+ * off) when none is. `now` is the clock tokens' expiry is checked against.
+ */
+export function credentialVerifiers(
+  configuration: IdentityConfiguration,
+  now: () => Date = () => new Date(),
+): CredentialVerifiers {
+  const verifiers: CredentialVerifier[] = [];
   const keys = loadPrincipals(configuration.AUTH_API_KEYS_FILE);
-  return keys ? [keyFileVerifier(keys)] : null;
+  if (keys) verifiers.push(keyFileVerifier(keys));
+  if (configuration.OIDC_ISSUER && configuration.OIDC_AUDIENCE) {
+    verifiers.push(
+      oidcTokenVerifier(
+        {
+          issuer: configuration.OIDC_ISSUER,
+          audience: configuration.OIDC_AUDIENCE,
+          jwksUrl: configuration.OIDC_JWKS_URL,
+          algorithms: configuration.OIDC_ALGORITHMS ?? ['RS256', 'PS256', 'ES256', 'EdDSA'],
+          clockSkewSeconds: configuration.OIDC_CLOCK_SKEW_SECONDS ?? 30,
+          roleClaim: configuration.OIDC_ROLE_CLAIM ?? 'roles',
+          roleMap: configuration.OIDC_ROLE_MAP,
+          customerClaim: configuration.OIDC_CUSTOMER_CLAIM ?? 'customer',
+          actorClaim: configuration.OIDC_ACTOR_CLAIM ?? 'sub',
+          jwksRefreshCooldownSeconds: configuration.OIDC_JWKS_REFRESH_COOLDOWN_SECONDS ?? 30,
+        },
+        now,
+      ),
+    );
+  }
+  return verifiers.length > 0 ? verifiers : null;
 }

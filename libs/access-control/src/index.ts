@@ -3,3 +3,4 @@ export * from './access.guard';
 export * from './customer-scope';
 export * from './credentials';
 export * from './credential-verifiers';
+export * from './oidc-token-verifier';

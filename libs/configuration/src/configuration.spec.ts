@@ -90,3 +90,63 @@ describe('checkAccessControlRequirement', () => {
     expect(() => loadConfiguration({ AUTH: 'no' })).toThrow(/AUTH="no": /);
   });
 });
+
+describe('OpenID Connect settings', () => {
+  const oidc = { OIDC_ISSUER: 'https://login.example/realms/sla', OIDC_AUDIENCE: 'urn:sla:api' };
+
+  it('count as an identity configuration where access control is required', () => {
+    expect(() =>
+      checkAccessControlRequirement(loadConfiguration({ NODE_ENV: 'production', HOST: '0.0.0.0', ...oidc })),
+    ).not.toThrow();
+    expect(() => checkAccessControlRequirement(loadConfiguration({ NODE_ENV: 'production' }))).toThrow(
+      /or OIDC_ISSUER and OIDC_AUDIENCE to accept OpenID Connect tokens/,
+    );
+  });
+
+  it('default to the roles claim, the sub actor, 30 s of clock skew and asymmetric algorithms', () => {
+    expect(loadConfiguration(oidc)).toMatchObject({
+      OIDC_ROLE_CLAIM: 'roles',
+      OIDC_ACTOR_CLAIM: 'sub',
+      OIDC_CUSTOMER_CLAIM: 'customer',
+      OIDC_CLOCK_SKEW_SECONDS: 30,
+      OIDC_ALGORITHMS: ['RS256', 'PS256', 'ES256', 'EdDSA'],
+    });
+  });
+
+  it('read a role map of provider roles to product roles', () => {
+    const { OIDC_ROLE_MAP } = loadConfiguration({ ...oidc, OIDC_ROLE_MAP: 'sla-managers=slm, sla-auditors = auditor' });
+    expect([...OIDC_ROLE_MAP!]).toEqual([
+      ['sla-managers', 'slm'],
+      ['sla-auditors', 'auditor'],
+    ]);
+  });
+
+  it('name the setting and the reason for a bad value, all at once', () => {
+    expect(() =>
+      loadConfiguration({ ...oidc, OIDC_ROLE_MAP: 'sla-managers=boss', OIDC_ALGORITHMS: 'RS256,HS256,none' }),
+    ).toThrow(
+      new ConfigurationError([
+        'OIDC_ALGORITHMS="RS256,HS256,none": "HS256" is not one of RS256, RS384, RS512, PS256, PS384, PS512, ES256, ' +
+          'ES384, ES512, EdDSA',
+        'OIDC_ALGORITHMS="RS256,HS256,none": "none" is not one of RS256, RS384, RS512, PS256, PS384, PS512, ES256, ' +
+          'ES384, ES512, EdDSA',
+        'OIDC_ROLE_MAP="sla-managers=boss": "sla-managers=boss" is not <provider role>=<slm|operations|auditor|customer|admin>',
+      ]),
+    );
+    expect(() => loadConfiguration({ OIDC_ISSUER: 'login.example' })).toThrow(
+      /OIDC_ISSUER="login.example": must start/,
+    );
+    expect(() => loadConfiguration({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(
+      /OIDC_AUDIENCE="": required with OIDC_ISSUER/,
+    );
+    expect(() => loadConfiguration({ ...oidc, OIDC_ISSUER: 'http://login.example' })).toThrow(
+      /OIDC_ISSUER="http:\/\/login.example": must be https:\/\/ unless on this machine/,
+    );
+    expect(loadConfiguration({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:4444' }).OIDC_ISSUER).toBe(
+      'http://127.0.0.1:4444',
+    );
+    expect(() => loadConfiguration({ OIDC_JWKS_URL: 'https://login.example/jwks' })).toThrow(
+      /OIDC_ISSUER="": required with OIDC_JWKS_URL/,
+    );
+  });
+});

@@ -18,6 +18,22 @@ function isOrigin(text: string): boolean {
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text;
 }
 
+/** The JWS algorithms OIDC_ALGORITHMS may name (asymmetric only: the API holds no secret shared with the provider). */
+const OIDC_SIGNATURE_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
+/** The product's roles (as @sla/nest-platform's ROLES; configuration depends on nothing). */
+const OIDC_PRODUCT_ROLES = ['slm', 'operations', 'auditor', 'customer', 'admin'];
+
 /**
  * Every setting the product reads, with its default. Parsed once at start;
  * the README's environment table lists the same keys.
@@ -51,6 +67,59 @@ export const configurationSchema = z.object({
   JSON_WEBHOOK_SOURCES_FILE: z.string().min(1).optional(),
   /** JSON file of API keys (SHA-256 hashes), actors and roles; unset = access control off (development only). */
   AUTH_API_KEYS_FILE: z.string().min(1).optional(),
+  /**
+   * OpenID Connect: the issuer whose bearer JWTs the API accepts (its `iss`, e.g. `https://login.example/realms/sla`);
+   * the keys come from its /.well-known/openid-configuration unless OIDC_JWKS_URL names them. Needs OIDC_AUDIENCE.
+   */
+  OIDC_ISSUER: optionalUrl(['https', 'http']),
+  /** The audience (`aud`) a token must name to be accepted by this API, e.g. `urn:sla:api`. */
+  OIDC_AUDIENCE: z.string().trim().min(1).optional(),
+  /** The provider's JWKS, when it is not (or not only) discoverable from the issuer. */
+  OIDC_JWKS_URL: optionalUrl(['https', 'http']),
+  /** The signature algorithms accepted (comma-separated); a token signed otherwise is refused. */
+  OIDC_ALGORITHMS: z
+    .string()
+    .default('RS256,PS256,ES256,EdDSA')
+    .transform((value, context) => {
+      const algorithms = value.split(',').map((algorithm) => algorithm.trim());
+      for (const algorithm of algorithms.filter((algorithm) => !OIDC_SIGNATURE_ALGORITHMS.includes(algorithm))) {
+        context.addIssue({
+          code: 'custom',
+          message: `${JSON.stringify(algorithm)} is not one of ${OIDC_SIGNATURE_ALGORITHMS.join(', ')}`,
+        });
+      }
+      return algorithms;
+    }),
+  /** How far the provider's clock may be from ours when checking `exp`, `nbf` and `iat`. */
+  OIDC_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
+  /** The claim holding the caller's provider roles or groups (a string or a list; `realm_access.roles` reaches in). */
+  OIDC_ROLE_CLAIM: z.string().trim().min(1).default('roles'),
+  /**
+   * Provider roles or groups to product roles, `sla-managers=slm,sla-auditors=auditor`; unset = a claim value that is
+   * a product role's name is that role.
+   */
+  OIDC_ROLE_MAP: z
+    .string()
+    .transform((value, context) => {
+      const mapping = new Map<string, string>();
+      for (const pair of value.split(',').map((entry) => entry.trim())) {
+        const [provided, role, ...rest] = pair.split('=').map((part) => part.trim());
+        if (!provided || !role || rest.length > 0 || !OIDC_PRODUCT_ROLES.includes(role)) {
+          context.addIssue({
+            code: 'custom',
+            message: `${JSON.stringify(pair)} is not <provider role>=<${OIDC_PRODUCT_ROLES.join('|')}>`,
+          });
+        } else mapping.set(provided, role);
+      }
+      return mapping as ReadonlyMap<string, string>;
+    })
+    .optional(),
+  /** The claim naming a customer token's customer (the agreements' counterparty). */
+  OIDC_CUSTOMER_CLAIM: z.string().trim().min(1).default('customer'),
+  /** The claim recorded as the actor of every event a token's caller causes (`sub`, `preferred_username`, `email`). */
+  OIDC_ACTOR_CLAIM: z.string().trim().min(1).default('sub'),
+  /** The least time between two fetches of the provider's keys when a token names a key id not yet known. */
+  OIDC_JWKS_REFRESH_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(30),
   /**
    * `off` runs the API without access control where it would otherwise refuse to start (production, or a HOST that
    * is not loopback); it is then warned about at start and on /health.
@@ -125,6 +194,25 @@ export function loadConfiguration(environment: Record<string, string | undefined
       }),
     );
   }
+  const oidcWithoutAudience = result.data.OIDC_ISSUER && !result.data.OIDC_AUDIENCE;
+  if (oidcWithoutAudience || (result.data.OIDC_JWKS_URL && !result.data.OIDC_ISSUER)) {
+    throw new ConfigurationError([
+      oidcWithoutAudience
+        ? `OIDC_AUDIENCE="": required with OIDC_ISSUER (the audience this API's tokens name, e.g. urn:sla:api)`
+        : `OIDC_ISSUER="": required with OIDC_JWKS_URL (tokens are accepted from one named issuer only)`,
+    ]);
+  }
+  const plainHttp = (['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const).filter((key) => {
+    const value = result.data[key];
+    return value?.startsWith('http:') && !(URL.canParse(value) && isLoopbackHost(new URL(value).hostname));
+  });
+  if (plainHttp.length > 0) {
+    // The keys that decide who may do what must not be replaceable on the way: https, but for a provider on this
+    // machine (a development or test provider).
+    throw new ConfigurationError(
+      plainHttp.map((key) => `${key}=${JSON.stringify(result.data[key])}: must be https:// unless on this machine`),
+    );
+  }
   return result.data;
 }
 
@@ -144,7 +232,7 @@ export function isLoopbackHost(host: string): boolean {
  * reaches the port: it needs an identity configuration, or an explicit AUTH=off.
  */
 export function checkAccessControlRequirement(configuration: Configuration): void {
-  if (configuration.AUTH_API_KEYS_FILE || configuration.AUTH === 'off') return;
+  if (configuration.AUTH_API_KEYS_FILE || configuration.OIDC_ISSUER || configuration.AUTH === 'off') return;
   const reasons = [
     ...(configuration.NODE_ENV === 'production' ? ['NODE_ENV=production'] : []),
     ...(isLoopbackHost(configuration.HOST) ? [] : [`HOST=${configuration.HOST} is not a loopback address`]),
@@ -152,6 +240,7 @@ export function checkAccessControlRequirement(configuration: Configuration): voi
   if (reasons.length === 0) return;
   throw new ConfigurationError([
     `access control is required (${reasons.join(', ')}): set AUTH_API_KEYS_FILE to a file of API keys ` +
-      '(see "Access control" in the README), or set AUTH=off to run without access control on purpose',
+      'or OIDC_ISSUER and OIDC_AUDIENCE to accept OpenID Connect tokens (see "Access control" in the README), ' +
+      'or set AUTH=off to run without access control on purpose',
   ]);
 }

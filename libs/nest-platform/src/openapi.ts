@@ -50,7 +50,7 @@ export function operationIdOf(route: Pick<RouteDefinition, 'method' | 'path' | '
   return `${route.method}${literals.join('')}${byParameter}`;
 }
 
-const SECURED = [{ bearerApiKey: [] }, { headerApiKey: [] }];
+const SECURED = [{ bearerApiKey: [] }, { headerApiKey: [] }, { bearerOidcToken: [] }];
 
 /** Builds an OpenAPI 3.1 document (its base dialect: JSON Schema 2020-12, as zod emits it). */
 export function buildOpenApiDocument(
@@ -158,6 +158,16 @@ export function buildOpenApiDocument(
           description: 'an API key from AUTH_API_KEYS_FILE: Authorization: Bearer <key>',
         },
         headerApiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'the same API key in X-Api-Key' },
+        // An http bearer scheme, not `openIdConnect`: the provider (OIDC_ISSUER) is the deployment's, while this
+        // document is built once from the route definitions.
+        bearerOidcToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'an access token (JWT) from the OpenID provider OIDC_ISSUER for the audience OIDC_AUDIENCE: ' +
+            'Authorization: Bearer <token>',
+        },
       },
     },
     paths,
