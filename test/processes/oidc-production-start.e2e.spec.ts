@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   builtEntryPoint,
   eventually,
@@ -37,6 +38,8 @@ describe('the built API in production with OpenID Connect as its only identity c
       OIDC_ISSUER: provider.issuer,
       OIDC_AUDIENCE: 'urn:sla:api',
       OIDC_ACTOR_CLAIM: 'email',
+      // Production keeps the signing key outside DATA_DIR (issue 14, item 1(c)).
+      AUDIT_SIGNING_KEY_FILE: path.join(product.folder, 'secrets', 'audit-signing-key.pem'),
     });
     const base = `http://127.0.0.1:${product.environment.PORT}`;
     const health = await eventually(async () => {
