@@ -8,7 +8,10 @@ import {
   type AgreementContent,
 } from '@sla/agreements-domain';
 import {
+  breachFigureProblems,
   buildEvidenceManifest,
+  responseResolutionFigureProblems,
+  ticketSetProblems,
   EvidenceManifestRecorded,
   evidenceManifestEventId,
   evidenceManifestHash,
@@ -27,6 +30,7 @@ import { evidenceSummaryHtml } from './evidence-summary.html';
 import { EVIDENCE_SOURCES, type EvidenceSources, type EvidenceSourcesBinding } from './evidence-sources';
 
 const SEAL_PASSES = 50;
+const CONSISTENT_GATHER_ATTEMPTS = 10;
 
 /** What a bundle needs of the opened infrastructure beyond the read models: the log as stored, caught up, sealed. */
 export type SealableLog = {
@@ -66,10 +70,71 @@ export class EvidenceBundleExporter {
         `period '${request.period}': a month (2026-03), quarter (2026-Q1), half (2026-H2) or year (2026)`,
       );
     const [from, to] = [new Date(range.from), new Date(range.to)];
+    const period = {
+      label: request.period,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      timeZone: request.timeZone,
+    };
+    const { agreementId } = request;
+    // The figures come from the read models, the events from their streams: a fact (an SLA watch finding) stored
+    // between the two reads would make them disagree. Gather again until the figures recomputed from the events
+    // match the stated ones, as the verifier will check them.
+    let gathered = await this.gather(log, request, from, to);
+    for (let attempt = 1; attempt < CONSISTENT_GATHER_ATTEMPTS; attempt += 1) {
+      if (figureProblems(agreementId, period, gathered).length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      gathered = await this.gather(log, request, from, to);
+    }
+    const { events, allFigures } = gathered;
+    // Every event read is sealed before the manifest lists it (one appended since the first seal too).
+    const sealed = await this.sealUntilProven(log, events);
+    const manifest = buildEvidenceManifest({ agreementId, period, events: sealed.events, figures: allFigures });
+    // The manifest's hash goes into the log and is sealed before the bundle is handed out: the head the bundle is
+    // proven against then commits to exactly this manifest, for anyone who holds that head or a later one.
+    const manifestHash = evidenceManifestHash(manifest);
+    const recordId = evidenceManifestEventId(manifestHash);
+    await log.eventStore.appendToStream(
+      evidenceManifestStreamName(agreementId),
+      [
+        {
+          id: recordId,
+          type: EvidenceManifestRecorded.type,
+          schemaVersion: EvidenceManifestRecorded.schemaVersion,
+          data: { agreementId, period: request.period, manifestHash, events: manifest.events.length },
+          metadata: { actor: request.actor ?? 'evidence-export', correlationId: recordId, source: 'evidence-export' },
+        },
+      ],
+      'any',
+    );
+    const [record] = (await log.rawEventStore.readStream(evidenceManifestStreamName(agreementId))).filter(
+      (event) => event.id === recordId,
+    );
+    if (!record) throw new Error(`the manifest's record ${recordId} was not stored`);
+    const proven = await this.sealUntilProven(log, [...events, record]);
+    const manifestRecord = proven.events.find((event) => event.id === recordId)!;
+    const listed = new Set(manifest.events.map((entry) => entry.id));
+    const bundle: EvidenceBundle = {
+      format: 'sla-engine-evidence-bundle/2',
+      generatedAt: this.clock.now().toISOString(),
+      agreementId,
+      period,
+      treeHead: proven.treeHead,
+      figures: allFigures,
+      // Only what the manifest lists: events sealed by the second pass came after the manifest was made.
+      events: proven.events.filter((event) => listed.has(event.id)),
+      manifest,
+      manifestRecord,
+    };
+    return { bundle, summaryHtml: evidenceSummaryHtml(bundle) };
+  }
+
+  /** The figures as the product gives them now, and the stored events behind them. */
+  private async gather(log: SealableLog, request: EvidenceRequest, from: Date, to: Date) {
+    const { agreementId } = request;
     await log.projections.catchUp();
     await log.logSealer.seal(true);
 
-    const { agreementId } = request;
     const { sources } = this;
     const figures = {
       agreementHistory: await this.queries.execute(new ReplayAgreementQuery(agreementId)),
@@ -118,52 +183,7 @@ export class EvidenceBundleExporter {
       serviceReports: reports.revisions,
       asReportedAndAsCorrected,
     };
-    const period = {
-      label: request.period,
-      from: from.toISOString(),
-      to: to.toISOString(),
-      timeZone: request.timeZone,
-    };
-    // Every event read is sealed before the manifest lists it (one appended since the first seal too).
-    const sealed = await this.sealUntilProven(log, events);
-    const manifest = buildEvidenceManifest({ agreementId, period, events: sealed.events, figures: allFigures });
-    // The manifest's hash goes into the log and is sealed before the bundle is handed out: the head the bundle is
-    // proven against then commits to exactly this manifest, for anyone who holds that head or a later one.
-    const manifestHash = evidenceManifestHash(manifest);
-    const recordId = evidenceManifestEventId(manifestHash);
-    await log.eventStore.appendToStream(
-      evidenceManifestStreamName(agreementId),
-      [
-        {
-          id: recordId,
-          type: EvidenceManifestRecorded.type,
-          schemaVersion: EvidenceManifestRecorded.schemaVersion,
-          data: { agreementId, period: request.period, manifestHash, events: manifest.events.length },
-          metadata: { actor: request.actor ?? 'evidence-export', correlationId: recordId, source: 'evidence-export' },
-        },
-      ],
-      'any',
-    );
-    const [record] = (await log.rawEventStore.readStream(evidenceManifestStreamName(agreementId))).filter(
-      (event) => event.id === recordId,
-    );
-    if (!record) throw new Error(`the manifest's record ${recordId} was not stored`);
-    const proven = await this.sealUntilProven(log, [...events, record]);
-    const manifestRecord = proven.events.find((event) => event.id === recordId)!;
-    const listed = new Set(manifest.events.map((entry) => entry.id));
-    const bundle: EvidenceBundle = {
-      format: 'sla-engine-evidence-bundle/2',
-      generatedAt: this.clock.now().toISOString(),
-      agreementId,
-      period,
-      treeHead: proven.treeHead,
-      figures: allFigures,
-      // Only what the manifest lists: events sealed by the second pass came after the manifest was made.
-      events: proven.events.filter((event) => listed.has(event.id)),
-      manifest,
-      manifestRecord,
-    };
-    return { bundle, summaryHtml: evidenceSummaryHtml(bundle) };
+    return { events, allFigures };
   }
 
   /**
@@ -211,4 +231,21 @@ export class EvidenceModule {
       exports: [EvidenceBundleExporter],
     };
   }
+}
+
+/** What the verifier will find between the stated figures and those recomputed from the events (JSON, as shipped). */
+function figureProblems(
+  agreementId: string,
+  period: { readonly from: string; readonly to: string },
+  gathered: { readonly events: readonly RecordedEvent[]; readonly allFigures: object },
+): string[] {
+  const asShipped = JSON.stringify({ events: gathered.events, figures: gathered.allFigures }, (_key, value) =>
+    typeof value === 'bigint' ? value.toString() : value,
+  );
+  const { events, figures } = JSON.parse(asShipped);
+  return [
+    ...ticketSetProblems(agreementId, period, events, figures.breaches ?? []),
+    ...breachFigureProblems(agreementId, period, events, figures.breaches),
+    ...responseResolutionFigureProblems(agreementId, period, events, figures.responseResolution),
+  ];
 }
