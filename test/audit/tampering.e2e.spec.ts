@@ -216,19 +216,11 @@ describe('tampering with a sealed log as a PostgreSQL superuser', () => {
     };
   }
 
-  /** A TicketOpened for a stream of its own, well formed, as the store's append would have written it. */
-  const forgedTicketOpened = (ticketId: string) => ({
-    data: {
-      ticketType: 'incident',
-      serviceId: 'email',
-      priority: 'P3',
-      impact: 'low',
-      major: false,
-      title: 'made up',
-      occurredAt: '2026-03-03T10:00:00+08:00',
-    },
-    metadata: { actor: 'servicenow-connector', correlationId: randomUUID(), source: 'servicenow' },
+  /** A TicketOpened for a ticket that never was, shaped like a real one, as the store's append would write it. */
+  const forgedTicketOpened = (like: SealedRow, ticketId: string) => ({
     stream: `ticket-${ticketId}`,
+    data: { ...like.data, ticketId, title: 'made up' },
+    metadata: { ...like.metadata, correlationId: randomUUID() },
   });
 
   const tamperings: Tampering[] = [
@@ -380,7 +372,7 @@ describe('tampering with a sealed log as a PostgreSQL superuser', () => {
       tamper: async ({ attacker, firstSealed, leafAt }) => {
         const opened = await firstSealed('TicketOpened');
         const next = await leafAt(Number(opened.leaf_index) + 1);
-        const forged = forgedTicketOpened('T0');
+        const forged = forgedTicketOpened(opened, 'T0');
         const forgedId = randomUUID();
         // In the transaction of an event sealed long ago, so it reads just after that event.
         await attacker.query(
