@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { eventually, httpClient, untilLogShows } from '@sla/test-support';
+import { eventually, httpClient, repositoryRoot, untilLogShows } from '@sla/test-support';
 
 /** The samples of a Prometheus text exposition, `name{labels}` → value (promtool has checked its syntax). */
 const samplesOf = (exposition: string) =>
@@ -115,5 +118,34 @@ describe('GET /metrics (real app, real PostgreSQL, checked by promtool)', () => 
     expect(Object.keys(document.paths['/metrics'].get.responses['200'].content)).toEqual(['text/plain; version=0.0.4']);
     // The check above is only worth something if promtool refuses a malformed exposition.
     expect(promtoolCheck('sla_audit_seal_stopped{ 1\n').code).not.toBe(0);
+  });
+
+  it('feeds an alert rule that fires once sealing stops (promtool check rules, test rules)', () => {
+    const rules = path.join(repositoryRoot, 'infra/prometheus');
+    for (const command of [
+      ['check', 'rules', 'audit-alerts.yml'],
+      ['test', 'rules', 'audit-alerts.test.yml'],
+    ]) {
+      const run = spawnSync('promtool', command, { cwd: rules, encoding: 'utf8' });
+      expect({ command, code: run.status, output: `${run.stdout}${run.stderr}` }).toMatchObject({
+        code: 0,
+        output: expect.stringContaining('SUCCESS'),
+      });
+    }
+  });
+
+  it('answers a scraper without an API key when access control is on, like /health (access.public)', async () => {
+    const keys = path.join(mkdtempSync(path.join(tmpdir(), 'sla-metrics-keys-')), 'keys.json');
+    const keySha256 = createHash('sha256').update('metrics-test-admin-key', 'utf8').digest('hex');
+    writeFileSync(keys, JSON.stringify([{ keySha256, actor: 'root', role: 'admin' }]));
+    const guarded = await startTestApi('metrics_access', { AUTH_API_KEYS_FILE: keys });
+    try {
+      expect((await fetch(`${guarded.baseUrl}/agreements`)).status).toBe(401);
+      const scraped = await fetch(`${guarded.baseUrl}/metrics`);
+      expect(scraped.status).toBe(200);
+      expect(samplesOf(await scraped.text()).get('sla_audit_seal_stopped')).toBe(0);
+    } finally {
+      await guarded.close();
+    }
   });
 });
