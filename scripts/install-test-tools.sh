@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System programs the test suite drives for real (not npm packages):
 #   prometheus-alertmanager  test/processes/real-alertmanager.e2e.spec.ts
+#   prometheus (promtool)    test/api/metrics.e2e.spec.ts (promtool check metrics on /metrics)
 #   poppler-utils            libs/reports/pdf/src/report-pdf.spec.ts (pdftotext, pdfinfo, pdffonts, pdftoppm)
 #   jq, curl, openssl        test/processes/readme-walkthrough.e2e.spec.ts (the README's commands, as a user runs them)
 #   chromium                 test/processes/api-reference-browser.e2e.spec.ts (headless, renders /docs)
@@ -8,6 +9,7 @@
 set -euo pipefail
 missing=()
 command -v prometheus-alertmanager > /dev/null || missing+=(prometheus-alertmanager)
+command -v promtool > /dev/null || missing+=(prometheus)
 command -v pdftotext > /dev/null || missing+=(poppler-utils)
 command -v jq > /dev/null || missing+=(jq)
 command -v curl > /dev/null || missing+=(curl)

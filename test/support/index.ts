@@ -8,3 +8,4 @@ export * from './openapi-conformance';
 export * from './pdf-tools';
 export * from './sample-agreement';
 export * from './event-store-releases';
+export * from './tamper';

@@ -9,7 +9,7 @@ import { createTestDatabase } from './test-database';
 import { openApiConformance } from './openapi-conformance';
 
 /** One throw-away signing key for the test run, outside the checkout. */
-const testSigningKeyFile = path.join(tmpdir(), 'sla-test-audit-signing-key.pem');
+export const testSigningKeyFile = path.join(tmpdir(), 'sla-test-audit-signing-key.pem');
 
 export type TestApi = {
   readonly infrastructure: Infrastructure;

@@ -8,6 +8,7 @@ import { ServiceReportScope } from '@sla/reports-feature';
 import type { Infrastructure } from '@sla/composition';
 import type { Clock } from '@sla/nest-platform';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { DocsController } from './openapi/docs.controller';
 import { InfrastructureModule } from './infrastructure.module';
@@ -25,7 +26,7 @@ export class ApiModule {
           reportDraftIntervalMilliseconds: infrastructure.configuration.REPORT_DRAFT_INTERVAL_SECONDS * 1_000,
         }),
       ],
-      controllers: [HealthController, OpenApiController, DocsController],
+      controllers: [HealthController, MetricsController, OpenApiController, DocsController],
       providers: [
         {
           provide: CREDENTIAL_VERIFIERS,

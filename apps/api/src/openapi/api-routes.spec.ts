@@ -1,6 +1,13 @@
 import { operationIdOf } from '@sla/nest-platform';
 import { apiDocument, apiRoutes } from './openapi.controller';
-import operationsBeforeIssue13 from './fixtures/operations-before-issue-13.json';
+import operationsBeforeIssue13Only from './fixtures/operations-before-issue-13.json';
+
+/** Operations added since, each with the issue that added it. */
+const addedSinceIssue13 = [
+  // Issue 14 item 2: the seal finding as a metric, public like /health.
+  { operation: 'GET /metrics', operationId: 'getMetrics', access: { public: true } },
+];
+const operationsBeforeIssue13 = [...operationsBeforeIssue13Only, ...addedSinceIssue13];
 
 /**
  * Routes are defined once since issue 13 (binding, validation, document and access rule from one

@@ -14,6 +14,7 @@ import {
 import { access } from '@sla/access-control';
 import { buildOpenApiDocument, defineRoute, Endpoint } from '@sla/nest-platform';
 import { healthRoute } from '../health/health.controller';
+import { metricsRoute } from '../health/metrics.controller';
 import { docsAssetRoute, docsPageRoute } from './docs.controller';
 
 const openApiRoute = defineRoute({
@@ -29,6 +30,7 @@ const openApiRoute = defineRoute({
 /** Every route of the API, in the order of the document. */
 export const apiRoutes = [
   healthRoute,
+  metricsRoute,
   openApiRoute,
   docsPageRoute,
   docsAssetRoute,

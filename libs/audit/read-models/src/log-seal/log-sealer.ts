@@ -65,6 +65,23 @@ export type SealFinding = {
   readonly foundAt: string;
 };
 
+/** Where sealing stands, for /health and /metrics. */
+export type SealStatus = {
+  /** Leaves recorded so far. */
+  readonly sealedLeaves: number;
+  /** Size of the latest signed tree head; 0 before the first. */
+  readonly treeSize: number;
+  /** Events in the log after the last leaf, counted up to UNSEALED_COUNT_LIMIT. */
+  readonly unsealedEvents: number;
+  /** True when there are at least `unsealedEvents` (the count stopped at its limit). */
+  readonly unsealedIsAtLeast: boolean;
+  /** What stopped sealing, earliest first (see findings()). */
+  readonly findings: readonly SealFinding[];
+};
+
+/** Counting further than this on every scrape would read the whole log; the exact figure is then moot. */
+export const UNSEALED_COUNT_LIMIT = 10_000;
+
 export type TreeHead = { treeSize: number; rootHash: string; signedAt: string; keyId: string; signature: string };
 
 const PAGE = 1_000;
@@ -115,6 +132,31 @@ export class LogSealer {
       detail: row.detail,
       foundAt: new Date(row.found_at).toISOString(),
     }));
+  }
+
+  /** Leaves, latest head size, unsealed events after the last leaf, and the findings: cheap enough for every scrape. */
+  async status(): Promise<SealStatus> {
+    const last = await this.db
+      .selectFrom('audit_log_leaf')
+      .selectAll()
+      .orderBy('leaf_index', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const head = await this.db
+      .selectFrom('audit_tree_head')
+      .select('tree_size')
+      .orderBy('tree_size', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const after = last ? { commit: BigInt(last.position_commit), prepare: BigInt(last.position_prepare) } : undefined;
+    const pending = await this.rawStore.readAll({ ...(after ? { after } : {}), maxCount: UNSEALED_COUNT_LIMIT });
+    return {
+      sealedLeaves: last ? Number(last.leaf_index) + 1 : 0,
+      treeSize: head ? Number(head.tree_size) : 0,
+      unsealedEvents: pending.events.length,
+      unsealedIsAtLeast: !pending.isEnd,
+      findings: await this.findings(),
+    };
   }
 
   /** Seals every interval (one pass at a time) until `stop()`. */
