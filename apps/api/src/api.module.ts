@@ -27,7 +27,10 @@ export class ApiModule {
       ],
       controllers: [HealthController, OpenApiController, DocsController],
       providers: [
-        { provide: CREDENTIAL_VERIFIERS, useValue: credentialVerifiers(infrastructure.configuration) },
+        {
+          provide: CREDENTIAL_VERIFIERS,
+          useValue: credentialVerifiers(infrastructure.configuration, { eventStore: infrastructure.eventStore, clock }),
+        },
         AgreementDirectory,
         ServiceReportScope,
         { provide: CUSTOMER_SCOPE, useClass: CustomerScopeReaders },

@@ -9,7 +9,7 @@ describe('start-up messages', () => {
         'OpenAPI http://127.0.0.1:3100/openapi.json, health http://127.0.0.1:3100/health',
     );
     expect(messages.warnings).toEqual([
-      expect.stringMatching(/^access control is OFF \(AUTH_API_KEYS_FILE is not set\)/),
+      expect.stringMatching(/^access control is OFF \(AUTH_API_KEYS_FILE is not set, AUTH_MANAGED_KEYS is off\)/),
     ]);
   });
 
@@ -28,6 +28,11 @@ describe('start-up messages', () => {
       expect.stringMatching(/^API listening on http:\/\/127\.0\.0\.1:3000 /),
       'listening on every interface (HOST=0.0.0.0), port 3000',
     ]);
+    expect(messages.warnings).toEqual([]);
+  });
+
+  it('give no warning with keys managed from the CLI (AUTH_MANAGED_KEYS=on)', () => {
+    const messages = startupMessages(loadConfiguration({ AUTH_MANAGED_KEYS: 'on' }), { logIsEmpty: false });
     expect(messages.warnings).toEqual([]);
   });
 

@@ -3,3 +3,8 @@ export * from './access.guard';
 export * from './customer-scope';
 export * from './credentials';
 export * from './credential-verifiers';
+export * from './managed-keys/api-key.events';
+export * from './managed-keys/api-key.errors';
+export * from './managed-keys/api-key.decider';
+export * from './managed-keys/api-key-secret';
+export * from './managed-keys/managed-api-keys';
