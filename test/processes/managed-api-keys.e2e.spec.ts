@@ -123,7 +123,7 @@ describe('API keys managed from the CLI, checked by the running API (one data fo
 
     const after = await cli(['keys', 'list', '--json'], '[');
     expect(after.json.map((key: { state: string }) => key.state)).toEqual(['revoked', 'active', 'expired']);
-    expect(after.json[0]).toMatchObject({ revokedBy: 'ops.bruno' });
+    expect(after.json[0]).toMatchObject({ revokedBy: 'ops.bruno', revocationReason: 'bot retired' });
 
     api.child.kill('SIGTERM');
     expect(await api.exited).toEqual({ code: 0, signal: null });

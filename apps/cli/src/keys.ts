@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { z } from 'zod';
-import { ApiKeyError, apiKeyIdSchema, expiryFrom, ManagedApiKeys, ROLES, type Role } from '@sla/access-control';
+import {
+  ApiKeyError,
+  apiKeyIdSchema,
+  expiryFrom,
+  listApiKeys,
+  ManagedApiKeys,
+  ROLES,
+  type Role,
+} from '@sla/access-control';
 import type { Infrastructure } from '@sla/composition';
 import type { EventMetadata } from '@sla/event-sourcing';
 import { systemClock } from '@sla/nest-platform';
@@ -43,14 +51,14 @@ const metadataOf = (by: string): EventMetadata => ({ actor: by, source: 'cli', c
  * SHA-256 is stored.
  */
 export function registerKeyCommands(program: Command, withInfrastructure: WithInfrastructure): void {
-  const withKeys = (work: (keys: ManagedApiKeys) => Promise<void>) =>
-    withInfrastructure((infrastructure) => work(new ManagedApiKeys(infrastructure.eventStore, systemClock))).catch(
-      (error: unknown) => {
-        if (!(error instanceof ApiKeyError)) throw error;
-        console.error(`refused: ${error.code}: ${error.message}`);
-        process.exitCode = EXIT_REFUSED;
-      },
-    );
+  const withKeys = (work: (keys: ManagedApiKeys, infrastructure: Infrastructure) => Promise<void>) =>
+    withInfrastructure((infrastructure) =>
+      work(new ManagedApiKeys(infrastructure.eventStore, systemClock), infrastructure),
+    ).catch((error: unknown) => {
+      if (!(error instanceof ApiKeyError)) throw error;
+      console.error(`refused: ${error.code}: ${error.message}`);
+      process.exitCode = EXIT_REFUSED;
+    });
 
   const keys = program
     .command('keys')
@@ -111,8 +119,10 @@ export function registerKeyCommands(program: Command, withInfrastructure: WithIn
     .description('every API key created, with its state now (never the key)')
     .option('--json', 'print the list as JSON')
     .action((options: { json?: boolean }) =>
-      withKeys(async (managed) => {
-        const list = await managed.list();
+      withKeys(async (_managed, { projections, readStore }) => {
+        // The list is a read model: bring it up to the log first (the API may not be running).
+        await projections.catchUp();
+        const list = await listApiKeys(readStore, systemClock.now());
         if (options.json) return console.log(JSON.stringify(list));
         if (list.length === 0) return console.log('no API keys (create one with `sla keys create`)');
         console.table(
@@ -123,7 +133,10 @@ export function registerKeyCommands(program: Command, withInfrastructure: WithIn
             customer: key.customer ?? '',
             created: `${key.createdAt} by ${key.createdBy}`,
             expires: key.expiresAt ?? 'never',
-            state: key.state === 'revoked' ? `revoked ${key.revokedAt} by ${key.revokedBy}` : key.state,
+            state:
+              key.state === 'revoked'
+                ? `revoked ${key.revokedAt} by ${key.revokedBy}${key.revocationReason ? `: ${key.revocationReason}` : ''}`
+                : key.state,
           })),
         );
       }),

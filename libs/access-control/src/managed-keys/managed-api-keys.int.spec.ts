@@ -1,14 +1,20 @@
 import { UnauthorizedException } from '@nestjs/common';
 import { EventCatalog, withEventSchemas, type EventStore } from '@sla/event-sourcing';
 import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
+import { migrateReadStore, openReadStore } from '@sla/read-store';
 import { createTestDatabase } from '@sla/test-support';
+import type { Kysely } from 'kysely';
+import { accessControlReadModelMigrations } from '../index';
 import { apiKeyEventDefinitions } from './api-key.events';
+import { apiKeysProjection, type ApiKeyTables } from './api-keys.projection';
+import { listApiKeys } from './list-api-keys.query';
 import { ManagedApiKeys } from './managed-api-keys';
 
 /** Managed keys against a real PostgreSQL event store, with a clock the test moves. */
-describe('managed API keys (real PostgreSQL event store)', () => {
+describe('managed API keys (real PostgreSQL event store and read model)', () => {
   let raw: PostgresEventStore;
   let store: EventStore;
+  let readStore: Kysely<ApiKeyTables>;
   let now = new Date('2026-03-01T09:00:00Z');
   const clock = { now: () => now };
   const by = (actor: string) => ({ actor, correlationId: 'c-1', source: 'cli' });
@@ -18,8 +24,21 @@ describe('managed API keys (real PostgreSQL event store)', () => {
     await migrateEventStore(url);
     raw = new PostgresEventStore({ connectionString: url });
     store = withEventSchemas(raw, new EventCatalog(apiKeyEventDefinitions));
+    readStore = openReadStore<ApiKeyTables>(url);
+    await migrateReadStore(readStore, accessControlReadModelMigrations);
   });
-  afterAll(() => raw.close());
+  afterAll(async () => {
+    await raw.close();
+    await readStore.destroy();
+  });
+
+  /** The list read model fed every event of the log, twice: applying again changes nothing. */
+  async function listed(keyId: string) {
+    const { events } = await store.readAll();
+    for (let delivery = 0; delivery < 2; delivery += 1)
+      await readStore.transaction().execute((transaction) => apiKeysProjection.apply(transaction, events));
+    return (await listApiKeys(readStore, now)).find((key) => key.keyId === keyId);
+  }
 
   it('given a created key, then it authenticates as its actor and role, naming the key as the credential', async () => {
     const keys = new ManagedApiKeys(store, clock);
@@ -51,7 +70,7 @@ describe('managed API keys (real PostgreSQL event store)', () => {
     const refusal = keys.verifier().principalFor(key);
     await expect(refusal).rejects.toBeInstanceOf(UnauthorizedException);
     await expect(refusal).rejects.toThrow(`API key ${keyId} expired 2026-03-02T09:00:00.000Z`);
-    expect((await keys.list()).find((listed) => listed.keyId === keyId)).toMatchObject({ state: 'expired' });
+    expect(await listed(keyId)).toMatchObject({ state: 'expired' });
   });
 
   it('given a revocation, then the key is refused and the list says who revoked it', async () => {
@@ -67,7 +86,7 @@ describe('managed API keys (real PostgreSQL event store)', () => {
       `API key ${keyId} was revoked 2026-03-05T10:00:00.000Z`,
     );
     await expect(keys.revoke(keyId, null, by('ops.bruno'))).rejects.toMatchObject({ code: 'API_KEY_ALREADY_REVOKED' });
-    expect((await keys.list()).find((listed) => listed.keyId === keyId)).toEqual({
+    expect(await listed(keyId)).toEqual({
       keyId,
       actor: 'ci',
       role: 'admin',
@@ -78,6 +97,7 @@ describe('managed API keys (real PostgreSQL event store)', () => {
       state: 'revoked',
       revokedAt: '2026-03-05T10:00:00.000Z',
       revokedBy: 'ops.bruno',
+      revocationReason: 'leaked in a build log',
     });
     const stored = await store.readStream(`api_key-${keyId}`);
     expect(JSON.stringify(stored.map((event) => [event.data, event.metadata]))).not.toContain(key);

@@ -4,7 +4,6 @@ import {
   toDomainEvent,
   type EventMetadata,
   type EventStore,
-  type GlobalPosition,
   type RecordedEvent,
 } from '@sla/event-sourcing';
 import type { Clock, Role } from '@sla/nest-platform';
@@ -21,25 +20,11 @@ export type NewApiKey = {
   readonly expiresAt: Date | null;
 };
 
-/** A key as `keys list` shows it: never the key, nor its hash. */
-export type ApiKeySummary = {
-  readonly keyId: string;
-  readonly actor: string;
-  readonly role: Role;
-  readonly customer: string | null;
-  readonly createdAt: string;
-  readonly createdBy: string;
-  readonly expiresAt: string | null;
-  readonly state: 'active' | 'expired' | 'revoked';
-  readonly revokedAt: string | null;
-  readonly revokedBy: string | null;
-};
-
 /**
  * API keys for machines, managed from the CLI: each key is a stream `api_key-<key id>` (created, perhaps revoked),
  * so who created or revoked it is on the events. The verifier reads the presented key's own stream on every
  * request: a revocation or an expiry holds from the next request on, in every process sharing the event store,
- * without a restart or a projection in between.
+ * without a restart or a projection in between. The list of keys is a read model (api-keys.projection.ts).
  */
 export class ManagedApiKeys {
   constructor(
@@ -79,38 +64,6 @@ export class ManagedApiKeys {
       { type: 'RevokeApiKey', data: { keyId, reason, occurredAt: this.clock.now().toISOString() } },
       { metadata },
     );
-  }
-
-  /** Every key ever created, oldest first, with its state now. */
-  async list(): Promise<ApiKeySummary[]> {
-    const byKey = new Map<string, RecordedEvent[]>();
-    let after: GlobalPosition | undefined;
-    for (;;) {
-      const page = await this.store.readAll({ after, maxCount: 1_000, filter: { streamCategories: ['api_key'] } });
-      for (const event of page.events) byKey.set(event.streamName, [...(byKey.get(event.streamName) ?? []), event]);
-      if (page.isEnd || !page.checkpoint) break;
-      after = page.checkpoint;
-    }
-    const now = this.clock.now();
-    return [...byKey.values()].flatMap((history) => {
-      const state = fold(history);
-      if (state.status === 'none') return [];
-      const revocation = history.find((event) => event.type === 'ApiKeyRevoked');
-      return [
-        {
-          keyId: state.key.keyId,
-          actor: state.key.actor,
-          role: state.key.role,
-          customer: state.key.customer,
-          createdAt: state.key.occurredAt,
-          createdBy: history[0].metadata.actor,
-          expiresAt: state.key.expiresAt,
-          state: apiKeyStatusAt(state, now) as ApiKeySummary['state'],
-          revokedAt: state.status === 'revoked' ? state.revokedAt : null,
-          revokedBy: revocation?.metadata.actor ?? null,
-        },
-      ];
-    });
   }
 
   /** The managed keys as a credential verifier: null for a credential that is not a managed key. */
