@@ -84,7 +84,8 @@ describe('API keys managed from the CLI, checked by the running API (one data fo
     });
     expect(created.status).toBe(201);
     expect((await http(operations.json.key).post('/services', { serviceId: 'x' })).status).toBe(403);
-    expect((await http(`${slm.json.key.slice(0, -2)}AA`).get('/services')).status).toBe(401);
+    const tampered = `${slm.json.key.slice(0, -5)}${slm.json.key.at(-5) === 'x' ? 'y' : 'x'}${slm.json.key.slice(-4)}`;
+    expect((await http(tampered).get('/services')).status).toBe(401);
     // The key file is one more verifier beside the managed keys.
     expect((await http(fileKey).get('/services')).status).toBe(200);
 
@@ -129,4 +130,27 @@ describe('API keys managed from the CLI, checked by the running API (one data fo
     expect(await api.exited).toEqual({ code: 0, signal: null });
     api = undefined;
   }, 180_000);
+
+  it.each([
+    [['--actor', 'x', '--role', 'emperor'], /option '--role <role>' argument 'emperor' is invalid\. Allowed choices/],
+    [['--actor', 'x', '--role', 'customer'], /option '--customer <name>' is required with --role customer/],
+    [['--actor', 'x', '--role', 'slm', '--customer', 'Finance'], /option '--customer <name>' is for --role customer/],
+    [
+      ['--actor', 'x', '--role', 'slm', '--expires', '2020-01-01T00:00:00Z'],
+      /option '--expires <when>' .* not in the future/,
+    ],
+    [['--actor', 'x', '--role', 'slm', '--expires', 'soon'], /option '--expires <when>' .* neither an instant/],
+    [['--role', 'slm'], /required option '--actor <name>' not specified/],
+  ])(
+    'refuses keys create %j naming the option, and stores nothing',
+    async (args, message) => {
+      const before = await cli(['keys', 'list', '--json'], '[');
+      const refused = await cli(['keys', 'create', ...args]);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toMatch(message);
+      expect(refused.output).not.toMatch(/sla_[0-9a-f]{16}_/);
+      expect((await cli(['keys', 'list', '--json'], '[')).json).toEqual(before.json);
+    },
+    60_000,
+  );
 });

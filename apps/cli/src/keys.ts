@@ -40,9 +40,20 @@ const expiry = (value: string): Date => {
 
 /** Who runs the command, recorded on the key's events: --by, else the operating system account. */
 const byOption = () =>
-  new Option('--by <name>', 'who creates or revokes the key, recorded on the event')
-    .argParser(name('who is acting'))
-    .default(userInfo().username, 'login name');
+  new Option(
+    '--by <name>',
+    'who creates or revokes the key, recorded on the event (default: your login name)',
+  ).argParser(name('who is acting'));
+
+/** Read when a command runs, not at start: an account without a name (some containers) must only need --by. */
+function operatorName(by: string | undefined, program: Command): string {
+  if (by) return by;
+  try {
+    return userInfo().username;
+  } catch {
+    program.error("error: option '--by <name>' is required: this operating system account has no name");
+  }
+}
 const metadataOf = (by: string): EventMetadata => ({ actor: by, source: 'cli', correlationId: randomUUID() });
 
 /**
@@ -86,33 +97,38 @@ export function registerKeyCommands(program: Command, withInfrastructure: WithIn
     )
     .addOption(byOption())
     .option('--json', 'print the key and its details as JSON')
-    .action((options: { actor: string; role: Role; customer?: string; expires?: Date; by: string; json?: boolean }) => {
-      if (options.role === 'customer' && !options.customer)
-        program.error("error: option '--customer <name>' is required with --role customer (whose agreements)");
-      if (options.role !== 'customer' && options.customer)
-        program.error(`error: option '--customer <name>' is for --role customer only, not ${options.role}`);
-      return withKeys(async (managed) => {
-        const request = {
-          actor: options.actor,
-          role: options.role,
-          customer: options.customer ?? null,
-          expiresAt: options.expires ?? null,
-        };
-        const { keyId, key } = await managed.create(request, metadataOf(options.by));
-        const expires = request.expiresAt?.toISOString() ?? 'never';
-        if (options.json) {
-          console.log(JSON.stringify({ keyId, key, ...request, expiresAt: request.expiresAt?.toISOString() ?? null }));
-        } else {
-          console.log(key);
-        }
-        console.error(
-          `created API key ${keyId} for ${options.actor} (role ${options.role}` +
-            `${request.customer ? `, customer ${request.customer}` : ''}), expires ${expires}.\n` +
-            'Keep the key now: it is not shown again (only its SHA-256 is stored). ' +
-            'Send it as Authorization: Bearer <key>.',
-        );
-      });
-    });
+    .action(
+      (options: { actor: string; role: Role; customer?: string; expires?: Date; by?: string; json?: boolean }) => {
+        if (options.role === 'customer' && !options.customer)
+          program.error("error: option '--customer <name>' is required with --role customer (whose agreements)");
+        if (options.role !== 'customer' && options.customer)
+          program.error(`error: option '--customer <name>' is for --role customer only, not ${options.role}`);
+        const by = operatorName(options.by, program);
+        return withKeys(async (managed) => {
+          const request = {
+            actor: options.actor,
+            role: options.role,
+            customer: options.customer ?? null,
+            expiresAt: options.expires ?? null,
+          };
+          const { keyId, key } = await managed.create(request, metadataOf(by));
+          const expires = request.expiresAt?.toISOString() ?? 'never';
+          if (options.json) {
+            console.log(
+              JSON.stringify({ keyId, key, ...request, expiresAt: request.expiresAt?.toISOString() ?? null }),
+            );
+          } else {
+            console.log(key);
+          }
+          console.error(
+            `created API key ${keyId} for ${options.actor} (role ${options.role}` +
+              `${request.customer ? `, customer ${request.customer}` : ''}), expires ${expires}.\n` +
+              'Keep the key now: it is not shown again (only its SHA-256 is stored). ' +
+              'Send it as Authorization: Bearer <key>.',
+          );
+        });
+      },
+    );
 
   keys
     .command('list')
@@ -148,10 +164,11 @@ export function registerKeyCommands(program: Command, withInfrastructure: WithIn
     .argument('<id>', 'the key id (`keys list`)', parsedBy(apiKeyIdSchema))
     .option('--reason <text>', 'why it is revoked', parsedBy(z.string().trim().min(1).max(500)))
     .addOption(byOption())
-    .action((keyId: string, options: { reason?: string; by: string }) =>
-      withKeys(async (managed) => {
-        await managed.revoke(keyId, options.reason ?? null, metadataOf(options.by));
+    .action((keyId: string, options: { reason?: string; by?: string }) => {
+      const by = operatorName(options.by, program);
+      return withKeys(async (managed) => {
+        await managed.revoke(keyId, options.reason ?? null, metadataOf(by));
         console.log(`revoked API key ${keyId}`);
-      }),
-    );
+      });
+    });
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
+import { instantSchema } from '@sla/event-sourcing';
 
 /**
  * A managed key reads `sla_<key id>_<secret>`: the prefix makes a leaked key recognisable (secret scanners, logs),
@@ -42,7 +42,7 @@ export function expiryFrom(text: string, now: Date): Date {
   const value = text.trim();
   const start = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO('UTC');
   let expiry: Date;
-  if (z.iso.datetime({ offset: true }).safeParse(value).success) {
+  if (instantSchema.safeParse(value).success) {
     expiry = new Date(value);
   } else if (SHORT_DURATION.test(value) || /^P/i.test(value)) {
     const short = SHORT_DURATION.exec(value);
