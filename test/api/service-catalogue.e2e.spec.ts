@@ -168,6 +168,7 @@ describe('service catalogue over HTTP (real app, real PostgreSQL)', () => {
     });
     expect(health.body.projections.map((projection: { name: string }) => projection.name).sort()).toEqual([
       'agreements',
+      'api-keys',
       'breach-follow-ups',
       'kpi-tickets',
       'maintenance-windows',

@@ -30,7 +30,7 @@ export class ApiModule {
       providers: [
         {
           provide: CREDENTIAL_VERIFIERS,
-          useValue: credentialVerifiers(infrastructure.configuration, () => clock.now()),
+          useValue: credentialVerifiers(infrastructure.configuration, { eventStore: infrastructure.eventStore, clock }),
         },
         AgreementDirectory,
         ServiceReportScope,

@@ -9,7 +9,9 @@ describe('start-up messages', () => {
         'OpenAPI http://127.0.0.1:3100/openapi.json, health http://127.0.0.1:3100/health',
     );
     expect(messages.warnings).toEqual([
-      expect.stringMatching(/^access control is OFF \(AUTH_API_KEYS_FILE is not set\)/),
+      expect.stringMatching(
+        /^access control is OFF \(AUTH_API_KEYS_FILE is not set, AUTH_MANAGED_KEYS is off, OIDC_ISSUER is not set\)/,
+      ),
     ]);
   });
 
@@ -34,6 +36,11 @@ describe('start-up messages', () => {
   it('give no warning with OpenID Connect tokens as the only identity configuration', () => {
     const configuration = loadConfiguration({ OIDC_ISSUER: 'https://login.example', OIDC_AUDIENCE: 'urn:sla:api' });
     expect(startupMessages(configuration, { logIsEmpty: false }).warnings).toEqual([]);
+  });
+
+  it('give no warning with keys managed from the CLI (AUTH_MANAGED_KEYS=on)', () => {
+    const messages = startupMessages(loadConfiguration({ AUTH_MANAGED_KEYS: 'on' }), { logIsEmpty: false });
+    expect(messages.warnings).toEqual([]);
   });
 
   it('name AUTH=off as the reason when access control was switched off on purpose', () => {

@@ -1,4 +1,4 @@
-import type { Configuration } from '@sla/configuration';
+import { identityConfigured, type Configuration } from '@sla/configuration';
 
 /**
  * What a person starting the API needs to read in its first lines: where it
@@ -27,8 +27,11 @@ export function startupMessages(
 
 /** The warning for an API without access control, or null when API keys are configured. */
 export function accessControlOffWarning(configuration: Configuration): string | null {
-  if (configuration.AUTH_API_KEYS_FILE || configuration.OIDC_ISSUER) return null;
-  const why = configuration.AUTH === 'off' ? 'AUTH=off' : 'AUTH_API_KEYS_FILE is not set';
+  if (identityConfigured(configuration)) return null;
+  const why =
+    configuration.AUTH === 'off'
+      ? 'AUTH=off'
+      : 'AUTH_API_KEYS_FILE is not set, AUTH_MANAGED_KEYS is off, OIDC_ISSUER is not set';
   return (
     `access control is OFF (${why}): anyone who reaches this port can read and write, ` +
     'and X-Actor names the actor. For development only; see "Access control" in the README.'

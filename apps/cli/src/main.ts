@@ -20,6 +20,7 @@ import {
 import { verifyEvidenceBundle, type EvidenceBundle } from '@sla/audit-domain';
 import { withProductContext, withQueryBus } from './product-context';
 import { registerReportCommands } from './reports';
+import { registerKeyCommands } from './keys';
 import { EvidenceBundleExporter, ReplayAgreementQuery, ReplayTicketClockQuery } from '@sla/audit-feature';
 import { AgreementFiguresReader, EvaluateWhatIfQuery, GetRestatementQuery } from '@sla/compliance-feature';
 import { reportingRange } from '@sla/compliance-domain';
@@ -522,6 +523,7 @@ program
   );
 
 registerReportCommands(program, withInfrastructure);
+registerKeyCommands(program, withInfrastructure);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(

@@ -1,6 +1,21 @@
+import type { Migration } from 'kysely';
+import * as createApiKey from './managed-keys/2026-12-02-701-create-api-key.migration';
+
 export * from './access-policy';
 export * from './access.guard';
 export * from './customer-scope';
 export * from './credentials';
 export * from './credential-verifiers';
 export * from './oidc-token-verifier';
+export * from './managed-keys/api-key.events';
+export * from './managed-keys/api-key.errors';
+export * from './managed-keys/api-key.decider';
+export * from './managed-keys/api-key-secret';
+export * from './managed-keys/managed-api-keys';
+export * from './managed-keys/api-keys.projection';
+export * from './managed-keys/list-api-keys.query';
+
+/** The read models access control owns (the list of managed API keys). */
+export const accessControlReadModelMigrations: Record<string, Migration> = {
+  '2026-12-02-701-create-api-key': createApiKey,
+};

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { EventCatalog } from '@sla/event-sourcing';
+import { accessControlReadModelMigrations, apiKeyEventDefinitions, apiKeysProjection } from '@sla/access-control';
 import { ServiceCalendarDefined, serviceEventDefinitions } from '@sla/catalogue-domain';
 import { catalogueReadModelMigrations, serviceCatalogueProjection } from '@sla/catalogue-feature';
 import { catalogueSharedReadModelMigrations, serviceCalendarsProjection } from '@sla/catalogue-read-models';
@@ -58,6 +59,7 @@ export function productEventCatalog(): EventCatalog {
     ...serviceReportEventDefinitions,
     ...reportDefinitionEventDefinitions,
     ...evidenceManifestEventDefinitions,
+    ...apiKeyEventDefinitions,
   ]);
 }
 
@@ -75,6 +77,7 @@ export const productProjections: readonly Projection[] = [
   kpiTicketsProjection,
   serviceReportsProjection,
   reportDefinitionsProjection,
+  apiKeysProjection,
 ];
 
 /** Work that must follow an event: run by the same processes as the projections, each with its checkpoint. */
@@ -88,6 +91,7 @@ export const productReadModelMigrations: Record<string, Migration> = {
   ...operationsReadModelMigrations,
   ...complianceReadModelMigrations,
   ...reportsReadModelMigrations,
+  ...accessControlReadModelMigrations,
 };
 
 /** Every read model of the product, as the as-known rebuild recreates them. */

@@ -89,6 +89,12 @@ describe('checkAccessControlRequirement', () => {
     expect(problemOf({ HOST: '0.0.0.0', AUTH: 'off' })).toBeUndefined();
     expect(() => loadConfiguration({ AUTH: 'no' })).toThrow(/AUTH="no": /);
   });
+
+  it('counts keys managed from the CLI (AUTH_MANAGED_KEYS=on) as an identity configuration, naming it when missing', () => {
+    expect(problemOf({ NODE_ENV: 'production', AUTH_MANAGED_KEYS: 'on' })).toBeUndefined();
+    expect(problemOf({ NODE_ENV: 'production', AUTH_MANAGED_KEYS: 'off' })).toMatch(/or AUTH_MANAGED_KEYS=on /);
+    expect(() => loadConfiguration({ AUTH_MANAGED_KEYS: 'yes' })).toThrow(/AUTH_MANAGED_KEYS="yes": /);
+  });
 });
 
 describe('OpenID Connect settings', () => {

@@ -121,6 +121,11 @@ export const configurationSchema = z.object({
   /** The least time between two fetches of the provider's keys when a token names a key id not yet known. */
   OIDC_JWKS_REFRESH_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(30),
   /**
+   * `on`: API keys created with `sla keys create` (kept as events; revocation and expiry hold from the next request)
+   * authenticate callers. Access control is then on even before the first key exists: only the CLI can create one.
+   */
+  AUTH_MANAGED_KEYS: z.enum(['on', 'off']).default('off'),
+  /**
    * `off` runs the API without access control where it would otherwise refuse to start (production, or a HOST that
    * is not loopback); it is then warned about at start and on /health.
    */
@@ -227,12 +232,21 @@ export function isLoopbackHost(host: string): boolean {
   );
 }
 
+/** Whether any credential verifier is configured: an API key file, or keys managed from the CLI. */
+export function identityConfigured(configuration: Configuration): boolean {
+  return (
+    Boolean(configuration.AUTH_API_KEYS_FILE) ||
+    configuration.AUTH_MANAGED_KEYS === 'on' ||
+    Boolean(configuration.OIDC_ISSUER)
+  );
+}
+
 /**
  * Outside development (NODE_ENV=production, or a HOST others can reach) the API does not start open to anyone who
  * reaches the port: it needs an identity configuration, or an explicit AUTH=off.
  */
 export function checkAccessControlRequirement(configuration: Configuration): void {
-  if (configuration.AUTH_API_KEYS_FILE || configuration.OIDC_ISSUER || configuration.AUTH === 'off') return;
+  if (identityConfigured(configuration) || configuration.AUTH === 'off') return;
   const reasons = [
     ...(configuration.NODE_ENV === 'production' ? ['NODE_ENV=production'] : []),
     ...(isLoopbackHost(configuration.HOST) ? [] : [`HOST=${configuration.HOST} is not a loopback address`]),
@@ -240,6 +254,7 @@ export function checkAccessControlRequirement(configuration: Configuration): voi
   if (reasons.length === 0) return;
   throw new ConfigurationError([
     `access control is required (${reasons.join(', ')}): set AUTH_API_KEYS_FILE to a file of API keys ` +
+      'or AUTH_MANAGED_KEYS=on for keys made with `sla keys create`, ' +
       'or OIDC_ISSUER and OIDC_AUDIENCE to accept OpenID Connect tokens (see "Access control" in the README), ' +
       'or set AUTH=off to run without access control on purpose',
   ]);

@@ -155,7 +155,7 @@ export function buildOpenApiDocument(
         bearerApiKey: {
           type: 'http',
           scheme: 'bearer',
-          description: 'an API key from AUTH_API_KEYS_FILE: Authorization: Bearer <key>',
+          description: 'an API key (`sla keys create`, or AUTH_API_KEYS_FILE): Authorization: Bearer <key>',
         },
         headerApiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'the same API key in X-Api-Key' },
         // An http bearer scheme, not `openIdConnect`: the provider (OIDC_ISSUER) is the deployment's, while this
