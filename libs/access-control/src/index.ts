@@ -3,3 +3,7 @@ export * from './access.guard';
 export * from './customer-scope';
 export * from './credentials';
 export * from './credential-verifiers';
+export * from './access-trail/access.events';
+export * from './access-trail/access-trail';
+export * from './access-trail/access-events.routes';
+export * from './access-trail/access-trail.module';

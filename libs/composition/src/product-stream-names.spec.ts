@@ -4,6 +4,7 @@ import { agreementStreamName, improvementPlanStreamName, reviewStreamName } from
 import { maintenanceWindowStreamName, outageStreamName, ticketStreamName } from '@sla/operations-domain';
 import { breachFollowUpStreamName, slaDetectionStreamName } from '@sla/compliance-domain';
 import { reportDefinitionStreamName, serviceReportStreamName } from '@sla/reports-domain';
+import { accessStreamName } from '@sla/access-control';
 
 /** Every stream the product writes, by the category it must fall into (issue 13, defect 2). */
 const productStreams: Record<string, (id: string) => string> = {
@@ -19,6 +20,7 @@ const productStreams: Record<string, (id: string) => string> = {
   breach_follow_up: breachFollowUpStreamName,
   report_definition: reportDefinitionStreamName,
   service_report: serviceReportStreamName,
+  access: accessStreamName,
 };
 
 describe('the product stream names', () => {

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { EventCatalog } from '@sla/event-sourcing';
+import { accessEventDefinitions } from '@sla/access-control';
 import { ServiceCalendarDefined, serviceEventDefinitions } from '@sla/catalogue-domain';
 import { catalogueReadModelMigrations, serviceCatalogueProjection } from '@sla/catalogue-feature';
 import { catalogueSharedReadModelMigrations, serviceCalendarsProjection } from '@sla/catalogue-read-models';
@@ -56,6 +57,7 @@ export function productEventCatalog(): EventCatalog {
     ...breachFollowUpEventDefinitions,
     ...serviceReportEventDefinitions,
     ...reportDefinitionEventDefinitions,
+    ...accessEventDefinitions,
   ]);
 }
 
