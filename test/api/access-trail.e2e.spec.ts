@@ -128,6 +128,15 @@ describe('access trail (real app, real PostgreSQL)', () => {
     ).toEqual([]);
   });
 
+  it('given the access trail, then the log sealer signs it like every other event (inclusion proof)', async () => {
+    const [denied] = await trail(`${day}&type=AccessDenied`);
+    const sealed = await api.infrastructure.logSealer.seal(true);
+    expect(sealed.refused).toBeFalsy();
+    expect(sealed.head).not.toBeNull();
+    const proof = await as('auditor').get(`/audit/events/${denied.eventId}/inclusion-proof`);
+    expect(proof.status).toBe(200);
+  });
+
   it('refuses a period that ends before it starts or is longer than 32 days, naming the field', async () => {
     const backwards = await as('auditor').get('/audit/access-events?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z');
     expect(backwards.status).toBe(400);

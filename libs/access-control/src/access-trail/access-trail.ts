@@ -57,7 +57,7 @@ export class AccessTrail {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
-    private readonly eventStore: EventStore,
+    private readonly eventStore: Pick<EventStore, 'appendToStream'>,
     private readonly clock: Clock,
     limits: AccessTrailLimits,
   ) {
