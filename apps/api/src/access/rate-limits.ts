@@ -142,7 +142,8 @@ export class PrincipalRateLimitInterceptor implements NestInterceptor {
     const principal = request.principal;
     if (!principal) return next.handle();
     const limiter = principal.role === 'operations' ? this.limits.perOperationsPrincipal : this.limits.perPrincipal;
-    const key = principal.credential ? `${principal.credential.kind}:${principal.credential.id}` : principal.actor;
+    // Per principal, not per credential: a person signing in again (a fresh token) keeps the budget they used.
+    const key = principal.actor;
     const response = context.switchToHttp().getResponse<Response>();
     try {
       setLimitHeaders(response, limiter.points, await limiter.consume(key), false);
