@@ -36,16 +36,19 @@ export async function createApiApplication(
   // CORS is answered before the 405 check: a preflight OPTIONS on a known path is not "method not allowed".
   const cors = corsOptions(configuration);
   if (cors) app.enableCors(cors);
-  const trail = new AccessTrail(infrastructure.eventStore, clock, {
-    denialsPerAddressPerMinute: configuration.ACCESS_AUDIT_DENIALS_PER_ADDRESS_PER_MINUTE,
-    denialsPerMinute: configuration.ACCESS_AUDIT_DENIALS_PER_MINUTE,
-  });
+  const verifiers = app.get<CredentialVerifiers>(CREDENTIAL_VERIFIERS);
+  // The access trail records who was let in and who was refused: nothing to record while access control is off.
+  const trail = verifiers
+    ? new AccessTrail(infrastructure.eventStore, clock, {
+        denialsPerAddressPerMinute: configuration.ACCESS_AUDIT_DENIALS_PER_ADDRESS_PER_MINUTE,
+        denialsPerMinute: configuration.ACCESS_AUDIT_DENIALS_PER_MINUTE,
+      })
+    : null;
   const limits = rateLimits(configuration);
   // Before the routes and the access guard: a blocked or flooding address costs no credential check.
   app.use(addressRateLimit(limits, trail));
   // Before the routes: a known path with a wrong method is 405 with Allow, not Express's 404.
   app.use(methodNotAllowed(apiDocument.paths));
-  const verifiers = app.get<CredentialVerifiers>(CREDENTIAL_VERIFIERS);
   app.useGlobalFilters(new AccessDenialFilter(new HttpErrorFilter(), limits, trail, verifiers));
   app.useGlobalInterceptors(new RequestShapeInterceptor(), new PrincipalRateLimitInterceptor(limits, trail));
   return app;

@@ -87,13 +87,13 @@ const tooManyRequests = (message: string) => ({ error: { code: 'TOO_MANY_REQUEST
  * Express middleware before the routes (and so before the access guard): an address blocked for failed
  * authentication, or over its requests per second, gets 429 with Retry-After, and the trail records the refusal.
  */
-export function addressRateLimit(limits: RateLimits, trail: AccessTrail) {
+export function addressRateLimit(limits: RateLimits, trail: AccessTrail | null) {
   return async (request: Request, response: Response, next: (error?: unknown) => void) => {
     const address = sourceAddressOf(request);
     const refuse = (decision: RateLimiterRes, limit: number, reason: string) => {
       setLimitHeaders(response, limit, decision, true);
       response.status(HttpStatus.TOO_MANY_REQUESTS).json(tooManyRequests(reason));
-      void trail.recordDenial({
+      void trail?.recordDenial({
         status: 429,
         reason,
         method: request.method,
@@ -134,7 +134,7 @@ export function addressRateLimit(limits: RateLimits, trail: AccessTrail) {
 export class PrincipalRateLimitInterceptor implements NestInterceptor {
   constructor(
     private readonly limits: RateLimits,
-    private readonly trail: AccessTrail,
+    private readonly trail: AccessTrail | null,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -155,7 +155,7 @@ export class PrincipalRateLimitInterceptor implements NestInterceptor {
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
-    void this.trail.recordUse(principal, {
+    void this.trail?.recordUse(principal, {
       method: request.method,
       path: request.path,
       sourceAddress: sourceAddressOf(request),
@@ -175,8 +175,9 @@ function presentedCredential(request: Request): string | null {
 }
 
 /**
- * Wraps the product's error filter: a 401 counts against the address's failed authentications, and every 401, 403
- * and 429 goes into the access trail before the error is answered as usual. The guard refuses a role before it
+ * Wraps the product's error filter: while access control is on, a 401 of the guard counts against the address's
+ * failed authentications, and every 401, 403 and 429 goes into the access trail before the error is answered as
+ * usual. The guard refuses a role before it
  * hands the principal on, so a 403's principal is asked of the verifiers again (403s are few: the trail is bounded).
  */
 @Catch()
@@ -184,26 +185,33 @@ export class AccessDenialFilter implements ExceptionFilter {
   constructor(
     private readonly inner: ExceptionFilter,
     private readonly limits: RateLimits,
-    private readonly trail: AccessTrail,
+    private readonly trail: AccessTrail | null,
     private readonly verifiers: CredentialVerifiers,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const status = exception instanceof HttpException ? exception.getStatus() : undefined;
-    if (status === 401 || status === 403 || status === 429) {
+    if (this.trail && (status === 401 || status === 403 || status === 429)) {
       const request = host.switchToHttp().getRequest<Request>();
-      const address = sourceAddressOf(request);
-      // Counted before the answer goes out, so the next guess from the address already meets the block.
-      if (status === 401) void this.limits.failedAuthentication.consume(address).catch(() => undefined);
-      void this.recordDenial(request, status, (exception as HttpException).message);
+      // A failed authentication is a credential the guard did not accept: a 401 after the guard let the request
+      // through (a webhook's body signature) is a refusal, not a guess at a key. Counted before the answer goes out,
+      // so the next guess from the address already meets the block.
+      if (status === 401 && !request.principal)
+        void this.limits.failedAuthentication.consume(sourceAddressOf(request)).catch(() => undefined);
+      void this.recordDenial(this.trail, request, status, (exception as HttpException).message);
     }
     this.inner.catch(exception, host);
   }
 
-  private async recordDenial(request: Request, status: 401 | 403 | 429, reason: string): Promise<void> {
+  private async recordDenial(
+    trail: AccessTrail,
+    request: Request,
+    status: 401 | 403 | 429,
+    reason: string,
+  ): Promise<void> {
     const presented = presentedCredential(request);
     const principal = request.principal ?? (status === 401 ? null : await this.principalOf(presented));
-    await this.trail.recordDenial({
+    await trail.recordDenial({
       status,
       reason,
       method: request.method,
