@@ -158,6 +158,64 @@ describe('rate limits (real app, real PostgreSQL)', () => {
     });
   });
 
+  describe('a refusal after the access guard', () => {
+    let api: TestApi;
+    beforeAll(async () => {
+      const sources = path.join(mkdtempSync(path.join(tmpdir(), 'sla-limit-webhook-')), 'sources.json');
+      writeFileSync(
+        sources,
+        JSON.stringify({
+          helpdesk: {
+            secret: 'a-shared-secret-of-the-helpdesk',
+            signatureHeader: 'x-helpdesk-signature',
+            rules: [
+              {
+                when: { event: 'ticket.answered' },
+                fact: 'TicketAcknowledged',
+                ticketId: 'ticket.number',
+                externalId: 'delivery',
+                data: { occurredAt: 'at' },
+              },
+            ],
+          },
+        }),
+      );
+      api = await startTestApi('rate_limit_after_guard', {
+        AUTH_API_KEYS_FILE: keyFile(),
+        JSON_WEBHOOK_SOURCES_FILE: sources,
+        RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '2',
+      });
+    });
+    afterAll(() => api.close());
+
+    it('given webhook bodies with a wrong signature under a valid key, then 401s that block nobody, recorded', async () => {
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        const response = await fetch(`${api.baseUrl}/webhooks/json/helpdesk`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${keys.operations}`,
+            'content-type': 'application/json',
+            'x-helpdesk-signature': 'sha256=00',
+          },
+          body: JSON.stringify({ event: 'ticket.answered', delivery: `d-${attempt}` }),
+        });
+        expect(response.status).toBe(401);
+      }
+      expect((await exchange(api, '/services', keys.operations)).status).toBe(200);
+      const [denied] = await eventually(async () => {
+        const events = (await storedAccessEvents(api, [today()])).filter((event) => event.type === 'AccessDenied');
+        return events.length >= 4 ? events : undefined;
+      });
+      expect(denied.data).toMatchObject({
+        status: 401,
+        path: '/webhooks/json/helpdesk',
+        credential: { kind: 'api-key', id: keyId('operations') },
+        actor: 'servicenow-connector',
+        reason: 'the x-helpdesk-signature signature does not match the body',
+      });
+    });
+  });
+
   describe('per source address', () => {
     let api: TestApi;
     beforeAll(async () => {
