@@ -54,7 +54,6 @@ export class AccessTrail {
   private readonly suppressed = new Map<string, number>();
   /** The hour each credential's use was last recorded in this process: most requests append nothing. */
   private readonly usedInHour = new Map<string, string>();
-  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly eventStore: Pick<EventStore, 'appendToStream'>,
@@ -144,26 +143,14 @@ export class AccessTrail {
     });
   }
 
-  /** Waits for the appends under way (tests, shutdown). */
-  async settled(): Promise<void> {
-    await Promise.all([...this.pending]);
-  }
-
   private async append(now: Date, event: NewEvent): Promise<void> {
-    const appending = this.eventStore
-      .appendToStream(accessStreamName(now.toISOString().slice(0, 10)), [event], 'any')
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          // The same sign-in recorded on an earlier day: the id is held by that day's stream.
-          if (error instanceof PartialDuplicateError) return;
-          this.logger.error(
-            `access event ${event.type} not recorded: ${error instanceof Error ? error.message : error}`,
-          );
-        },
-      );
-    this.pending.add(appending);
-    await appending.finally(() => this.pending.delete(appending));
+    try {
+      await this.eventStore.appendToStream(accessStreamName(now.toISOString().slice(0, 10)), [event], 'any');
+    } catch (error) {
+      // The same sign-in recorded on an earlier day: the id is held by that day's stream.
+      if (error instanceof PartialDuplicateError) return;
+      this.logger.error(`access event ${event.type} not recorded: ${error instanceof Error ? error.message : error}`);
+    }
   }
 
   private countSuppressed(address: string): void {
