@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantSchema } from '@sla/event-sourcing';
 import { defineRoute, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
 import { access } from '../access-policy';
 import { AccessDenied, CredentialUsed, PrincipalSignedIn } from './access.events';
@@ -8,8 +9,8 @@ export const MAXIMUM_ACCESS_PERIOD_DAYS = 32;
 
 export const accessEventsQuery = z
   .strictObject({
-    from: z.iso.datetime({ offset: true }).describe('start of the period, inclusive'),
-    to: z.iso.datetime({ offset: true }).describe('end of the period, exclusive'),
+    from: instantSchema.describe('start of the period, inclusive'),
+    to: instantSchema.describe('end of the period, exclusive'),
     type: z.enum([AccessDenied.type, PrincipalSignedIn.type, CredentialUsed.type]).optional(),
     ...pageQueryShape,
   })

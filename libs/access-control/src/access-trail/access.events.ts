@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, streamName } from '@sla/event-sourcing';
+import { defineEvent, instantSchema, streamName } from '@sla/event-sourcing';
 import { ROLES } from '@sla/nest-platform';
 
 /**
@@ -13,7 +13,7 @@ export const accessStreamName = (day: string) => streamName(ACCESS_STREAM_CATEGO
 
 const credential = z.strictObject({ kind: z.enum(['api-key', 'oidc']), id: z.string().min(1).max(200) });
 const request = {
-  occurredAt: z.iso.datetime(),
+  occurredAt: instantSchema,
   method: z.string().min(1).max(16),
   /** The path without its query string (a query may carry what does not belong in a log). */
   path: z.string().min(1).max(2_000),
@@ -61,7 +61,7 @@ export const PrincipalSignedIn = defineEvent({
 export const CredentialUsed = defineEvent({
   type: 'CredentialUsed',
   schemaVersion: 1,
-  schema: z.strictObject({ ...request, ...principal, hour: z.iso.datetime() }),
+  schema: z.strictObject({ ...request, ...principal, hour: instantSchema }),
 });
 
 export const accessEventDefinitions = [AccessDenied, PrincipalSignedIn, CredentialUsed] as const;
