@@ -202,6 +202,7 @@ describe('list pagination and filters (real app, real PostgreSQL)', () => {
     const expected = [
       '/agreements',
       '/annual-reviews-due',
+      '/audit/access-events',
       '/audit/tree-heads',
       '/calendars',
       '/compliance/breaches',

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LogLevel } from '@nestjs/common';
+import { AccessTrail, CREDENTIAL_VERIFIERS, type CredentialVerifiers } from '@sla/access-control';
 import type { Infrastructure } from '@sla/composition';
 import {
   HttpErrorFilter,
@@ -13,6 +14,7 @@ import { ApiModule } from './api.module';
 import { StartupQuietLogger } from './startup-logger';
 import { apiDocument } from './openapi/openapi.controller';
 import { corsOptions, securityHeaders } from './security-headers';
+import { AccessDenialFilter, addressRateLimit, PrincipalRateLimitInterceptor, rateLimits } from './access/rate-limits';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -21,8 +23,10 @@ export async function createApiApplication(
   infrastructure: Infrastructure,
   options: { clock?: Clock; logger?: false } = {},
 ): Promise<INestApplication> {
-  const level = infrastructure.configuration.LOG_LEVEL;
-  const app = await NestFactory.create(ApiModule.register(infrastructure, options.clock ?? systemClock), {
+  const configuration = infrastructure.configuration;
+  const level = configuration.LOG_LEVEL;
+  const clock = options.clock ?? systemClock;
+  const app = await NestFactory.create(ApiModule.register(infrastructure, clock), {
     logger: options.logger ?? new StartupQuietLogger(LEVELS.slice(0, LEVELS.indexOf(level) + 1)),
     abortOnError: false,
     // The raw body is kept for webhook signatures (HMAC over the exact bytes sent).
@@ -30,11 +34,22 @@ export async function createApiApplication(
   });
   app.use(securityHeaders());
   // CORS is answered before the 405 check: a preflight OPTIONS on a known path is not "method not allowed".
-  const cors = corsOptions(infrastructure.configuration);
+  const cors = corsOptions(configuration);
   if (cors) app.enableCors(cors);
+  const verifiers = app.get<CredentialVerifiers>(CREDENTIAL_VERIFIERS);
+  // The access trail records who was let in and who was refused: nothing to record while access control is off.
+  const trail = verifiers
+    ? new AccessTrail(infrastructure.eventStore, clock, {
+        denialsPerAddressPerMinute: configuration.ACCESS_AUDIT_DENIALS_PER_ADDRESS_PER_MINUTE,
+        denialsPerMinute: configuration.ACCESS_AUDIT_DENIALS_PER_MINUTE,
+      })
+    : null;
+  const limits = rateLimits(configuration);
+  // Before the routes and the access guard: a blocked or flooding address costs no credential check.
+  app.use(addressRateLimit(limits, trail));
   // Before the routes: a known path with a wrong method is 405 with Allow, not Express's 404.
   app.use(methodNotAllowed(apiDocument.paths));
-  app.useGlobalFilters(new HttpErrorFilter());
-  app.useGlobalInterceptors(new RequestShapeInterceptor());
+  app.useGlobalFilters(new AccessDenialFilter(new HttpErrorFilter(), limits, trail, verifiers));
+  app.useGlobalInterceptors(new RequestShapeInterceptor(), new PrincipalRateLimitInterceptor(limits, trail));
   return app;
 }

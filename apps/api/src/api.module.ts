@@ -1,6 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessGuard, CREDENTIAL_VERIFIERS, CUSTOMER_SCOPE, credentialVerifiers } from '@sla/access-control';
+import {
+  AccessGuard,
+  AccessTrailModule,
+  CREDENTIAL_VERIFIERS,
+  CUSTOMER_SCOPE,
+  credentialVerifiers,
+} from '@sla/access-control';
 import { AgreementDirectory } from '@sla/agreements-read-models';
 import { CqrsModule } from '@nestjs/cqrs';
 import { productModules } from '@sla/composition';
@@ -22,6 +28,7 @@ export class ApiModule {
       imports: [
         CqrsModule.forRoot(),
         InfrastructureModule.register(infrastructure, clock),
+        AccessTrailModule,
         ...productModules(infrastructure.configuration, {
           reportDraftIntervalMilliseconds: infrastructure.configuration.REPORT_DRAFT_INTERVAL_SECONDS * 1_000,
         }),

@@ -36,7 +36,15 @@ export function corsOptions(configuration: Configuration): CorsOptions | undefin
     origin: origins,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     // Responses a browser client needs to read beyond the simple headers.
-    exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Allow'],
+    exposedHeaders: [
+      'Location',
+      'ETag',
+      'Retry-After',
+      'Allow',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ],
     maxAge: 600,
   };
 }

@@ -54,7 +54,14 @@ export function loadPrincipals(file: string | undefined): Principals | null {
 
 /** The keys of an AUTH_API_KEYS_FILE as a credential verifier. */
 export function keyFileVerifier(principals: Principals): CredentialVerifier {
-  return { principalFor: async (credential) => principals.get(keyDigest(credential)) ?? null };
+  return {
+    principalFor: async (credential) => {
+      const digest = keyDigest(credential);
+      const principal = principals.get(digest);
+      // The key's id in the access trail: the start of its hash, as the key file lists it (never the key).
+      return principal ? { ...principal, credential: { kind: 'api-key', id: `sha256:${digest.slice(0, 16)}` } } : null;
+    },
+  };
 }
 
 const STAFF: readonly Role[] = ['slm', 'operations', 'auditor', 'admin'];

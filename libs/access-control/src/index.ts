@@ -19,3 +19,7 @@ export * from './managed-keys/list-api-keys.query';
 export const accessControlReadModelMigrations: Record<string, Migration> = {
   '2026-12-02-701-create-api-key': createApiKey,
 };
+export * from './access-trail/access.events';
+export * from './access-trail/access-trail';
+export * from './access-trail/access-events.routes';
+export * from './access-trail/access-trail.module';

@@ -5,6 +5,7 @@ import { maintenanceWindowStreamName, outageStreamName, ticketStreamName } from 
 import { breachFollowUpStreamName, slaDetectionStreamName } from '@sla/compliance-domain';
 import { reportDefinitionStreamName, serviceReportStreamName } from '@sla/reports-domain';
 import { apiKeyStreamName } from '@sla/access-control';
+import { accessStreamName } from '@sla/access-control';
 
 /** Every stream the product writes, by the category it must fall into (issue 13, defect 2). */
 const productStreams: Record<string, (id: string) => string> = {
@@ -21,6 +22,7 @@ const productStreams: Record<string, (id: string) => string> = {
   report_definition: reportDefinitionStreamName,
   service_report: serviceReportStreamName,
   api_key: apiKeyStreamName,
+  access: accessStreamName,
 };
 
 describe('the product stream names', () => {

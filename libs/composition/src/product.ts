@@ -1,6 +1,11 @@
 import type { Migration } from 'kysely';
 import { EventCatalog } from '@sla/event-sourcing';
-import { accessControlReadModelMigrations, apiKeyEventDefinitions, apiKeysProjection } from '@sla/access-control';
+import {
+  accessControlReadModelMigrations,
+  accessEventDefinitions,
+  apiKeyEventDefinitions,
+  apiKeysProjection,
+} from '@sla/access-control';
 import { ServiceCalendarDefined, serviceEventDefinitions } from '@sla/catalogue-domain';
 import { catalogueReadModelMigrations, serviceCatalogueProjection } from '@sla/catalogue-feature';
 import { catalogueSharedReadModelMigrations, serviceCalendarsProjection } from '@sla/catalogue-read-models';
@@ -60,6 +65,7 @@ export function productEventCatalog(): EventCatalog {
     ...reportDefinitionEventDefinitions,
     ...evidenceManifestEventDefinitions,
     ...apiKeyEventDefinitions,
+    ...accessEventDefinitions,
   ]);
 }
 

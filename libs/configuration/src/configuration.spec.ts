@@ -36,6 +36,21 @@ describe('loadConfiguration', () => {
     expect(problems.join('\n')).toMatch(/^PROJECTOR="sometimes": /m);
   });
 
+  it('defaults the rate limits above the intake benchmark for operations, and refuses a limit of 0', () => {
+    expect(loadConfiguration({})).toMatchObject({
+      RATE_LIMIT_ADDRESS_PER_SECOND: 10_000,
+      RATE_LIMIT_PRINCIPAL_PER_SECOND: 200,
+      RATE_LIMIT_OPERATIONS_PER_SECOND: 10_000,
+      RATE_LIMIT_FAILED_AUTH_PER_MINUTE: 5,
+      ACCESS_AUDIT_DENIALS_PER_ADDRESS_PER_MINUTE: 10,
+      ACCESS_AUDIT_DENIALS_PER_MINUTE: 600,
+    });
+    expect(loadConfiguration({ RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '3' }).RATE_LIMIT_FAILED_AUTH_PER_MINUTE).toBe(3);
+    expect(() => loadConfiguration({ RATE_LIMIT_PRINCIPAL_PER_SECOND: '0' })).toThrow(
+      /RATE_LIMIT_PRINCIPAL_PER_SECOND="0": /,
+    );
+  });
+
   it('reads CORS_ORIGINS as a list of origins, refusing a path, a trailing slash or another scheme', () => {
     expect(loadConfiguration({ CORS_ORIGINS: 'https://console.example, http://localhost:4200' }).CORS_ORIGINS).toEqual([
       'https://console.example',

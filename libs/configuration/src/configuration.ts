@@ -145,6 +145,21 @@ export const configurationSchema = z.object({
     })
     .optional(),
   /**
+   * Requests per second from one source address, before any credential is looked at: a flood cap. The default is
+   * above what the HTTP intake benchmark sends from one machine (thousands of facts per second).
+   */
+  RATE_LIMIT_ADDRESS_PER_SECOND: positiveInteger.default(10_000),
+  /** Requests per second of one authenticated principal (a person, a portal) of any role but operations. */
+  RATE_LIMIT_PRINCIPAL_PER_SECOND: positiveInteger.default(200),
+  /** Requests per second of one principal of the operations role: connectors and webhooks feeding facts. */
+  RATE_LIMIT_OPERATIONS_PER_SECOND: positiveInteger.default(10_000),
+  /** Refused authentications (401) per source address and minute; one more blocks the address for a minute. */
+  RATE_LIMIT_FAILED_AUTH_PER_MINUTE: positiveInteger.default(5),
+  /** Denied requests recorded in the access trail per source address and minute; the rest are counted. */
+  ACCESS_AUDIT_DENIALS_PER_ADDRESS_PER_MINUTE: positiveInteger.default(10),
+  /** Denied requests recorded in the access trail per minute from all addresses together. */
+  ACCESS_AUDIT_DENIALS_PER_MINUTE: positiveInteger.default(600),
+  /**
    * Ed25519 private key (PKCS#8 PEM) that signs audit tree heads; created when missing. Default:
    * $DATA_DIR/audit-signing-key.pem.
    */

@@ -28,6 +28,7 @@ const HTTP_CODES: Record<number, string> = {
   405: 'METHOD_NOT_ALLOWED',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
 };
 
 const DOMAIN_STATUS: Record<DomainError['kind'], number> = { conflict: 409, not_found: 404, rule_violated: 422 };

@@ -102,10 +102,15 @@ export function buildOpenApiDocument(
         "who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key's actor is recorded",
     });
     const open = route.access.public;
+    // Every route is rate limited by source address, a route with access control by principal too.
+    const throttled = {
+      429: { description: 'too many requests: retry after the seconds in Retry-After', schema: errorResponseSchema },
+    };
     const denied = open
       ? // Every request passes the request-shape checks, a public one too (e.g. a query holding U+0000).
-        { 400: { description: 'a request that cannot be read: the reason', schema: errorResponseSchema } }
+        { 400: { description: 'a request that cannot be read: the reason', schema: errorResponseSchema }, ...throttled }
       : {
+          ...throttled,
           401: { description: 'no API key, or an unknown one', schema: errorResponseSchema },
           403: {
             description: "the key's role may not call this, or the agreement is not the customer's own",

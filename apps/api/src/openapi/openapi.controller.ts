@@ -11,7 +11,7 @@ import {
   outageRoutes,
   ticketRoutes,
 } from '@sla/operations-feature';
-import { access } from '@sla/access-control';
+import { access, accessTrailRoutes } from '@sla/access-control';
 import { buildOpenApiDocument, defineRoute, Endpoint } from '@sla/nest-platform';
 import { healthRoute } from '../health/health.controller';
 import { metricsRoute } from '../health/metrics.controller';
@@ -45,6 +45,7 @@ export const apiRoutes = [
   ...jsonWebhookRoutes,
   ...complianceRoutes,
   ...auditRoutes,
+  ...accessTrailRoutes,
   ...serviceReportRoutes,
   ...reportDefinitionRoutes,
 ];
