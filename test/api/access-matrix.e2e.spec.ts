@@ -53,6 +53,10 @@ describe('access matrix: every operation × every role × API key and OIDC token
       AUTH_API_KEYS_FILE: file,
       OIDC_ISSUER: provider.issuer,
       OIDC_AUDIENCE: 'urn:sla:api',
+      // The matrix asks every operation without a credential too, and as fast as it can: the policy is under test
+      // here, the rate limits in access-limits.e2e.spec.ts.
+      RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '100000',
+      RATE_LIMIT_PRINCIPAL_PER_SECOND: '100000',
     });
     callers.push({ name: 'no credential', role: null });
     for (const role of ROLES) {

@@ -55,7 +55,7 @@ describe('access trail (real app, real PostgreSQL)', () => {
       path: '/services',
       sourceAddress: '127.0.0.1',
       status: 401,
-      reason: 'send an API key: Authorization: Bearer <key> (or X-Api-Key)',
+      reason: 'send an API key or an access token: Authorization: Bearer <key or token> (or X-Api-Key: <key>)',
       credential: null,
       actor: null,
       presentedFingerprint: null,
@@ -131,8 +131,8 @@ describe('access trail (real app, real PostgreSQL)', () => {
   it('given the access trail, then the log sealer signs it like every other event (inclusion proof)', async () => {
     const [denied] = await trail(`${day}&type=AccessDenied`);
     const sealed = await api.infrastructure.logSealer.seal(true);
+    // The background sealer may have signed the head over it already (then this pass signs none).
     expect(sealed.refused).toBeFalsy();
-    expect(sealed.head).not.toBeNull();
     const proof = await as('auditor').get(`/audit/events/${denied.eventId}/inclusion-proof`);
     expect(proof.status).toBe(200);
   });
