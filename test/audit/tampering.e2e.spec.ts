@@ -64,6 +64,8 @@ type Tampering = {
   readonly name: string;
   /** Verified through the built CLI (`sla audit verify --json`) rather than the verifier function. */
   readonly throughCli?: boolean;
+  /** The CLI's options instead of `--seal-grace 0` (e.g. the default grace). */
+  readonly cliOptions?: readonly string[];
   readonly tamper: (log: Tampered) => Promise<Expected>;
 };
 
@@ -201,10 +203,10 @@ describe('tampering with a sealed log as a PostgreSQL superuser', () => {
     };
   }
 
-  async function verifyThroughCli(url: string) {
+  async function verifyThroughCli(url: string, options: readonly string[] = ['--seal-grace', '0']) {
     const cli = startNodeProcess(
       builtEntryPoint('cli'),
-      ['audit', 'verify', '--json', '--seal-grace', '0', '--public-key', publicKeyFile],
+      ['audit', 'verify', '--json', ...options, '--public-key', publicKeyFile],
       { DATABASE_URL: url, AUDIT_SIGNING_KEY_FILE: testSigningKeyFile, LOG_LEVEL: 'error' },
     );
     const { code } = await cli.exited;
@@ -414,7 +416,8 @@ describe('tampering with a sealed log as a PostgreSQL superuser', () => {
           ],
         );
         await untilLogShows(store, (event) => event.id === forgedId);
-        return { kind: 'unsealed', leafIndex: eventsInLog, eventId: forgedId };
+        // The stream's revisions jump from 2 to 99 (it is also covered by no head: a later finding).
+        return { kind: 'revision-gap', leafIndex: eventsInLog, eventId: forgedId };
       },
     },
     {
@@ -563,6 +566,86 @@ describe('tampering with a sealed log as a PostgreSQL superuser', () => {
         return { kind: 'inconsistent-head', treeSize: firstHeldOver?.treeSize, knownHeads: heads };
       },
     },
+    {
+      name: 'a well-formed ticket appended at the end past the store, then sealed by the product sealer',
+      tamper: async ({ attacker, store, db, firstSealed }) => {
+        const forged = forgedTicketOpened(await firstSealed('TicketOpened'), 'T9');
+        const forgedId = randomUUID();
+        // Revision 0 of a new stream, a schema-valid TicketOpened: every check the sealer makes passes.
+        await attacker.query(
+          `insert into event_store.events (event_id, stream_name, stream_revision, event_type, schema_version, data, metadata)
+           values ($1, $2, 0, 'TicketOpened', 1, $3, $4)`,
+          [forgedId, forged.stream, JSON.stringify(forged.data), JSON.stringify(forged.metadata)],
+        );
+        await untilLogShows(store, (event) => event.id === forgedId);
+        const sealer = new LogSealer(
+          store,
+          db,
+          LogSigner.fromFile(testSigningKeyFile),
+          { now: () => new Date() },
+          {
+            eventCatalog: productEventCatalog(),
+          },
+        );
+        expect(await sealer.seal(true)).toMatchObject({ head: { treeSize: eventsInLog + 1 }, refused: null });
+        // The store's record of its appends has no such event, whoever sealed it.
+        return { kind: 'not-appended', leafIndex: eventsInLog, eventId: forgedId };
+      },
+    },
+    {
+      name: "a sealed event's global position changed, the log order kept",
+      tamper: async ({ attacker, firstSealed }) => {
+        const resolved = await firstSealed('TicketResolved');
+        const row = (await attacker.query(`select * from event_store.events where event_id = $1`, [resolved.event_id]))
+          .rows[0] as Record<string, unknown>;
+        await attacker.query(`delete from event_store.events where event_id = $1`, [resolved.event_id]);
+        // Ordered by (transaction id, position): a larger position in the same transaction keeps its place.
+        const moved = { ...row, global_position: String(BigInt(String(row.global_position)) + 100_000n) };
+        const columns = Object.keys(moved);
+        await attacker.query(
+          `insert into event_store.events (${columns.join(', ')}) overriding system value
+           values (${columns.map((_, index) => `$${index + 1}`).join(', ')})`,
+          Object.values(moved),
+        );
+        return { kind: 'moved', leafIndex: Number(resolved.leaf_index), eventId: resolved.event_id };
+      },
+    },
+    {
+      name: 'a TicketResolved forged at revision 99 at the end, verified within the default seal grace',
+      throughCli: true,
+      cliOptions: [],
+      tamper: async ({ attacker, store, db, firstSealed }) => {
+        const opened = await firstSealed('TicketOpened');
+        const forgedId = randomUUID();
+        await attacker.query(
+          `insert into event_store.events (event_id, stream_name, stream_revision, event_type, schema_version, data, metadata)
+           values ($1, $2, 99, 'TicketResolved', 1, $3, $4)`,
+          [
+            forgedId,
+            opened.stream_name,
+            JSON.stringify({
+              ticketId: opened.data.ticketId,
+              resolution: 'nothing happened',
+              occurredAt: '2026-03-03T10:05:00+08:00',
+            }),
+            JSON.stringify(opened.metadata),
+          ],
+        );
+        await untilLogShows(store, (event) => event.id === forgedId);
+        // The running sealer refuses it (revision-gap, /health degraded, metric): the log itself says so too.
+        const sealer = new LogSealer(
+          store,
+          db,
+          LogSigner.fromFile(testSigningKeyFile),
+          { now: () => new Date() },
+          {
+            eventCatalog: productEventCatalog(),
+          },
+        );
+        expect((await sealer.seal(true)).refused).toMatchObject({ kind: 'revision-gap', eventId: forgedId });
+        return { kind: 'revision-gap', leafIndex: eventsInLog, eventId: forgedId };
+      },
+    },
   ];
 
   for (const tampering of tamperings) {
@@ -570,9 +653,10 @@ describe('tampering with a sealed log as a PostgreSQL superuser', () => {
       const log = await copyOfTheLog('tampering');
       const { detail, knownHeads, ...place } = await tampering.tamper(log);
       const report = tampering.throughCli
-        ? await verifyThroughCli(log.url)
+        ? await verifyThroughCli(log.url, tampering.cliOptions)
         : await verifyLog(log.store, log.db, {
             trustedKeys: [publicKeyPem],
+            appendRecord: log.store,
             sealedBy: new Date(),
             ...(knownHeads ? { knownHeads } : {}),
           });

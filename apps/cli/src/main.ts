@@ -139,7 +139,7 @@ audit
       knownHeads?: string[];
       json?: boolean;
     }) =>
-      withInfrastructure(async ({ rawEventStore, readStore, configuration }) => {
+      withInfrastructure(async ({ rawEventStore, appendRecord, readStore, configuration }) => {
         let trustedKeys: string[] | undefined;
         let knownHeads: KnownHead[] | undefined;
         try {
@@ -170,6 +170,7 @@ audit
         };
         const report = await verifyLog(rawEventStore, readStore, {
           ...(trustedKeys ? { trustedKeys } : {}),
+          ...(appendRecord ? { appendRecord } : {}),
           sealedBy,
           ...(knownHeads ? { knownHeads } : {}),
           onProgress,

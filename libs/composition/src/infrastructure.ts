@@ -32,6 +32,8 @@ export type Infrastructure = {
   readonly signingKeyFile: string;
   /** The store as written, without upcasting: what the audit tree commits to. */
   readonly rawEventStore: EventStore;
+  /** The store's record of its own appends (PostgreSQL only): what sealing and verification check events against. */
+  readonly appendRecord: AppendRecord | undefined;
   /** Starts what follows the log in this process: projections, reactors, SLA watch, log sealer. */
   readonly startBackgroundWork: () => void;
   readonly databaseUrl: string;
@@ -154,6 +156,7 @@ export async function openInfrastructure(
       headWitness,
       signingKeyFile: signingKeyFile(configuration),
       rawEventStore: rawStore,
+      appendRecord,
       startBackgroundWork: () => {
         projections.start();
         reactors.start();

@@ -9,7 +9,7 @@ import {
   type Hash,
 } from '@sla/audit-domain';
 import type { EventStore, GlobalPosition, RecordedEvent } from '@sla/event-sourcing';
-import type { AuditLogTables } from './log-sealer';
+import type { AppendRecord, AuditLogTables } from './log-sealer';
 import type { KnownHead } from './known-heads';
 import { signatureValid } from './log-signer';
 import { trustedKeysById } from './signing-key-rotation';
@@ -22,7 +22,10 @@ export type FindingKind =
   | 'bad-signature'
   | 'untrusted-key'
   | 'unsealed'
-  | 'inconsistent-head';
+  | 'inconsistent-head'
+  | 'moved'
+  | 'revision-gap'
+  | 'not-appended';
 
 export type Finding = {
   readonly kind: FindingKind;
@@ -47,15 +50,22 @@ export type VerificationReport = {
 
 const PAGE = 1_000;
 
-async function* logEvents(store: EventStore): AsyncGenerator<RecordedEvent> {
+async function* logPages(store: EventStore): AsyncGenerator<readonly RecordedEvent[]> {
   let after: GlobalPosition | undefined;
   for (;;) {
     const page = await store.readAll({ ...(after ? { after } : {}), maxCount: PAGE });
-    yield* page.events;
+    yield page.events;
     if (page.events.length < PAGE) return;
     after = page.events[page.events.length - 1].position;
   }
 }
+
+async function* logEvents(store: EventStore): AsyncGenerator<RecordedEvent> {
+  for await (const page of logPages(store)) yield* page;
+}
+
+const samePosition = (a: GlobalPosition, b: { position_commit: string; position_prepare: string }) =>
+  a.commit === BigInt(b.position_commit) && a.prepare === BigInt(b.position_prepare);
 
 /**
  * Recomputes every leaf from the events as stored now and every signed tree
@@ -85,6 +95,11 @@ export async function verifyLog(
      * and resealed, heads and all, is still found by whoever holds an older head.
      */
     knownHeads?: readonly KnownHead[];
+    /**
+     * The store's record of its own appends (PostgreSQL): an event no append wrote was written past the store
+     * (a superuser with triggers off), sealed or not.
+     */
+    appendRecord?: AppendRecord;
     onProgress?: (checked: number, total: number) => void;
   } = {},
 ): Promise<VerificationReport> {
@@ -164,7 +179,7 @@ export async function verifyLog(
   const leafPage = async (from: number) =>
     db
       .selectFrom('audit_log_leaf')
-      .select(['leaf_index', 'event_id', 'leaf_hash'])
+      .select(['leaf_index', 'event_id', 'leaf_hash', 'position_commit', 'position_prepare'])
       .where('leaf_index', '>=', String(from))
       .where('leaf_index', '<', String(from + PAGE))
       .orderBy('leaf_index')
@@ -172,7 +187,14 @@ export async function verifyLog(
   let base = 0;
   let leaves = await leafPage(base);
   checkHead();
-  for await (const event of logEvents(store)) {
+  // Each stream's revisions, as the log holds them: 0, 1, 2, … in log order, whether sealed or not.
+  const lastRevisions = new Map<string, bigint>();
+  for await (const page of logPages(store)) {
+    const notAppended = (await options.appendRecord?.eventsNotAppended(page)) ?? new Set<string>();
+    for (const event of page) await checkEvent(event, notAppended);
+  }
+  // Checks one event in log order against its leaf, its stream and the store's appends.
+  async function checkEvent(event: RecordedEvent, notAppended: ReadonlySet<string>) {
     eventsInLog += 1;
     if (index >= base + PAGE) {
       base = index;
@@ -201,6 +223,14 @@ export async function verifyLog(
                 detail: `leaf ${index} sealed event ${leaf.event_id}, which is no longer in the log`,
               },
         );
+      } else if (!samePosition(event.position, leaf)) {
+        note({
+          kind: 'moved',
+          leafIndex: index,
+          eventId: event.id,
+          treeSize: null,
+          detail: `event ${event.id} (${event.type}) was sealed at log position ${leaf.position_commit}/${leaf.position_prepare} and now stands at ${event.position.commit}/${event.position.prepare}: its row was rewritten`,
+        });
       } else if (!match.matches) {
         note({
           kind: 'altered',
@@ -219,6 +249,26 @@ export async function verifyLog(
     }
     streaming.push(match.hash);
     logLeafHashes?.push(match.hash);
+    const expectedRevision = (lastRevisions.get(event.streamName) ?? -1n) + 1n;
+    if (event.streamRevision !== expectedRevision) {
+      note({
+        kind: 'revision-gap',
+        leafIndex: index,
+        eventId: event.id,
+        treeSize: null,
+        detail: `event ${event.id} (${event.type}) stands at revision ${event.streamRevision} of ${event.streamName}, whose previous event in the log is at ${expectedRevision - 1n}: a stream's revisions follow one another from 0, so an event was inserted, removed or renumbered`,
+      });
+    }
+    lastRevisions.set(event.streamName, event.streamRevision);
+    if (notAppended.has(event.id)) {
+      note({
+        kind: 'not-appended',
+        leafIndex: index,
+        eventId: event.id,
+        treeSize: null,
+        detail: `event ${event.id} (${event.type} in ${event.streamName} at revision ${event.streamRevision}) was written by no append of the store (event_store.appends has no record of it): a row inserted past the store's append function`,
+      });
+    }
     index += 1;
     checkHead();
     if (index % PAGE === 0) options.onProgress?.(index, inLog.size);
@@ -281,6 +331,10 @@ export async function verifyLog(
     checks: [
       `read all ${eventsInLog} events of the global log in order, as stored`,
       `recomputed each event's leaf hash (RFC 9162, SHA-256 over canonical JSON of every stored field) and compared it with the ${leafCount} sealed leaves, event id by event id`,
+      "checked that each stream's revisions follow one another from 0 in log order, and that each sealed event stands at the log position it was sealed at",
+      ...(options.appendRecord
+        ? ["checked that the store's append recorded writing every event (event_store.appends)"]
+        : []),
       `recomputed the Merkle tree head at each of the ${heads.length} signed sizes and compared it with the signed root`,
       `verified each head's Ed25519 signature over size, root and signing time with ${options.trustedKeys ? 'the trusted keys given' : 'the public keys recorded beside the heads'}`,
       ...(options.knownHeads?.length
