@@ -58,6 +58,8 @@ describe('OpenID Connect bearer tokens (real provider, real app, real PostgreSQL
       OIDC_ISSUER: provider.issuer,
       OIDC_AUDIENCE: 'urn:sla:api',
       OIDC_ALGORITHMS: 'RS256',
+      // Every refusal here is a failed authentication from one address: the tokens are under test, not the limit.
+      RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '100000',
       OIDC_ROLE_CLAIM: 'groups',
       OIDC_ROLE_MAP:
         'sla-managers=slm,sla-operations=operations,sla-auditors=auditor,sla-admins=admin,sla-customers=customer',
