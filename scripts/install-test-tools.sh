@@ -5,6 +5,7 @@
 #   poppler-utils            libs/reports/pdf/src/report-pdf.spec.ts (pdftotext, pdfinfo, pdffonts, pdftoppm)
 #   jq, curl, openssl        test/processes/readme-walkthrough.e2e.spec.ts (the README's commands, as a user runs them)
 #   chromium                 test/processes/api-reference-browser.e2e.spec.ts (headless, renders /docs)
+#   postgresql-client        test/processes/readme-walkthrough.e2e.spec.ts (psql: the auditor walkthrough's tampering)
 # Installs only what is missing; needs root (or sudo) and apt (Debian).
 set -euo pipefail
 missing=()
@@ -15,6 +16,7 @@ command -v jq > /dev/null || missing+=(jq)
 command -v curl > /dev/null || missing+=(curl)
 command -v openssl > /dev/null || missing+=(openssl)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v psql > /dev/null || missing+=(postgresql-client)
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "test tools present"
   exit 0

@@ -77,6 +77,10 @@ describe('the README walkthrough', () => {
     if (run.code !== 0) throw new Error(report);
 
     // What the README's comments promise, as the commands printed it …
+    // The auditor's walkthrough: the edited, resealed log passes on its own, and the held heads catch it.
+    expect(run.stdout).toMatch(
+      /OK: the log matches every signed tree head\nALTERED: \d+ finding\(s\); the first:\n {2}inconsistent-head: the held head/,
+    );
     // The SLA's submission answers with its underpinning gaps: none, the contract's targets are stricter.
     expect(run.stdout).toMatch(
       /"agreementId":"email-sla"[^\n]*"events":\["AgreementVersionSubmitted"\][^\n]*"underpinningGaps":\[\]/,
