@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { serviceStreamName } from '@sla/catalogue-domain';
 import { openInfrastructure, productReadModels, type Infrastructure } from '@sla/composition';
 import { loadConfiguration } from '@sla/configuration';
-import { createTestDatabase, untilReadable } from '@sla/test-support';
+import { createTestDatabase, registerSeedService } from '@sla/test-support';
 import { openReadModelsKnownAt } from '@sla/audit-read-models';
 
 /** The as-known rebuild lives in audit; the product's composition only names the read models it recreates. */
@@ -14,28 +13,7 @@ describe('read models as known at an instant (real PostgreSQL)', () => {
   let between: Date;
 
   async function registerService(serviceId: string) {
-    const appended = await infrastructure.eventStore.appendToStream(
-      serviceStreamName(serviceId),
-      [
-        {
-          id: randomUUID(),
-          type: 'ServiceRegistered',
-          schemaVersion: 0,
-          data: {
-            serviceId,
-            name: serviceId,
-            description: '',
-            owner: { name: 'Owner', email: null },
-            contactPoint: null,
-            changeRequest: null,
-            occurredAt: '2026-01-05T09:00:00Z',
-          },
-          metadata: { actor: 'seed', correlationId: 'seed', source: 'test' },
-        },
-      ],
-      'no_stream',
-    );
-    await untilReadable(infrastructure.eventStore, appended.position);
+    await registerSeedService(infrastructure.eventStore, serviceId);
   }
 
   const knownAtSchemas = async (knownAt: Date) =>

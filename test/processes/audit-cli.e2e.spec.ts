@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,8 +9,8 @@ import {
   builtEntryPoint,
   createTestDatabase,
   startNodeProcess,
-  untilReadable,
   withTriggersOff,
+  registerSeedService,
 } from '@sla/test-support';
 
 /** `sla audit seal` and `sla audit verify` as an auditor runs them: the built CLI against the product's PostgreSQL. */
@@ -27,28 +27,7 @@ describe('sla CLI: audit seal and verify', () => {
       loadConfiguration({ DATABASE_URL: databaseUrl, AUDIT_SIGNING_KEY_FILE: keyFile, LOG_LEVEL: 'error' }),
     );
     for (const serviceId of ['crm', 'erp', 'hr']) {
-      const appended = await infrastructure.eventStore.appendToStream(
-        `service-${serviceId}`,
-        [
-          {
-            id: randomUUID(),
-            type: 'ServiceRegistered',
-            schemaVersion: 0,
-            data: {
-              serviceId,
-              name: serviceId,
-              description: '',
-              owner: { name: 'Owner', email: null },
-              contactPoint: null,
-              changeRequest: null,
-              occurredAt: '2026-01-05T09:00:00Z',
-            },
-            metadata: { actor: 'seed', correlationId: 'seed', source: 'test' },
-          },
-        ],
-        'no_stream',
-      );
-      await untilReadable(infrastructure.eventStore, appended.position);
+      await registerSeedService(infrastructure.eventStore, serviceId);
     }
     await infrastructure.close();
   });

@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { treeHeadMessage } from '@sla/audit-domain';
 import { loadConfiguration } from '@sla/configuration';
 import { openInfrastructure } from '@sla/composition';
 import { publicKeyId } from '@sla/audit-read-models';
-import { builtEntryPoint, createTestDatabase, startNodeProcess, untilReadable } from '@sla/test-support';
+import { builtEntryPoint, createTestDatabase, startNodeProcess, registerSeedService } from '@sla/test-support';
 
 /**
  * Issue 14, item 1(c): `audit key rotate` with the built CLI against real PostgreSQL. Heads signed by the old
@@ -23,28 +23,7 @@ describe('sla CLI: audit key rotate and verify --trusted-keys', () => {
     const infrastructure = await openInfrastructure(
       loadConfiguration({ DATABASE_URL: databaseUrl, AUDIT_SIGNING_KEY_FILE: keyFile, LOG_LEVEL: 'error' }),
     );
-    const appended = await infrastructure.eventStore.appendToStream(
-      `service-${serviceId}`,
-      [
-        {
-          id: randomUUID(),
-          type: 'ServiceRegistered',
-          schemaVersion: 0,
-          data: {
-            serviceId,
-            name: serviceId,
-            description: '',
-            owner: { name: 'Owner', email: null },
-            contactPoint: null,
-            changeRequest: null,
-            occurredAt: '2026-01-05T09:00:00Z',
-          },
-          metadata: { actor: 'seed', correlationId: 'seed', source: 'test' },
-        },
-      ],
-      'no_stream',
-    );
-    await untilReadable(infrastructure.eventStore, appended.position);
+    await registerSeedService(infrastructure.eventStore, serviceId);
     await infrastructure.close();
   };
 

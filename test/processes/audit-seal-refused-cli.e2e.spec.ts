@@ -10,8 +10,8 @@ import {
   createTestDatabase,
   startNodeProcess,
   untilLogShows,
-  untilReadable,
   withTriggersOff,
+  registerSeedService,
 } from '@sla/test-support';
 
 /** `sla audit seal` after a row was written past the store's append: it names the event and exits 3. */
@@ -22,28 +22,7 @@ describe('sla CLI: audit seal refuses a forged event', () => {
     const infrastructure = await openInfrastructure(
       loadConfiguration({ DATABASE_URL: databaseUrl, AUDIT_SIGNING_KEY_FILE: keyFile, LOG_LEVEL: 'error' }),
     );
-    const appended = await infrastructure.eventStore.appendToStream(
-      'service-crm',
-      [
-        {
-          id: randomUUID(),
-          type: 'ServiceRegistered',
-          schemaVersion: 0,
-          data: {
-            serviceId: 'crm',
-            name: 'crm',
-            description: '',
-            owner: { name: 'Owner', email: null },
-            contactPoint: null,
-            changeRequest: null,
-            occurredAt: '2026-01-05T09:00:00Z',
-          },
-          metadata: { actor: 'seed', correlationId: 'seed', source: 'test' },
-        },
-      ],
-      'no_stream',
-    );
-    await untilReadable(infrastructure.eventStore, appended.position);
+    await registerSeedService(infrastructure.eventStore, 'crm');
     const forged = randomUUID();
     // A superuser with triggers off: the log's append-only triggers do not stop them, sealing must.
     const sql = new Client({ connectionString: withTriggersOff(databaseUrl) });

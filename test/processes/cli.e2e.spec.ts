@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { loadConfiguration } from '@sla/configuration';
 import { openInfrastructure } from '@sla/composition';
-import { builtEntryPoint, createTestDatabase, startNodeProcess, untilReadable } from '@sla/test-support';
+import { builtEntryPoint, createTestDatabase, startNodeProcess, registerSeedService } from '@sla/test-support';
 
 describe('sla CLI: projections', () => {
   let databaseUrl: string;
@@ -10,28 +10,7 @@ describe('sla CLI: projections', () => {
     databaseUrl = await createTestDatabase('cli');
     const infrastructure = await openInfrastructure(loadConfiguration({ DATABASE_URL: databaseUrl }));
     for (const serviceId of ['crm', 'erp', 'hr']) {
-      const appended = await infrastructure.eventStore.appendToStream(
-        `service-${serviceId}`,
-        [
-          {
-            id: crypto.randomUUID(),
-            type: 'ServiceRegistered',
-            schemaVersion: 0,
-            data: {
-              serviceId,
-              name: serviceId.toUpperCase(),
-              description: '',
-              owner: { name: 'Owner', email: null },
-              contactPoint: null,
-              changeRequest: null,
-              occurredAt: '2026-01-05T09:00:00Z',
-            },
-            metadata: { actor: 'seed', correlationId: 'seed', source: 'test' },
-          },
-        ],
-        'no_stream',
-      );
-      await untilReadable(infrastructure.eventStore, appended.position);
+      await registerSeedService(infrastructure.eventStore, serviceId, serviceId.toUpperCase());
     }
     await infrastructure.close();
   });

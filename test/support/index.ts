@@ -9,3 +9,4 @@ export * from './pdf-tools';
 export * from './sample-agreement';
 export * from './event-store-releases';
 export * from './tamper';
+export * from './seed-events';
