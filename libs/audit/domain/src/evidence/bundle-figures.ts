@@ -2,11 +2,14 @@ import {
   agreementEventDefinitions,
   agreementStreamName,
   type AgreementEvent,
+  type AgreementContent,
   type AgreementKind,
 } from '@sla/agreements-domain';
 import { ServiceCalendarDefined } from '@sla/catalogue-domain';
 import {
+  availabilityTerms,
   evaluateTicketSla,
+  measureAvailability,
   slaDetectionEventDefinitions,
   TicketSlaBreached,
   TicketSlaBreachRetracted,
@@ -14,7 +17,16 @@ import {
   type AgreementHistory,
 } from '@sla/compliance-domain';
 import { EventCatalog, streamCategory, type RecordedEvent } from '@sla/event-sourcing';
-import { ticketEventDefinitions, ticketStreamName, toClockFacts, type TicketEvent } from '@sla/operations-domain';
+import {
+  maintenanceOccurrences,
+  maintenanceWindowEventDefinitions,
+  outageEventDefinitions,
+  ticketEventDefinitions,
+  ticketStreamName,
+  toClockFacts,
+  type MaintenanceSchedule,
+  type TicketEvent,
+} from '@sla/operations-domain';
 import { BusinessCalendar, type CalendarDefinition } from '@sla/sla-clock';
 import type { BundleEventFacts } from './bundle-completeness';
 
@@ -149,6 +161,8 @@ const catalog = new EventCatalog([
   ...ticketEventDefinitions,
   ServiceCalendarDefined,
   ...slaDetectionEventDefinitions,
+  ...outageEventDefinitions,
+  ...maintenanceWindowEventDefinitions,
 ]);
 
 const asRecorded = (event: BundleEventFacts & { schemaVersion?: number }): RecordedEvent =>
@@ -164,6 +178,30 @@ const asRecorded = (event: BundleEventFacts & { schemaVersion?: number }): Recor
     recordedAt: new Date(0),
   });
 
+/** The agreement's history as the bundle's agreement stream gives it, or null when the stream has no drafting. */
+function agreementHistoryOf(agreementId: string, events: readonly RecordedEvent[]): AgreementHistory | null {
+  const agreementStream = agreementStreamName(agreementId);
+  const agreementEvents = events.filter((event) => event.streamName === agreementStream);
+  const drafted = agreementEvents.find((event) => event.type === 'AgreementDrafted');
+  if (!drafted) return null;
+  return {
+    agreementId,
+    kind: (drafted.data as { kind: AgreementKind }).kind,
+    events: agreementEvents.map((event) => ({ type: event.type, data: event.data }) as AgreementEvent),
+  };
+}
+
+/** The bundled calendars, each as last defined (what the product's calendar catalogue loads). */
+function calendarsOf(events: readonly RecordedEvent[]): Map<string, BusinessCalendar> {
+  const calendars = new Map<string, BusinessCalendar>();
+  for (const event of events)
+    if (event.type === ServiceCalendarDefined.type) {
+      const data = event.data as { calendarId: string; definition: CalendarDefinition };
+      calendars.set(data.calendarId, new BusinessCalendar(data.definition));
+    }
+  return calendars;
+}
+
 /**
  * Response and resolution compliance of the tickets opened in the period, recomputed from the bundle's events the way
  * the product computes it: each ticket's clock facts (toClockFacts) evaluated by evaluateTicketSla under the
@@ -177,21 +215,9 @@ export function responseResolutionFromEvents(
   bundled: readonly (BundleEventFacts & { schemaVersion?: number })[],
 ): ComplianceCount[] {
   const events = bundled.filter((event) => catalog.has(event.type)).map(asRecorded);
-  const agreementStream = agreementStreamName(agreementId);
-  const agreementEvents = events.filter((event) => event.streamName === agreementStream);
-  const drafted = agreementEvents.find((event) => event.type === 'AgreementDrafted');
-  if (!drafted) return [];
-  const agreement: AgreementHistory = {
-    agreementId,
-    kind: (drafted.data as { kind: AgreementKind }).kind,
-    events: agreementEvents.map((event) => ({ type: event.type, data: event.data }) as AgreementEvent),
-  };
-  const calendars = new Map<string, BusinessCalendar>();
-  for (const event of events)
-    if (event.type === ServiceCalendarDefined.type) {
-      const data = event.data as { calendarId: string; definition: CalendarDefinition };
-      calendars.set(data.calendarId, new BusinessCalendar(data.definition));
-    }
+  const agreement = agreementHistoryOf(agreementId, events);
+  if (!agreement) return [];
+  const calendars = calendarsOf(events);
   const retracted = new Set(
     events.flatMap((event) =>
       event.type === 'TicketSlaBreachRetracted' ? [(event.data as { breachEventId: string }).breachEventId] : [],
@@ -299,6 +325,211 @@ export function responseResolutionFigureProblems(
   if (unstated)
     return [
       `figure responseResolution: the bundle's events give ${keyOf(unstated)} with ${unstated.tickets} ticket(s), which the stated figures lack`,
+    ];
+  return [];
+}
+
+type StatedAvailability = { readonly terms?: unknown; readonly allTargetsMet?: unknown };
+
+type AvailabilityTermFigures = {
+  serviceId: string;
+  calendarId: string;
+  version: number;
+  period: string;
+  from: string;
+  to: string;
+  measuredUntil: string;
+  agreedServiceTime: number;
+  downtime: number;
+  excludedMaintenanceDowntime: number;
+  maintenanceTime: number;
+  availabilityPercent: string | null;
+  targetPercentage: number | null;
+  targetMet: boolean | null;
+  remainingDowntimeBudget: number | null;
+  failures: number;
+  meanTimeToRestore: number | null;
+  meanTimeBetweenFailures: number | null;
+};
+
+/** The compared fields of a term, in the order a difference is named. */
+const AVAILABILITY_FIELDS = [
+  'calendarId',
+  'to',
+  'measuredUntil',
+  'agreedServiceTime',
+  'downtime',
+  'excludedMaintenanceDowntime',
+  'maintenanceTime',
+  'availabilityPercent',
+  'targetPercentage',
+  'targetMet',
+  'remainingDowntimeBudget',
+  'failures',
+  'meanTimeToRestore',
+  'meanTimeBetweenFailures',
+] as const;
+
+/** Outages and maintenance windows of each service as their bundled streams give them. */
+function downtimeOf(events: readonly RecordedEvent[]) {
+  const outages = new Map<
+    string,
+    {
+      outageId: string;
+      serviceId: string;
+      start: number;
+      end: number | null;
+      impact: 'full' | 'partial' | 'degraded';
+      weight: number | null;
+    }
+  >();
+  const windows = new Map<string, { serviceId: string; schedule: MaintenanceSchedule; cancelledFrom: number | null }>();
+  for (const event of events) {
+    if (event.type === 'OutageStarted') {
+      const data = event.data as { outageId: string; serviceId: string; impact: 'full' | 'partial' | 'degraded' };
+      const { weight, occurredAt } = event.data as { weight?: number; occurredAt: string };
+      outages.set(data.outageId, { ...data, start: Date.parse(occurredAt), end: null, weight: weight ?? null });
+    } else if (event.type === 'MaintenanceWindowScheduled') {
+      const data = event.data as { windowId: string; serviceId: string; schedule: MaintenanceSchedule };
+      windows.set(data.windowId, { serviceId: data.serviceId, schedule: data.schedule, cancelledFrom: null });
+    }
+  }
+  // Ends and cancellations after the starts: a stream's events are in revision order, streams are not.
+  for (const event of events) {
+    if (event.type === 'OutageEnded') {
+      const data = event.data as { outageId: string; occurredAt: string };
+      const outage = outages.get(data.outageId);
+      if (outage) outage.end = Date.parse(data.occurredAt);
+    } else if (event.type === 'MaintenanceWindowCancelled') {
+      const data = event.data as { windowId: string; effectiveFrom: string };
+      const window = windows.get(data.windowId);
+      if (window) window.cancelledFrom = Date.parse(data.effectiveFrom);
+    }
+  }
+  return { outages: [...outages.values()], windows: [...windows.values()] };
+}
+
+/**
+ * Availability per term recomputed from the bundle's events the way the product's agreement availability query
+ * computes it: the terms of each service with an availability target (availabilityTerms over the agreement's
+ * history), each measured by measureAvailability in its calendar as last defined, from the service's outages and the
+ * occurrences of its maintenance windows, up to `asOf` (where the stated figures say measurement stopped).
+ */
+export function availabilityFromEvents(
+  agreementId: string,
+  period: Period,
+  bundled: readonly (BundleEventFacts & { schemaVersion?: number })[],
+  asOf: number,
+): AvailabilityTermFigures[] {
+  const events = bundled.filter((event) => catalog.has(event.type)).map(asRecorded);
+  const agreement = agreementHistoryOf(agreementId, events);
+  if (!agreement) return [];
+  const calendars = calendarsOf(events);
+  const { outages, windows } = downtimeOf(events);
+  const services = new Set<string>();
+  for (const event of agreement.events) {
+    const content = (event.data as { content?: AgreementContent }).content;
+    // The services the product's agreement availability query walks: those its versions cover or set targets for.
+    for (const serviceId of content?.services ?? []) services.add(serviceId);
+    for (const target of content?.serviceTargets ?? []) services.add(target.serviceId);
+  }
+  const [from, to] = [Date.parse(period.from), Date.parse(period.to)];
+  const iso = (instant: number) => new Date(instant).toISOString();
+  return [...services].sort().flatMap((serviceId) =>
+    availabilityTerms(agreement.events, serviceId, from, to).map((term): AvailabilityTermFigures => {
+      const { calendarId } = term.target;
+      const calendar = calendars.get(calendarId);
+      if (!calendar)
+        throw new Error(`version ${term.version} measures ${serviceId} in calendar '${calendarId}', not in the bundle`);
+      const figures = measureAvailability({
+        from: term.from,
+        to: term.to,
+        asOf,
+        calendar,
+        outages: outages.filter((outage) => outage.serviceId === serviceId),
+        maintenance: windows
+          .filter((window) => window.serviceId === serviceId)
+          .flatMap((window) => maintenanceOccurrences(window.schedule, window.cancelledFrom, term.from, term.to)),
+        targetPercentage: term.target.percentage,
+      });
+      return {
+        serviceId,
+        calendarId,
+        version: term.version,
+        period: term.target.period,
+        from: iso(figures.from),
+        to: iso(figures.to),
+        measuredUntil: iso(figures.measuredUntil),
+        agreedServiceTime: figures.agreedServiceTime,
+        downtime: figures.downtime,
+        excludedMaintenanceDowntime: figures.excludedMaintenanceDowntime,
+        maintenanceTime: figures.maintenanceTime,
+        availabilityPercent: figures.availabilityPercent,
+        targetPercentage: figures.targetPercentage,
+        targetMet: figures.targetMet,
+        remainingDowntimeBudget: figures.remainingDowntimeBudget,
+        failures: figures.failures,
+        meanTimeToRestore: figures.meanTimeToRestore,
+        meanTimeBetweenFailures: figures.meanTimeBetweenFailures,
+      };
+    }),
+  );
+}
+
+/**
+ * The stated availability figure against the one recomputed from the bundle's events: the first difference, named,
+ * or none. Measurement runs to where the stated terms say it stopped, which may not be after `measuredBy` (when the
+ * manifest was logged): a figure cannot have been measured later than it was committed to.
+ */
+export function availabilityFigureProblems(
+  agreementId: string,
+  period: Period,
+  events: readonly (BundleEventFacts & { schemaVersion?: number })[],
+  stated: StatedAvailability | undefined,
+  measuredBy?: string,
+): string[] {
+  const terms = stated?.terms;
+  if (!Array.isArray(terms)) return ['figure availability: the bundle states no availability terms'];
+  const statedTerms = terms as Record<string, unknown>[];
+  const stops = statedTerms.map((term) => Date.parse(String(term['measuredUntil'])));
+  if (stops.some((stop) => !Number.isFinite(stop)))
+    return ['figure availability: a stated term has no valid measuredUntil instant'];
+  const asOf = stops.length > 0 ? Math.max(...stops) : Date.parse(period.to);
+  if (measuredBy !== undefined && asOf > Date.parse(measuredBy))
+    return [
+      `figure availability: the stated terms are measured until ${new Date(asOf).toISOString()}, after the manifest was logged (${measuredBy})`,
+    ];
+  let recomputed: AvailabilityTermFigures[];
+  try {
+    recomputed = availabilityFromEvents(agreementId, period, events, asOf);
+  } catch (error) {
+    return [
+      `figure availability: the bundle's events cannot be measured: ${error instanceof Error ? error.message : String(error)}`,
+    ];
+  }
+  const keyOf = (term: { serviceId?: unknown; version?: unknown; from?: unknown }) =>
+    `${String(term.serviceId)} version ${String(term.version)} from ${String(term.from)}`;
+  const byKey = new Map(recomputed.map((term) => [keyOf(term), term]));
+  for (const term of statedTerms) {
+    const fromEvents = byKey.get(keyOf(term));
+    if (!fromEvents)
+      return [
+        `figure availability: term ${keyOf(term)} is stated, but the bundle's agreement history gives no such term`,
+      ];
+    for (const field of AVAILABILITY_FIELDS)
+      if (term[field] !== fromEvents[field])
+        return [
+          `figure availability: term ${keyOf(term)} ${field} is stated as ${String(term[field])}, the bundle's events give ${String(fromEvents[field])}`,
+        ];
+  }
+  const statedKeys = new Set(statedTerms.map(keyOf));
+  const unstated = recomputed.find((term) => !statedKeys.has(keyOf(term)));
+  if (unstated)
+    return [`figure availability: the bundle's events give term ${keyOf(unstated)}, which the stated figures lack`];
+  const allTargetsMet = recomputed.length === 0 ? null : recomputed.every((term) => term.targetMet === true);
+  if (stated?.allTargetsMet !== allTargetsMet)
+    return [
+      `figure availability: allTargetsMet is stated as ${String(stated?.allTargetsMet)}, the bundle's events give ${String(allTargetsMet)}`,
     ];
   return [];
 }
