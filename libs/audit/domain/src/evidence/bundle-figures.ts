@@ -11,6 +11,7 @@ import {
   evaluateTicketSla,
   measureAvailability,
   slaDetectionEventDefinitions,
+  type OutageInterval,
   TicketSlaBreached,
   TicketSlaBreachRetracted,
   truncatedDecimal,
@@ -19,8 +20,12 @@ import {
 import { EventCatalog, streamCategory, type RecordedEvent } from '@sla/event-sourcing';
 import {
   maintenanceOccurrences,
+  MaintenanceWindowCancelled,
   maintenanceWindowEventDefinitions,
+  MaintenanceWindowScheduled,
+  OutageEnded,
   outageEventDefinitions,
+  OutageStarted,
   ticketEventDefinitions,
   ticketStreamName,
   toClockFacts,
@@ -370,40 +375,45 @@ const AVAILABILITY_FIELDS = [
   'meanTimeBetweenFailures',
 ] as const;
 
-/** Outages and maintenance windows of each service as their bundled streams give them. */
+/**
+ * Outages and maintenance windows as their bundled streams give them, parsed by the operations' own schemas: a fact the
+ * product would not have recorded is not counted.
+ */
 function downtimeOf(events: readonly RecordedEvent[]) {
-  const outages = new Map<
-    string,
-    {
-      outageId: string;
-      serviceId: string;
-      start: number;
-      end: number | null;
-      impact: 'full' | 'partial' | 'degraded';
-      weight: number | null;
-    }
-  >();
+  type Outage = OutageInterval & { serviceId: string };
+  const outages = new Map<string, Outage>();
   const windows = new Map<string, { serviceId: string; schedule: MaintenanceSchedule; cancelledFrom: number | null }>();
   for (const event of events) {
-    if (event.type === 'OutageStarted') {
-      const data = event.data as { outageId: string; serviceId: string; impact: 'full' | 'partial' | 'degraded' };
-      const { weight, occurredAt } = event.data as { weight?: number; occurredAt: string };
-      outages.set(data.outageId, { ...data, start: Date.parse(occurredAt), end: null, weight: weight ?? null });
-    } else if (event.type === 'MaintenanceWindowScheduled') {
-      const data = event.data as { windowId: string; serviceId: string; schedule: MaintenanceSchedule };
-      windows.set(data.windowId, { serviceId: data.serviceId, schedule: data.schedule, cancelledFrom: null });
+    if (event.type === OutageStarted.type) {
+      const parsed = OutageStarted.schema.safeParse(event.data);
+      if (!parsed.success) continue;
+      const { outageId, serviceId, impact, weight, occurredAt } = parsed.data;
+      outages.set(outageId, {
+        outageId,
+        serviceId,
+        impact,
+        weight: weight ?? null,
+        start: Date.parse(occurredAt),
+        end: null,
+      });
+    } else if (event.type === MaintenanceWindowScheduled.type) {
+      const parsed = MaintenanceWindowScheduled.schema.safeParse(event.data);
+      if (!parsed.success) continue;
+      const { windowId, serviceId, schedule } = parsed.data;
+      windows.set(windowId, { serviceId, schedule, cancelledFrom: null });
     }
   }
   // Ends and cancellations after the starts: a stream's events are in revision order, streams are not.
   for (const event of events) {
-    if (event.type === 'OutageEnded') {
-      const data = event.data as { outageId: string; occurredAt: string };
-      const outage = outages.get(data.outageId);
-      if (outage) outage.end = Date.parse(data.occurredAt);
-    } else if (event.type === 'MaintenanceWindowCancelled') {
-      const data = event.data as { windowId: string; effectiveFrom: string };
-      const window = windows.get(data.windowId);
-      if (window) window.cancelledFrom = Date.parse(data.effectiveFrom);
+    if (event.type === OutageEnded.type) {
+      const parsed = OutageEnded.schema.safeParse(event.data);
+      const outage = parsed.success ? outages.get(parsed.data.outageId) : undefined;
+      if (parsed.success && outage)
+        outages.set(outage.outageId, { ...outage, end: Date.parse(parsed.data.occurredAt) });
+    } else if (event.type === MaintenanceWindowCancelled.type) {
+      const parsed = MaintenanceWindowCancelled.schema.safeParse(event.data);
+      const window = parsed.success ? windows.get(parsed.data.windowId) : undefined;
+      if (parsed.success && window) window.cancelledFrom = Date.parse(parsed.data.effectiveFrom);
     }
   }
   return { outages: [...outages.values()], windows: [...windows.values()] };
