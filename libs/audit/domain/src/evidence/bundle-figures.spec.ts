@@ -166,8 +166,17 @@ describe('availability recomputed from the bundle', () => {
 
   it('given terms stated as measured after the manifest was logged, then it refuses to measure that far', () => {
     expect(availabilityFigureProblems('sla', period, events, stated(), '2026-03-20T00:00:00.000Z')).toEqual([
-      'figure availability: the stated terms are measured until 2026-04-01T00:00:00.000Z, after the manifest was logged (2026-03-20T00:00:00.000Z)',
+      'figure availability: term email version 2 from 2026-03-16T00:00:00.000Z is stated as measured until 2026-04-01T00:00:00.000Z, after the manifest was logged (2026-03-20T00:00:00.000Z)',
     ]);
+  });
+
+  it('given a running month whose second term has not begun, then each term is checked where its measurement stopped', () => {
+    // As the product's query measures on 10 March: the first term runs to then, the second stops at its own start.
+    const asOfTenth = Date.parse('2026-03-10T00:30:00Z');
+    const terms = availabilityFromEvents('sla', period, events, asOfTenth);
+    expect(terms.map((term) => term.measuredUntil)).toEqual(['2026-03-10T00:30:00.000Z', '2026-03-16T00:00:00.000Z']);
+    const figures = { terms, allTargetsMet: terms.every((term) => term.targetMet === true) };
+    expect(availabilityFigureProblems('sla', period, events, figures, '2026-03-10T00:30:01.000Z')).toEqual([]);
   });
 
   it('given any full outage apart from the others, stated as measured and then dropped, then the downtime differs', () => {

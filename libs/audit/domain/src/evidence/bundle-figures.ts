@@ -423,13 +423,15 @@ function downtimeOf(events: readonly RecordedEvent[]) {
  * Availability per term recomputed from the bundle's events the way the product's agreement availability query
  * computes it: the terms of each service with an availability target (availabilityTerms over the agreement's
  * history), each measured by measureAvailability in its calendar as last defined, from the service's outages and the
- * occurrences of its maintenance windows, up to `asOf` (where the stated figures say measurement stopped).
+ * occurrences of its maintenance windows, up to `asOf` (when the figures were measured), or for a term named in
+ * `stops` up to the instant given there (where the stated figures say that term's measurement stopped).
  */
 export function availabilityFromEvents(
   agreementId: string,
   period: Period,
   bundled: readonly (BundleEventFacts & { schemaVersion?: number })[],
   asOf: number,
+  stops: ReadonlyMap<string, number> = new Map(),
 ): AvailabilityTermFigures[] {
   const events = bundled.filter((event) => catalog.has(event.type)).map(asRecorded);
   const agreement = agreementHistoryOf(agreementId, events);
@@ -454,7 +456,7 @@ export function availabilityFromEvents(
       const figures = measureAvailability({
         from: term.from,
         to: term.to,
-        asOf,
+        asOf: stops.get(availabilityTermKey({ serviceId, version: term.version, from: iso(term.from) })) ?? asOf,
         calendar,
         outages: outages.filter((outage) => outage.serviceId === serviceId),
         maintenance: windows
@@ -486,10 +488,15 @@ export function availabilityFromEvents(
   );
 }
 
+/** How a term is named: its service, the agreement version and where in the period it begins. */
+const availabilityTermKey = (term: { serviceId?: unknown; version?: unknown; from?: unknown }) =>
+  `${String(term.serviceId)} version ${String(term.version)} from ${String(term.from)}`;
+
 /**
  * The stated availability figure against the one recomputed from the bundle's events: the first difference, named,
- * or none. Measurement runs to where the stated terms say it stopped, which may not be after `measuredBy` (when the
- * manifest was logged): a figure cannot have been measured later than it was committed to.
+ * or none. Each stated term is measured to where it says its measurement stopped (a running period stops at the
+ * export's clock; a term that has not begun, at its start), and no term that measured anything may have stopped after
+ * `measuredBy` (when the manifest was logged): a figure cannot have been measured later than it was committed to.
  */
 export function availabilityFigureProblems(
   agreementId: string,
@@ -501,41 +508,46 @@ export function availabilityFigureProblems(
   const terms = stated?.terms;
   if (!Array.isArray(terms)) return ['figure availability: the bundle states no availability terms'];
   const statedTerms = terms as Record<string, unknown>[];
-  const stops = statedTerms.map((term) => Date.parse(String(term['measuredUntil'])));
-  if (stops.some((stop) => !Number.isFinite(stop)))
-    return ['figure availability: a stated term has no valid measuredUntil instant'];
-  const asOf = stops.length > 0 ? Math.max(...stops) : Date.parse(period.to);
-  if (measuredBy !== undefined && asOf > Date.parse(measuredBy))
-    return [
-      `figure availability: the stated terms are measured until ${new Date(asOf).toISOString()}, after the manifest was logged (${measuredBy})`,
-    ];
+  const stops = new Map<string, number>();
+  for (const term of statedTerms) {
+    const stop = Date.parse(String(term['measuredUntil']));
+    if (!Number.isFinite(stop))
+      return [`figure availability: term ${availabilityTermKey(term)} has no valid measuredUntil instant`];
+    if (measuredBy !== undefined && stop > Date.parse(String(term['from'])) && stop > Date.parse(measuredBy))
+      return [
+        `figure availability: term ${availabilityTermKey(term)} is stated as measured until ${new Date(stop).toISOString()}, after the manifest was logged (${measuredBy})`,
+      ];
+    stops.set(availabilityTermKey(term), stop);
+  }
+  // A term the stated figures lack is named as missing whatever its measurement; the latest stop stands in for it.
+  const asOf = stops.size > 0 ? Math.max(...stops.values()) : Date.parse(period.to);
   let recomputed: AvailabilityTermFigures[];
   try {
-    recomputed = availabilityFromEvents(agreementId, period, events, asOf);
+    recomputed = availabilityFromEvents(agreementId, period, events, asOf, stops);
   } catch (error) {
     return [
       `figure availability: the bundle's events cannot be measured: ${error instanceof Error ? error.message : String(error)}`,
     ];
   }
-  const keyOf = (term: { serviceId?: unknown; version?: unknown; from?: unknown }) =>
-    `${String(term.serviceId)} version ${String(term.version)} from ${String(term.from)}`;
-  const byKey = new Map(recomputed.map((term) => [keyOf(term), term]));
+  const byKey = new Map(recomputed.map((term) => [availabilityTermKey(term), term]));
   for (const term of statedTerms) {
-    const fromEvents = byKey.get(keyOf(term));
+    const fromEvents = byKey.get(availabilityTermKey(term));
     if (!fromEvents)
       return [
-        `figure availability: term ${keyOf(term)} is stated, but the bundle's agreement history gives no such term`,
+        `figure availability: term ${availabilityTermKey(term)} is stated, but the bundle's agreement history gives no such term`,
       ];
     for (const field of AVAILABILITY_FIELDS)
       if (term[field] !== fromEvents[field])
         return [
-          `figure availability: term ${keyOf(term)} ${field} is stated as ${String(term[field])}, the bundle's events give ${String(fromEvents[field])}`,
+          `figure availability: term ${availabilityTermKey(term)} ${field} is stated as ${String(term[field])}, the bundle's events give ${String(fromEvents[field])}`,
         ];
   }
-  const statedKeys = new Set(statedTerms.map(keyOf));
-  const unstated = recomputed.find((term) => !statedKeys.has(keyOf(term)));
+  const statedKeys = new Set(statedTerms.map(availabilityTermKey));
+  const unstated = recomputed.find((term) => !statedKeys.has(availabilityTermKey(term)));
   if (unstated)
-    return [`figure availability: the bundle's events give term ${keyOf(unstated)}, which the stated figures lack`];
+    return [
+      `figure availability: the bundle's events give term ${availabilityTermKey(unstated)}, which the stated figures lack`,
+    ];
   const allTargetsMet = recomputed.length === 0 ? null : recomputed.every((term) => term.targetMet === true);
   if (stated?.allTargetsMet !== allTargetsMet)
     return [
