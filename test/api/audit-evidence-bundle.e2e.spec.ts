@@ -1,5 +1,7 @@
 import { agreementStreamName } from '@sla/agreements-domain';
 import {
+  availabilityFromEvents,
+  downtimeSetProblems,
   responseResolutionFigureProblems,
   responseResolutionFromEvents,
   ticketSetProblems,
@@ -7,7 +9,7 @@ import {
   type EvidenceBundle,
 } from '@sla/audit-domain';
 import { slaDetectionStreamName } from '@sla/compliance-domain';
-import { ticketStreamName } from '@sla/operations-domain';
+import { maintenanceWindowStreamName, outageStreamName, ticketStreamName } from '@sla/operations-domain';
 import { EvidenceBundleExporter } from '@sla/audit-feature';
 import { eventually, givenShanghaiEmailAgreement, httpClient } from '@sla/test-support';
 import { startTestApi, type TestApi } from '../support/test-api';
@@ -130,6 +132,32 @@ describe('a tampered evidence bundle does not verify (real app, real PostgreSQL)
         })
       ).status,
     ).toBe(201);
+    const outageFact = (outageId: string, externalId: string, type: string, data: Record<string, unknown>) =>
+      http.post(`/outages/${outageId}/facts`, { source: 'statuspage', externalId, type, data });
+    // O-1: one hour of service time down. O-2: two hours, the first inside the approved window MW-1 (excluded).
+    const outage = async (outageId: string, start: string, end: string) => {
+      const started = { serviceId: 'email', impact: 'full', occurredAt: start };
+      expect((await outageFact(outageId, `${outageId}/start`, 'OutageStarted', started)).status).toBe(201);
+      expect((await outageFact(outageId, `${outageId}/end`, 'OutageEnded', { occurredAt: end })).status).toBe(201);
+    };
+    await outage('O-1', '2026-03-11T10:00:00+08:00', '2026-03-11T11:00:00+08:00');
+    await outage('O-2', '2026-03-12T10:00:00+08:00', '2026-03-12T12:00:00+08:00');
+    expect(
+      (
+        await http.post('/maintenance-windows/MW-1/facts', {
+          source: 'change-calendar',
+          externalId: 'CHG-1',
+          type: 'MaintenanceWindowScheduled',
+          data: {
+            serviceId: 'email',
+            changeReference: 'CHG-1',
+            title: 'Relay upgrade',
+            schedule: { kind: 'once', start: '2026-03-12T09:00:00+08:00', end: '2026-03-12T11:00:00+08:00' },
+            occurredAt: '2026-03-05T10:00:00+08:00',
+          },
+        })
+      ).status,
+    ).toBe(201);
     const exporter = api.app.get(EvidenceBundleExporter);
     const request = { agreementId: 'email-sla', period: '2026-03', timeZone: 'Asia/Shanghai' };
     // The SLA watch records INC-1's breaches as it finds them; the bundle is exported once they are in the log.
@@ -162,6 +190,92 @@ describe('a tampered evidence bundle does not verify (real app, real PostgreSQL)
       ]),
     ).toEqual([
       `figure responseResolution: email P1 ${String(stated[0]['metric'])} met is stated as ${Number(stated[0]['met']) + 1}, the bundle's events give ${String(stated[0]['met'])}`,
+    ]);
+  });
+
+  const HOUR = 3_600_000;
+  const availabilityTerm = () => (bundle.figures.availability as { terms: Record<string, unknown>[] }).terms[0];
+
+  it("carries the outage and maintenance streams and recomputes the stated availability from the bundle's events", () => {
+    const streams = new Set(bundle.events.map((event) => event.streamName));
+    for (const stream of [outageStreamName('O-1'), outageStreamName('O-2'), maintenanceWindowStreamName('MW-1')])
+      expect(streams).toContain(stream);
+    const stated = availabilityTerm();
+    expect(stated).toMatchObject({ serviceId: 'email', downtime: 2 * HOUR, excludedMaintenanceDowntime: HOUR });
+    const [recomputed] = availabilityFromEvents(
+      'email-sla',
+      bundle.period,
+      bundle.events,
+      Date.parse(String(stated['measuredUntil'])),
+    );
+    expect(stated).toMatchObject(recomputed);
+  });
+
+  it("given an outage's end dropped, then the stream and the recomputed downtime name it", () => {
+    const ended = bundle.events.find((event) => event.type === 'OutageEnded' && event.streamName === 'outage-O-1')!;
+    const result = tampered((copy) => (copy.events = copy.events.filter((event) => event.id !== ended.id)));
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContain(
+      `stream outage-O-1 ends at revision 0 in the bundle, but at revision 1 at the bundle's head`,
+    );
+    expect(result.problems).toContainEqual(
+      expect.stringMatching(
+        /^figure availability: term email version 1 from \S+ downtime is stated as 7200000, the bundle's events give \d+$/,
+      ),
+    );
+  });
+
+  it('given an outage dropped whole with its manifest entries, then the stated terms still name it', () => {
+    const result = tampered((copy) => {
+      copy.events = copy.events.filter((event) => event.streamName !== 'outage-O-1');
+      copy.manifest = {
+        ...copy.manifest,
+        events: copy.manifest.events.filter((event) => event.streamName !== 'outage-O-1'),
+        streams: copy.manifest.streams.filter((stream) => stream.streamName !== 'outage-O-1'),
+      };
+    });
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContain(
+      'the stated availability of email counts outage O-1, whose stream is not in the bundle',
+    );
+    expect(result.problems).toContainEqual(
+      expect.stringMatching(
+        /^figure availability: term email version 1 from \S+ downtime is stated as 7200000, the bundle's events give 3600000$/,
+      ),
+    );
+  });
+
+  it('given the maintenance window dropped, then the recomputed excluded downtime differs', () => {
+    const result = tampered(
+      (copy) => (copy.events = copy.events.filter((event) => event.streamName !== 'maintenance-MW-1')),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContainEqual(
+      expect.stringMatching(
+        /^figure availability: term email version 1 from \S+ downtime is stated as 7200000, the bundle's events give 10800000$/,
+      ),
+    );
+  });
+
+  it('given the stated availability edited, then the section hash and the recomputation both name it', () => {
+    const result = tampered((copy) => {
+      const [term] = (copy.figures.availability as { terms: Record<string, unknown>[] }).terms;
+      term['availabilityPercent'] = '100.000000';
+    });
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContain("figure section 'availability' is not the one the logged manifest committed to");
+    const { from, availabilityPercent } = availabilityTerm();
+    expect(result.problems).toContain(
+      `figure availability: term email version 1 from ${String(from)} availabilityPercent is stated as 100.000000, the bundle's events give ${String(availabilityPercent)}`,
+    );
+  });
+
+  it('given an outage of a service the agreement does not cover, then the downtime set names it', () => {
+    const foreign = structuredClone(bundle.events.find((event) => event.type === 'OutageStarted')!);
+    foreign.streamName = 'outage-VPN-1';
+    foreign.data = { ...(foreign.data as object), outageId: 'VPN-1', serviceId: 'vpn' };
+    expect(downtimeSetProblems('email-sla', [...bundle.events, foreign], bundle.figures.availability)).toEqual([
+      "stream outage-VPN-1 is for service 'vpn', which agreement email-sla does not cover",
     ]);
   });
 

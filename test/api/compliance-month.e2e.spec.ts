@@ -740,6 +740,26 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     );
     expect(relabelledResult.output).toMatch(/figure breaches: the stated figures list breach [0-9a-f-]{36}, which no/);
 
+    // Availability is measured again from the bundled outages and maintenance: without the maintenance window, O4's
+    // excluded hour counts, and the stated 98.295454 % no longer follows from the events.
+    const bundledStreams = new Set(bundle.events.map((event: { streamName: string }) => event.streamName));
+    for (const stream of ['outage-O1', 'outage-O2', 'outage-O4', 'maintenance-MW-1'])
+      expect(bundledStreams).toContain(stream);
+    const withoutMaintenance = structuredClone(bundle);
+    withoutMaintenance.events = withoutMaintenance.events.filter(
+      (event: { streamName: string }) => event.streamName !== 'maintenance-MW-1',
+    );
+    writeFileSync(path.join(directory, 'without-maintenance.json'), JSON.stringify(withoutMaintenance));
+    const withoutMaintenanceResult = await cli([
+      'audit',
+      'verify-bundle',
+      path.join(directory, 'without-maintenance.json'),
+    ]);
+    expect(withoutMaintenanceResult.code).toBe(3);
+    expect(withoutMaintenanceResult.output).toMatch(
+      /figure availability: term email version 1 from \S+ downtime is stated as 10800000, the bundle's events give 14400000/,
+    );
+
     // The same questions from the command line.
     const database = {
       DATABASE_URL: api.databaseUrl,

@@ -305,7 +305,7 @@ audit
 audit
   .command('verify-bundle')
   .description(
-    'check an evidence bundle offline, without the database: head signature, every event against its leaf and inclusion proof, the logged manifest (agreement, period, event list, figure sections), stream completeness, the ticket set, and the breach and response/resolution figures recomputed from the events',
+    'check an evidence bundle offline, without the database: head signature, every event against its leaf and inclusion proof, the logged manifest (agreement, period, event list, figure sections), stream completeness, the ticket, outage and maintenance sets, and the breach, response/resolution and availability figures recomputed from the events',
   )
   .argument('<file>', 'the bundle (JSON)')
   .option('--public-key <file...>', 'trust only a head signed with these Ed25519 public keys (PEM)')

@@ -43,6 +43,7 @@ export function productModules(
         followUpsOfBreachesIn: (agreementId, from, to) => compliance.followUpsOfBreachesIn(agreementId, from, to),
         restatement: (agreementId, from, to, reportedAt) => compliance.restatement(agreementId, from, to, reportedAt),
         ticketsOpenedIn: (agreementId, from, to) => compliance.ticketsOpenedIn(agreementId, from, to),
+        downtimeRecordsOf: (agreementId, from, to) => compliance.downtimeRecordsOf(agreementId, from, to),
         governanceRecords: (agreementId) => readGovernanceRecords(readStore, agreementId),
         serviceReportRevisions: (agreementId, period) => readServiceReportRevisions(readStore, agreementId, period),
       }),

@@ -79,4 +79,37 @@ export class ServiceDowntime {
       ),
     };
   }
+
+  /**
+   * The outages and maintenance windows of the services with time in [from, to): the records availability over that
+   * range is measured from (an evidence bundle carries their streams).
+   */
+  async recordsOverlapping(
+    serviceIds: readonly string[],
+    from: number,
+    to: number,
+  ): Promise<{ outageIds: string[]; maintenanceWindowIds: string[] }> {
+    if (serviceIds.length === 0) return { outageIds: [], maintenanceWindowIds: [] };
+    const outages = await this.db
+      .selectFrom('outage')
+      .select('outage_id')
+      .where('service_id', 'in', serviceIds)
+      .where('started_at', '<', new Date(to))
+      .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', new Date(from))]))
+      .orderBy('outage_id')
+      .execute();
+    const windows = await this.db
+      .selectFrom('maintenance_window')
+      .selectAll()
+      .where('service_id', 'in', serviceIds)
+      .orderBy('window_id')
+      .execute();
+    return {
+      outageIds: outages.map((row) => row.outage_id),
+      // Each window whose occurrences (as scheduled, before any cancellation) touch the range.
+      maintenanceWindowIds: windows
+        .filter((row) => maintenanceOccurrences(row.schedule, null, from, to, 1).length > 0)
+        .map((row) => row.window_id),
+    };
+  }
 }

@@ -1,11 +1,13 @@
 import { agreementStreamName } from '@sla/agreements-domain';
 import { slaDetectionStreamName } from '@sla/compliance-domain';
 import { streamCategory, streamId } from '@sla/event-sourcing';
-import { ticketStreamName } from '@sla/operations-domain';
+import { maintenanceWindowStreamName, outageStreamName, ticketStreamName } from '@sla/operations-domain';
 
 const AGREEMENT = streamCategory(agreementStreamName('x'));
 const TICKET = streamCategory(ticketStreamName('x'));
 const SLA_WATCH = streamCategory(slaDetectionStreamName('x'));
+const OUTAGE = streamCategory(outageStreamName('x'));
+const MAINTENANCE = streamCategory(maintenanceWindowStreamName('x'));
 
 /** The part of a bundled event these checks read. */
 export type BundleEventFacts = {
@@ -129,6 +131,65 @@ export function ticketSetProblems(
     const ticketId = String(breach.ticketId);
     if (!ticketStreams.has(ticketStreamName(ticketId)))
       problems.push(`the stated breaches name ticket ${ticketId}, whose ticket stream is not in the bundle`);
+  }
+  return problems;
+}
+
+/** The services an agreement's bundled versions cover or set targets for (the product's agreement services). */
+function servicesOf(agreementId: string, events: readonly BundleEventFacts[]): Set<string> {
+  const services = new Set<string>();
+  for (const event of events) {
+    if (streamCategory(event.streamName) !== AGREEMENT || streamId(event.streamName) !== agreementId) continue;
+    const content = record(record(event.data)['content']);
+    const listed = content['services'];
+    if (Array.isArray(listed)) for (const service of listed) services.add(String(service));
+    const targets = content['serviceTargets'];
+    if (Array.isArray(targets)) for (const target of targets) services.add(String(record(target)['serviceId']));
+  }
+  return services;
+}
+
+/**
+ * The outage and maintenance window streams an agreement's bundle must hold, derived from its own events and the
+ * stated terms: each bundled outage or window is of a service the agreement covers and holds its first event, and
+ * every outage the stated availability terms count has its stream. An outage left out of both the events and the
+ * stated figures is bound only by the logged manifest (the exporter bundles every outage and window of the services
+ * that overlaps the period).
+ */
+export function downtimeSetProblems(
+  agreementId: string,
+  events: readonly BundleEventFacts[],
+  statedAvailability: unknown,
+): string[] {
+  const problems: string[] = [];
+  const services = servicesOf(agreementId, events);
+  const firstEvent = { [OUTAGE]: 'OutageStarted', [MAINTENANCE]: 'MaintenanceWindowScheduled' };
+  const streams = new Set(
+    events
+      .filter((event) => [OUTAGE, MAINTENANCE].includes(streamCategory(event.streamName)))
+      .map((event) => event.streamName),
+  );
+  for (const stream of streams) {
+    const expected = firstEvent[streamCategory(stream) as keyof typeof firstEvent];
+    const opening = events.find((event) => event.streamName === stream && event.type === expected);
+    if (!opening) {
+      problems.push(`stream ${stream} has no ${expected} event, so its service is unknown`);
+      continue;
+    }
+    const serviceId = String(record(opening.data)['serviceId']);
+    if (!services.has(serviceId))
+      problems.push(`stream ${stream} is for service '${serviceId}', which agreement ${agreementId} does not cover`);
+  }
+  const terms = record(statedAvailability)['terms'];
+  for (const term of Array.isArray(terms) ? terms : []) {
+    const contributions = record(term)['contributions'];
+    for (const contribution of Array.isArray(contributions) ? contributions : []) {
+      const outageId = String(record(contribution)['outageId']);
+      if (!streams.has(outageStreamName(outageId)))
+        problems.push(
+          `the stated availability of ${String(record(term)['serviceId'])} counts outage ${outageId}, whose stream is not in the bundle`,
+        );
+    }
   }
   return problems;
 }

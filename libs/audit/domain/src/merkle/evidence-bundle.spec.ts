@@ -59,7 +59,7 @@ function bundleOf(
       agreementId: 'email-sla',
       period,
       events: asStored,
-      figures: { breaches: [], responseResolution: [] },
+      figures: { breaches: [], responseResolution: [], availability: { terms: [], allTargetsMet: null } },
     }),
   );
   const manifestHash = evidenceManifestHash(manifest);
@@ -99,7 +99,7 @@ function bundleOf(
       signature: sign(null, Buffer.from(treeHeadMessage(hashes.length, root, signedAt)), privateKey).toString('base64'),
       publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     },
-    figures: { breaches: [], responseResolution: [] },
+    figures: { breaches: [], responseResolution: [], availability: { terms: [], allTargetsMet: null } },
     events,
     manifest,
     manifestRecord: proven(record, hashes.length - 1),

@@ -2,8 +2,12 @@ import { createPublicKey, verify } from 'node:crypto';
 import { treeHeadMessage } from './log-leaf';
 import { verifyInclusion } from './merkle-tree';
 import { matchSealedLeaf } from './sealed-leaf';
-import { streamCompletenessProblems, ticketSetProblems } from '../evidence/bundle-completeness';
-import { breachFigureProblems, responseResolutionFigureProblems } from '../evidence/bundle-figures';
+import { downtimeSetProblems, streamCompletenessProblems, ticketSetProblems } from '../evidence/bundle-completeness';
+import {
+  availabilityFigureProblems,
+  breachFigureProblems,
+  responseResolutionFigureProblems,
+} from '../evidence/bundle-figures';
 import {
   EvidenceManifestRecorded,
   evidenceManifestHash,
@@ -103,11 +107,23 @@ export function verifyEvidenceBundle(
   }
   if (bundle.manifest?.streams) {
     problems.push(...streamCompletenessProblems(bundle.manifest.streams, bundle.events));
-    const figures = bundle.figures as { breaches?: { ticketId?: unknown }[]; responseResolution?: [] };
+    const figures = bundle.figures as {
+      breaches?: { ticketId?: unknown }[];
+      responseResolution?: [];
+      availability?: { terms?: unknown; allTargetsMet?: unknown };
+    };
     problems.push(
       ...ticketSetProblems(bundle.agreementId, bundle.period, bundle.events, figures.breaches ?? []),
+      ...downtimeSetProblems(bundle.agreementId, bundle.events, figures.availability),
       ...breachFigureProblems(bundle.agreementId, bundle.period, bundle.events, figures.breaches),
       ...responseResolutionFigureProblems(bundle.agreementId, bundle.period, bundle.events, figures.responseResolution),
+      ...availabilityFigureProblems(
+        bundle.agreementId,
+        bundle.period,
+        bundle.events,
+        figures.availability,
+        bundle.manifestRecord?.recordedAt,
+      ),
     );
   }
   return {
@@ -118,9 +134,9 @@ export function verifyEvidenceBundle(
       `the tree head's Ed25519 signature over size ${head.treeSize}, root and signing time, with ${options.trustedKeys ? 'a trusted key given on the command line' : 'the public key in the bundle (pass --public-key to pin it)'}`,
       `each of the ${bundle.events.length} events: its leaf recomputed from its content (canonical JSON of every stored field, SHA-256 with the RFC 9162 leaf prefix) and its inclusion proof checked against the signed root`,
       "the manifest: its hash is the one the log records (an EvidenceManifestRecorded event proven under the same head), it names the bundle's agreement and period, every event it lists is in the bundle at its leaf and nothing else is, and each figure section hashes to the one it lists",
-      "completeness: each stream holds every revision from 0 to its last at the head, as the manifest gives it; the ticket streams are the agreement's services' tickets opened in the period (or breached in it), and every ticket a finding or stated breach names has its stream",
-      "figures recomputed from the bundle's events: the breach log of the period (the SLA watch's findings, parsed by the product's schemas) against the stated breaches, and response and resolution compliance (tickets, met, breached, open, % within target per service, priority and metric; evaluateTicketSla over the tickets' facts, the agreement's history and its calendars) against the stated one",
-      'not recomputed: availability, process KPIs, follow-ups, reviews, plans and reports (their sections are bound to the logged manifest by hash), and the response and resolution median and 90th percentile',
+      "completeness: each stream holds every revision from 0 to its last at the head, as the manifest gives it; the ticket streams are the agreement's services' tickets opened in the period (or breached in it), and every ticket a finding or stated breach names has its stream; the outage and maintenance streams are of the agreement's services, and every outage the stated availability counts has its stream",
+      "figures recomputed from the bundle's events: the breach log of the period (the SLA watch's findings, parsed by the product's schemas) against the stated breaches, and response and resolution compliance (tickets, met, breached, open, % within target per service, priority and metric; evaluateTicketSla over the tickets' facts, the agreement's history and its calendars) against the stated one, and availability per term (availabilityTerms over the agreement's history, measureAvailability over the service's bundled outages and maintenance occurrences in its calendar, up to the stated measuredUntil) against the stated terms",
+      'not recomputed: process KPIs, follow-ups, reviews, plans and reports (their sections are bound to the logged manifest by hash), the response and resolution median and 90th percentile, and the per-outage contributions',
     ],
   };
 }

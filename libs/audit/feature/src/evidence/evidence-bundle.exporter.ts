@@ -8,7 +8,9 @@ import {
   type AgreementContent,
 } from '@sla/agreements-domain';
 import {
+  availabilityFigureProblems,
   breachFigureProblems,
+  downtimeSetProblems,
   buildEvidenceManifest,
   responseResolutionFigureProblems,
   ticketSetProblems,
@@ -23,7 +25,7 @@ import { breachFollowUpStreamName, reportingRange, slaDetectionStreamName } from
 import { serviceCalendarStreamName } from '@sla/catalogue-domain';
 import type { EventStore, RecordedEvent } from '@sla/event-sourcing';
 import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
-import { ticketStreamName } from '@sla/operations-domain';
+import { maintenanceWindowStreamName, outageStreamName, ticketStreamName } from '@sla/operations-domain';
 import { serviceReportStreamName } from '@sla/reports-domain';
 import { ReplayAgreementQuery } from '../replays.queries';
 import { evidenceSummaryHtml } from './evidence-summary.html';
@@ -153,8 +155,12 @@ export class EvidenceBundleExporter {
         ...figures.breaches.map((breach) => breach.ticketId),
       ]),
     ];
+    // The outages and maintenance windows availability is measured from, so that a verifier can measure it again.
+    const downtime = await sources.downtimeRecordsOf(agreementId, from, to);
     const streams = [
       agreementStreamName(agreementId),
+      ...downtime.outageIds.map(outageStreamName),
+      ...downtime.maintenanceWindowIds.map(maintenanceWindowStreamName),
       ...tickets.flatMap((ticketId) => [ticketStreamName(ticketId), slaDetectionStreamName(ticketId)]),
       ...figures.breaches.map((breach) => breachFollowUpStreamName(breach.eventId)),
       ...reviews.map((review) => reviewStreamName(review.reviewId)),
@@ -245,7 +251,9 @@ function figureProblems(
   const { events, figures } = JSON.parse(asShipped);
   return [
     ...ticketSetProblems(agreementId, period, events, figures.breaches ?? []),
+    ...downtimeSetProblems(agreementId, events, figures.availability),
     ...breachFigureProblems(agreementId, period, events, figures.breaches),
     ...responseResolutionFigureProblems(agreementId, period, events, figures.responseResolution),
+    ...availabilityFigureProblems(agreementId, period, events, figures.availability),
   ];
 }

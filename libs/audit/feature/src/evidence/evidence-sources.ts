@@ -19,6 +19,12 @@ export type EvidenceSources = {
   followUpsOfBreachesIn(agreementId: string, from: Date, to: Date): Promise<readonly unknown[]>;
   restatement(agreementId: string, from: Date, to: Date, reportedAt: Date): Promise<unknown>;
   ticketsOpenedIn(agreementId: string, from: Date, to: Date): Promise<readonly string[]>;
+  /** The outages and maintenance windows of the agreement's services that overlap the period (availability's input). */
+  downtimeRecordsOf(
+    agreementId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ readonly outageIds: readonly string[]; readonly maintenanceWindowIds: readonly string[] }>;
   governanceRecords(agreementId: string): Promise<{
     readonly reviews: readonly { readonly reviewId: string }[];
     readonly improvementPlans: readonly { readonly planId: string }[];

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import { READ_STORE } from '@sla/nest-platform';
+import { ServiceDowntime } from '@sla/operations-read-models';
 import { GetRestatementQuery } from '../as-of/as-of.query';
 import { GetAgreementAvailabilityQuery } from '../availability/availability.queries';
 import { ListFollowUpsQuery } from '../breach-follow-up/breach-follow-up.handlers';
@@ -19,6 +20,7 @@ export class AgreementFiguresReader {
   constructor(
     private readonly queries: QueryBus,
     @Inject(READ_STORE) private readonly db: Kysely<TicketSlaTables>,
+    private readonly downtime: ServiceDowntime,
   ) {}
 
   /** Response and resolution, availability, process KPIs and breaches of the period, as the API reports them. */
@@ -44,15 +46,23 @@ export class AgreementFiguresReader {
     return this.queries.execute(new GetRestatementQuery(agreementId, from, to, reportedAt));
   }
 
+  /** The outages and maintenance windows of the agreement's services that overlap the period. */
+  async downtimeRecordsOf(agreementId: string, from: Date, to: Date) {
+    return this.downtime.recordsOverlapping(await this.servicesOf(agreementId), from.getTime(), to.getTime());
+  }
+
+  private async servicesOf(agreementId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('compliance_agreement_service')
+      .select('service_id')
+      .where('agreement_id', '=', agreementId)
+      .execute();
+    return rows.map((row) => row.service_id);
+  }
+
   /** The tickets of the agreement's services opened in the period. */
   async ticketsOpenedIn(agreementId: string, from: Date, to: Date): Promise<string[]> {
-    const services = (
-      await this.db
-        .selectFrom('compliance_agreement_service')
-        .select('service_id')
-        .where('agreement_id', '=', agreementId)
-        .execute()
-    ).map((row) => row.service_id);
+    const services = await this.servicesOf(agreementId);
     if (services.length === 0) return [];
     const tickets = await this.db
       .selectFrom('compliance_ticket')
