@@ -78,6 +78,42 @@ describe('npm run demo (small)', () => {
     expect(term.downtime).toBe(expected.downtimeMilliseconds);
   });
 
+  it('counts per agreement, month and metric the tickets and breaches the generator put there', async () => {
+    const http = httpClient(api.baseUrl, {}, api.conformance);
+    for (const agreement of scenario.agreements) {
+      const timeZone = scenario.calendars.find(
+        ({ definition }) => definition.id === agreement.template.calendars.roundTheClock,
+      )!.definition.timeZone;
+      for (const period of ['2026-01', '2026-02']) {
+        const expected = scenario.expectations.tickets.filter(
+          (ticket) => ticket.agreementId === agreement.agreementId && ticket.period === period,
+        );
+        const rows: { metric: string; tickets: number; breached: number; open: number }[] = (
+          await http.get(
+            `/compliance/agreements/${agreement.agreementId}/response-resolution?period=${period}&timeZone=${timeZone}`,
+          )
+        ).body;
+        const sum = (metric: string, key: 'tickets' | 'breached' | 'open') =>
+          rows.filter((row) => row.metric === metric).reduce((total, row) => total + row[key], 0);
+        for (const metric of ['response', 'resolution'] as const) {
+          const figures = {
+            tickets: sum(metric, 'tickets'),
+            breached: sum(metric, 'breached'),
+            open: sum(metric, 'open'),
+          };
+          expect({ agreement: agreement.agreementId, period, metric, ...figures }).toEqual({
+            agreement: agreement.agreementId,
+            period,
+            metric,
+            tickets: expected.length,
+            breached: expected.filter((ticket) => ticket[metric] === 'breached').length,
+            open: 0,
+          });
+        }
+      }
+    }
+  });
+
   function openedAt(ticketId: string): number {
     const ticket = scenario.tickets.find((candidate) => candidate.ticketId === ticketId)!;
     return Date.parse(String(ticket.facts[0]!.data.occurredAt));

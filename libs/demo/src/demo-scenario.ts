@@ -73,6 +73,8 @@ export type ClockOutcome = 'met' | 'breached';
 export type TicketExpectation = {
   readonly ticketId: string;
   readonly agreementId: string;
+  /** `YYYY-MM` in which the ticket opened, in the customer's time zone. */
+  readonly period: string;
   readonly priority: Priority;
   readonly response: ClockOutcome;
   readonly resolution: ClockOutcome;
@@ -398,12 +400,12 @@ export function generateDemoScenario(inputs: DemoInputs): DemoScenario {
         }
         facts.push(fact(6, 'TicketClosed', closedAt));
         tickets.push({ ticketId, facts, openedAt });
-        ticketExpectations.push({ ticketId, agreementId, priority, response, resolution });
         const month = Temporal.Instant.fromEpochMilliseconds(openedAt)
           .toZonedDateTimeISO(customer.timeZone)
           .toPlainDate()
           .toPlainYearMonth()
           .toString();
+        ticketExpectations.push({ ticketId, agreementId, period: month, priority, response, resolution });
         ticketsPerMonth[month] = (ticketsPerMonth[month] ?? 0) + 1;
       }
     }
