@@ -10,7 +10,8 @@ import {
 
 /**
  * `npm run demo`'s program as built, with no API running: it starts the product itself (here on a test database),
- * loads the small demo through HTTP, stops it; the second run stores nothing and says so.
+ * loads the small demo (governance over HTTP, facts through `sla import`), stops it; the second run stores nothing and
+ * says so.
  */
 describe('npm run demo', () => {
   let product: ProductFolder;
@@ -39,10 +40,13 @@ describe('npm run demo', () => {
     expect(first).toMatchObject({ code: 0 });
     expect(first.output).toContain('No API answers');
     expect(first.output).toMatch(/Demo small, seed 20260101: 12 services, 3 SLAs, \d+ tickets/);
+    expect(first.output).toMatch(/tickets: \d+ facts through the bulk import/);
+    expect(first.output).toMatch(/tickets +[1-9]\d* added, 0 already stored/);
     expect(first.output).toMatch(/Loaded \d+ records and facts in/);
 
     const second = await runDemo({ DEMO_SIZE: 'small' });
     expect(second).toMatchObject({ code: 0 });
+    expect(second.output).toMatch(/tickets +0 added, [1-9]\d* already stored/);
     expect(second.output).toMatch(/Nothing new: all \d+ records and facts were already stored; nothing added\./);
   }, 600_000);
 

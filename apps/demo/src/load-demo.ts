@@ -25,12 +25,23 @@ export type DemoLoadOptions = {
   readonly concurrency?: number;
   /** Show a progress bar per phase (on stderr). */
   readonly progress?: boolean;
+  /**
+   * Where operations facts go instead of one request each: the product's bulk import (`sla import`), given the rows
+   * of one file (NDJSON shape). Unset: every fact is a `POST /tickets/{id}/facts` or `/outages/{id}/facts`.
+   */
+  readonly bulkImport?: (name: 'tickets' | 'outages', rows: readonly ImportRow[]) => Promise<ImportCounts>;
 };
+
+/** One line of an `sla import` NDJSON file: a REST fact body plus the record it belongs to. */
+export type ImportRow = FactDelivery & { readonly record: 'ticket' | 'outage'; readonly id: string };
+export type ImportCounts = { readonly stored: number; readonly duplicates: number };
 
 const LOADER_ACTOR = 'demo.loader';
 const READ_TIMEOUT_MILLISECONDS = 60_000;
 
 class DemoLoadError extends Error {}
+
+type DemoRecord = { readonly id: string; readonly facts: readonly FactDelivery[] };
 
 /**
  * Loads the scenario through the product's public HTTP API, as any client would. Idempotent: governance records
@@ -114,10 +125,31 @@ export async function loadDemo(options: DemoLoadOptions): Promise<DemoLoadSummar
         else phases[kind].added += 1;
       }
     };
-  const deliverTicket = deliverAll('tickets', (id) => `/tickets/${id}/facts`);
-  await phase(options, 'tickets', scenario.tickets, (ticket) => deliverTicket(ticket, ticket.ticketId));
-  const deliverOutage = deliverAll('outages', (id) => `/outages/${id}/facts`);
-  await phase(options, 'outages', scenario.outages, (outage) => deliverOutage(outage, outage.outageId));
+  if (options.bulkImport) {
+    const rowsOf = (record: 'ticket' | 'outage', kind: 'tickets' | 'outages', items: readonly DemoRecord[]) =>
+      items.flatMap(({ id, facts }) =>
+        facts.flatMap((fact) => {
+          if (due(String(fact.data.occurredAt))) return [{ record, id, ...fact }];
+          phases[kind].notYetDue += 1;
+          return [];
+        }),
+      );
+    const tickets = scenario.tickets.map(({ ticketId, facts }) => ({ id: ticketId, facts }));
+    const outages = scenario.outages.map(({ outageId, facts }) => ({ id: outageId, facts }));
+    for (const [kind, record, items] of [
+      ['tickets', 'ticket', tickets],
+      ['outages', 'outage', outages],
+    ] as const) {
+      const counts = await options.bulkImport(kind, rowsOf(record, kind, items));
+      phases[kind].added += counts.stored;
+      phases[kind].alreadyPresent += counts.duplicates;
+    }
+  } else {
+    const deliverTicket = deliverAll('tickets', (id) => `/tickets/${id}/facts`);
+    await phase(options, 'tickets', scenario.tickets, (ticket) => deliverTicket(ticket, ticket.ticketId));
+    const deliverOutage = deliverAll('outages', (id) => `/outages/${id}/facts`);
+    await phase(options, 'outages', scenario.outages, (outage) => deliverOutage(outage, outage.outageId));
+  }
 
   await waitForProjections(api);
   const total = (key: keyof PhaseCount) => Object.values(phases).reduce((sum, count) => sum + count[key], 0);
