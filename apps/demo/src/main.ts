@@ -1,0 +1,161 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { countDeliveries, DEMO_SIZES, generateDemoScenario, type DemoSize } from '@sla/demo';
+import { loadDemo, type ImportCounts, type ImportRow } from './load-demo';
+import { readShippedChinaCalendar } from './shipped-calendar';
+
+const DEFAULT_SEED = 20260101;
+const API_START_TIMEOUT_MILLISECONDS = 180_000;
+
+const program = new Command('demo')
+  .description('Load the demo year into the product through its HTTP API (idempotent: a second run adds nothing)')
+  .addOption(new Option('--size <size>', 'small (tests) or year').env('DEMO_SIZE').argParser(parseSize).default('year'))
+  .addOption(
+    new Option('--seed <seed>', 'seed of the scenario').env('DEMO_SEED').argParser(parseSeed).default(DEFAULT_SEED),
+  )
+  .option('--api <url>', 'a running API (default: $DEMO_API_URL, else the API on $PORT, started here if none answers)')
+  .action(async (options: { size: DemoSize; seed: number; api?: string }) => {
+    const explicitUrl = options.api ?? process.env.DEMO_API_URL;
+    const baseUrl = (explicitUrl ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`).replace(/\/$/, '');
+    let startedApi: ChildProcess | undefined;
+    if (!(await answers(baseUrl))) {
+      if (explicitUrl) throw new Error(`no API answers at ${baseUrl}`);
+      console.log(`No API answers at ${baseUrl}: starting one (npm start's configuration) for the load.`);
+      startedApi = await startApi(baseUrl);
+    }
+    try {
+      const scenario = generateDemoScenario({
+        seed: options.seed,
+        size: options.size,
+        chinaBusinessHours: readShippedChinaCalendar(),
+      });
+      console.log(
+        `Demo ${options.size}, seed ${options.seed}: ${scenario.services.length} services, ` +
+          `${scenario.agreements.length} SLAs, ${scenario.tickets.length} tickets, ` +
+          `${countDeliveries(scenario)} fact deliveries → ${baseUrl}`,
+      );
+      const apiKey = process.env.DEMO_API_KEY;
+      const summary = await loadDemo({
+        baseUrl,
+        scenario,
+        now: () => new Date(),
+        headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
+        progress: true,
+        // The product on this machine (same environment): its bulk import takes the bulk of the facts far faster
+        // than one request each. A remote API (DEMO_API_URL, --api) gets every fact over HTTP.
+        ...(explicitUrl ? {} : { bulkImport: importWithCli }),
+      });
+      for (const [phase, count] of Object.entries(summary.phases)) {
+        console.log(`  ${phase.padEnd(10)} ${count.added} added, ${count.alreadyPresent} already stored`);
+      }
+      if (summary.added === 0) {
+        console.log(`Nothing new: all ${summary.alreadyPresent} records and facts were already stored; nothing added.`);
+      } else {
+        const perSecond = Math.round(summary.added / summary.seconds);
+        console.log(`Loaded ${summary.added} records and facts in ${summary.seconds.toFixed(1)} s (${perSecond}/s).`);
+      }
+      if (summary.notYetDue > 0) {
+        console.log(`${summary.notYetDue} facts are dated after now and were not sent; a later run delivers them.`);
+      }
+      console.log(whereToLook(baseUrl, scenario.agreements[0]!.agreementId, scenario.agreements[0]!.template));
+    } finally {
+      if (startedApi) await stopApi(startedApi);
+    }
+  });
+
+/** Writes the rows to an NDJSON file and runs the built `sla import` on it, which joins this product's database. */
+async function importWithCli(name: string, rows: readonly ImportRow[]): Promise<ImportCounts> {
+  if (rows.length === 0) return { stored: 0, duplicates: 0 };
+  const folder = mkdtempSync(path.join(tmpdir(), 'sla-demo-'));
+  try {
+    const file = path.join(folder, `${name}.ndjson`);
+    writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+    console.log(`${name}: ${rows.length} facts through the bulk import (sla import)`);
+    const entry = path.join(__dirname, '../../cli/src/main.js');
+    const cli = spawn(process.execPath, [entry, 'import', file, '--actor', 'demo.loader'], {
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    cli.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => cli.once('exit', resolve));
+    const counts = /stored: (\d+), duplicates: (\d+), rejected: (\d+)/.exec(output);
+    if (code !== 0 || !counts) throw new Error(`sla import of ${name} failed (exit code ${code}):\n${output}`);
+    return { stored: Number(counts[1]), duplicates: Number(counts[2]) };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function parseSize(value: string): DemoSize {
+  if (!DEMO_SIZES.includes(value as DemoSize)) {
+    throw new InvalidArgumentError(
+      `size must be one of ${DEMO_SIZES.join(', ')} (DEMO_SIZE or --size), not "${value}"`,
+    );
+  }
+  return value as DemoSize;
+}
+
+function parseSeed(value: string): number {
+  const seed = Number(value);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new InvalidArgumentError(`seed must be a whole number from 0 to 4294967295 (DEMO_SEED or --seed)`);
+  }
+  return seed;
+}
+
+async function answers(baseUrl: string): Promise<boolean> {
+  try {
+    return (await fetch(`${baseUrl}/health`)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** The built API, with the environment `npm start` would have (embedded PostgreSQL unless DATABASE_URL is set). */
+async function startApi(baseUrl: string): Promise<ChildProcess> {
+  const entry = path.join(__dirname, '../../api/src/main.js');
+  const child = spawn(process.execPath, [entry], { env: process.env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`the API stopped while starting (exit code ${code})`))),
+  );
+  const ready = (async () => {
+    const deadline = Date.now() + API_START_TIMEOUT_MILLISECONDS;
+    while (!(await answers(baseUrl))) {
+      if (Date.now() > deadline) throw new Error(`the API did not answer at ${baseUrl} within 3 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  await Promise.race([ready, exited]);
+  return child;
+}
+
+async function stopApi(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const stopped = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await stopped;
+}
+
+function whereToLook(baseUrl: string, agreementId: string, template: { calendars: { roundTheClock: string } }): string {
+  return [
+    '',
+    'Where to look (start the API with `npm start` if this run started its own):',
+    `  curl ${baseUrl}/agreements`,
+    `  curl "${baseUrl}/compliance/agreements/${agreementId}/response-resolution?period=2026-01&timeZone=Asia/Shanghai"`,
+    `  curl "${baseUrl}/compliance/agreements/${agreementId}/availability?period=2026-02&timeZone=Asia/Shanghai"`,
+    `  curl "${baseUrl}/compliance/breaches?agreementId=${agreementId}&period=2026-01"`,
+    `  curl "${baseUrl}/compliance/services/sh-erp/availability?period=2026-02&timeZone=Asia/Shanghai` +
+      `&calendarId=${template.calendars.roundTheClock}"`,
+    '  npm run cli -- projections status',
+    `  open ${baseUrl}/docs for every endpoint`,
+  ].join('\n');
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

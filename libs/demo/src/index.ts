@@ -1,0 +1,2 @@
+export * from './demo-scenario';
+export * from './seeded-random';

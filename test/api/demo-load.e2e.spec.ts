@@ -1,0 +1,156 @@
+import { Client } from 'pg';
+import { generateDemoScenario } from '@sla/demo';
+import { loadDemo } from '../../apps/demo/src/load-demo';
+import { readShippedChinaCalendar } from '../../apps/demo/src/shipped-calendar';
+import { httpClient } from '../support';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+/** The `small` demo loaded into the real API twice: the second run stores nothing, the figures are the generator's. */
+describe('npm run demo (small)', () => {
+  let api: TestApi;
+  const scenario = generateDemoScenario({
+    seed: 20260101,
+    size: 'small',
+    chinaBusinessHours: readShippedChinaCalendar(),
+  });
+  // The small scenario is January and February 2026; every fact of it is in the past from here on.
+  const now = () => new Date('2026-12-01T00:00:00Z');
+
+  beforeAll(async () => {
+    api = await startTestApi('demo_load');
+  });
+  afterAll(async () => api?.close());
+
+  it('loads every record, then a second run adds nothing and says so', async () => {
+    const first = await loadDemo({ baseUrl: api.baseUrl, scenario, now });
+    const ticketFacts = scenario.tickets.reduce((sum, ticket) => sum + ticket.facts.length, 0);
+    expect(first.phases).toEqual({
+      calendars: { added: 6, alreadyPresent: 0, notYetDue: 0 },
+      services: { added: 12, alreadyPresent: 0, notYetDue: 0 },
+      agreements: { added: 3, alreadyPresent: 0, notYetDue: 0 },
+      tickets: { added: ticketFacts, alreadyPresent: 0, notYetDue: 0 },
+      outages: { added: scenario.outages.length * 2, alreadyPresent: 0, notYetDue: 0 },
+    });
+    const eventsAfterFirst = await logSize();
+
+    const second = await loadDemo({ baseUrl: api.baseUrl, scenario, now });
+    expect(second.added).toBe(0);
+    expect(second.alreadyPresent).toBe(first.added);
+    expect(await logSize()).toBe(eventsAfterFirst);
+  }, 600_000);
+
+  it('shows the figures the generator built: tickets per month, a breached and a met ticket, availability', async () => {
+    const http = httpClient(api.baseUrl, {}, api.conformance);
+    const januaryBerlin = await countTickets(http, 'be-', '2026-01-01T00:00:00+01:00', '2026-02-01T00:00:00+01:00');
+    const expectedJanuaryBerlin = scenario.expectations.tickets.filter(
+      ({ ticketId }) =>
+        ticketId.startsWith('DEMO-BERLIN') &&
+        openedAt(ticketId) >= Date.parse('2026-01-01T00:00:00+01:00') &&
+        openedAt(ticketId) < Date.parse('2026-02-01T00:00:00+01:00'),
+    ).length;
+    expect(januaryBerlin).toBe(expectedJanuaryBerlin);
+
+    const breached = scenario.expectations.tickets.find(({ response }) => response === 'breached')!;
+    const breachedClocks = (await http.get(`/compliance/tickets/${breached.ticketId}`)).body;
+    const responseClock = breachedClocks.find(
+      (clock: any) => clock.agreementId === breached.agreementId && clock.metric === 'response',
+    );
+    expect(responseClock.state).toBe('breached');
+
+    const met = scenario.expectations.tickets.find(
+      ({ response, resolution }) => response === 'met' && resolution === 'met',
+    )!;
+    const metClocks = (await http.get(`/compliance/tickets/${met.ticketId}`)).body;
+    expect(
+      metClocks.filter((clock: any) => clock.agreementId === met.agreementId).map((clock: any) => clock.state),
+    ).toEqual(['met', 'met']);
+
+    const expected = scenario.expectations.availability.find(
+      ({ serviceId, period }) => serviceId === 'sh-erp' && period === '2026-02',
+    )!;
+    const figures = (
+      await http.get(
+        `/compliance/agreements/${expected.agreementId}/availability?period=${expected.period}&timeZone=${expected.timeZone}`,
+      )
+    ).body;
+    const term = figures.terms.find(({ serviceId }: { serviceId: string }) => serviceId === 'sh-erp');
+    expect(term.agreedServiceTime).toBe(expected.agreedMilliseconds);
+    expect(term.downtime).toBe(expected.downtimeMilliseconds);
+  });
+
+  it('counts per agreement, month and metric the tickets and breaches the generator put there', async () => {
+    const http = httpClient(api.baseUrl, {}, api.conformance);
+    for (const agreement of scenario.agreements) {
+      const timeZone = scenario.calendars.find(
+        ({ definition }) => definition.id === agreement.template.calendars.roundTheClock,
+      )!.definition.timeZone;
+      for (const period of ['2026-01', '2026-02']) {
+        const expected = scenario.expectations.tickets.filter(
+          (ticket) => ticket.agreementId === agreement.agreementId && ticket.period === period,
+        );
+        const rows: { metric: string; tickets: number; breached: number; open: number }[] = (
+          await http.get(
+            `/compliance/agreements/${agreement.agreementId}/response-resolution?period=${period}&timeZone=${timeZone}`,
+          )
+        ).body;
+        const sum = (metric: string, key: 'tickets' | 'breached' | 'open') =>
+          rows.filter((row) => row.metric === metric).reduce((total, row) => total + row[key], 0);
+        for (const metric of ['response', 'resolution'] as const) {
+          const figures = {
+            tickets: sum(metric, 'tickets'),
+            breached: sum(metric, 'breached'),
+            open: sum(metric, 'open'),
+          };
+          expect({ agreement: agreement.agreementId, period, metric, ...figures }).toEqual({
+            agreement: agreement.agreementId,
+            period,
+            metric,
+            tickets: expected.length,
+            breached: expected.filter((ticket) => ticket[metric] === 'breached').length,
+            open: 0,
+          });
+        }
+      }
+    }
+  });
+
+  function openedAt(ticketId: string): number {
+    const ticket = scenario.tickets.find((candidate) => candidate.ticketId === ticketId)!;
+    return Date.parse(String(ticket.facts[0]!.data.occurredAt));
+  }
+
+  async function countTickets(
+    http: ReturnType<typeof httpClient>,
+    servicePrefix: string,
+    from: string,
+    to: string,
+  ): Promise<number> {
+    let count = 0;
+    for (const service of scenario.services.filter(({ serviceId }) => serviceId.startsWith(servicePrefix))) {
+      let cursor: string | null = null;
+      do {
+        const query = new URLSearchParams({
+          serviceId: service.serviceId,
+          openedFrom: from,
+          openedTo: to,
+          limit: '200',
+        });
+        if (cursor) query.set('cursor', cursor);
+        const page = (await http.get(`/tickets?${query}`)).body;
+        count += page.items.length;
+        cursor = page.nextCursor;
+      } while (cursor);
+    }
+    return count;
+  }
+
+  async function logSize(): Promise<number> {
+    const client = new Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query('select count(*)::int as count from event_store.events')).rows[0].count;
+    } finally {
+      await client.end();
+    }
+  }
+});
