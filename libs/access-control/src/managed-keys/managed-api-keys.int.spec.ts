@@ -2,7 +2,7 @@ import { UnauthorizedException } from '@nestjs/common';
 import { EventCatalog, withEventSchemas, type EventStore } from '@sla/event-sourcing';
 import { migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
-import { createTestDatabase } from '@sla/test-support';
+import { createTestDatabase, untilLogShows } from '@sla/test-support';
 import type { Kysely } from 'kysely';
 import { accessControlReadModelMigrations } from '../index';
 import { apiKeyEventDefinitions } from './api-key.events';
@@ -34,6 +34,9 @@ describe('managed API keys (real PostgreSQL event store and read model)', () => 
 
   /** The list read model fed every event of the log, twice: applying again changes nothing. */
   async function listed(keyId: string) {
+    // The log shows an append only once every older transaction in the cluster has ended: wait for this key's.
+    const latest = (await store.readStream(`api_key-${keyId}`)).at(-1);
+    await untilLogShows(store, (event) => event.id === latest?.id);
     const { events } = await store.readAll();
     for (let delivery = 0; delivery < 2; delivery += 1)
       await readStore.transaction().execute((transaction) => apiKeysProjection.apply(transaction, events));
