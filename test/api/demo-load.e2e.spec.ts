@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { generateDemoScenario } from '@sla/demo';
+import { DEMO_PHASES, generateDemoScenario, type DemoPhase } from '@sla/demo';
 import { loadDemo } from '../../apps/demo/src/load-demo';
 import { readShippedChinaCalendar } from '../../apps/demo/src/shipped-calendar';
 import { httpClient } from '../support';
@@ -23,14 +23,21 @@ describe('npm run demo (small)', () => {
 
   it('loads every record, then a second run adds nothing and says so', async () => {
     const first = await loadDemo({ baseUrl: api.baseUrl, scenario, now });
-    const ticketFacts = scenario.tickets.reduce((sum, ticket) => sum + ticket.facts.length, 0);
-    expect(first.phases).toEqual({
-      calendars: { added: 6, alreadyPresent: 0, notYetDue: 0 },
-      services: { added: 12, alreadyPresent: 0, notYetDue: 0 },
-      agreements: { added: 3, alreadyPresent: 0, notYetDue: 0 },
-      tickets: { added: ticketFacts, alreadyPresent: 0, notYetDue: 0 },
-      outages: { added: scenario.outages.length * 2, alreadyPresent: 0, notYetDue: 0 },
-    });
+    const facts = (records: readonly { facts: readonly unknown[] }[]) =>
+      records.reduce((sum, record) => sum + record.facts.length, 0);
+    const items: Record<DemoPhase, number> = {
+      ...(Object.fromEntries(DEMO_PHASES.map((phase) => [phase, 0])) as Record<DemoPhase, number>),
+      calendars: 6,
+      services: 12,
+      agreements: 3,
+      tickets: facts(scenario.tickets),
+      outages: facts(scenario.outages),
+      maintenance: facts(scenario.maintenance),
+    };
+    for (const step of scenario.steps) items[step.phase] += 1;
+    expect(first.phases).toEqual(
+      Object.fromEntries(DEMO_PHASES.map((phase) => [phase, { added: items[phase], alreadyPresent: 0, notYetDue: 0 }])),
+    );
     const eventsAfterFirst = await logSize();
 
     const second = await loadDemo({ baseUrl: api.baseUrl, scenario, now });

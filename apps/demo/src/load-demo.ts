@@ -1,7 +1,15 @@
-import { Presets, SingleBar } from 'cli-progress';
-import type { DemoScenario, FactDelivery } from '@sla/demo';
-
-export type DemoPhase = 'calendars' | 'services' | 'agreements' | 'tickets' | 'outages';
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import {
+  DEMO_PHASES,
+  deliveryMonth,
+  matchesPattern,
+  substitute,
+  type DemoPhase,
+  type DemoScenario,
+  type DemoStep,
+  type FactDelivery,
+  type JsonPattern,
+} from '@sla/demo';
 
 /** Per phase: what this run stored, what an earlier run had stored already, what lies after now and waits. */
 export type PhaseCount = { added: number; alreadyPresent: number; notYetDue: number };
@@ -29,19 +37,20 @@ export type DemoLoadOptions = {
    * Where operations facts go instead of one request each: the product's bulk import (`sla import`), given the rows
    * of one file (NDJSON shape). Unset: every fact is a `POST /tickets/{id}/facts` or `/outages/{id}/facts`.
    */
-  readonly bulkImport?: (name: 'tickets' | 'outages', rows: readonly ImportRow[]) => Promise<ImportCounts>;
+  readonly bulkImport?: (name: FactPhase, rows: readonly ImportRow[]) => Promise<ImportCounts>;
 };
 
+type FactPhase = 'tickets' | 'outages' | 'maintenance';
+type FactRecordKind = 'ticket' | 'outage' | 'maintenance';
+
 /** One line of an `sla import` NDJSON file: a REST fact body plus the record it belongs to. */
-export type ImportRow = FactDelivery & { readonly record: 'ticket' | 'outage'; readonly id: string };
+export type ImportRow = Omit<FactDelivery, 'deliveredAt'> & { readonly record: FactRecordKind; readonly id: string };
 export type ImportCounts = { readonly stored: number; readonly duplicates: number };
 
 const LOADER_ACTOR = 'demo.loader';
 const READ_TIMEOUT_MILLISECONDS = 60_000;
 
 class DemoLoadError extends Error {}
-
-type DemoRecord = { readonly id: string; readonly facts: readonly FactDelivery[] };
 
 /**
  * Loads the scenario through the product's public HTTP API, as any client would. Idempotent: governance records
@@ -53,102 +62,97 @@ export async function loadDemo(options: DemoLoadOptions): Promise<DemoLoadSummar
   const { scenario } = options;
   const api = apiClient(options.baseUrl, options.headers ?? {});
   const phases = Object.fromEntries(
-    (['calendars', 'services', 'agreements', 'tickets', 'outages'] as const).map((phase) => [
-      phase,
-      { added: 0, alreadyPresent: 0, notYetDue: 0 },
-    ]),
+    DEMO_PHASES.map((phase) => [phase, { added: 0, alreadyPresent: 0, notYetDue: 0 }]),
   ) as Record<DemoPhase, PhaseCount>;
   const nowMilliseconds = options.now().getTime();
-  const due = (occurredAt: string) => Date.parse(occurredAt) <= nowMilliseconds;
+  const due = (instant: string) => Date.parse(instant) <= nowMilliseconds;
+  const factRecords = factRecordsOf(scenario);
+  const progress = options.progress ? new Progress(scenario, factRecords) : undefined;
 
-  await phase(options, 'calendars', scenario.calendars, async ({ definition, occurredAt }) => {
-    if ((await api.get(`/calendars/${definition.id}`)).status === 200) return (phases.calendars.alreadyPresent += 1);
-    await api.write('POST', '/calendars', { definition, occurredAt });
-    phases.calendars.added += 1;
-    await api.until(`/calendars/${definition.id}`, () => true);
-  });
-
-  await phase(options, 'services', scenario.services, async (service) => {
-    const { activatedAt, ...registration } = service;
-    const existing = await api.get(`/services/${service.serviceId}`);
-    if (existing.status === 200 && existing.body.status === 'active') return (phases.services.alreadyPresent += 1);
-    if (existing.status !== 200) {
-      await api.write('POST', '/services', registration);
-      await api.until(`/services/${service.serviceId}`, () => true);
-    }
-    const activation = { changeRequest: service.changeRequest, occurredAt: activatedAt };
-    await api.write('POST', `/services/${service.serviceId}/activation`, activation);
-    phases.services.added += 1;
-    // Agreements check the catalogue's view of their services.
-    await api.until(`/services/${service.serviceId}`, (body) => body.status === 'active');
-  });
-
-  await phase(options, 'agreements', scenario.agreements, async (agreement) => {
-    const path = `/agreements/${agreement.agreementId}`;
-    const existing = await api.get(path);
-    const unsigned = ['drafting'];
-    if (existing.status === 200 && !unsigned.includes(existing.body.status))
-      return (phases.agreements.alreadyPresent += 1);
-    if (existing.status === 200) {
-      throw new DemoLoadError(
-        `${path} exists but is ${existing.body.status}: an earlier load stopped half-way; load into an empty store`,
-      );
-    }
-    const { agreementId, kind, provider, counterparty, template, draftedAt } = agreement;
-    await api.write('POST', '/agreements', {
-      agreementId,
-      kind,
-      provider,
-      counterparty,
-      template,
-      occurredAt: draftedAt,
+  try {
+    await inOrder(progress, 'calendars', scenario.calendars, async ({ definition, occurredAt }) => {
+      if ((await api.get(`/calendars/${definition.id}`)).status === 200) return (phases.calendars.alreadyPresent += 1);
+      await api.write('POST', '/calendars', { definition, occurredAt });
+      phases.calendars.added += 1;
+      await api.until(`/calendars/${definition.id}`, () => true);
     });
-    await api.write('POST', `${path}/versions/1/submission`, { occurredAt: agreement.submittedAt });
-    for (const { actor, ...signature } of agreement.signatures) {
-      const body = { ...signature, riskAcceptance: agreement.riskAcceptance };
-      await api.write('POST', `${path}/versions/1/signatures`, body, { 'x-actor': actor });
-    }
-    phases.agreements.added += 1;
-    await api.until(path, (body) => body.status === 'in-effect');
-  });
 
-  const deliverAll =
-    (kind: 'tickets' | 'outages', pathOf: (id: string) => string) =>
-    async (record: { facts: readonly FactDelivery[] }, id: string) => {
-      for (const fact of record.facts) {
-        if (!due(String(fact.data.occurredAt))) {
-          phases[kind].notYetDue += 1;
-          continue;
-        }
-        const response = await api.write('POST', pathOf(id), fact);
-        if (response.body.duplicate) phases[kind].alreadyPresent += 1;
-        else phases[kind].added += 1;
+    await inOrder(progress, 'services', scenario.services, async (service) => {
+      const { activatedAt, ...registration } = service;
+      const existing = await api.get(`/services/${service.serviceId}`);
+      if (existing.status === 200 && existing.body.status === 'active') return (phases.services.alreadyPresent += 1);
+      if (existing.status !== 200) {
+        await api.write('POST', '/services', registration);
+        await api.until(`/services/${service.serviceId}`, () => true);
       }
-    };
-  if (options.bulkImport) {
-    const rowsOf = (record: 'ticket' | 'outage', kind: 'tickets' | 'outages', items: readonly DemoRecord[]) =>
-      items.flatMap(({ id, facts }) =>
-        facts.flatMap((fact) => {
-          if (due(String(fact.data.occurredAt))) return [{ record, id, ...fact }];
-          phases[kind].notYetDue += 1;
-          return [];
-        }),
-      );
-    const tickets = scenario.tickets.map(({ ticketId, facts }) => ({ id: ticketId, facts }));
-    const outages = scenario.outages.map(({ outageId, facts }) => ({ id: outageId, facts }));
-    for (const [kind, record, items] of [
-      ['tickets', 'ticket', tickets],
-      ['outages', 'outage', outages],
-    ] as const) {
-      const counts = await options.bulkImport(kind, rowsOf(record, kind, items));
-      phases[kind].added += counts.stored;
-      phases[kind].alreadyPresent += counts.duplicates;
+      const activation = { changeRequest: service.changeRequest, occurredAt: activatedAt };
+      await api.write('POST', `/services/${service.serviceId}/activation`, activation);
+      phases.services.added += 1;
+      // Agreements check the catalogue's view of their services.
+      await api.until(`/services/${service.serviceId}`, (body) => body.status === 'active');
+    });
+
+    await inOrder(progress, 'agreements', scenario.agreements, async (agreement) => {
+      const path = `/agreements/${agreement.agreementId}`;
+      const existing = await api.get(path);
+      if (existing.status === 200 && existing.body.status !== 'drafting')
+        return (phases.agreements.alreadyPresent += 1);
+      if (existing.status === 200) {
+        throw new DemoLoadError(
+          `${path} exists but is ${existing.body.status}: an earlier load stopped half-way; load into an empty store`,
+        );
+      }
+      const { agreementId, kind, provider, counterparty, template, draftedAt } = agreement;
+      await api.write('POST', '/agreements', {
+        agreementId,
+        kind,
+        provider,
+        counterparty,
+        template,
+        occurredAt: draftedAt,
+      });
+      await api.write('POST', `${path}/versions/1/submission`, { occurredAt: agreement.submittedAt });
+      for (const { actor, ...signature } of agreement.signatures) {
+        const body = { ...signature, riskAcceptance: agreement.riskAcceptance };
+        await api.write('POST', `${path}/versions/1/signatures`, body, { 'x-actor': actor });
+      }
+      phases.agreements.added += 1;
+      await api.until(path, (body) => body.status === 'in-effect');
+    });
+
+    // Then month by month, as the year happened: the month's operations facts, then its governance steps.
+    const stepsByMonth = groupBy(scenario.steps, (step) => deliveryMonth(step.occurredAt));
+    const factsByMonth = groupBy(factRecords, ({ deliveredAt }) => deliveryMonth(deliveredAt));
+    const months = [...new Set([...stepsByMonth.keys(), ...factsByMonth.keys()])].sort();
+    for (const month of months) {
+      const facts = factsByMonth.get(month) ?? [];
+      for (const kind of ['tickets', 'outages', 'maintenance'] as const) {
+        const ofKind = facts.filter((fact) => fact.phase === kind);
+        const sendable = ofKind.filter((fact) => due(fact.deliveredAt) && due(String(fact.delivery.data.occurredAt)));
+        phases[kind].notYetDue += ofKind.length - sendable.length;
+        if (options.bulkImport) {
+          const rows: ImportRow[] = sendable.map(({ record, id, delivery }) => ({ record, id, ...body(delivery) }));
+          const counts = rows.length > 0 ? await options.bulkImport(kind, rows) : { stored: 0, duplicates: 0 };
+          phases[kind].added += counts.stored;
+          phases[kind].alreadyPresent += counts.duplicates;
+          progress?.advance(kind, ofKind.length);
+        } else {
+          progress?.advance(kind, ofKind.length - sendable.length);
+          await deliverOverHttp(api, sendable, options.concurrency ?? 8, async (fact, response) => {
+            phases[kind][response.body?.duplicate ? 'alreadyPresent' : 'added'] += 1;
+            progress?.advance(kind, 1);
+          });
+        }
+      }
+      for (const step of stepsByMonth.get(month) ?? []) {
+        const count = phases[step.phase];
+        if (!due(step.occurredAt)) count.notYetDue += 1;
+        else count[(await runStep(api, step)) ? 'added' : 'alreadyPresent'] += 1;
+        progress?.advance(step.phase, 1);
+      }
     }
-  } else {
-    const deliverTicket = deliverAll('tickets', (id) => `/tickets/${id}/facts`);
-    await phase(options, 'tickets', scenario.tickets, (ticket) => deliverTicket(ticket, ticket.ticketId));
-    const deliverOutage = deliverAll('outages', (id) => `/outages/${id}/facts`);
-    await phase(options, 'outages', scenario.outages, (outage) => deliverOutage(outage, outage.outageId));
+  } finally {
+    progress?.stop();
   }
 
   await waitForProjections(api);
@@ -162,38 +166,172 @@ export async function loadDemo(options: DemoLoadOptions): Promise<DemoLoadSummar
   };
 }
 
-/** Runs `work` over the items, `concurrency` at a time (1 for governance records, whose order matters). */
-async function phase<Item>(
-  options: DemoLoadOptions,
-  name: DemoPhase,
+type FactRecord = {
+  readonly phase: FactPhase;
+  readonly record: FactRecordKind;
+  readonly id: string;
+  readonly path: string;
+  readonly delivery: FactDelivery;
+  /** When the tool sent it: `deliveredAt`, else when it happened. */
+  readonly deliveredAt: string;
+};
+
+/** Every operations fact of the scenario, in scenario order, with where it goes and when it was sent. */
+function factRecordsOf(scenario: DemoScenario): FactRecord[] {
+  const of =
+    (phase: FactPhase, record: FactRecordKind, path: (id: string) => string) =>
+    (id: string, facts: readonly FactDelivery[]) =>
+      facts.map((delivery) => ({
+        phase,
+        record,
+        id,
+        path: path(id),
+        delivery,
+        deliveredAt: delivery.deliveredAt ?? String(delivery.data.occurredAt),
+      }));
+  const ticket = of('tickets', 'ticket', (id) => `/tickets/${id}/facts`);
+  const outage = of('outages', 'outage', (id) => `/outages/${id}/facts`);
+  const window = of('maintenance', 'maintenance', (id) => `/maintenance-windows/${id}/facts`);
+  return [
+    ...scenario.tickets.flatMap(({ ticketId, facts }) => ticket(ticketId, facts)),
+    ...scenario.outages.flatMap(({ outageId, facts }) => outage(outageId, facts)),
+    ...scenario.maintenance.flatMap(({ windowId, facts }) => window(windowId, facts)),
+  ];
+}
+
+/** The REST body of a fact: the delivery without the scenario's own `deliveredAt`. */
+const body = ({ deliveredAt: _sentAt, ...delivery }: FactDelivery) => delivery;
+
+/** Sends facts `concurrency` records at a time, each record's facts one after the other, in order. */
+async function deliverOverHttp(
+  api: ApiClient,
+  facts: readonly FactRecord[],
+  concurrency: number,
+  delivered: (fact: FactRecord, response: ApiResponse) => Promise<void>,
+): Promise<void> {
+  const records = [...groupBy(facts, (fact) => fact.path).values()];
+  await inParallel(records, concurrency, async (record) => {
+    for (const fact of record) await delivered(fact, await api.write('POST', fact.path, body(fact.delivery)));
+  });
+}
+
+/**
+ * Sends one governance step unless it shows as done already; true when it was sent. After sending, waits until
+ * the views show it, so the next step (which may depend on it) finds it.
+ */
+async function runStep(api: ApiClient, step: DemoStep): Promise<boolean> {
+  const values: Record<string, string> = {};
+  for (const lookup of step.lookups ?? []) {
+    values[lookup.name] = await api.lookup(
+      substitute(lookup.path, values),
+      substitute(lookup.find, values),
+      lookup.pick,
+    );
+  }
+  const doneWhen = step.doneWhen ? substitute(step.doneWhen, values) : undefined;
+  if (doneWhen) {
+    const existing = await api.get(doneWhen.path);
+    if (existing.status === 200 && matchesPattern(existing.body, doneWhen.matches)) return false;
+  }
+  const response = await api.write(step.method, substitute(step.path, values), substitute(step.body, values), {
+    'x-actor': step.actor,
+  });
+  if (!doneWhen) return response.body?.duplicate !== true;
+  await api.until(doneWhen.path, (found) => matchesPattern(found, doneWhen.matches));
+  return true;
+}
+
+function groupBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+async function inParallel<Item>(
+  items: readonly Item[],
+  concurrency: number,
+  work: (item: Item) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/** Governance records of the set-up, one after the other (their order matters). */
+async function inOrder<Item>(
+  progress: Progress | undefined,
+  phase: DemoPhase,
   items: readonly Item[],
   work: (item: Item) => Promise<unknown>,
 ): Promise<void> {
-  const concurrency = name === 'tickets' || name === 'outages' ? (options.concurrency ?? 8) : 1;
-  const bar = options.progress
-    ? new SingleBar(
-        {
-          stream: process.stderr,
-          format: `${name.padEnd(10)} |{bar}| {value}/{total} | ETA {eta_formatted}`,
-          noTTYOutput: true,
-          notTTYSchedule: 2_000,
-        },
+  for (const item of items) {
+    await work(item);
+    progress?.advance(phase, 1);
+  }
+}
+
+/**
+ * Progress per phase on stderr: a bar per phase on a terminal; without one (CI logs), a line every 5 s naming the
+ * phases that moved, so a log is not flooded with redrawn bars.
+ */
+class Progress {
+  private readonly totals = new Map<DemoPhase, number>();
+  private readonly done = new Map<DemoPhase, number>();
+  private readonly bars?: MultiBar;
+  private readonly barOf = new Map<DemoPhase, SingleBar>();
+  private readonly timer?: NodeJS.Timeout;
+  private readonly reported = new Map<DemoPhase, number>();
+
+  constructor(scenario: DemoScenario, facts: readonly FactRecord[]) {
+    const totals: Partial<Record<DemoPhase, number>> = {
+      calendars: scenario.calendars.length,
+      services: scenario.services.length,
+      agreements: scenario.agreements.length,
+    };
+    for (const { phase } of [...facts, ...scenario.steps]) totals[phase] = (totals[phase] ?? 0) + 1;
+    for (const phase of DEMO_PHASES) if (totals[phase]) this.totals.set(phase, totals[phase]);
+    if (process.stderr.isTTY) {
+      this.bars = new MultiBar(
+        { stream: process.stderr, format: '{phase} |{bar}| {value}/{total}', hideCursor: true },
         Presets.shades_classic,
-      )
-    : undefined;
-  bar?.start(items.length, 0);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item);
-      bar?.increment();
+      );
+      for (const [phase, total] of this.totals) {
+        this.barOf.set(phase, this.bars.create(total, 0, { phase: phase.padEnd(17) }));
+      }
+    } else {
+      this.timer = setInterval(() => this.printMoved(), 5_000);
+      this.timer.unref();
     }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  } finally {
-    bar?.stop();
+  }
+
+  advance(phase: DemoPhase, count: number): void {
+    if (count <= 0) return;
+    this.done.set(phase, (this.done.get(phase) ?? 0) + count);
+    this.barOf.get(phase)?.increment(count);
+  }
+
+  stop(): void {
+    this.bars?.stop();
+    if (this.timer) {
+      clearInterval(this.timer);
+      this.printMoved();
+    }
+  }
+
+  private printMoved(): void {
+    const moved = [...this.done].filter(([phase, count]) => this.reported.get(phase) !== count);
+    if (moved.length === 0) return;
+    for (const [phase, count] of moved) this.reported.set(phase, count);
+    process.stderr.write(
+      `${moved.map(([phase, count]) => `${phase} ${count}/${this.totals.get(phase)}`).join(', ')}\n`,
+    );
   }
 }
 
@@ -210,6 +348,9 @@ async function waitForProjections(api: ReturnType<typeof apiClient>): Promise<vo
   }
 }
 
+type ApiResponse = { readonly status: number; readonly body: any };
+type ApiClient = ReturnType<typeof apiClient>;
+
 function apiClient(baseUrl: string, headers: Record<string, string>) {
   const request = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
     const response = await fetch(`${baseUrl}${path}`, {
@@ -218,8 +359,10 @@ function apiClient(baseUrl: string, headers: Record<string, string>) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    const isJson = response.headers.get('content-type')?.includes('json');
+    return { status: response.status, body: text && isJson ? JSON.parse(text) : text || undefined } as ApiResponse;
   };
+  const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
   return {
     get: (path: string) => request('GET', path),
     /** A write that must be accepted; anything else stops the load with the API's answer. */
@@ -236,9 +379,22 @@ function apiClient(baseUrl: string, headers: Record<string, string>) {
       while (Date.now() < deadline) {
         const response = await request('GET', path);
         if (response.status === 200 && check(response.body)) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await pause(50);
       }
       throw new DemoLoadError(`GET ${path} did not show the write within ${READ_TIMEOUT_MILLISECONDS / 1_000} s`);
+    },
+    /** Waits until GET `path` lists an element matching `find` (in the body or its `items`); gives its field `pick`. */
+    lookup: async (path: string, find: JsonPattern, pick: string): Promise<string> => {
+      const deadline = Date.now() + READ_TIMEOUT_MILLISECONDS;
+      while (Date.now() < deadline) {
+        const response = await request('GET', path);
+        const items: unknown[] = Array.isArray(response.body) ? response.body : (response.body?.items ?? []);
+        const found = response.status === 200 ? items.find((item) => matchesPattern(item, find)) : undefined;
+        const value = found && pick.split('.').reduce<any>((at, key) => at?.[key], found);
+        if (value !== undefined && value !== null) return String(value);
+        await pause(100);
+      }
+      throw new DemoLoadError(`GET ${path} listed nothing matching ${JSON.stringify(find)} within 60 s`);
     },
   };
 }

@@ -1,9 +1,14 @@
+import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { countDeliveries, DEMO_SIZES, generateDemoScenario, type DemoSize } from '@sla/demo';
+import { loadConfiguration } from '@sla/configuration';
+import { openInfrastructure, type Infrastructure } from '@sla/composition';
+import { systemClock } from '@sla/nest-platform';
+import { FactIntake, importFactsFile } from '@sla/operations-feature';
 import { loadDemo, type ImportCounts, type ImportRow } from './load-demo';
 import { readShippedChinaCalendar } from './shipped-calendar';
 
@@ -21,6 +26,7 @@ const program = new Command('demo')
     const explicitUrl = options.api ?? process.env.DEMO_API_URL;
     const baseUrl = (explicitUrl ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`).replace(/\/$/, '');
     let startedApi: ChildProcess | undefined;
+    let importer: BulkImporter | undefined;
     if (!(await answers(baseUrl))) {
       if (explicitUrl) throw new Error(`no API answers at ${baseUrl}`);
       console.log(`No API answers at ${baseUrl}: starting one (npm start's configuration) for the load.`);
@@ -46,10 +52,12 @@ const program = new Command('demo')
         progress: true,
         // The product on this machine (same environment): its bulk import takes the bulk of the facts far faster
         // than one request each. A remote API (DEMO_API_URL, --api) gets every fact over HTTP.
-        ...(explicitUrl ? {} : { bulkImport: importWithCli }),
+        ...(explicitUrl ? {} : { bulkImport: (name, rows) => (importer ??= new BulkImporter()).import(name, rows) }),
       });
       for (const [phase, count] of Object.entries(summary.phases)) {
-        console.log(`  ${phase.padEnd(10)} ${count.added} added, ${count.alreadyPresent} already stored`);
+        if (count.added + count.alreadyPresent + count.notYetDue === 0) continue;
+        const waiting = count.notYetDue > 0 ? `, ${count.notYetDue} not yet due` : '';
+        console.log(`  ${phase.padEnd(17)} ${count.added} added, ${count.alreadyPresent} already stored${waiting}`);
       }
       if (summary.added === 0) {
         console.log(`Nothing new: all ${summary.alreadyPresent} records and facts were already stored; nothing added.`);
@@ -62,31 +70,45 @@ const program = new Command('demo')
       }
       console.log(whereToLook(baseUrl, scenario.agreements[0]!.agreementId, scenario.agreements[0]!.template));
     } finally {
+      await importer?.close();
       if (startedApi) await stopApi(startedApi);
     }
   });
 
-/** Writes the rows to an NDJSON file and runs the built `sla import` on it, which joins this product's database. */
-async function importWithCli(name: string, rows: readonly ImportRow[]): Promise<ImportCounts> {
-  if (rows.length === 0) return { stored: 0, duplicates: 0 };
-  const folder = mkdtempSync(path.join(tmpdir(), 'sla-demo-'));
-  try {
-    const file = path.join(folder, `${name}.ndjson`);
-    writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
-    console.log(`${name}: ${rows.length} facts through the bulk import (sla import)`);
-    const entry = path.join(__dirname, '../../cli/src/main.js');
-    const cli = spawn(process.execPath, [entry, 'import', file, '--actor', 'demo.loader'], {
-      env: process.env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    cli.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    const code = await new Promise<number | null>((resolve) => cli.once('exit', resolve));
-    const counts = /stored: (\d+), duplicates: (\d+), rejected: (\d+)/.exec(output);
-    if (code !== 0 || !counts) throw new Error(`sla import of ${name} failed (exit code ${code}):\n${output}`);
-    return { stored: Number(counts[1]), duplicates: Number(counts[2]) };
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
+/**
+ * The product's bulk import (`sla import`'s `importFactsFile`), run in this process against the product's own stores
+ * (the same environment as `npm start`): one month's rows at a time, without a process start per file.
+ */
+class BulkImporter {
+  private infrastructure?: Promise<Infrastructure>;
+
+  async import(name: string, rows: readonly ImportRow[]): Promise<ImportCounts> {
+    if (rows.length === 0) return { stored: 0, duplicates: 0 };
+    this.infrastructure ??= openInfrastructure(loadConfiguration(process.env), (message) => console.error(message));
+    const { eventStore, readStore } = await this.infrastructure;
+    const folder = mkdtempSync(path.join(tmpdir(), 'sla-demo-'));
+    try {
+      const file = path.join(folder, `${name}.ndjson`);
+      writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+      const summary = await importFactsFile(new FactIntake(eventStore, readStore, systemClock), {
+        file,
+        defaultSource: 'demo',
+        actor: 'demo.loader',
+        restart: true,
+        concurrency: 8,
+      });
+      if (summary.rejected > 0 || summary.outcome !== 'completed') {
+        const rejects = readFileSync(summary.rejectsPath, 'utf8').split('\n').slice(0, 5).join('\n');
+        throw new Error(`the bulk import of ${name} rejected ${summary.rejected} rows, the first:\n${rejects}`);
+      }
+      return { stored: summary.stored, duplicates: summary.duplicates };
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.infrastructure) await (await this.infrastructure).close();
   }
 }
 

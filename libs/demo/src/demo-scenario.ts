@@ -10,6 +10,7 @@ import {
   type TargetDuration,
 } from '@sla/sla-clock';
 import { seededRandom, type Random } from './seeded-random';
+import type { DemoStep } from './demo-step';
 
 export type DemoSize = 'small' | 'year';
 export const DEMO_SIZES: readonly DemoSize[] = ['small', 'year'];
@@ -20,6 +21,11 @@ export type FactDelivery = {
   readonly externalId: string;
   readonly type: string;
   readonly data: Record<string, unknown>;
+  /**
+   * When the tool sent it, if not as it happened: a late fact (sent months after `data.occurredAt`) is delivered
+   * with the facts of that month; the loader does not send this field.
+   */
+  readonly deliveredAt?: string;
 };
 
 export type DemoCalendar = { readonly definition: CalendarDefinition; readonly occurredAt: string };
@@ -66,6 +72,8 @@ export type DemoAgreement = {
 
 export type DemoTicket = { readonly ticketId: string; readonly facts: readonly FactDelivery[] };
 export type DemoOutage = { readonly outageId: string; readonly facts: readonly FactDelivery[] };
+/** Facts of a planned maintenance window, as `POST /maintenance-windows/{id}/facts` takes them. */
+export type DemoMaintenanceWindow = { readonly windowId: string; readonly facts: readonly FactDelivery[] };
 
 export type ClockOutcome = 'met' | 'breached';
 
@@ -99,13 +107,59 @@ export type DemoScenario = {
   readonly agreements: readonly DemoAgreement[];
   readonly tickets: readonly DemoTicket[];
   readonly outages: readonly DemoOutage[];
-  readonly expectations: {
-    /** Tickets opened per `YYYY-MM` (in the customer's zone). */
-    readonly ticketsPerMonth: Readonly<Record<string, number>>;
-    readonly tickets: readonly TicketExpectation[];
-    readonly availability: readonly AvailabilityExpectation[];
-  };
+  readonly maintenance: readonly DemoMaintenanceWindow[];
+  /** Governance writes (underpinning, changes, follow-ups, reviews, plans, reports), in the order they are sent. */
+  readonly steps: readonly DemoStep[];
+  readonly expectations: DemoExpectations;
 };
+
+export type DemoExpectations = {
+  /** Tickets opened per `YYYY-MM` (in the customer's zone). */
+  readonly ticketsPerMonth: Readonly<Record<string, number>>;
+  readonly tickets: readonly TicketExpectation[];
+  readonly availability: readonly AvailabilityExpectation[];
+};
+
+/** A customer as the scenario set it up, for the modules that build on it. */
+export type DemoCustomer = {
+  readonly key: string;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly agreementId: string;
+  readonly serviceIds: readonly string[];
+  readonly calendars: { readonly roundTheClock: string; readonly businessHours: string };
+  readonly businessCalendar: BusinessCalendar;
+  readonly roundTheClockCalendar: BusinessCalendar;
+};
+
+/** What every scenario module is given: the set-up, the tickets built so far, and a random stream of its own. */
+export type DemoContext = {
+  readonly year: number;
+  readonly size: DemoSize;
+  /** How many months of the year the size covers, from January. */
+  readonly months: number;
+  readonly customers: readonly DemoCustomer[];
+  readonly tickets: readonly DemoTicket[];
+  readonly ticketExpectations: readonly TicketExpectation[];
+  readonly availability: readonly AvailabilityExpectation[];
+  /**
+   * A random stream for one module, derived from the seed and the module's name: a module's output does not change
+   * when another module draws more or fewer numbers.
+   */
+  readonly randomFor: (module: string) => Random;
+};
+
+/** What a scenario module adds. */
+export type DemoContribution = {
+  readonly steps?: readonly DemoStep[];
+  readonly tickets?: readonly DemoTicket[];
+  readonly outages?: readonly DemoOutage[];
+  readonly maintenance?: readonly DemoMaintenanceWindow[];
+  readonly expectations?: Partial<DemoExpectations>;
+};
+
+/** The scenario modules, each in its own file; they run in this order, and their steps are sent in time order. */
+const SCENARIO_MODULES: readonly ((context: DemoContext) => DemoContribution)[] = [];
 
 export type DemoInputs = {
   readonly seed: number;
@@ -238,6 +292,7 @@ export function generateDemoScenario(inputs: DemoInputs): DemoScenario {
   const ticketsPerMonth: Record<string, number> = {};
   const ticketExpectations: TicketExpectation[] = [];
   const availability: AvailabilityExpectation[] = [];
+  const customers: DemoCustomer[] = [];
 
   for (const [customerIndex, customer] of CUSTOMERS.entries()) {
     const roundTheClock: CalendarDefinition = {
@@ -412,6 +467,16 @@ export function generateDemoScenario(inputs: DemoInputs): DemoScenario {
 
     // One full outage per service and month, at a random time, so availability differs per service and month.
     const roundTheClockCalendar = calendarsById.get(roundTheClock.id)!;
+    customers.push({
+      key: customer.key,
+      name: customer.name,
+      timeZone: customer.timeZone,
+      agreementId,
+      serviceIds: customer.services.map(([serviceId]) => serviceId),
+      calendars: { roundTheClock: roundTheClock.id, businessHours: businessHours.id },
+      businessCalendar,
+      roundTheClockCalendar,
+    });
     for (const [serviceId] of customer.services) {
       for (let month = 0; month < plan.months; month += 1) {
         const monthStart = firstDay.add({ months: month });
@@ -450,16 +515,45 @@ export function generateDemoScenario(inputs: DemoInputs): DemoScenario {
 
   // Delivered in the order the tool saw them open; ties (same millisecond, different customers) by id.
   tickets.sort((left, right) => left.openedAt - right.openedAt || (left.ticketId < right.ticketId ? -1 : 1));
+  const context: DemoContext = {
+    year: DEMO_YEAR,
+    size: inputs.size,
+    months: plan.months,
+    customers,
+    tickets,
+    ticketExpectations,
+    availability,
+    randomFor: (module) => seededRandom((inputs.seed ^ hashOf(module)) >>> 0),
+  };
+  const contributions = SCENARIO_MODULES.map((module) => module(context));
+  const all = <Item>(pick: (contribution: DemoContribution) => readonly Item[] | undefined) =>
+    contributions.flatMap((contribution) => pick(contribution) ?? []);
+  const expectations: DemoExpectations = Object.assign(
+    { ticketsPerMonth, tickets: ticketExpectations, availability },
+    ...contributions.map((contribution) => contribution.expectations ?? {}),
+  );
   return {
     seed: inputs.seed,
     size: inputs.size,
     calendars,
     services,
     agreements,
-    tickets: tickets.map(({ ticketId, facts }) => ({ ticketId, facts })),
-    outages,
-    expectations: { ticketsPerMonth, tickets: ticketExpectations, availability },
+    tickets: [...tickets.map(({ ticketId, facts }) => ({ ticketId, facts })), ...all((each) => each.tickets)],
+    outages: [...outages, ...all((each) => each.outages)],
+    maintenance: all((each) => each.maintenance),
+    // A stable sort: steps of one module at the same instant keep their order.
+    steps: all((each) => each.steps).sort((left, right) => Date.parse(left.occurredAt) - Date.parse(right.occurredAt)),
+    expectations,
   };
+}
+
+/** FNV-1a of a module's name: turns it into a 32-bit salt for the seed. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
+  }
+  return hash;
 }
 
 /**
@@ -492,5 +586,5 @@ function arrivalInstant(random: Random, day: Temporal.PlainDate, timeZone: strin
 export function countDeliveries(scenario: DemoScenario): number {
   const facts = (records: readonly { facts: readonly unknown[] }[]) =>
     records.reduce((sum, record) => sum + record.facts.length, 0);
-  return facts(scenario.tickets) + facts(scenario.outages);
+  return facts(scenario.tickets) + facts(scenario.outages) + facts(scenario.maintenance);
 }

@@ -1,2 +1,3 @@
 export * from './demo-scenario';
+export * from './demo-step';
 export * from './seeded-random';
