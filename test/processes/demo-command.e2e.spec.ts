@@ -17,6 +17,7 @@ describe('npm run demo', () => {
   let product: ProductFolder;
   let databaseUrl: string;
   const entry = path.join(repositoryRoot, 'dist', 'apps', 'demo', 'src', 'main.js');
+  const cli = path.join(repositoryRoot, 'dist', 'apps', 'cli', 'src', 'main.js');
 
   beforeAll(async () => {
     product = await productFolder('demo');
@@ -48,6 +49,14 @@ describe('npm run demo', () => {
     expect(second).toMatchObject({ code: 0 });
     expect(second.output).toMatch(/tickets +0 added, [1-9]\d* already stored/);
     expect(second.output).toMatch(/Nothing new: all \d+ records and facts were already stored; nothing added\./);
+
+    // The auditor's check on what the demo left: every event sealed so far is intact and covered by signed heads.
+    const verify = startNodeProcess(cli, ['audit', 'verify'], { ...product.environment, DATABASE_URL: databaseUrl });
+    const verified = await verify.exited;
+    expect({ code: verified.code, output: verify.output() }).toMatchObject({
+      code: 0,
+      output: expect.stringMatching(/OK/),
+    });
   }, 600_000);
 
   it('refuses an unknown size, naming the variable', async () => {
