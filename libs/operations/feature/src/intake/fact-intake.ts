@@ -175,7 +175,7 @@ export class FactIntake {
       (current, event) => decider.evolve(current, toDomainEvent(event)),
       decider.initialState(),
     );
-    let revision = history.length === 0 ? -1n : history[history.length - 1]!.streamRevision;
+    const revision = history.length === 0 ? -1n : history[history.length - 1]!.streamRevision;
     const earlier: DomainEvent[] = history.map(toDomainEvent);
     const pending: NewEvent[] = [];
     const pendingIds = new Set<string>();
