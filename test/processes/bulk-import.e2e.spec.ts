@@ -172,4 +172,48 @@ describe('sla CLI: bulk import of CSV and NDJSON files', () => {
     const counts = await eventCounts();
     expect(counts.ticket - 4).toBe(tickets * 2);
   }, 120_000);
+  it('answers each fact of one record as delivering them one by one would: redeliveries, conflicts, refusals', async () => {
+    const file = path.join(directory, 'one-record.ndjson');
+    const fact = (externalId: string, type: string, data: Record<string, unknown>) =>
+      JSON.stringify({ record: 'ticket', id: 'SAME-1', source: 'itsm', externalId, type, data });
+    const opened = {
+      ticketType: 'incident',
+      serviceId: 'email',
+      priority: 'P2',
+      impact: 'high',
+      major: false,
+      title: 'Mail slow',
+      occurredAt: '2026-03-11T09:00:00Z',
+    };
+    writeFileSync(
+      file,
+      [
+        fact('s1', 'TicketResolved', { resolution: 'too early', occurredAt: '2026-03-11T08:00:00Z' }),
+        fact('s2', 'TicketOpened', opened),
+        fact('s3', 'TicketAcknowledged', { occurredAt: '2026-03-11T09:05:00Z' }),
+        fact('s3', 'TicketAcknowledged', { occurredAt: '2026-03-11T10:05:00+01:00' }),
+        fact('s3', 'TicketAcknowledged', { occurredAt: '2026-03-11T09:06:00Z' }),
+        fact('s4', 'TicketResolved', { resolution: 'queue drained', occurredAt: '2026-03-11T09:40:00Z' }),
+        fact('s5', 'TicketAcknowledged', { occurredAt: '2099-01-01T00:00:00Z' }),
+        fact('s2', 'TicketOpened', opened),
+        '',
+      ].join('\n'),
+    );
+    const first = await run(file);
+    expect(first.output).toMatch(/rows: 8, stored: 3, duplicates: 2, rejected: 3/);
+    expect(rejectsOf(file).map(({ line, code }) => [line, code])).toEqual([
+      [1, 'TICKET_NOT_FOUND'],
+      [5, 'DELIVERY_CONFLICT'],
+      [7, 'OCCURRED_AT_IN_FUTURE'],
+    ]);
+    const again = await run(file, '--restart');
+    expect(again.output).toMatch(/rows: 8, stored: 0, duplicates: 5, rejected: 3/);
+    const client = new Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    const { rows } = await client.query<{ event_type: string }>(
+      `select event_type from event_store.events where stream_name = 'ticket-SAME-1' order by stream_revision`,
+    );
+    await client.end();
+    expect(rows.map(({ event_type }) => event_type)).toEqual(['TicketOpened', 'TicketAcknowledged', 'TicketResolved']);
+  }, 60_000);
 });

@@ -5,7 +5,7 @@ import { withEventSchemas, type EventStore } from '@sla/event-sourcing';
 import { connectEsdbEventStore } from '@sla/event-store-esdb';
 import { grantEventStoreAccess, migrateEventStore, PostgresEventStore } from '@sla/event-store-postgres';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from '@sla/postgres-server';
-import { ProjectionRunner, ReactorRunner } from '@sla/projection-runtime';
+import { ProjectionRunner, ReactorRunner, type ProjectionRunnerOptions } from '@sla/projection-runtime';
 import { migrateReadStore, openReadStore } from '@sla/read-store';
 import { productEventCatalog, productProjections, productReactors, productReadModelMigrations } from './product';
 import { SlaWatch, type WatchClock } from '@sla/compliance-feature';
@@ -81,6 +81,7 @@ export async function openInfrastructure(
     let rawStore: EventStore;
     let watermark: Infrastructure['watermark'];
     let appendRecord: AppendRecord | undefined;
+    let countAfter: ProjectionRunnerOptions['countAfter'];
     const applicationRole = separateApplicationRole(migrationUrl, databaseUrl);
     if (configuration.ESDB_CONNECTION_STRING) {
       log('event store: EventStoreDB');
@@ -94,6 +95,7 @@ export async function openInfrastructure(
       if (applicationRole) await grantEventStoreAccess(migrationUrl, applicationRole);
       const postgresStore = new PostgresEventStore({ connectionString: databaseUrl });
       watermark = () => postgresStore.watermarkAgeSeconds();
+      countAfter = (after, filter, limit) => postgresStore.countAfter(after, filter, limit);
       appendRecord = postgresStore;
       rawStore = postgresStore;
     }
@@ -111,6 +113,7 @@ export async function openInfrastructure(
       batchSize: configuration.PROJECTION_BATCH_SIZE,
       idleMilliseconds: configuration.PROJECTION_IDLE_MS,
       log,
+      countAfter,
     });
     await projections.prepare();
     closers.push(() => projections.stop());

@@ -264,15 +264,16 @@ export class PostgresEventStore implements EventStore {
     return rows[0] ? { commit: BigInt(rows[0].commit_position), prepare: BigInt(rows[0].global_position) } : undefined;
   }
 
-  /** Counts events readable after a position: a projection's lag. */
-  async countAfter(after: GlobalPosition | undefined, filter?: EventFilter): Promise<number> {
+  /** Counts events readable after a position, at most `limit` when given: a projection's lag. */
+  async countAfter(after: GlobalPosition | undefined, filter?: EventFilter, limit?: number): Promise<number> {
     const position = after ?? { commit: 0n, prepare: 0n };
-    const { clause, parameters } = filterClause(filter, 3);
+    const { clause, parameters } = filterClause(filter, 4);
     const { rows } = await this.query<{ count: string }>(
-      `select count(*) from event_store.events
+      `select count(*) from (select 1 from event_store.events
         where (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-          and transaction_id < pg_snapshot_xmin(pg_current_snapshot()) ${clause}`,
-      [position.commit.toString(), position.prepare.toString(), ...parameters],
+          and transaction_id < pg_snapshot_xmin(pg_current_snapshot()) ${clause}
+        limit $3) counted`,
+      [position.commit.toString(), position.prepare.toString(), limit ?? null, ...parameters],
     );
     return Number(rows[0].count);
   }

@@ -81,7 +81,15 @@ describe('ProjectionRunner', () => {
     const stream = `live-${randomUUID()}`;
     const appended = await store.appendToStream(stream, events(5), 'no_stream');
     await untilReadable(store, appended.position);
-    expect((await runner.status())[0]).toMatchObject({ lag: 5 });
+    const read = (await runner.status())[0];
+    expect(read).toMatchObject({ lag: 5, lagIsAtLeast: false });
+    // Counted by the store instead of read: the same status.
+    const counting = new ProjectionRunner(store, db, [streamActivityProjection], {
+      countAfter: (after, filter, limit) => store.countAfter(after, filter, limit),
+    });
+    expect((await counting.status())[0]).toEqual({ ...read, updatedAt: expect.any(Date) });
+    // At most the limit: the 4 events after the stream's first, counted up to 2.
+    expect(await store.countAfter((await store.readStream(stream))[0]!.position, undefined, 2)).toBe(2);
     runner.start();
     for (let waited = 0; waited < 100; waited += 1) {
       const row = await db

@@ -3,6 +3,7 @@ import {
   comparePositions,
   formatPosition,
   START_POSITION,
+  type EventFilter,
   type EventStore,
   type GlobalPosition,
 } from '@sla/event-sourcing';
@@ -15,6 +16,11 @@ export type ProjectionRunnerOptions = {
   /** Pause between polls once a projection has caught up. */
   readonly idleMilliseconds?: number;
   readonly log?: (message: string) => void;
+  /**
+   * Counts the events readable after a position, at most `limit` (the PostgreSQL store's `countAfter`): the lag in
+   * `status()` without fetching the events. Unset: the lag is counted by reading them.
+   */
+  readonly countAfter?: (after: GlobalPosition, filter: EventFilter | undefined, limit: number) => Promise<number>;
 };
 
 export type ProjectionStatus = {
@@ -48,6 +54,7 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly log: (message: string) => void;
   private readonly scheduler: Scheduler;
+  private readonly countAfter: ProjectionRunnerOptions['countAfter'];
 
   constructor(
     private readonly store: EventStore,
@@ -59,6 +66,7 @@ export class ProjectionRunner {
     if (names.size !== projections.length) throw new Error('two projections share a name');
     this.batchSize = options.batchSize ?? 500;
     this.log = options.log ?? (() => undefined);
+    this.countAfter = options.countAfter;
     this.scheduler = new Scheduler(
       projections.map((projection) => ({
         name: `projection ${projection.name}`,
@@ -175,24 +183,35 @@ export class ProjectionRunner {
     for (const projection of this.projections) {
       const row = rows.find((candidate) => candidate.projection_name === projection.name);
       const checkpoint = row ? toPosition(row) : START_POSITION;
-      const page = await this.store.readAll({
-        after: checkpoint,
-        maxCount: LAG_COUNT_LIMIT,
-        filter: filterOf(projection),
-      });
+      const lag = await this.lagOf(checkpoint, filterOf(projection));
       statuses.push({
         name: projection.name,
         version: projection.version,
         checkpoint: formatPosition(checkpoint),
         eventsApplied: Number(row?.events_applied ?? 0),
         updatedAt: row?.updated_at ?? null,
-        lag: page.events.length,
-        lagIsAtLeast: !page.isEnd,
-        oldestPendingRecordedAt: page.events[0]?.recordedAt ?? null,
+        ...lag,
         lastError: this.scheduler.lastError(`projection ${projection.name}`),
       });
     }
     return statuses;
+  }
+
+  /**
+   * Up to LAG_COUNT_LIMIT events after the checkpoint: /health asks often, and while a projection catches up
+   * fetching ten thousand events each time would take the cores the catching up needs. One event gives the oldest
+   * pending; only when there is one are the rest counted (without fetching them, where the store can).
+   */
+  private async lagOf(checkpoint: GlobalPosition, filter: EventFilter | undefined) {
+    const first = await this.store.readAll({ after: checkpoint, maxCount: 1, filter });
+    const oldestPendingRecordedAt = first.events[0]?.recordedAt ?? null;
+    if (first.events.length === 0) return { lag: 0, lagIsAtLeast: false, oldestPendingRecordedAt };
+    if (this.countAfter) {
+      const lag = await this.countAfter(checkpoint, filter, LAG_COUNT_LIMIT);
+      return { lag, lagIsAtLeast: lag >= LAG_COUNT_LIMIT, oldestPendingRecordedAt };
+    }
+    const page = await this.store.readAll({ after: checkpoint, maxCount: LAG_COUNT_LIMIT, filter });
+    return { lag: page.events.length, lagIsAtLeast: !page.isEnd, oldestPendingRecordedAt };
   }
 
   private async reset(transaction: Kysely<any>, projection: Projection): Promise<void> {

@@ -137,4 +137,55 @@ describe('compliance projections: breach follow-ups and KPI tickets', () => {
       },
     ]);
   });
+  it('KPI tickets: a batch gives the rows its events give one batch each (facts before an opening find no row)', async () => {
+    const opened = (ticketId: string, occurredAt: string) =>
+      recorded(`ticket-${ticketId}`, 'TicketOpened', {
+        ticketId,
+        ticketType: 'incident',
+        serviceId: 'email',
+        priority: 'P3',
+        impact: 'low',
+        major: false,
+        title: ticketId,
+        occurredAt,
+      });
+    const fact = (ticketId: string, type: string, data: Record<string, unknown>) =>
+      recorded(`ticket-${ticketId}`, type, { ticketId, ...data });
+    const earlier = [opened('B1', '2026-03-01T09:00:00Z')];
+    const batch = [
+      fact('B1', 'TicketResolved', { resolution: 'fixed', occurredAt: '2026-03-02T09:00:00Z' }),
+      fact('B2', 'TicketResolved', { resolution: 'too early', occurredAt: '2026-03-02T10:00:00Z' }),
+      opened('B2', '2026-03-02T08:00:00Z'),
+      fact('B2', 'TicketReopened', { reason: 'back', occurredAt: '2026-03-03T09:00:00Z' }),
+      fact('B1', 'TicketResolved', { resolution: 'older', occurredAt: '2026-03-01T12:00:00Z' }),
+      fact('B2', 'TicketResolved', { resolution: 'fixed', occurredAt: '2026-03-04T09:00:00Z' }),
+      fact('B2', 'CustomerSatisfactionRecorded', { score: 3, comment: '', occurredAt: '2026-03-05T09:00:00Z' }),
+      fact('B2', 'CustomerSatisfactionRecorded', { score: 5, comment: '', occurredAt: '2026-03-05T10:00:00Z' }),
+      fact('B1', 'TicketClosed', { occurredAt: '2026-03-06T09:00:00Z' }),
+      opened('B1', '2026-03-01T09:00:00Z'),
+      fact('B1', 'TicketReopened', { reason: 'again', occurredAt: '2026-03-07T09:00:00Z' }),
+    ];
+    const rowsOf = async (batches: RecordedEvent[][]) => {
+      await db.deleteFrom('kpi_ticket').where('ticket_id', 'in', ['B1', 'B2']).execute();
+      for (const events of batches)
+        await db.transaction().execute((transaction) => kpiTicketsProjection.apply(transaction, events));
+      return db
+        .selectFrom('kpi_ticket')
+        .selectAll()
+        .where('ticket_id', 'in', ['B1', 'B2'])
+        .orderBy('ticket_id')
+        .execute();
+    };
+    const oneByOne = await rowsOf([earlier, ...batch.map((event) => [event])]);
+    expect(await rowsOf([earlier, batch])).toEqual(oneByOne);
+    expect(oneByOne).toMatchObject([
+      {
+        ticket_id: 'B1',
+        resolved_at: new Date('2026-03-02T09:00:00Z'),
+        reopened_at: new Date('2026-03-07T09:00:00Z'),
+        closed_at: new Date('2026-03-06T09:00:00Z'),
+      },
+      { ticket_id: 'B2', resolved_at: new Date('2026-03-04T09:00:00Z'), satisfaction_score: 5, closed_at: null },
+    ]);
+  });
 });

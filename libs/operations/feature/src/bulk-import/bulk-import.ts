@@ -5,7 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DomainError, EventSchemaViolationError, WrongExpectedRevisionError } from '@sla/event-sourcing';
 import { RequestValidationError } from '@sla/nest-platform';
-import type { FactIntake } from '../intake/fact-intake';
+import type { FactIntake, SettledFact } from '../intake/fact-intake';
 import { formatOf, readImportRows, type ImportFormat, type ImportRow } from './import-rows';
 
 export type ImportCounts = { rows: number; stored: number; duplicates: number; rejected: number };
@@ -148,26 +148,52 @@ export async function importFactsFile(intake: FactIntake, options: ImportOptions
   }
   const correlationId = randomUUID();
 
-  async function recordRow(row: Accepted): Promise<string | null> {
+  /** Counts one row's outcome; a rejection gives its line for the rejects file, an unexpected error stops the run. */
+  function count(row: Accepted, settled: SettledFact): string | null {
+    if ('recorded' in settled) {
+      if (settled.recorded.duplicate) counts.duplicates += 1;
+      else counts.stored += 1;
+      return null;
+    }
+    const rejection = rejectionOf(settled.error);
+    if (!rejection) throw settled.error;
+    counts.rejected += 1;
+    return `${JSON.stringify({ line: row.line, record: row.kind, id: row.id, externalId: row.delivery.externalId, code: rejection.code, reason: rejection.reason })}\n`;
+  }
+
+  async function recordRow(row: Accepted): Promise<SettledFact> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const outcome = await intake.record(row.kind, row.id, row.delivery, {
-          actor,
-          correlationId,
-          source: row.delivery.source,
-        });
-        if (outcome.duplicate) counts.duplicates += 1;
-        else counts.stored += 1;
-        return null;
+        const metadata = { actor, correlationId, source: row.delivery.source };
+        return { recorded: await intake.record(row.kind, row.id, row.delivery, metadata) };
       } catch (error) {
         // Another writer appended to the same record meanwhile: decide again on the new state.
         if (error instanceof WrongExpectedRevisionError && attempt < 3) continue;
-        const rejection = rejectionOf(error);
-        if (!rejection) throw error;
-        counts.rejected += 1;
-        return `${JSON.stringify({ line: row.line, record: row.kind, id: row.id, externalId: row.delivery.externalId, code: rejection.code, reason: rejection.reason })}\n`;
+        return { error };
       }
     }
+  }
+
+  /** A record's rows of one chunk: read and appended once (see FactIntake.recordAll), in file order. */
+  async function recordRows(rows: Accepted[]): Promise<SettledFact[]> {
+    const first = rows[0]!;
+    const metadata = { actor, correlationId, source: first.delivery.source };
+    const settled = await intake.recordAll(
+      first.kind,
+      first.id,
+      rows.map((row) => row.delivery),
+      metadata,
+    );
+    // recordAll fell back to one `record` each, and another writer moved the stream: retry as a single row would.
+    const retried: SettledFact[] = [];
+    for (const [index, outcome] of settled.entries()) {
+      retried.push(
+        'error' in outcome && outcome.error instanceof WrongExpectedRevisionError
+          ? await recordRow(rows[index]!)
+          : outcome,
+      );
+    }
+    return retried;
   }
 
   async function processChunk(chunk: ImportRow[]): Promise<void> {
@@ -189,8 +215,9 @@ export async function importFactsFile(intake: FactIntake, options: ImportOptions
     const queues = [...byRecord.values()];
     const workers = Array.from({ length: Math.min(concurrency, queues.length) }, async () => {
       for (let queue = queues.shift(); queue; queue = queues.shift()) {
-        for (const row of queue) {
-          const rejection = await recordRow(row);
+        const settled = await recordRows(queue);
+        for (const [index, row] of queue.entries()) {
+          const rejection = count(row, settled[index]!);
           if (rejection) rejections.set(row.line, rejection);
         }
       }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ServiceCatalogueReader } from '@sla/catalogue-read-models';
@@ -5,14 +6,17 @@ import {
   DomainError,
   PartialDuplicateError,
   deterministicUuid,
+  checkOccurredAt,
   handleCommand,
   inAnyOrder,
+  toDomainEvent,
   toSchemaIssues,
   type Decider,
   type DomainEvent,
   type EventDefinition,
   type EventMetadata,
   type EventStore,
+  type NewEvent,
 } from '@sla/event-sourcing';
 import {
   maintenanceWindowDecider,
@@ -26,7 +30,7 @@ import {
   ticketStreamName,
 } from '@sla/operations-domain';
 import { factBodyDocumentation, pathOfNulCharacter, RequestValidationError, type Clock } from '@sla/nest-platform';
-import { DeliveryConflictError, requireSameDelivery } from './delivery-conflict';
+import { DeliveryConflictError, deliveryDifferences, requireSameDelivery } from './delivery-conflict';
 
 /**
  * One delivery of one operational fact, from whatever path it came (REST,
@@ -46,6 +50,8 @@ export type FactDelivery = z.infer<typeof factDeliverySchema>;
 
 export type FactKind = 'ticket' | 'outage' | 'maintenance';
 export type RecordedFact = { readonly streamRevision: bigint; readonly duplicate: boolean };
+/** One fact's outcome in `recordAll`: what `record` would have returned, or the error it would have thrown. */
+export type SettledFact = { readonly recorded: RecordedFact } | { readonly error: unknown };
 
 type KindRules = {
   readonly idField: string;
@@ -113,6 +119,150 @@ export class FactIntake {
   /** Validates, checks the service, decides and appends; throws RequestValidationError or a DomainError. */
   async record(kind: FactKind, id: string, delivery: FactDelivery, metadata: EventMetadata): Promise<RecordedFact> {
     const rules = kinds[kind];
+    const { fact, eventId, deliveryName } = await this.prepare(kind, id, delivery);
+    const streamName = rules.streamName(id);
+    let outcome: { streamRevision: bigint; duplicate: boolean };
+    try {
+      outcome = await handleCommand(
+        this.store,
+        streamName,
+        rules.decider,
+        { type: rules.commandType, fact },
+        {
+          metadata: { ...metadata, source: delivery.source },
+          eventIds: [eventId],
+          // Operations facts arrive in any order by design: only a fact from the future is refused.
+          occurredAt: inAnyOrder(this.clock),
+        },
+      );
+    } catch (error) {
+      throw this.conflictOfOtherRecord(kind, id, eventId, deliveryName, error);
+    }
+    if (outcome.duplicate) await requireSameDelivery(this.store, streamName, eventId, fact, deliveryName);
+    return { streamRevision: outcome.streamRevision, duplicate: outcome.duplicate };
+  }
+
+  /**
+   * Records several facts of one record, in the given order, with the outcome `record` would give each one called
+   * after the other: the stream is read once, each fact is decided on the state the facts before it left, and all
+   * new events are appended in one transaction (at the revision read). When that append is refused (another writer
+   * moved the stream, an id stored in another stream, a schema violation), the facts are recorded one by one instead,
+   * so each gets exactly `record`'s answer. A refused fact settles with its error; the others go on.
+   */
+  async recordAll(
+    kind: FactKind,
+    id: string,
+    deliveries: readonly FactDelivery[],
+    metadata: EventMetadata,
+  ): Promise<SettledFact[]> {
+    const rules = kinds[kind];
+    const streamName = rules.streamName(id);
+    const settled: SettledFact[] = new Array(deliveries.length);
+    const prepared: { index: number; fact: DomainEvent; eventId: string; deliveryName: string }[] = [];
+    const invalid = new Map<number, SettledFact>();
+    for (const [index, delivery] of deliveries.entries()) {
+      try {
+        prepared.push({ index, ...(await this.prepare(kind, id, delivery)) });
+      } catch (error) {
+        invalid.set(index, { error });
+        settled[index] = { error };
+      }
+    }
+    const history = await this.store.readStream(streamName);
+    const stored = new Map(history.map((event) => [event.id, event]));
+    const decider = rules.decider;
+    let state = history.reduce(
+      (current, event) => decider.evolve(current, toDomainEvent(event)),
+      decider.initialState(),
+    );
+    const revision = history.length === 0 ? -1n : history[history.length - 1]!.streamRevision;
+    const earlier: DomainEvent[] = history.map(toDomainEvent);
+    const pending: NewEvent[] = [];
+    const pendingIds = new Set<string>();
+    const bounds = inAnyOrder(this.clock);
+    for (const [position, { index, fact, eventId, deliveryName }] of prepared.entries()) {
+      const delivery = deliveries[index]!;
+      if (pendingIds.has(eventId)) {
+        // A redelivery of a fact of this very batch: store the batch, then take the rest one by one.
+        if (!(await this.appendPending(streamName, pending, revision)))
+          return this.oneByOne(kind, id, deliveries, metadata, invalid);
+        for (const rest of prepared.slice(position)) {
+          settled[rest.index] = await this.settle(() => this.record(kind, id, deliveries[rest.index]!, metadata));
+        }
+        return settled;
+      }
+      const original = stored.get(eventId);
+      if (original) {
+        const differences = deliveryDifferences({ type: original.type, data: original.data }, fact);
+        settled[index] =
+          differences.length > 0
+            ? { error: new DeliveryConflictError(deliveryName, differences) }
+            : { recorded: { streamRevision: revision + BigInt(pending.length), duplicate: true } };
+        continue;
+      }
+      try {
+        const newEvents = decider.decide({ type: rules.commandType, fact }, state);
+        if (newEvents.length > 0) checkOccurredAt(earlier, newEvents, bounds);
+        for (const [eventIndex, event] of newEvents.entries()) {
+          pending.push({
+            id: eventIndex === 0 ? eventId : randomUUID(),
+            type: event.type,
+            schemaVersion: 0,
+            data: event.data,
+            metadata: { ...metadata, source: delivery.source },
+          });
+          earlier.push(event);
+          state = decider.evolve(state, event);
+        }
+        pendingIds.add(eventId);
+        settled[index] = { recorded: { streamRevision: revision + BigInt(pending.length), duplicate: false } };
+      } catch (error) {
+        settled[index] = { error };
+      }
+    }
+    if (!(await this.appendPending(streamName, pending, revision)))
+      return this.oneByOne(kind, id, deliveries, metadata, invalid);
+    return settled;
+  }
+
+  /** Appends the batch at the revision it was decided on; false when the store refused it (nothing was written). */
+  private async appendPending(streamName: string, pending: NewEvent[], revision: bigint): Promise<boolean> {
+    if (pending.length === 0) return true;
+    try {
+      await this.store.appendToStream(streamName, pending, revision === -1n ? 'no_stream' : revision);
+    } catch {
+      return false;
+    }
+    pending.length = 0;
+    return true;
+  }
+
+  /** `record` for each delivery that passed the checks that need no stream (the others keep their error). */
+  private async oneByOne(
+    kind: FactKind,
+    id: string,
+    deliveries: readonly FactDelivery[],
+    metadata: EventMetadata,
+    invalid: ReadonlyMap<number, SettledFact>,
+  ): Promise<SettledFact[]> {
+    const result: SettledFact[] = [];
+    for (const [index, delivery] of deliveries.entries()) {
+      result.push(invalid.get(index) ?? (await this.settle(() => this.record(kind, id, delivery, metadata))));
+    }
+    return result;
+  }
+
+  private async settle(work: () => Promise<RecordedFact>): Promise<SettledFact> {
+    try {
+      return { recorded: await work() };
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  /** The checks that need no stream: a known fact type, storable text, the schema, a service in the catalogue. */
+  private async prepare(kind: FactKind, id: string, delivery: FactDelivery) {
+    const rules = kinds[kind];
     const definition = rules.definitions.find((candidate) => candidate.type === delivery.type);
     if (!definition) {
       throw new RequestValidationError('body', [
@@ -129,34 +279,18 @@ export class FactIntake {
     if (!parsed.success) throw new RequestValidationError('body', toSchemaIssues(parsed.error, 'data'));
     const fact = { type: delivery.type, data: parsed.data } as DomainEvent;
     if (fact.type === rules.opening) await this.requireService((fact.data as { serviceId: string }).serviceId);
-    const streamName = rules.streamName(id);
     const deliveryName = `${delivery.source}/${delivery.externalId}`;
-    const eventId = deterministicUuid(deliveryName);
-    let outcome: { streamRevision: bigint; duplicate: boolean };
-    try {
-      outcome = await handleCommand(
-        this.store,
-        streamName,
-        rules.decider,
-        { type: rules.commandType, fact },
-        {
-          metadata: { ...metadata, source: delivery.source },
-          eventIds: [eventId],
-          // Operations facts arrive in any order by design: only a fact from the future is refused.
-          occurredAt: inAnyOrder(this.clock),
-        },
-      );
-    } catch (error) {
-      // The id is stored in another stream: the same delivery was a fact of another record.
-      if (error instanceof PartialDuplicateError && error.duplicateIds.includes(eventId)) {
-        const differences = [{ path: `data.${rules.idField}`, stored: undefined, sent: id }];
-        const explanation = `it is a fact of another ${kind}, not of ${kind} ${id}`;
-        throw new DeliveryConflictError(deliveryName, differences, explanation);
-      }
-      throw error;
+    return { fact, eventId: deterministicUuid(deliveryName), deliveryName };
+  }
+
+  /** The id is stored in another stream: the same delivery was a fact of another record. */
+  private conflictOfOtherRecord(kind: FactKind, id: string, eventId: string, deliveryName: string, error: unknown) {
+    if (error instanceof PartialDuplicateError && error.duplicateIds.includes(eventId)) {
+      const differences = [{ path: `data.${kinds[kind].idField}`, stored: undefined, sent: id }];
+      const explanation = `it is a fact of another ${kind}, not of ${kind} ${id}`;
+      return new DeliveryConflictError(deliveryName, differences, explanation);
     }
-    if (outcome.duplicate) await requireSameDelivery(this.store, streamName, eventId, fact, deliveryName);
-    return { streamRevision: outcome.streamRevision, duplicate: outcome.duplicate };
+    return error;
   }
 
   private async requireService(serviceId: string): Promise<void> {
