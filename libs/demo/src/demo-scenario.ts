@@ -11,6 +11,7 @@ import {
 } from '@sla/sla-clock';
 import { seededRandom, type Random } from './seeded-random';
 import type { DemoStep } from './demo-step';
+import { agreementsModule, type AgreementsExpectations } from './scenario/agreements';
 
 export type DemoSize = 'small' | 'year';
 export const DEMO_SIZES: readonly DemoSize[] = ['small', 'year'];
@@ -118,6 +119,8 @@ export type DemoExpectations = {
   readonly ticketsPerMonth: Readonly<Record<string, number>>;
   readonly tickets: readonly TicketExpectation[];
   readonly availability: readonly AvailabilityExpectation[];
+  /** Underpinning OLAs/UCs, the accepted gap, the amendment's versions in force, the termination and the renewal. */
+  readonly agreements: AgreementsExpectations;
 };
 
 /** A customer as the scenario set it up, for the modules that build on it. */
@@ -130,6 +133,8 @@ export type DemoCustomer = {
   readonly calendars: { readonly roundTheClock: string; readonly businessHours: string };
   readonly businessCalendar: BusinessCalendar;
   readonly roundTheClockCalendar: BusinessCalendar;
+  /** The template its SLA (version 1) was drafted from, so a module can build an amendment of that content. */
+  readonly template: DemoAgreement['template'];
 };
 
 /** What every scenario module is given: the set-up, the tickets built so far, and a random stream of its own. */
@@ -159,7 +164,7 @@ export type DemoContribution = {
 };
 
 /** The scenario modules, each in its own file; they run in this order, and their steps are sent in time order. */
-const SCENARIO_MODULES: readonly ((context: DemoContext) => DemoContribution)[] = [];
+const SCENARIO_MODULES: readonly ((context: DemoContext) => DemoContribution)[] = [agreementsModule];
 
 export type DemoInputs = {
   readonly seed: number;
@@ -330,19 +335,20 @@ export function generateDemoScenario(inputs: DemoInputs): DemoScenario {
     const effectiveFrom = Temporal.PlainDate.from({ year: DEMO_YEAR, month: 1, day: 1 });
     const instantOf = (date: Temporal.PlainDate) =>
       iso(date.toPlainDateTime({ hour: 0 }).toZonedDateTime(customer.timeZone).epochMilliseconds);
+    const template: DemoAgreement['template'] = {
+      title: `${customer.name}: managed IT services`,
+      services: customer.services.map(([serviceId]) => serviceId),
+      tier: customer.tier,
+      calendars: { roundTheClock: roundTheClock.id, businessHours: businessHours.id },
+      effectiveFrom: instantOf(effectiveFrom),
+      expiresAt: instantOf(effectiveFrom.add({ years: 1 })),
+    };
     agreements.push({
       agreementId,
       kind: 'SLA',
       provider: { name: 'IT Services' },
       counterparty: { name: customer.name },
-      template: {
-        title: `${customer.name}: managed IT services`,
-        services: customer.services.map(([serviceId]) => serviceId),
-        tier: customer.tier,
-        calendars: { roundTheClock: roundTheClock.id, businessHours: businessHours.id },
-        effectiveFrom: instantOf(effectiveFrom),
-        expiresAt: instantOf(effectiveFrom.add({ years: 1 })),
-      },
+      template,
       draftedAt: at(2, 10),
       submittedAt: at(2, 15),
       riskAcceptance: { reason: 'Underpinning OLAs and UCs are negotiated during the first quarter' },
@@ -476,6 +482,7 @@ export function generateDemoScenario(inputs: DemoInputs): DemoScenario {
       calendars: { roundTheClock: roundTheClock.id, businessHours: businessHours.id },
       businessCalendar,
       roundTheClockCalendar,
+      template,
     });
     for (const [serviceId] of customer.services) {
       for (let month = 0; month < plan.months; month += 1) {
