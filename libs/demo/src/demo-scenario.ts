@@ -11,6 +11,7 @@ import {
 } from '@sla/sla-clock';
 import { seededRandom, type Random } from './seeded-random';
 import type { DemoStep } from './demo-step';
+import { governanceScenario, type GovernanceExpectations } from './scenario/governance';
 
 export type DemoSize = 'small' | 'year';
 export const DEMO_SIZES: readonly DemoSize[] = ['small', 'year'];
@@ -118,6 +119,8 @@ export type DemoExpectations = {
   readonly ticketsPerMonth: Readonly<Record<string, number>>;
   readonly tickets: readonly TicketExpectation[];
   readonly availability: readonly AvailabilityExpectation[];
+  /** Breach follow-ups, reviews and improvement plans (scenario/governance.ts). */
+  readonly governance: GovernanceExpectations;
 };
 
 /** A customer as the scenario set it up, for the modules that build on it. */
@@ -159,7 +162,7 @@ export type DemoContribution = {
 };
 
 /** The scenario modules, each in its own file; they run in this order, and their steps are sent in time order. */
-const SCENARIO_MODULES: readonly ((context: DemoContext) => DemoContribution)[] = [];
+const SCENARIO_MODULES: readonly ((context: DemoContext) => DemoContribution)[] = [governanceScenario];
 
 export type DemoInputs = {
   readonly seed: number;
