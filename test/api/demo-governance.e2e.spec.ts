@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { generateDemoScenario } from '@sla/demo';
 import { loadDemo } from '../../apps/demo/src/load-demo';
 import { readShippedChinaCalendar } from '../../apps/demo/src/shipped-calendar';
@@ -102,8 +103,24 @@ describe('npm run demo (small): governance', () => {
     expect(draft.status).toBe('draft');
   });
 
-  it('adds nothing when loaded a second time', async () => {
+  it('adds nothing when loaded a second time: no step sent, no event in the governance streams', async () => {
+    const before = await governanceEvents();
+    expect(before).toBeGreaterThan(0);
     const second = await loadDemo({ baseUrl: api.baseUrl, scenario, now });
     expect(second.added).toBe(0);
+    expect(await governanceEvents()).toBe(before);
   }, 600_000);
+
+  /** Events of the streams the governance steps and their follow-ups write (the SLA watch writes none of them). */
+  async function governanceEvents(): Promise<number> {
+    const client = new Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    try {
+      const sql = `select count(*)::int as count from event_store.events
+        where split_part(stream_name, '-', 1) in ('review', 'improvement_plan', 'breach_follow_up', 'agreement')`;
+      return (await client.query(sql)).rows[0].count;
+    } finally {
+      await client.end();
+    }
+  }
 });
