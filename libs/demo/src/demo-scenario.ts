@@ -12,6 +12,7 @@ import {
 import { seededRandom, type Random } from './seeded-random';
 import type { DemoStep } from './demo-step';
 import { agreementsModule, type AgreementsExpectations } from './scenario/agreements';
+import { governanceScenario, type GovernanceExpectations } from './scenario/governance';
 
 export type DemoSize = 'small' | 'year';
 export const DEMO_SIZES: readonly DemoSize[] = ['small', 'year'];
@@ -121,6 +122,8 @@ export type DemoExpectations = {
   readonly availability: readonly AvailabilityExpectation[];
   /** Underpinning OLAs/UCs, the accepted gap, the amendment's versions in force, the termination and the renewal. */
   readonly agreements: AgreementsExpectations;
+  /** Breach follow-ups, reviews and improvement plans (scenario/governance.ts). */
+  readonly governance: GovernanceExpectations;
 };
 
 /** A customer as the scenario set it up, for the modules that build on it. */
@@ -164,7 +167,7 @@ export type DemoContribution = {
 };
 
 /** The scenario modules, each in its own file; they run in this order, and their steps are sent in time order. */
-const SCENARIO_MODULES: readonly ((context: DemoContext) => DemoContribution)[] = [agreementsModule];
+const SCENARIO_MODULES: readonly ((context: DemoContext) => DemoContribution)[] = [agreementsModule, governanceScenario];
 
 export type DemoInputs = {
   readonly seed: number;
