@@ -11,6 +11,7 @@ import {
 } from '@sla/sla-clock';
 import { seededRandom, type Random } from './seeded-random';
 import type { DemoStep } from './demo-step';
+import { operationsScenario, type OperationsExpectations } from './scenario/operations';
 
 export type DemoSize = 'small' | 'year';
 export const DEMO_SIZES: readonly DemoSize[] = ['small', 'year'];
@@ -118,6 +119,8 @@ export type DemoExpectations = {
   readonly ticketsPerMonth: Readonly<Record<string, number>>;
   readonly tickets: readonly TicketExpectation[];
   readonly availability: readonly AvailabilityExpectation[];
+  /** Maintenance, Alertmanager, partial, late and redelivered outages (scenario/operations.ts). */
+  readonly operations: OperationsExpectations;
 };
 
 /** A customer as the scenario set it up, for the modules that build on it. */
@@ -142,6 +145,8 @@ export type DemoContext = {
   readonly tickets: readonly DemoTicket[];
   readonly ticketExpectations: readonly TicketExpectation[];
   readonly availability: readonly AvailabilityExpectation[];
+  /** The outages built so far (one full outage per service and month). */
+  readonly outages: readonly DemoOutage[];
   /**
    * A random stream for one module, derived from the seed and the module's name: a module's output does not change
    * when another module draws more or fewer numbers.
@@ -159,7 +164,7 @@ export type DemoContribution = {
 };
 
 /** The scenario modules, each in its own file; they run in this order, and their steps are sent in time order. */
-const SCENARIO_MODULES: readonly ((context: DemoContext) => DemoContribution)[] = [];
+const SCENARIO_MODULES: readonly ((context: DemoContext) => DemoContribution)[] = [operationsScenario];
 
 export type DemoInputs = {
   readonly seed: number;
@@ -523,6 +528,7 @@ export function generateDemoScenario(inputs: DemoInputs): DemoScenario {
     tickets,
     ticketExpectations,
     availability,
+    outages,
     randomFor: (module) => seededRandom((inputs.seed ^ hashOf(module)) >>> 0),
   };
   const contributions = SCENARIO_MODULES.map((module) => module(context));
