@@ -236,9 +236,28 @@ async function runStep(api: ApiClient, step: DemoStep): Promise<boolean> {
   const response = await api.write(step.method, substitute(step.path, values), substitute(step.body, values), {
     'x-actor': step.actor,
   });
-  if (!doneWhen) return response.body?.duplicate !== true;
+  if (!doneWhen) return !isDuplicateDelivery(step, response);
   await api.until(doneWhen.path, (found) => matchesPattern(found, doneWhen.matches));
   return true;
+}
+
+/**
+ * Whether the API recognised a step without `doneWhen` as a redelivery: `duplicate: true`, or for a webhook every
+ * alert's outcome `duplicate`. An alert the product did not store (unmapped, refused, in conflict) stops the load:
+ * counted as sent, it would hide an outage that never was recorded.
+ */
+function isDuplicateDelivery(step: DemoStep, response: ApiResponse): boolean {
+  const outcomes: { outcome: string; fingerprint: string; reason?: string }[] | undefined = response.body?.outcomes;
+  if (!Array.isArray(outcomes)) return response.body?.duplicate === true;
+  const unstored = outcomes.find(({ outcome }) => !['started', 'ended', 'duplicate'].includes(outcome));
+  if (unstored) {
+    const hint = unstored.outcome === 'unmapped' ? " (start the API with the demo's ALERTMANAGER_MAPPING_FILE)" : '';
+    throw new DemoLoadError(
+      `${step.method} ${step.path}: alert ${unstored.fingerprint} was ${unstored.outcome}${hint}` +
+        (unstored.reason ? `: ${unstored.reason}` : ''),
+    );
+  }
+  return outcomes.length > 0 && outcomes.every(({ outcome }) => outcome === 'duplicate');
 }
 
 function groupBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): Map<string, Item[]> {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { countDeliveries, DEMO_SIZES, generateDemoScenario, type DemoSize } from '@sla/demo';
+import { countDeliveries, DEMO_SIZES, demoAlertMapping, generateDemoScenario, type DemoSize } from '@sla/demo';
 import { loadConfiguration } from '@sla/configuration';
 import { openInfrastructure, type Infrastructure } from '@sla/composition';
 import { systemClock } from '@sla/nest-platform';
@@ -27,17 +27,21 @@ const program = new Command('demo')
     const baseUrl = (explicitUrl ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`).replace(/\/$/, '');
     let startedApi: ChildProcess | undefined;
     let importer: BulkImporter | undefined;
+    const scenario = generateDemoScenario({
+      seed: options.seed,
+      size: options.size,
+      chinaBusinessHours: readShippedChinaCalendar(),
+    });
+    const mappingFolder = mkdtempSync(path.join(tmpdir(), 'sla-demo-alerts-'));
     if (!(await answers(baseUrl))) {
       if (explicitUrl) throw new Error(`no API answers at ${baseUrl}`);
       console.log(`No API answers at ${baseUrl}: starting one (npm start's configuration) for the load.`);
-      startedApi = await startApi(baseUrl);
+      // The demo's alerts name its services: the API it starts maps them (unless a mapping is configured).
+      const mappingFile = path.join(mappingFolder, 'alertmanager-mapping.json');
+      writeFileSync(mappingFile, JSON.stringify(demoAlertMapping(scenario.services.map(({ serviceId }) => serviceId))));
+      startedApi = await startApi(baseUrl, { ALERTMANAGER_MAPPING_FILE: mappingFile });
     }
     try {
-      const scenario = generateDemoScenario({
-        seed: options.seed,
-        size: options.size,
-        chinaBusinessHours: readShippedChinaCalendar(),
-      });
       console.log(
         `Demo ${options.size}, seed ${options.seed}: ${scenario.services.length} services, ` +
           `${scenario.agreements.length} SLAs, ${scenario.tickets.length} tickets, ` +
@@ -72,6 +76,7 @@ const program = new Command('demo')
     } finally {
       await importer?.close();
       if (startedApi) await stopApi(startedApi);
+      rmSync(mappingFolder, { recursive: true, force: true });
     }
   });
 
@@ -138,9 +143,10 @@ async function answers(baseUrl: string): Promise<boolean> {
 }
 
 /** The built API, with the environment `npm start` would have (embedded PostgreSQL unless DATABASE_URL is set). */
-async function startApi(baseUrl: string): Promise<ChildProcess> {
+async function startApi(baseUrl: string, defaults: Record<string, string>): Promise<ChildProcess> {
   const entry = path.join(__dirname, '../../api/src/main.js');
-  const child = spawn(process.execPath, [entry], { env: process.env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const env = { ...defaults, ...process.env };
+  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`the API stopped while starting (exit code ${code})`))),
   );

@@ -13,6 +13,7 @@ import { seededRandom, type Random } from './seeded-random';
 import type { DemoStep } from './demo-step';
 import { agreementsModule, type AgreementsExpectations } from './scenario/agreements';
 import { governanceScenario, type GovernanceExpectations } from './scenario/governance';
+import { operationsScenario, type OperationsExpectations } from './scenario/operations';
 
 export type DemoSize = 'small' | 'year';
 export const DEMO_SIZES: readonly DemoSize[] = ['small', 'year'];
@@ -124,6 +125,8 @@ export type DemoExpectations = {
   readonly agreements: AgreementsExpectations;
   /** Breach follow-ups, reviews and improvement plans (scenario/governance.ts). */
   readonly governance: GovernanceExpectations;
+  /** Maintenance, Alertmanager, partial, late and redelivered outages (scenario/operations.ts). */
+  readonly operations: OperationsExpectations;
 };
 
 /** A customer as the scenario set it up, for the modules that build on it. */
@@ -150,6 +153,8 @@ export type DemoContext = {
   readonly tickets: readonly DemoTicket[];
   readonly ticketExpectations: readonly TicketExpectation[];
   readonly availability: readonly AvailabilityExpectation[];
+  /** The outages built so far (one full outage per service and month). */
+  readonly outages: readonly DemoOutage[];
   /**
    * A random stream for one module, derived from the seed and the module's name: a module's output does not change
    * when another module draws more or fewer numbers.
@@ -167,7 +172,11 @@ export type DemoContribution = {
 };
 
 /** The scenario modules, each in its own file; they run in this order, and their steps are sent in time order. */
-const SCENARIO_MODULES: readonly ((context: DemoContext) => DemoContribution)[] = [agreementsModule, governanceScenario];
+const SCENARIO_MODULES: readonly ((context: DemoContext) => DemoContribution)[] = [
+  agreementsModule,
+  operationsScenario,
+  governanceScenario,
+];
 
 export type DemoInputs = {
   readonly seed: number;
@@ -533,6 +542,7 @@ export function generateDemoScenario(inputs: DemoInputs): DemoScenario {
     tickets,
     ticketExpectations,
     availability,
+    outages,
     randomFor: (module) => seededRandom((inputs.seed ^ hashOf(module)) >>> 0),
   };
   const contributions = SCENARIO_MODULES.map((module) => module(context));

@@ -1,3 +1,4 @@
 export * from './demo-scenario';
 export * from './demo-step';
 export * from './seeded-random';
+export * from './scenario/operations';
