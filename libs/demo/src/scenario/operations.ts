@@ -249,6 +249,7 @@ export function operationsScenario(context: DemoContext): DemoContribution {
             },
           ],
         });
+        const outageId = `alertmanager-${fingerprint}-${alert.start}`;
         const step = (occurredAt: Instant, status: 'firing' | 'resolved'): DemoStep => ({
           phase: 'alerts',
           occurredAt: iso(occurredAt),
@@ -256,16 +257,22 @@ export function operationsScenario(context: DemoContext): DemoContribution {
           path: '/webhooks/alertmanager',
           body: payload(status),
           actor: 'alertmanager',
+          // Done once the outage shows (ended, for the resolution): a later run against an API whose mapping does
+          // not know the demo's alerts, such as a plain `npm start`, then sends none of them again.
+          doneWhen: {
+            path: `/outages?serviceId=${plan.serviceId}&limit=200`,
+            matches: { items: [status === 'firing' ? { outageId } : { outageId, endedAt: iso(alert.end) }] },
+          },
         });
         steps.push(step(alert.start + 30_000, 'firing'));
         if (index === 0) {
-          // Alertmanager retried the notification (its first attempt timed out): the product answers duplicate.
+          // Alertmanager retried the notification (its first attempt timed out): already stored, so not sent again.
           steps.push(step(alert.start + 90_000, 'firing'));
           alertRedeliveries += 1;
         }
         steps.push(step(alert.end + 30_000, 'resolved'));
         alertOutages.push({
-          outageId: `alertmanager-${fingerprint}-${alert.start}`,
+          outageId,
           serviceId: plan.serviceId,
           period,
         });
