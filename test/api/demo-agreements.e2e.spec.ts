@@ -1,3 +1,4 @@
+import { writeDemoAlertMapping } from '../support/demo-alert-mapping';
 import { generateDemoScenario } from '@sla/demo';
 import { loadDemo } from '../../apps/demo/src/load-demo';
 import { readShippedChinaCalendar } from '../../apps/demo/src/shipped-calendar';
@@ -17,7 +18,7 @@ describe('npm run demo (small): agreements', () => {
   const now = () => new Date('2026-12-01T00:00:00Z');
 
   beforeAll(async () => {
-    api = await startTestApi('demo_agreements');
+    api = await startTestApi('demo_agreements', { ALERTMANAGER_MAPPING_FILE: writeDemoAlertMapping(scenario) });
     await loadDemo({ baseUrl: api.baseUrl, scenario, now });
     http = httpClient(api.baseUrl, {}, api.conformance);
   }, 600_000);

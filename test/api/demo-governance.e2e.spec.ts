@@ -1,3 +1,4 @@
+import { writeDemoAlertMapping } from '../support/demo-alert-mapping';
 import { Client } from 'pg';
 import { generateDemoScenario } from '@sla/demo';
 import { loadDemo } from '../../apps/demo/src/load-demo';
@@ -18,7 +19,7 @@ describe('npm run demo (small): governance', () => {
   const now = () => new Date('2026-12-01T00:00:00Z');
 
   beforeAll(async () => {
-    api = await startTestApi('demo_governance');
+    api = await startTestApi('demo_governance', { ALERTMANAGER_MAPPING_FILE: writeDemoAlertMapping(scenario) });
     http = httpClient(api.baseUrl, {}, api.conformance);
     const first = await loadDemo({ baseUrl: api.baseUrl, scenario, now });
     for (const phase of ['follow-ups', 'reviews', 'improvement-plans'] as const) {
@@ -31,8 +32,11 @@ describe('npm run demo (small): governance', () => {
   it('records each chosen breach follow-up as built: closed with a credit assessment, closed with a waiver, open', async () => {
     expect(expected.followUps.length).toBeGreaterThanOrEqual(3);
     for (const followUp of expected.followUps) {
-      const page = (await http.get(`/compliance/follow-ups?status=all&ticketId=${followUp.ticketId}&metric=resolution`))
-        .body;
+      const page = (
+        await http.get(
+          `/compliance/follow-ups?status=all&agreementId=${followUp.agreementId}&ticketId=${followUp.ticketId}&metric=resolution`,
+        )
+      ).body;
       expect(page.items).toHaveLength(1);
       const [item] = page.items;
       expect({

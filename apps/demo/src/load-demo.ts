@@ -236,7 +236,9 @@ async function runStep(api: ApiClient, step: DemoStep): Promise<boolean> {
   const response = await api.write(step.method, substitute(step.path, values), substitute(step.body, values), {
     'x-actor': step.actor,
   });
-  if (!doneWhen) return !isDuplicateDelivery(step, response);
+  // Checked for every step: an alert the product did not store must stop the load, done-when or not.
+  const duplicate = isDuplicateDelivery(step, response);
+  if (!doneWhen) return !duplicate;
   await api.until(doneWhen.path, (found) => matchesPattern(found, doneWhen.matches));
   return true;
 }

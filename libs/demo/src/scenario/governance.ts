@@ -88,13 +88,14 @@ function breachFollowUps(context: DemoContext, steps: DemoStep[]): GovernanceExp
       {
         name: 'breach',
         path:
-          `/compliance/breaches?ticketId=${ticketId}&metric=resolution` +
+          `/compliance/breaches?agreementId=${agreementId}&ticketId=${ticketId}&metric=resolution` +
           `&from=${iso(utc(context.year, 1, 1))}&to=${iso(utc(context.year + 1, 2, 1))}`,
-        find: { ticketId, metric: 'resolution' },
+        // The OLAs underpinning the SLA measure the same ticket: the SLA's breach is the one followed up.
+        find: { agreementId, ticketId, metric: 'resolution' },
         pick: 'eventId',
       },
     ];
-    const followUpPath = `/compliance/follow-ups?status=all&ticketId=${ticketId}&metric=resolution`;
+    const followUpPath = `/compliance/follow-ups?status=all&agreementId=${agreementId}&ticketId=${ticketId}&metric=resolution`;
     const step = (at: number, type: string, data: Record<string, unknown>, shows: JsonPattern): DemoStep => ({
       phase: 'follow-ups',
       occurredAt: iso(at),
