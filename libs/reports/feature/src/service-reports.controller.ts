@@ -18,6 +18,7 @@ import {
   compareQuery,
   compareRoute,
   generateBody,
+  occurredAtBody,
   generateRoute,
   htmlQuery,
   htmlRoute,
@@ -45,7 +46,8 @@ export class ServiceReportsController {
 
   @Endpoint(generateRoute)
   generate(@ValidBody(generateRoute) body: z.infer<typeof generateBody>, @RequestMetadata() metadata: EventMetadata) {
-    return this.reports.generate(body, metadata);
+    const { occurredAt, ...request } = body;
+    return this.reports.generate(request, metadata, undefined, occurredAt);
   }
 
   @Endpoint(reviseRoute)
@@ -54,7 +56,7 @@ export class ServiceReportsController {
     @ValidBody(reviseRoute) body: z.infer<typeof reviseBody>,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    return this.reports.revise(id, body.reason, metadata);
+    return this.reports.revise(id, body.reason, metadata, body.occurredAt);
   }
 
   @Endpoint(reviewRoute)
@@ -63,17 +65,25 @@ export class ServiceReportsController {
     @ValidBody(reviewRoute) body: z.infer<typeof reviewBody>,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    return this.reports.review(id, body.notes, metadata);
+    return this.reports.review(id, body.notes, metadata, body.occurredAt);
   }
 
   @Endpoint(approveRoute)
-  approve(@ValidParam(approveRoute, 'reportId', reportId) id: string, @RequestMetadata() metadata: EventMetadata) {
-    return this.reports.approve(id, metadata);
+  approve(
+    @ValidParam(approveRoute, 'reportId', reportId) id: string,
+    @ValidBody(approveRoute) body: z.infer<typeof occurredAtBody>,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.reports.approve(id, metadata, body.occurredAt);
   }
 
   @Endpoint(publishRoute)
-  publish(@ValidParam(publishRoute, 'reportId', reportId) id: string, @RequestMetadata() metadata: EventMetadata) {
-    return this.reports.publish(id, metadata);
+  publish(
+    @ValidParam(publishRoute, 'reportId', reportId) id: string,
+    @ValidBody(publishRoute) body: z.infer<typeof occurredAtBody>,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    return this.reports.publish(id, metadata, body.occurredAt);
   }
 
   @Endpoint(listRoute)

@@ -1,3 +1,4 @@
+import { instantSchema } from '@sla/event-sourcing';
 import { z } from 'zod';
 import { defineRoute, pageQueryShape, pageSchema, versionParameter, writeErrors } from '@sla/nest-platform';
 import { access } from '@sla/access-control';
@@ -12,6 +13,13 @@ import {
 import { isTimeZone } from '@sla/sla-clock';
 
 export const reportId = reportIdSchema;
+
+/**
+ * When the step happened, if not now (entering a past year's reports, the demo). Steps of one report are entered in
+ * order and not in the future; the figures are always those known when the request is made, and the event's
+ * recorded time stays the store's.
+ */
+const WHEN = 'when it happened, if not now: in order, not in the future; timeliness is judged at it';
 
 export const generateBody = z.strictObject({
   agreementId: reportAgreementIdSchema,
@@ -28,11 +36,21 @@ export const generateBody = z.strictObject({
   trendPeriods: z.number().int().min(2).max(24).optional(),
   /** Without it a period in which no agreement version was in force is refused (422 NO_VERSION_IN_FORCE). */
   acknowledgeNoVersionInForce: z.strictObject({ reason: z.string().trim().min(1).max(2_000) }).optional(),
+  occurredAt: instantSchema.optional().describe(WHEN),
 });
 
-export const reviewBody = z.strictObject({ notes: z.string().max(5_000).default('') });
+export const reviewBody = z.strictObject({
+  notes: z.string().max(5_000).default(''),
+  occurredAt: instantSchema.optional().describe(WHEN),
+});
 
-export const reviseBody = z.strictObject({ reason: z.string().trim().min(1).max(2_000) });
+export const reviseBody = z.strictObject({
+  reason: z.string().trim().min(1).max(2_000),
+  occurredAt: instantSchema.optional().describe(WHEN),
+});
+
+/** Approval and publication take nothing but, optionally, when they happened. */
+export const occurredAtBody = z.strictObject({ occurredAt: instantSchema.optional().describe(WHEN) });
 
 export const revisionNumber = versionParameter;
 
@@ -166,6 +184,7 @@ export const approveRoute = defineRoute({
   access: access.change,
   status: 200,
   summary: 'Approve the reviewed revision (not by its author)',
+  body: occurredAtBody,
   responses: { 200: { description: 'approved', schema: recorded }, ...writeErrors },
 });
 
@@ -176,6 +195,7 @@ export const publishRoute = defineRoute({
   access: access.change,
   status: 200,
   summary: 'Publish the approved revision: frozen with its content hash; on time or late recorded',
+  body: occurredAtBody,
   responses: { 200: { description: 'published', schema: recorded }, ...writeErrors },
 });
 

@@ -180,7 +180,12 @@ export class ServiceReports {
   /**
    * Revision 1 of a report from the figures as known now; its due date by the reporting rules on the provider calendar.
    */
-  async generate(request: GenerateReport, metadata: EventMetadata, eventIds?: string[]): Promise<ReportOutcome> {
+  async generate(
+    request: GenerateReport,
+    metadata: EventMetadata,
+    eventIds?: string[],
+    occurredAt?: string,
+  ): Promise<ReportOutcome> {
     const calendar = (await this.calendars.load([request.calendarId])).get(request.calendarId);
     if (!calendar) throw new UnknownCalendarError(`no calendar '${request.calendarId}'`);
     const due = reportDue(request.period, calendar);
@@ -206,7 +211,7 @@ export class ServiceReports {
           contentHash: reportContentHash(content),
           reason: null,
           draftedBy: metadata.actor,
-          occurredAt: this.clock.now().toISOString(),
+          occurredAt: occurredAt ?? this.clock.now().toISOString(),
         },
       },
       metadata,
@@ -220,7 +225,7 @@ export class ServiceReports {
   }
 
   /** After publication: a new revision from the figures as known now, with its reason; refused when nothing changed. */
-  revise(id: string, reason: string, metadata: EventMetadata): Promise<ReportOutcome> {
+  revise(id: string, reason: string, metadata: EventMetadata, occurredAt?: string): Promise<ReportOutcome> {
     return this.run(
       id,
       async (state) => {
@@ -259,7 +264,7 @@ export class ServiceReports {
             contentHash: reportContentHash(content),
             reason,
             draftedBy: metadata.actor,
-            occurredAt: this.clock.now().toISOString(),
+            occurredAt: occurredAt ?? this.clock.now().toISOString(),
           },
         };
       },
@@ -267,25 +272,23 @@ export class ServiceReports {
     );
   }
 
-  review(id: string, notes: string, metadata: EventMetadata): Promise<ReportOutcome> {
-    return this.run(id, { type: 'ReviewReport', notes, at: this.clock.now().toISOString() }, metadata);
+  review(id: string, notes: string, metadata: EventMetadata, occurredAt?: string): Promise<ReportOutcome> {
+    return this.run(id, { type: 'ReviewReport', notes, at: occurredAt ?? this.clock.now().toISOString() }, metadata);
   }
 
-  approve(id: string, metadata: EventMetadata): Promise<ReportOutcome> {
-    return this.run(
-      id,
-      { type: 'ApproveReport', approver: metadata.actor, at: this.clock.now().toISOString() },
-      metadata,
-    );
+  approve(id: string, metadata: EventMetadata, occurredAt?: string): Promise<ReportOutcome> {
+    const at = occurredAt ?? this.clock.now().toISOString();
+    return this.run(id, { type: 'ApproveReport', approver: metadata.actor, at }, metadata);
   }
 
-  publish(id: string, metadata: EventMetadata): Promise<ReportOutcome> {
+  /** Judged on time or late at `occurredAt` (by default now), which must not lie in the future (stream bounds). */
+  publish(id: string, metadata: EventMetadata, occurredAt?: string): Promise<ReportOutcome> {
     return this.run(
       id,
       async (state) => {
         const subject = state.subject;
         if (!subject) throw new ServiceReportError('REPORT_NOT_FOUND', `no report '${id}'`);
-        const now = this.clock.now();
+        const now = occurredAt ? new Date(occurredAt) : this.clock.now();
         const judged = timeliness(
           {
             period: subject.period,

@@ -1,0 +1,123 @@
+import { Client } from 'pg';
+import { eventually, givenApprovedVpnAgreement, httpClient } from '@sla/test-support';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+/**
+ * Report steps entered after the fact (a past year's reports, the demo) say when they happened: `occurredAt` on
+ * drafting, review, approval, publication and restatement. Publication is judged on time or late at that instant;
+ * steps stay in order and never in the future. The API's clock reads 20 April 2026; March is due by 10 April.
+ */
+describe('service report steps with their own occurredAt (real app, real PostgreSQL)', () => {
+  let api: TestApi;
+  let http: ReturnType<typeof httpClient>;
+  const now = new Date('2026-04-20T12:00:00Z');
+  const march = { agreementId: 'vpn-sla', period: '2026-03', calendarId: 'round-the-clock' };
+
+  const eventCount = async () => {
+    const client = new Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    try {
+      return Number((await client.query('select count(*) as count from event_store.events')).rows[0].count);
+    } finally {
+      await client.end();
+    }
+  };
+  type Answer = { status: number; body: any };
+  const readable = (path: string, until: (response: Answer) => boolean = (response) => response.status === 200) =>
+    eventually(async () => {
+      const response = await http.get(path);
+      return until(response) ? response.body : undefined;
+    });
+  const listed = (reportId: string, until: (item: any) => boolean) =>
+    readable('/reports?status=all', (response) =>
+      response.body?.items?.some((item: any) => item.reportId === reportId && until(item)),
+    ).then((body) => body.items.find((item: any) => item.reportId === reportId));
+
+  beforeAll(async () => {
+    api = await startTestApi('report_occurred_at', {}, { now: () => now });
+    http = httpClient(api.baseUrl, { 'x-actor': 'slm.alice' }, api.conformance);
+    const calendar = { id: 'round-the-clock', name: '24x7', timeZone: 'UTC', versions: [{ weeklyWindows: '24x7' }] };
+    await http.post('/calendars', { definition: calendar });
+    await readable('/calendars/round-the-clock');
+    const service = { serviceId: 'vpn', name: 'VPN', owner: { name: 'Li Wei' }, calendarId: 'round-the-clock' };
+    await http.post('/services', { ...service, changeRequest: 'CR-1' });
+    await readable('/services/vpn');
+    const serviceTargets = ['P1', 'P2', 'P3', 'P4'].map((priority) => ({
+      serviceId: 'vpn',
+      priority,
+      response: { duration: { unit: 'business-hours', amount: 1 }, calendarId: 'round-the-clock' },
+      resolution: { duration: { unit: 'business-hours', amount: 8 }, calendarId: 'round-the-clock' },
+    }));
+    await givenApprovedVpnAgreement(http, serviceTargets);
+    await readable('/agreements/vpn-sla', (response) => response.body?.status === 'in-effect');
+    await readable('/compliance/agreements/vpn-sla/kpis?period=2026-03');
+  }, 60_000);
+  afterAll(() => api?.close());
+
+  it('records each step at its occurredAt and judges a publication before the deadline on time', async () => {
+    const id = 'vpn-sla-2026-03-customer';
+    const drafted = await http.post('/reports', { ...march, occurredAt: '2026-04-02T09:00:00Z' });
+    expect(drafted.status).toBe(201);
+    await readable(`/reports/${id}/revisions/1`);
+    const steps: [string, Record<string, unknown>, string?][] = [
+      ['review', { notes: 'checked', occurredAt: '2026-04-03T10:00:00Z' }],
+      ['approval', { occurredAt: '2026-04-06T11:00:00Z' }, 'bob.approver'],
+      ['publication', { occurredAt: '2026-04-08T15:30:00Z' }],
+    ];
+    for (const [step, body, actor] of steps) {
+      const answer = await http.post(`/reports/${id}/${step}`, body, actor ? { 'x-actor': actor } : {});
+      expect({ step, status: answer.status }).toEqual({ step, status: 200 });
+    }
+    const published = await readable(`/reports/${id}/revisions/1`, (response) => response.body?.status === 'published');
+    expect(published).toMatchObject({
+      draftedAt: '2026-04-02T09:00:00.000Z',
+      approvedBy: 'bob.approver',
+      publishedAt: '2026-04-08T15:30:00.000Z',
+    });
+    expect(await listed(id, (item) => item.publishedAt !== null)).toMatchObject({
+      publishedAt: '2026-04-08T15:30:00.000Z',
+      onTime: true,
+      lateByMs: 0,
+      overdue: false,
+    });
+  });
+
+  it('judges a publication after the deadline late by the time past it, not by the clock', async () => {
+    const id = 'vpn-sla-2026-03-internal';
+    expect(
+      (await http.post('/reports', { ...march, audience: 'internal', occurredAt: '2026-04-09T08:00:00Z' })).status,
+    ).toBe(201);
+    await readable(`/reports/${id}/revisions/1`);
+    expect((await http.post(`/reports/${id}/review`, { occurredAt: '2026-04-10T08:00:00Z' })).status).toBe(200);
+    const approval = { occurredAt: '2026-04-13T08:00:00Z' };
+    expect((await http.post(`/reports/${id}/approval`, approval, { 'x-actor': 'bob.approver' })).status).toBe(200);
+    expect((await http.post(`/reports/${id}/publication`, { occurredAt: '2026-04-14T08:00:00Z' })).status).toBe(200);
+    const item = await listed(id, (candidate) => candidate.publishedAt !== null);
+    expect(item).toMatchObject({ publishedAt: '2026-04-14T08:00:00.000Z', onTime: false });
+    // Due 10 April (a Friday): the deadline is the end of that day, 11 April 00:00 UTC.
+    expect(item.deadline).toBe('2026-04-11T00:00:00.000Z');
+    expect(item.lateByMs).toBe(Date.parse('2026-04-14T08:00:00Z') - Date.parse(item.deadline));
+  });
+
+  it('refuses a step dated in the future, before the report s last step, or not an instant, storing nothing', async () => {
+    const id = 'vpn-sla-2026-02-customer';
+    const acknowledgeNoVersionInForce = { reason: 'before the SLA' };
+    const draft = { ...march, period: '2026-02', acknowledgeNoVersionInForce, occurredAt: '2026-03-05T09:00:00Z' };
+    expect((await http.post('/reports', draft)).status).toBe(201);
+    await readable(`/reports/${id}/revisions/1`);
+    const before = await eventCount();
+
+    const future = await http.post(`/reports/${id}/review`, { occurredAt: '2026-04-21T12:00:00Z' });
+    expect(future.status).toBe(422);
+    expect(future.body.error.code).toBe('OCCURRED_AT_IN_FUTURE');
+    const earlier = await http.post(`/reports/${id}/review`, { occurredAt: '2026-03-04T09:00:00Z' });
+    expect(earlier.status).toBe(422);
+    expect(earlier.body.error.code).toBe('OCCURRED_AT_BEFORE_EARLIER_FACT');
+    const malformed = await http.post(`/reports/${id}/review`, { occurredAt: 'yesterday' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['occurredAt']);
+    const unknown = await http.post(`/reports/${id}/approval`, { approvedAt: '2026-03-06T09:00:00Z' });
+    expect(unknown.status).toBe(400);
+    expect(await eventCount()).toBe(before);
+  });
+});
