@@ -1,28 +1,17 @@
-import { writeDemoAlertMapping } from '../support/demo-alert-mapping';
-import { generateDemoScenario } from '@sla/demo';
-import { loadDemo } from '../../apps/demo/src/load-demo';
-import { readShippedChinaCalendar } from '../../apps/demo/src/shipped-calendar';
-import { httpClient } from '../support';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { loadSmallDemo, type LoadedDemo } from '../support/demo';
 
 /** The `small` demo's agreements content: underpinning OLAs/UCs, the accepted gap, the amendment, renewal, notice. */
 describe('npm run demo (small): agreements', () => {
-  let api: TestApi;
-  let http: ReturnType<typeof httpClient>;
-  const scenario = generateDemoScenario({
-    seed: 20260101,
-    size: 'small',
-    chinaBusinessHours: readShippedChinaCalendar(),
-  });
-  const expected = scenario.expectations.agreements;
-  const now = () => new Date('2026-12-01T00:00:00Z');
+  let demo: LoadedDemo;
+  let http: LoadedDemo['http'];
+  let expected: LoadedDemo['scenario']['expectations']['agreements'];
 
   beforeAll(async () => {
-    api = await startTestApi('demo_agreements', { ALERTMANAGER_MAPPING_FILE: writeDemoAlertMapping(scenario) });
-    await loadDemo({ baseUrl: api.baseUrl, scenario, now });
-    http = httpClient(api.baseUrl, {}, api.conformance);
+    demo = await loadSmallDemo('demo_agreements');
+    ({ http } = demo);
+    expected = demo.scenario.expectations.agreements;
   }, 600_000);
-  afterAll(async () => api?.close());
+  afterAll(async () => demo?.api.close());
 
   it('has OLAs with two internal teams and UCs with two suppliers, in effect from 1 January', async () => {
     expect(expected.underpinning.filter(({ kind }) => kind === 'OLA')).toHaveLength(2);

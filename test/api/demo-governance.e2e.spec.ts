@@ -1,27 +1,20 @@
-import { writeDemoAlertMapping } from '../support/demo-alert-mapping';
+import { loadSmallDemo, SMALL_DEMO_NOW, smallDemoScenario } from '../support/demo';
+import type { TestApi } from '../support/test-api';
+import type { httpClient } from '../support';
 import { Client } from 'pg';
-import { generateDemoScenario } from '@sla/demo';
 import { loadDemo } from '../../apps/demo/src/load-demo';
-import { readShippedChinaCalendar } from '../../apps/demo/src/shipped-calendar';
-import { httpClient } from '../support';
-import { startTestApi, type TestApi } from '../support/test-api';
 
 /** The `small` demo's governance, read back over HTTP: breach follow-ups, reviews, improvement plans, the amendment. */
 describe('npm run demo (small): governance', () => {
   let api: TestApi;
   let http: ReturnType<typeof httpClient>;
-  const scenario = generateDemoScenario({
-    seed: 20260101,
-    size: 'small',
-    chinaBusinessHours: readShippedChinaCalendar(),
-  });
+  const scenario = smallDemoScenario();
   const expected = scenario.expectations.governance;
-  const now = () => new Date('2026-12-01T00:00:00Z');
 
   beforeAll(async () => {
-    api = await startTestApi('demo_governance', { ALERTMANAGER_MAPPING_FILE: writeDemoAlertMapping(scenario) });
-    http = httpClient(api.baseUrl, {}, api.conformance);
-    const first = await loadDemo({ baseUrl: api.baseUrl, scenario, now });
+    const demo = await loadSmallDemo('demo_governance', scenario);
+    ({ api, http } = demo);
+    const first = demo.summary;
     for (const phase of ['follow-ups', 'reviews', 'improvement-plans'] as const) {
       const steps = scenario.steps.filter((step) => step.phase === phase).length;
       expect({ phase, ...first.phases[phase] }).toEqual({ phase, added: steps, alreadyPresent: 0, notYetDue: 0 });
@@ -110,7 +103,7 @@ describe('npm run demo (small): governance', () => {
   it('adds nothing when loaded a second time: no step sent, no event in the governance streams', async () => {
     const before = await governanceEvents();
     expect(before).toBeGreaterThan(0);
-    const second = await loadDemo({ baseUrl: api.baseUrl, scenario, now });
+    const second = await loadDemo({ baseUrl: api.baseUrl, scenario, now: SMALL_DEMO_NOW });
     expect(second.added).toBe(0);
     expect(await governanceEvents()).toBe(before);
   }, 600_000);

@@ -1,24 +1,18 @@
 import { Client } from 'pg';
-import { DEMO_PHASES, generateDemoScenario, type DemoPhase } from '@sla/demo';
+import { DEMO_PHASES, type DemoPhase } from '@sla/demo';
 import { loadDemo } from '../../apps/demo/src/load-demo';
-import { readShippedChinaCalendar } from '../../apps/demo/src/shipped-calendar';
 import { httpClient } from '../support';
-import { startTestApi, type TestApi } from '../support/test-api';
-import { writeDemoAlertMapping } from '../support/demo-alert-mapping';
+import type { TestApi } from '../support/test-api';
+import { SMALL_DEMO_NOW, smallDemoScenario, startDemoApi } from '../support/demo';
 
 /** The `small` demo loaded into the real API twice: the second run stores nothing, the figures are the generator's. */
 describe('npm run demo (small)', () => {
   let api: TestApi;
-  const scenario = generateDemoScenario({
-    seed: 20260101,
-    size: 'small',
-    chinaBusinessHours: readShippedChinaCalendar(),
-  });
-  // The small scenario is January and February 2026; every fact of it is in the past from here on.
-  const now = () => new Date('2026-12-01T00:00:00Z');
+  const scenario = smallDemoScenario();
+  const now = SMALL_DEMO_NOW;
 
   beforeAll(async () => {
-    api = await startTestApi('demo_load', { ALERTMANAGER_MAPPING_FILE: writeDemoAlertMapping(scenario) });
+    api = await startDemoApi('demo_load', scenario);
   });
   afterAll(async () => api?.close());
 

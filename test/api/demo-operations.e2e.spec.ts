@@ -1,9 +1,7 @@
-import { generateDemoScenario } from '@sla/demo';
-import { loadDemo, type DemoLoadSummary } from '../../apps/demo/src/load-demo';
-import { readShippedChinaCalendar } from '../../apps/demo/src/shipped-calendar';
-import { httpClient } from '../support';
-import { writeDemoAlertMapping } from '../support/demo-alert-mapping';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { loadSmallDemo, smallDemoScenario } from '../support/demo';
+import type { TestApi } from '../support/test-api';
+import type { httpClient } from '../support';
+import type { DemoLoadSummary } from '../../apps/demo/src/load-demo';
 
 /**
  * The `small` demo's operations content through the HTTP API: maintenance windows excluded from availability,
@@ -13,18 +11,11 @@ describe('npm run demo (small): operations', () => {
   let api: TestApi;
   let http: ReturnType<typeof httpClient>;
   let summary: DemoLoadSummary;
-  const scenario = generateDemoScenario({
-    seed: 20260101,
-    size: 'small',
-    chinaBusinessHours: readShippedChinaCalendar(),
-  });
+  const scenario = smallDemoScenario();
   const expected = scenario.expectations.operations;
-  const now = () => new Date('2026-12-01T00:00:00Z');
 
   beforeAll(async () => {
-    api = await startTestApi('demo_operations', { ALERTMANAGER_MAPPING_FILE: writeDemoAlertMapping(scenario) });
-    http = httpClient(api.baseUrl, {}, api.conformance);
-    summary = await loadDemo({ baseUrl: api.baseUrl, scenario, now });
+    ({ api, http, summary } = await loadSmallDemo('demo_operations', scenario));
   }, 600_000);
   afterAll(async () => api?.close());
 

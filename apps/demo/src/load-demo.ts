@@ -233,6 +233,7 @@ async function runStep(api: ApiClient, step: DemoStep): Promise<boolean> {
     const existing = await api.get(doneWhen.path);
     if (existing.status === 200 && matchesPattern(existing.body, doneWhen.matches)) return false;
   }
+  if (step.readsViews) await waitForProjections(api);
   const response = await api.write(step.method, substitute(step.path, values), substitute(step.body, values), {
     'x-actor': step.actor,
   });

@@ -14,6 +14,7 @@ import type { DemoStep } from './demo-step';
 import { agreementsModule, type AgreementsExpectations } from './scenario/agreements';
 import { governanceScenario, type GovernanceExpectations } from './scenario/governance';
 import { operationsScenario, type OperationsExpectations } from './scenario/operations';
+import { reportsScenario, type ReportsExpectations } from './scenario/reports';
 
 export type DemoSize = 'small' | 'year';
 export const DEMO_SIZES: readonly DemoSize[] = ['small', 'year'];
@@ -127,6 +128,8 @@ export type DemoExpectations = {
   readonly governance: GovernanceExpectations;
   /** Maintenance, Alertmanager, partial, late and redelivered outages (scenario/operations.ts). */
   readonly operations: OperationsExpectations;
+  /** Report definitions, monthly reports (one late), the restated month, the timeliness KPI (scenario/reports.ts). */
+  readonly reports: ReportsExpectations;
 };
 
 /** A customer as the scenario set it up, for the modules that build on it. */
@@ -176,6 +179,7 @@ const SCENARIO_MODULES: readonly ((context: DemoContext) => DemoContribution)[] 
   agreementsModule,
   operationsScenario,
   governanceScenario,
+  reportsScenario,
 ];
 
 export type DemoInputs = {

@@ -66,6 +66,11 @@ export type DemoStep = {
   readonly actor: string;
   readonly lookups?: readonly DemoLookup[];
   /**
+   * What the step records depends on the views (a report's figures): the loader first waits until every projection
+   * has applied the whole log, so the same facts give the same figures on every run and machine.
+   */
+  readonly readsViews?: boolean;
+  /**
    * The step is done once GET `path` answers 200 with a body matching `matches`: a later run skips it, and after
    * writing, the loader waits for it (the views caught up). Without it the API itself must recognise a second
    * delivery (it answers `duplicate: true`), as with webhooks.

@@ -77,6 +77,36 @@ type ServicePlan = {
 
 const iso = (instant: Instant) => new Date(instant).toISOString();
 
+/**
+ * The late outage that reaches the product only after its month's service report was published: recorded on the
+ * 3rd of the month after next, so that month's report gets a revision 2 (scenario/reports.ts). April in the year
+ * (January in the two months of `small`).
+ */
+export function restatedLateOutage(context: DemoContext): {
+  readonly month: number;
+  readonly period: string;
+  readonly serviceId: string;
+  readonly customerKey: string;
+  readonly outageId: string;
+  readonly deliveredAt: string;
+} {
+  const month = Math.max(0, Math.min(3, context.months - 2));
+  const services = context.customers.flatMap((customer) =>
+    customer.serviceIds.map((serviceId) => ({ customer, serviceId })),
+  );
+  const { customer, serviceId } = services[(month * 3 + 2) % services.length]!;
+  const period = Temporal.PlainDate.from({ year: context.year, month: month + 1, day: 1 }).toPlainYearMonth();
+  const deliveredOn = period.add({ months: 2 }).toPlainDate({ day: 3 });
+  return {
+    month,
+    period: period.toString(),
+    serviceId,
+    customerKey: customer.key,
+    outageId: `demo-ops-late-${serviceId}-${period.toString()}`,
+    deliveredAt: iso(deliveredOn.toPlainDateTime({ hour: 10 }).toZonedDateTime(customer.timeZone).epochMilliseconds),
+  };
+}
+
 export function operationsScenario(context: DemoContext): DemoContribution {
   const random = context.randomFor('operations');
   const services: ServicePlan[] = context.customers
@@ -185,13 +215,15 @@ export function operationsScenario(context: DemoContext): DemoContribution {
       outageRedeliveries += 1;
     }
 
-    // A late outage: recorded by hand three weeks later, after the next month's facts (out of order).
+    // A late outage: recorded by hand three weeks later, after the next month's facts (out of order). One arrives
+    // only after its month's report was published, which is then restated (scenario/reports.ts).
     {
       const plan = services[(month * 3 + 2) % services.length]!;
       const start = local(plan.customer, monthOf(month).with({ day: 15 }), 3, random.integer(0, 59));
       const end = start + minutes(random.integer(30, 90));
       const outageId = `demo-ops-late-${plan.serviceId}-${period}`;
-      const at = start + 21 * 24 * 3_600_000;
+      const restated = restatedLateOutage(context);
+      const at = month === restated.month ? Date.parse(restated.deliveredAt) : start + 21 * 24 * 3_600_000;
       addOutage(plan, outageId, start, end, { impact: 'full' }, { start: at, end: at + minutes(5) });
       lateOutageIds.push(outageId);
     }

@@ -390,7 +390,9 @@ export class ServiceReports {
       reason: row.reason,
       draftedBy: row.drafted_by,
       draftedAt: row.drafted_at.toISOString(),
+      reviewedAt: row.reviewed_at?.toISOString() ?? null,
       approvedBy: row.approved_by,
+      approvedAt: row.approved_at?.toISOString() ?? null,
       publishedAt: row.published_at?.toISOString() ?? null,
       changesFromPrevious: previous ? diffReportContent(previous.content, row.content) : [],
     };
