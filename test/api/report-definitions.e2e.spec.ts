@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DefinedReportDrafting } from '@sla/reports-feature';
-import { eventually, givenShanghaiEmailAgreement, httpClient } from '@sla/test-support';
+import { countStoredEvents, eventually, givenShanghaiEmailAgreement, httpClient } from '@sla/test-support';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 /**
@@ -24,15 +24,7 @@ describe('report definitions and automatic drafts (real app, real PostgreSQL)', 
     firstPeriod: '2026-01',
     trendPeriods: 3,
   };
-  const eventCount = async () => {
-    const client = new Client({ connectionString: api.databaseUrl });
-    await client.connect();
-    try {
-      return Number((await client.query('select count(*) as count from event_store.events')).rows[0].count);
-    } finally {
-      await client.end();
-    }
-  };
+  const eventCount = () => countStoredEvents(api.databaseUrl);
   const reportIds = async () =>
     ((await http.get('/reports')).body.items as { reportId: string }[]).map((report) => report.reportId);
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DefinedReportDrafting } from '@sla/reports-feature';
 import { reportContentHash, serviceReportStreamName } from '@sla/reports-domain';
-import { eventually, givenApprovedVpnAgreement, httpClient } from '@sla/test-support';
+import { countStoredEvents, eventually, givenVpnServiceUnderSla, httpClient } from '@sla/test-support';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 /**
@@ -19,15 +18,7 @@ describe('service reports without a version in force (real app, real PostgreSQL)
   const report = { agreementId: 'vpn-sla', audience: 'customer', calendarId: 'round-the-clock' };
   const acknowledgeNoVersionInForce = { reason: 'hand-over month: the SLA starts in March' };
 
-  const eventCount = async () => {
-    const client = new Client({ connectionString: api.databaseUrl });
-    await client.connect();
-    try {
-      return Number((await client.query('select count(*) as count from event_store.events')).rows[0].count);
-    } finally {
-      await client.end();
-    }
-  };
+  const eventCount = () => countStoredEvents(api.databaseUrl);
   const revision = (id: string) =>
     eventually(async () => {
       const response = await http.get(`/reports/${id}/revisions/1`);
@@ -47,22 +38,7 @@ describe('service reports without a version in force (real app, real PostgreSQL)
   beforeAll(async () => {
     api = await startTestApi('report_no_version_in_force', {}, { now: () => now });
     http = httpClient(api.baseUrl, { 'x-actor': 'slm.alice' }, api.conformance);
-    const calendar = { id: 'round-the-clock', name: '24x7', timeZone: 'UTC', versions: [{ weeklyWindows: '24x7' }] };
-    await http.post('/calendars', { definition: calendar });
-    await readable('/calendars/round-the-clock');
-    const service = { serviceId: 'vpn', name: 'VPN', owner: { name: 'Li Wei' }, calendarId: 'round-the-clock' };
-    await http.post('/services', { ...service, changeRequest: 'CR-1' });
-    await readable('/services/vpn');
-    const serviceTargets = ['P1', 'P2', 'P3', 'P4'].map((priority) => ({
-      serviceId: 'vpn',
-      priority,
-      response: { duration: { unit: 'business-hours', amount: 1 }, calendarId: 'round-the-clock' },
-      resolution: { duration: { unit: 'business-hours', amount: 8 }, calendarId: 'round-the-clock' },
-    }));
-    await givenApprovedVpnAgreement(http, serviceTargets);
-    await readable('/agreements/vpn-sla', (response) => response.body?.status === 'in-effect');
-    // The compliance views know the approval (they answer the versions in force).
-    await readable('/compliance/agreements/vpn-sla/kpis?period=2026-03');
+    await givenVpnServiceUnderSla(http);
   }, 60_000);
   afterAll(() => api?.close());
 

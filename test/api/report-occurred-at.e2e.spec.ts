@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { eventually, givenApprovedVpnAgreement, httpClient } from '@sla/test-support';
+import { countStoredEvents, eventually, givenVpnServiceUnderSla, httpClient } from '@sla/test-support';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 /**
@@ -13,15 +12,7 @@ describe('service report steps with their own occurredAt (real app, real Postgre
   const now = new Date('2026-04-20T12:00:00Z');
   const march = { agreementId: 'vpn-sla', period: '2026-03', calendarId: 'round-the-clock' };
 
-  const eventCount = async () => {
-    const client = new Client({ connectionString: api.databaseUrl });
-    await client.connect();
-    try {
-      return Number((await client.query('select count(*) as count from event_store.events')).rows[0].count);
-    } finally {
-      await client.end();
-    }
-  };
+  const eventCount = () => countStoredEvents(api.databaseUrl);
   type Answer = { status: number; body: any };
   const readable = (path: string, until: (response: Answer) => boolean = (response) => response.status === 200) =>
     eventually(async () => {
@@ -36,21 +27,7 @@ describe('service report steps with their own occurredAt (real app, real Postgre
   beforeAll(async () => {
     api = await startTestApi('report_occurred_at', {}, { now: () => now });
     http = httpClient(api.baseUrl, { 'x-actor': 'slm.alice' }, api.conformance);
-    const calendar = { id: 'round-the-clock', name: '24x7', timeZone: 'UTC', versions: [{ weeklyWindows: '24x7' }] };
-    await http.post('/calendars', { definition: calendar });
-    await readable('/calendars/round-the-clock');
-    const service = { serviceId: 'vpn', name: 'VPN', owner: { name: 'Li Wei' }, calendarId: 'round-the-clock' };
-    await http.post('/services', { ...service, changeRequest: 'CR-1' });
-    await readable('/services/vpn');
-    const serviceTargets = ['P1', 'P2', 'P3', 'P4'].map((priority) => ({
-      serviceId: 'vpn',
-      priority,
-      response: { duration: { unit: 'business-hours', amount: 1 }, calendarId: 'round-the-clock' },
-      resolution: { duration: { unit: 'business-hours', amount: 8 }, calendarId: 'round-the-clock' },
-    }));
-    await givenApprovedVpnAgreement(http, serviceTargets);
-    await readable('/agreements/vpn-sla', (response) => response.body?.status === 'in-effect');
-    await readable('/compliance/agreements/vpn-sla/kpis?period=2026-03');
+    await givenVpnServiceUnderSla(http);
   }, 60_000);
   afterAll(() => api?.close());
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  countStoredEvents,
   createTestDatabase,
   productFolder,
   removeProductFolder,
@@ -35,6 +36,7 @@ describe('npm run demo', () => {
     const { code } = await demo.exited;
     return { code, output: demo.output() };
   }
+  const storedEvents = () => countStoredEvents(databaseUrl);
 
   it('loads the small demo, then a second run adds nothing', async () => {
     const first = await runDemo({ DEMO_SIZE: 'small' });
@@ -44,11 +46,16 @@ describe('npm run demo', () => {
     expect(first.output).toMatch(/tickets \d+\/\d+/);
     expect(first.output).toMatch(/tickets +[1-9]\d* added, 0 already stored/);
     expect(first.output).toMatch(/Loaded \d+ records and facts in/);
+    const events = await storedEvents();
+    // The events it printed are those in the log (the reactors' included): nothing else writes to this database.
+    expect(first.output).toContain(`: ${events} events (`);
+    expect(first.output).toMatch(/\d+ events\/s\), the views caught up\./);
 
     const second = await runDemo({ DEMO_SIZE: 'small' });
     expect(second).toMatchObject({ code: 0 });
     expect(second.output).toMatch(/tickets +0 added, [1-9]\d* already stored/);
     expect(second.output).toMatch(/Nothing new: all \d+ records and facts were already stored; nothing added\./);
+    expect(await storedEvents()).toBe(events);
 
     // The auditor's check on what the demo left: every event sealed so far is intact and covered by signed heads.
     const verify = startNodeProcess(cli, ['audit', 'verify'], { ...product.environment, DATABASE_URL: databaseUrl });

@@ -103,3 +103,31 @@ export async function givenApprovedVpnAgreement(
   const refused = steps.find((step) => step.status >= 300);
   if (refused) throw new Error(`vpn-sla not approved: ${refused.status} ${JSON.stringify(refused.body)}`);
 }
+
+/**
+ * The 24x7 calendar `round-the-clock`, the service `vpn` and `vpn-sla` over it (response 1 h, resolution 8 h for
+ * every priority), in force from 1 March 2026; returns once the views show the agreement in effect.
+ */
+export async function givenVpnServiceUnderSla(http: ReturnType<typeof httpClient>): Promise<void> {
+  const shows = (path: string, check: (body: any) => boolean = () => true) =>
+    eventually(async () => {
+      const response = await http.get(path);
+      return response.status === 200 && check(response.body) ? true : undefined;
+    });
+  const calendar = { id: 'round-the-clock', name: '24x7', timeZone: 'UTC', versions: [{ weeklyWindows: '24x7' }] };
+  await http.post('/calendars', { definition: calendar });
+  await shows('/calendars/round-the-clock');
+  const service = { serviceId: 'vpn', name: 'VPN', owner: { name: 'Li Wei' }, calendarId: 'round-the-clock' };
+  await http.post('/services', { ...service, changeRequest: 'CR-1' });
+  await shows('/services/vpn');
+  const serviceTargets = ['P1', 'P2', 'P3', 'P4'].map((priority) => ({
+    serviceId: 'vpn',
+    priority,
+    response: { duration: { unit: 'business-hours', amount: 1 }, calendarId: 'round-the-clock' },
+    resolution: { duration: { unit: 'business-hours', amount: 8 }, calendarId: 'round-the-clock' },
+  }));
+  await givenApprovedVpnAgreement(http, serviceTargets);
+  await shows('/agreements/vpn-sla', (body) => body?.status === 'in-effect');
+  // The compliance views know the approval (they answer the versions in force).
+  await shows('/compliance/agreements/vpn-sla/kpis?period=2026-03');
+}

@@ -52,3 +52,14 @@ export async function createLoginRole(url: string, purpose: string): Promise<{ r
   asRole.password = password;
   return { role, url: asRole.toString() };
 }
+
+/** How many events the store of `url` holds: "nothing stored" checks compare it before and after. */
+export async function countStoredEvents(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query('select count(*) as count from event_store.events')).rows[0].count);
+  } finally {
+    await client.end();
+  }
+}
