@@ -27,6 +27,8 @@ export type DemoLoadSummary = {
    * governance steps (each waiting for the views to show it).
    */
   readonly secondsIn: { readonly facts: number; readonly catchUp: number; readonly steps: number };
+  /** The same, per phase: a fact kind's delivery, a step kind's requests and waits. */
+  readonly secondsByPhase: Record<DemoPhase, number>;
 };
 
 export type DemoLoadOptions = {
@@ -77,6 +79,15 @@ export async function loadDemo(options: DemoLoadOptions): Promise<DemoLoadSummar
   const progress = options.progress ? new Progress(scenario, factRecords) : undefined;
   const eventsBefore = await eventsApplied(api);
   const secondsIn = { facts: 0, catchUp: 0, steps: 0 };
+  const secondsByPhase = Object.fromEntries(DEMO_PHASES.map((phase) => [phase, 0])) as Record<DemoPhase, number>;
+  const timed = async <Result>(phase: DemoPhase, work: () => Promise<Result>): Promise<Result> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      secondsByPhase[phase] += (performance.now() - started) / 1_000;
+    }
+  };
 
   try {
     await inOrder(progress, 'calendars', scenario.calendars, async ({ definition, occurredAt }) => {
@@ -142,16 +153,20 @@ export async function loadDemo(options: DemoLoadOptions): Promise<DemoLoadSummar
         phases[kind].notYetDue += ofKind.length - sendable.length;
         if (options.bulkImport) {
           const rows: ImportRow[] = sendable.map(({ record, id, delivery }) => ({ record, id, ...body(delivery) }));
-          const counts = rows.length > 0 ? await options.bulkImport(kind, rows) : { stored: 0, duplicates: 0 };
+          const bulkImport = options.bulkImport;
+          const counts =
+            rows.length > 0 ? await timed(kind, () => bulkImport(kind, rows)) : { stored: 0, duplicates: 0 };
           phases[kind].added += counts.stored;
           phases[kind].alreadyPresent += counts.duplicates;
           progress?.advance(kind, ofKind.length);
         } else {
           progress?.advance(kind, ofKind.length - sendable.length);
-          await deliverOverHttp(api, sendable, options.concurrency ?? 8, async (fact, response) => {
-            phases[kind][response.body?.duplicate ? 'alreadyPresent' : 'added'] += 1;
-            progress?.advance(kind, 1);
-          });
+          await timed(kind, () =>
+            deliverOverHttp(api, sendable, options.concurrency ?? 8, async (fact, response) => {
+              phases[kind][response.body?.duplicate ? 'alreadyPresent' : 'added'] += 1;
+              progress?.advance(kind, 1);
+            }),
+          );
         }
       }
       const factsDelivered = performance.now();
@@ -163,7 +178,7 @@ export async function loadDemo(options: DemoLoadOptions): Promise<DemoLoadSummar
       for (const step of stepsByMonth.get(month) ?? []) {
         const count = phases[step.phase];
         if (!due(step.occurredAt)) count.notYetDue += 1;
-        else count[(await runStep(api, step)) ? 'added' : 'alreadyPresent'] += 1;
+        else count[(await timed(step.phase, () => runStep(api, step))) ? 'added' : 'alreadyPresent'] += 1;
         progress?.advance(step.phase, 1);
       }
       secondsIn.steps += (performance.now() - stepsStarted) / 1_000;
@@ -182,6 +197,7 @@ export async function loadDemo(options: DemoLoadOptions): Promise<DemoLoadSummar
     events: (await eventsApplied(api)) - eventsBefore,
     seconds: (performance.now() - started) / 1_000,
     secondsIn,
+    secondsByPhase,
   };
 }
 

@@ -72,7 +72,10 @@ const program = new Command('demo')
       for (const [phase, count] of Object.entries(summary.phases)) {
         if (count.added + count.alreadyPresent + count.notYetDue === 0) continue;
         const waiting = count.notYetDue > 0 ? `, ${count.notYetDue} not yet due` : '';
-        console.log(`  ${phase.padEnd(17)} ${count.added} added, ${count.alreadyPresent} already stored${waiting}`);
+        const seconds = summary.secondsByPhase[phase as keyof typeof summary.secondsByPhase].toFixed(1);
+        console.log(
+          `  ${phase.padEnd(17)} ${count.added} added, ${count.alreadyPresent} already stored${waiting} (${seconds} s)`,
+        );
       }
       if (summary.added === 0) {
         console.log(`Nothing new: all ${summary.alreadyPresent} records and facts were already stored; nothing added.`);
