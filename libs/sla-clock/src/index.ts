@@ -3,3 +3,4 @@ export * from './calendar/business-calendar';
 export * from './calendar/calendar-files';
 export * from './clock/sla-targets';
 export * from './clock/ticket-clock';
+export * from './clock/clock-explanation';

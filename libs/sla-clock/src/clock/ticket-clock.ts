@@ -364,3 +364,54 @@ function firstResolution(
     breachedAt: atResolution.breachedAt,
   };
 }
+
+/** A target a metric's clock ran under, from `start` until the next one (a priority change re-targets). */
+export type TargetPeriod = {
+  readonly start: Instant;
+  readonly priority: Priority;
+  readonly target: TargetDuration;
+  readonly calendarId: string;
+  /** The target as business time from the clock's start (working days resolved); null beyond the calendar. */
+  readonly budget: Duration | null;
+};
+
+/** A stretch the clock ran, within one target period, and the business time it counted (to `asOf` if running). */
+export type CountedStretch = {
+  readonly start: Instant;
+  readonly end: Instant;
+  readonly priority: Priority;
+  readonly calendarId: string;
+  readonly counted: Duration;
+  /** Still running at `asOf` (then `end` is `asOf`). */
+  readonly running: boolean;
+};
+
+/**
+ * What a metric's clock counted, stretch by stretch, and the target periods it ran under: the material of a
+ * plain-language explanation (clock-explanation.ts). The same timeline the evaluation measures, so the stretches'
+ * counted time adds up to the evaluation's elapsed time.
+ */
+export function countedStretches(
+  metric: Metric,
+  input: TicketClockInput,
+): { readonly periods: readonly TargetPeriod[]; readonly stretches: readonly CountedStretch[] } {
+  const timeline = buildTimeline(metric, sortFacts(input.facts, input.asOf), input);
+  if (timeline.status === 'idle') return { periods: [], stretches: [] };
+  const periods = timeline.periods.map((period) => ({
+    start: period.start,
+    priority: period.priority,
+    target: period.target.duration,
+    calendarId: period.target.calendarId,
+    budget: period.budget,
+  }));
+  const stretches = segmentsOf(timeline).map((segment) => ({
+    start: segment.start,
+    end: segment.end ?? input.asOf,
+    priority: segment.period.priority,
+    calendarId: segment.period.target.calendarId,
+    counted:
+      segment.end === null ? segment.period.calendar.businessDuration(segment.start, input.asOf) : segment.length,
+    running: segment.end === null,
+  }));
+  return { periods, stretches };
+}
