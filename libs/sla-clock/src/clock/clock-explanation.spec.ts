@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { hours, minutes } from '../calendar/business-calendar';
 import { at, businessHours, calendar, targetTable, weekdays } from '../testing/calendar-builders';
 import { explainMetricClock, type ClockStep } from './clock-explanation';
+import { describeClockExplanation, formatDuration } from './clock-explanation-text';
 import type { Priority } from './sla-targets';
 import { evaluateTicketClocks, type TicketClockInput, type TicketFact } from './ticket-clock';
 
@@ -125,5 +126,59 @@ describe('a clock explained step by step', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('a clock explanation in words', () => {
+  const office = calendar(weekdays('09:00-17:00'), 'Europe/Berlin', {}, 'office');
+  const targets = targetTable(
+    'office',
+    { response: businessHours(1), resolution: businessHours(3) },
+    {
+      P1: { response: businessHours(1), resolution: businessHours(1) },
+    },
+  );
+  const calendars = new Map([['office', office]]);
+  const facts: TicketFact[] = [
+    { type: 'opened', at: at('2026-03-09T09:00', 'Europe/Berlin'), priority: 'P3' },
+    { type: 'paused', at: at('2026-03-09T10:00', 'Europe/Berlin') },
+    { type: 'resumed', at: at('2026-03-09T12:10', 'Europe/Berlin') },
+    { type: 'priority-changed', at: at('2026-03-09T12:30', 'Europe/Berlin'), priority: 'P1' },
+  ];
+  const explained = explainMetricClock('resolution', {
+    facts,
+    targets,
+    calendars,
+    asOf: at('2026-03-09T15:00', 'Europe/Berlin'),
+  });
+
+  it('tells each step and the result with its arithmetic, on the wall clock of the zone', () => {
+    const text = describeClockExplanation(explained, { language: 'en', timeZone: 'Europe/Berlin' });
+    expect(text.steps).toEqual([
+      'Started at 9 Mar 2026, 09:00: P3, target 3 business hours on calendar office.',
+      'Counted 1 h of business time from 9 Mar 2026, 09:00 to 9 Mar 2026, 10:00; 1 h in all.',
+      'Paused 2 h 10 min awaiting the customer from 9 Mar 2026, 10:00 to 9 Mar 2026, 12:10; no time counted, 1 h so far.',
+      'Counted 20 min of business time from 9 Mar 2026, 12:10 to 9 Mar 2026, 12:30; 1 h 20 min in all.',
+      'Breached at 9 Mar 2026, 12:10: business time elapsed passed the P1 target of 1 h (known from the re-target at 9 Mar 2026, 12:30).',
+      'Re-targeted from P3 to P1 at 9 Mar 2026, 12:30, keeping 1 h 20 min elapsed; the P1 target is 1 business hour.',
+      'Counted 2 h 30 min of business time from 9 Mar 2026, 12:30 to 9 Mar 2026, 15:00 (still running); 3 h 50 min in all.',
+    ]);
+    expect(text.summary).toBe(
+      'Result: breached at 9 Mar 2026, 12:10; 3 h 50 min of business time against a 1 h target (P1), paused 2 h 10 min not counted.',
+    );
+  });
+
+  it('speaks Chinese too, with the same figures', () => {
+    const text = describeClockExplanation(explained, { language: 'zh', timeZone: 'Europe/Berlin' });
+    expect(text.steps[0]).toBe('2026/3/9 09:00 开始计时：P3，目标 3个工作小时（日历 office）。');
+    expect(text.summary).toBe(
+      '结果：违约，2026/3/9 12:10 超出目标；已用工作时间 3小时50分钟（目标 1小时，P1），暂停 2小时10分钟 不计。',
+    );
+  });
+
+  it('formats business time in hours and minutes', () => {
+    expect(formatDuration(hours(26) + minutes(5), 'en')).toBe('26 h 5 min');
+    expect(formatDuration(minutes(45), 'zh')).toBe('45分钟');
+    expect(formatDuration(0, 'en')).toBe('0 s');
   });
 });

@@ -52,7 +52,15 @@ export type ClockStep =
       readonly budget: Duration | null;
       readonly total: Duration;
     }
-  | { readonly kind: 'breached'; readonly at: Instant; readonly priority: Priority; readonly budget: Duration }
+  | {
+      readonly kind: 'breached';
+      readonly at: Instant;
+      /** The target whose budget was exceeded. */
+      readonly priority: Priority;
+      readonly budget: Duration;
+      /** Set when a stricter target, from this later instant on, showed the time already past its budget. */
+      readonly revealedAt: Instant | null;
+    }
   | { readonly kind: 'at-risk'; readonly at: Instant; readonly fraction: number; readonly total: Duration }
   /** A running clock's target instant still ahead: when its budget runs out if nothing stops it. */
   | { readonly kind: 'due'; readonly at: Instant; readonly budget: Duration }
@@ -116,6 +124,18 @@ export function explainMetricClock(metric: Metric, input: TicketClockInput): Clo
     }
     return total;
   };
+  // The first instant the counted time exceeds `budget`, walking the stretches (as the evaluator does).
+  const exceededAt = (budget: Duration): Instant | null => {
+    let counted = 0;
+    for (const stretch of stretches) {
+      const left = budget - counted;
+      if (stretch.running || stretch.counted > left) {
+        return input.calendars.get(stretch.calendarId)!.instantWhenExceeded(stretch.start, left);
+      }
+      counted += stretch.counted;
+    }
+    return null;
+  };
   let total = 0;
   let paused = 0;
   for (const [index, stretch] of stretches.entries()) {
@@ -175,9 +195,21 @@ export function explainMetricClock(metric: Metric, input: TicketClockInput): Clo
     });
   }
   if (evaluation.breachedAt !== null) {
-    // The target whose budget the breach used up: the one in force at that instant.
-    const period = [...periods].reverse().find((candidate) => candidate.start <= evaluation.breachedAt!) ?? first;
-    steps.push({ kind: 'breached', at: evaluation.breachedAt, priority: period.priority, budget: period.budget! });
+    // The target whose budget the breach exceeded: as the evaluation finds it, the period whose own budget was
+    // first exceeded before the next target took over (possibly a stricter one, revealing a past breach).
+    const breachedAt = evaluation.breachedAt;
+    const period =
+      periods.find((candidate, index) => {
+        const exceeded = candidate.budget === null ? null : exceededAt(candidate.budget);
+        return exceeded === breachedAt && exceeded < (periods[index + 1]?.start ?? Infinity);
+      }) ?? first;
+    steps.push({
+      kind: 'breached',
+      at: breachedAt,
+      priority: period.priority,
+      budget: period.budget!,
+      revealedAt: period.start > breachedAt ? period.start : null,
+    });
   }
   if (evaluation.state === 'running' || evaluation.state === 'paused') {
     for (const { at, fraction } of evaluation.atRisk) {
