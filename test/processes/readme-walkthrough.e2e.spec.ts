@@ -86,6 +86,10 @@ describe('the README walkthrough', () => {
       /"agreementId":"email-sla"[^\n]*"events":\["AgreementVersionSubmitted"\][^\n]*"underpinningGaps":\[\]/,
     );
     expect(run.stdout).toContain('"availabilityPercent":"99.545454"');
+    // INC-2's resolution clock told in words, with the arithmetic the README states.
+    expect(run.stdout).toMatch(
+      /"summary":"Result: breached at [^"]+; 17 h 55 min of business time against a 12 h target/,
+    );
     expect(run.stdout).toContain('"percentWithinTarget":"100.0000"');
     // … and as the API answers now.
     const http = httpClient(address);

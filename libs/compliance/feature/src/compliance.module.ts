@@ -5,6 +5,8 @@ import { ServiceDowntime } from '@sla/operations-read-models';
 import { BreachFollowUpController } from './breach-follow-up/breach-follow-up.controller';
 import { WhatIfController } from './what-if/what-if.controller';
 import { TicketSlaController } from './ticket-sla/ticket-sla.controller';
+import { TicketTimelineController } from './ticket-timeline/ticket-timeline.controller';
+import { GetTicketTimelineHandler } from './ticket-timeline/ticket-timeline.query';
 import { RestatementController } from './as-of/restatement.controller';
 import { KpiSummaryController } from './kpis/kpi-summary.controller';
 import { AvailabilityController } from './availability/availability.controller';
@@ -23,12 +25,15 @@ import {
   ListBreachesHandler,
 } from './ticket-sla/ticket-sla.queries';
 
-/** Needs READ_STORE and CLOCK from the composition root. */
+import { TicketClockInputs } from '@sla/compliance-read-models';
+
+/** Needs READ_STORE, EVENT_STORE and CLOCK from the composition root. */
 @Module({
   controllers: [
     BreachFollowUpController,
     WhatIfController,
     TicketSlaController,
+    TicketTimelineController,
     RestatementController,
     KpiSummaryController,
     AvailabilityController,
@@ -37,6 +42,7 @@ import {
     CalendarCatalogue,
     ServiceDowntime,
     GetTicketClocksHandler,
+    GetTicketTimelineHandler,
     GetResponseResolutionComplianceHandler,
     ListBreachesHandler,
     GetServiceAvailabilityHandler,
@@ -48,6 +54,7 @@ import {
     EvaluateWhatIfHandler,
     GetRestatementHandler,
     AgreementFiguresReader,
+    TicketClockInputs,
   ],
   exports: [AgreementFiguresReader],
 })

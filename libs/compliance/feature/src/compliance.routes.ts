@@ -2,6 +2,7 @@ import { restatementRoute } from './as-of/restatement.routes';
 import { whatIfRoute } from './what-if/what-if.routes';
 import { followUpsRoute, recordFollowUpRoute } from './breach-follow-up/breach-follow-up.routes';
 import { breachesRoute, responseResolutionRoute, ticketClocksRoute } from './ticket-sla/ticket-sla.routes';
+import { ticketTimelineRoute } from './ticket-timeline/ticket-timeline.routes';
 import { kpisRoute } from './kpis/kpi-summary.routes';
 import { agreementAvailabilityRoute, serviceAvailabilityRoute } from './availability/availability.routes';
 
@@ -13,6 +14,7 @@ export const complianceRoutes = [
   followUpsRoute,
   breachesRoute,
   ticketClocksRoute,
+  ticketTimelineRoute,
   responseResolutionRoute,
   kpisRoute,
   agreementAvailabilityRoute,

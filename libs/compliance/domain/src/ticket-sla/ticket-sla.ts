@@ -1,6 +1,7 @@
 import { versionInForceAt, type AgreementEvent, type AgreementKind, type ServiceTarget } from '@sla/agreements-domain';
 import {
   evaluateTicketClocks,
+  explainMetricClock,
   PRIORITIES,
   type BusinessCalendar,
   type Instant,
@@ -8,6 +9,7 @@ import {
   type MetricEvaluation,
   type Priority,
   type PriorityTargets,
+  type TargetTable,
   type TicketFact,
 } from '@sla/sla-clock';
 
@@ -62,6 +64,74 @@ function targetTable(targets: readonly ServiceTarget[], serviceId: string): Part
   return table;
 }
 
+/** An agreement covering the ticket's service when it opened, with the target table of the version then in force. */
+export type CoveringTargets = {
+  readonly agreementId: string;
+  readonly agreementKind: AgreementKind;
+  readonly version: number;
+  /** Null when the version lacks a target for one of the ticket's priorities, or a calendar is not defined. */
+  readonly targets: TargetTable | null;
+  readonly reason: string | null;
+};
+
+/**
+ * The agreements that covered the ticket's service when it opened, each with the targets of the version in force
+ * at that instant (kept for the ticket's whole life, also when its priority changes).
+ */
+export function coveringTargets(input: TicketSlaInput): CoveringTargets[] {
+  const opened = input.facts.find((fact) => fact.type === 'opened');
+  if (!opened) return [];
+  const priorities = new Set(
+    input.facts.flatMap((fact) => (fact.type === 'opened' || fact.type === 'priority-changed' ? [fact.priority] : [])),
+  );
+  const covering: CoveringTargets[] = [];
+  for (const agreement of input.agreements) {
+    const inForce = versionInForceAt(agreement.events, opened.at);
+    if (!inForce || !inForce.content.services.includes(input.serviceId)) continue;
+    const table = targetTable(inForce.content.serviceTargets, input.serviceId);
+    const missing = [...priorities].filter((priority) => !table[priority]);
+    const missingCalendar = Object.values(table)
+      .flatMap((targets) => [targets.response.calendarId, targets.resolution.calendarId])
+      .find((calendarId) => !input.calendars.has(calendarId));
+    const base = { agreementId: agreement.agreementId, agreementKind: agreement.kind, version: inForce.version };
+    if (missing.length > 0 || missingCalendar) {
+      const reason =
+        missing.length > 0
+          ? `version ${inForce.version} has no ${missing.join(', ')} target for ${input.serviceId}`
+          : `calendar '${missingCalendar}' is not defined`;
+      covering.push({ ...base, targets: null, reason });
+      continue;
+    }
+    // Priorities the ticket never had are filled in only to satisfy the table's shape.
+    const fallback = table[opened.priority]!;
+    const targets = Object.fromEntries(PRIORITIES.map((priority) => [priority, table[priority] ?? fallback])) as Record<
+      Priority,
+      PriorityTargets
+    >;
+    covering.push({ ...base, targets, reason: null });
+  }
+  return covering;
+}
+
+/** Each covering agreement's clocks explained step by step, as of `asOf` (facts after it are not yet known). */
+export function explainTicketSla(input: TicketSlaInput, asOf: Instant) {
+  return coveringTargets(input).flatMap((covering) =>
+    covering.targets === null
+      ? []
+      : (['response', 'resolution'] as const).map((metric) => ({
+          agreementId: covering.agreementId,
+          agreementKind: covering.agreementKind,
+          version: covering.version,
+          explanation: explainMetricClock(metric, {
+            facts: input.facts,
+            targets: covering.targets!,
+            calendars: input.calendars,
+            asOf,
+          }),
+        })),
+  );
+}
+
 /**
  * The ticket's response and resolution clocks under every agreement that
  * covered its service when it opened, each pinned to the version in force at
@@ -72,35 +142,21 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaEvaluation[] 
   const opened = input.facts.find((fact) => fact.type === 'opened');
   if (!opened) return [];
   const evaluatedAt = Math.max(...input.facts.map((fact) => fact.at));
-  const priorities = new Set(
-    input.facts.flatMap((fact) => (fact.type === 'opened' || fact.type === 'priority-changed' ? [fact.priority] : [])),
-  );
   const rows: TicketSlaEvaluation[] = [];
-  for (const agreement of input.agreements) {
-    const inForce = versionInForceAt(agreement.events, opened.at);
-    if (!inForce || !inForce.content.services.includes(input.serviceId)) continue;
-    const table = targetTable(inForce.content.serviceTargets, input.serviceId);
-    const missing = [...priorities].filter((priority) => !table[priority]);
-    const missingCalendar = Object.values(table)
-      .flatMap((targets) => [targets.response.calendarId, targets.resolution.calendarId])
-      .find((calendarId) => !input.calendars.has(calendarId));
+  for (const covering of coveringTargets(input)) {
     const base = {
-      agreementId: agreement.agreementId,
-      agreementKind: agreement.kind,
-      version: inForce.version,
+      agreementId: covering.agreementId,
+      agreementKind: covering.agreementKind,
+      version: covering.version,
       evaluatedAt,
     };
-    if (missing.length > 0 || missingCalendar) {
-      const reason =
-        missing.length > 0
-          ? `version ${inForce.version} has no ${missing.join(', ')} target for ${input.serviceId}`
-          : `calendar '${missingCalendar}' is not defined`;
+    if (covering.targets === null) {
       for (const metric of ['response', 'resolution'] as const) {
         rows.push({
           ...base,
           metric,
           state: 'not-covered',
-          reason,
+          reason: covering.reason,
           priority: opened.priority,
           targetMs: null,
           calendarId: null,
@@ -115,12 +171,7 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaEvaluation[] 
       }
       continue;
     }
-    // Priorities the ticket never had are filled in only to satisfy the table's shape.
-    const fallback = table[opened.priority]!;
-    const targets = Object.fromEntries(PRIORITIES.map((priority) => [priority, table[priority] ?? fallback])) as Record<
-      Priority,
-      PriorityTargets
-    >;
+    const targets = covering.targets;
     const clocks = evaluateTicketClocks({ facts: input.facts, targets, calendars: input.calendars, asOf: evaluatedAt });
     for (const evaluation of [clocks.response, clocks.resolution]) {
       rows.push({
