@@ -42,10 +42,7 @@ export async function startTestApi(
     undefined,
     clock ? { clock } : {},
   );
-  const app = await createApiApplication(infrastructure, {
-    logger: process.env.TEST_API_LOGS ? ['error', 'warn'] : false,
-    ...(clock ? { clock } : {}),
-  });
+  const app = await createApiApplication(infrastructure, { logger: false, ...(clock ? { clock } : {}) });
   await app.listen(0, '127.0.0.1');
   infrastructure.startBackgroundWork();
   const baseUrl = `http://127.0.0.1:${app.getHttpServer().address().port}`;

@@ -6,6 +6,12 @@ import operationsBeforeIssue13Only from './fixtures/operations-before-issue-13.j
 const addedSinceIssue13 = [
   // Issue 14 item 2: the seal finding as a metric, public like /health.
   { operation: 'GET /metrics', operationId: 'getMetrics', access: { public: true } },
+  // Issue 16 pages 3 and 4: the live queue and a ticket's explained timeline, for staff like the ticket view.
+  ...['GET /compliance/queue', 'GET /compliance/tickets/{ticketId}/timeline'].map((operation) => ({
+    operation,
+    operationId: operation === 'GET /compliance/queue' ? 'getComplianceQueue' : 'getComplianceTicketsTimeline',
+    access: { public: false, roles: ['slm', 'operations', 'auditor', 'admin'], customerScope: 'none' },
+  })),
 ];
 const operationsBeforeIssue13 = [...operationsBeforeIssue13Only, ...addedSinceIssue13];
 

@@ -5,6 +5,8 @@ import { ServiceDowntime } from '@sla/operations-read-models';
 import { BreachFollowUpController } from './breach-follow-up/breach-follow-up.controller';
 import { WhatIfController } from './what-if/what-if.controller';
 import { TicketSlaController } from './ticket-sla/ticket-sla.controller';
+import { LiveQueueController } from './live-queue/live-queue.controller';
+import { GetLiveQueueHandler } from './live-queue/live-queue.query';
 import { TicketTimelineController } from './ticket-timeline/ticket-timeline.controller';
 import { GetTicketTimelineHandler } from './ticket-timeline/ticket-timeline.query';
 import { RestatementController } from './as-of/restatement.controller';
@@ -34,6 +36,7 @@ import { TicketClockInputs } from '@sla/compliance-read-models';
     WhatIfController,
     TicketSlaController,
     TicketTimelineController,
+    LiveQueueController,
     RestatementController,
     KpiSummaryController,
     AvailabilityController,
@@ -43,6 +46,7 @@ import { TicketClockInputs } from '@sla/compliance-read-models';
     ServiceDowntime,
     GetTicketClocksHandler,
     GetTicketTimelineHandler,
+    GetLiveQueueHandler,
     GetResponseResolutionComplianceHandler,
     ListBreachesHandler,
     GetServiceAvailabilityHandler,

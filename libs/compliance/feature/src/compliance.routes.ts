@@ -3,6 +3,7 @@ import { whatIfRoute } from './what-if/what-if.routes';
 import { followUpsRoute, recordFollowUpRoute } from './breach-follow-up/breach-follow-up.routes';
 import { breachesRoute, responseResolutionRoute, ticketClocksRoute } from './ticket-sla/ticket-sla.routes';
 import { ticketTimelineRoute } from './ticket-timeline/ticket-timeline.routes';
+import { queueRoute } from './live-queue/live-queue.routes';
 import { kpisRoute } from './kpis/kpi-summary.routes';
 import { agreementAvailabilityRoute, serviceAvailabilityRoute } from './availability/availability.routes';
 
@@ -15,6 +16,7 @@ export const complianceRoutes = [
   breachesRoute,
   ticketClocksRoute,
   ticketTimelineRoute,
+  queueRoute,
   responseResolutionRoute,
   kpisRoute,
   agreementAvailabilityRoute,

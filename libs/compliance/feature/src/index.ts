@@ -1,5 +1,6 @@
 import * as recordRetractionTime from './ticket-sla/2026-12-01-507-record-retraction-time.migration';
 import type { Migration } from 'kysely';
+import * as indexOpenClocks from './live-queue/2026-12-02-508-index-open-clocks.migration';
 import * as createTicketSlaTables from './ticket-sla/2026-12-01-501-create-ticket-sla-tables.migration';
 import * as createSlaDetection from './ticket-sla/2026-12-01-502-create-sla-detection.migration';
 import * as createBreachFollowUp from './breach-follow-up/2026-12-01-503-create-breach-follow-up.migration';
@@ -21,6 +22,7 @@ export const complianceReadModelMigrations: Record<string, Migration> = {
   '2026-12-01-505-add-breach-on-record': addBreachOnRecord,
   '2026-12-01-506-index-period-figures': indexPeriodFigures,
   '2026-12-01-507-record-retraction-time': recordRetractionTime,
+  '2026-12-02-508-index-open-clocks': indexOpenClocks,
 };
 export * from './sla-watch/sla-watch';
 export {

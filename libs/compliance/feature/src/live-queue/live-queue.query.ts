@@ -1,0 +1,131 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { CalendarCatalogue } from '@sla/catalogue-read-models';
+import { liveClock, type TicketSlaState } from '@sla/compliance-domain';
+import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
+import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
+import type { queueItem, queueQuery, queueRoute } from './live-queue.routes';
+
+type QueueItem = z.infer<typeof queueItem>;
+type QueueView = z.infer<(typeof queueRoute)['responses'][200]['schema']>;
+
+export class GetLiveQueueQuery extends Query<QueueView> {
+  constructor(readonly filter: z.infer<typeof queueQuery>) {
+    super();
+  }
+}
+
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+// Breached first (longest breached first), then by business time left to the next instant, paused last.
+const RANK: Record<QueueItem['state'], number> = { breached: 0, 'at-risk': 1, running: 1, paused: 2 };
+
+/**
+ * The service desk's live queue: every open clock with its state as of now (the injected clock) and the business
+ * time left to its next at-risk or breach instant, on the clock's own calendar; a client polls it.
+ */
+@QueryHandler(GetLiveQueueQuery)
+export class GetLiveQueueHandler implements IQueryHandler<GetLiveQueueQuery> {
+  constructor(
+    @Inject(READ_STORE) private readonly db: Kysely<TicketSlaTables>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly calendars: CalendarCatalogue,
+  ) {}
+
+  async execute({ filter }: GetLiveQueueQuery): Promise<QueueView> {
+    let select = this.db
+      .selectFrom('ticket_sla_status')
+      .selectAll()
+      .where('stopped_at', 'is', null)
+      .where('state', 'in', ['running', 'paused', 'breached']);
+    if (filter.agreementId) select = select.where('agreement_id', '=', filter.agreementId);
+    if (filter.serviceId) select = select.where('service_id', '=', filter.serviceId);
+    if (filter.priority) select = select.where('priority', '=', filter.priority);
+    if (filter.metric) select = select.where('metric', '=', filter.metric);
+    const rows = await select.execute();
+    const calendars = await this.calendars.load([
+      ...new Set(rows.flatMap((row) => (row.calendar_id ? [row.calendar_id] : []))),
+    ]);
+    const now = this.clock.now().getTime();
+    const items = rows.map((row): QueueItem & { urgency: number } => {
+      const calendar = row.calendar_id ? calendars.get(row.calendar_id) : undefined;
+      const targetMs = row.target_ms === null ? null : Number(row.target_ms);
+      const live = liveClock(
+        {
+          state: row.state as TicketSlaState,
+          targetMs,
+          elapsedMs: Number(row.elapsed_ms),
+          dueAt: row.due_at?.getTime() ?? null,
+          breachAt: row.breach_at?.getTime() ?? null,
+          atRiskAt: row.at_risk_at?.getTime() ?? null,
+          evaluatedAt: row.evaluated_at.getTime(),
+        },
+        now,
+        calendar,
+      );
+      const state = (
+        live.state === 'breached' || row.state === 'breached' ? 'breached' : live.state
+      ) as QueueItem['state'];
+      const atRiskAt = row.at_risk_at?.getTime() ?? null;
+      const breachAt = row.breach_at?.getTime() ?? null;
+      const upcoming =
+        state === 'paused' || state === 'breached'
+          ? null
+          : atRiskAt !== null && atRiskAt > now
+            ? { kind: 'at-risk' as const, at: atRiskAt }
+            : breachAt !== null && breachAt > now
+              ? { kind: 'breach' as const, at: breachAt }
+              : null;
+      const businessMsLeft = upcoming && calendar ? calendar.businessDuration(now, upcoming.at) : null;
+      const next =
+        upcoming && businessMsLeft !== null
+          ? { kind: upcoming.kind, at: new Date(upcoming.at).toISOString(), businessMsLeft }
+          : null;
+      const breachedAt = row.breached_at?.getTime() ?? breachAt ?? now;
+      return {
+        ticketId: row.ticket_id,
+        agreementId: row.agreement_id,
+        metric: row.metric as QueueItem['metric'],
+        serviceId: row.service_id,
+        priority: row.priority,
+        state,
+        next,
+        remainingMs: live.remainingMs,
+        targetMs,
+        elapsedMs: live.elapsedMs,
+        dueAt: iso(row.due_at),
+        breachAt: iso(row.breach_at),
+        atRiskAt: iso(row.at_risk_at),
+        calendarId: row.calendar_id,
+        openedAt: row.opened_at.toISOString(),
+        urgency:
+          state === 'breached'
+            ? breachedAt
+            : state === 'paused'
+              ? (live.remainingMs ?? Number.MAX_SAFE_INTEGER)
+              : (next?.businessMsLeft ?? Number.MAX_SAFE_INTEGER),
+      };
+    });
+    items.sort(
+      (left, right) =>
+        RANK[left.state] - RANK[right.state] ||
+        left.urgency - right.urgency ||
+        left.ticketId.localeCompare(right.ticketId) ||
+        left.agreementId.localeCompare(right.agreementId) ||
+        left.metric.localeCompare(right.metric),
+    );
+    const count = (state: QueueItem['state']) => items.filter((item) => item.state === state).length;
+    return {
+      asOf: new Date(now).toISOString(),
+      counts: {
+        running: count('running'),
+        atRisk: count('at-risk'),
+        breached: count('breached'),
+        paused: count('paused'),
+      },
+      total: items.length,
+      items: items.slice(0, filter.limit).map(({ urgency: _urgency, ...item }) => item),
+    };
+  }
+}
