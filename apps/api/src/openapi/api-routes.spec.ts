@@ -6,6 +6,12 @@ import operationsBeforeIssue13Only from './fixtures/operations-before-issue-13.j
 const addedSinceIssue13 = [
   // Issue 14 item 2: the seal finding as a metric, public like /health.
   { operation: 'GET /metrics', operationId: 'getMetrics', access: { public: true } },
+  // Issue 16: the console's portfolio in one request instead of four per agreement.
+  {
+    operation: 'GET /compliance/portfolio',
+    operationId: 'getCompliancePortfolio',
+    access: { public: false, roles: ['slm', 'operations', 'auditor', 'admin'], customerScope: 'none' },
+  },
 ];
 const operationsBeforeIssue13 = [...operationsBeforeIssue13Only, ...addedSinceIssue13];
 

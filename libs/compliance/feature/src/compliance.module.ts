@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
+import { AgreementDirectory } from '@sla/agreements-read-models';
 import { AgreementFiguresReader } from './agreement-figures/agreement-figures.reader';
 import { ServiceDowntime } from '@sla/operations-read-models';
 import { BreachFollowUpController } from './breach-follow-up/breach-follow-up.controller';
@@ -8,6 +9,8 @@ import { TicketSlaController } from './ticket-sla/ticket-sla.controller';
 import { RestatementController } from './as-of/restatement.controller';
 import { KpiSummaryController } from './kpis/kpi-summary.controller';
 import { AvailabilityController } from './availability/availability.controller';
+import { PortfolioController } from './portfolio/portfolio.controller';
+import { GetPortfolioHandler } from './portfolio/get-portfolio.query';
 import { GetKpiSummaryHandler } from './kpis/kpi-summary.query';
 import { EvaluateWhatIfHandler } from './what-if/what-if.query';
 import { GetRestatementHandler } from './as-of/as-of.query';
@@ -32,6 +35,7 @@ import {
     RestatementController,
     KpiSummaryController,
     AvailabilityController,
+    PortfolioController,
   ],
   providers: [
     CalendarCatalogue,
@@ -48,6 +52,8 @@ import {
     EvaluateWhatIfHandler,
     GetRestatementHandler,
     AgreementFiguresReader,
+    GetPortfolioHandler,
+    AgreementDirectory,
   ],
   exports: [AgreementFiguresReader],
 })

@@ -3,6 +3,7 @@ import { whatIfRoute } from './what-if/what-if.routes';
 import { followUpsRoute, recordFollowUpRoute } from './breach-follow-up/breach-follow-up.routes';
 import { breachesRoute, responseResolutionRoute, ticketClocksRoute } from './ticket-sla/ticket-sla.routes';
 import { kpisRoute } from './kpis/kpi-summary.routes';
+import { portfolioRoute } from './portfolio/portfolio.routes';
 import { agreementAvailabilityRoute, serviceAvailabilityRoute } from './availability/availability.routes';
 
 /** Every compliance route, in the order of the OpenAPI document. */
@@ -17,4 +18,5 @@ export const complianceRoutes = [
   kpisRoute,
   agreementAvailabilityRoute,
   serviceAvailabilityRoute,
+  portfolioRoute,
 ];
