@@ -6,6 +6,7 @@
 #   jq, curl, openssl        test/processes/readme-walkthrough.e2e.spec.ts (the README's commands, as a user runs them)
 #   chromium                 test/processes/api-reference-browser.e2e.spec.ts (headless, renders /docs)
 #   postgresql-client        test/processes/readme-walkthrough.e2e.spec.ts (psql: the auditor walkthrough's tampering)
+#   fonts-wqy-microhei       test/console/portfolio.e2e.spec.ts (a Chinese font, so zh-CN screenshots show characters)
 # Installs only what is missing; needs root (or sudo) and apt (Debian).
 set -euo pipefail
 missing=()
@@ -17,6 +18,7 @@ command -v curl > /dev/null || missing+=(curl)
 command -v openssl > /dev/null || missing+=(openssl)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v psql > /dev/null || missing+=(postgresql-client)
+[[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] || missing+=(fonts-wqy-microhei)
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "test tools present"
   exit 0

@@ -23,7 +23,10 @@ describe('the shipped build', () => {
   let built: string[];
 
   beforeAll(() => {
-    const build: string = JSON.parse(read('package.json')).scripts.build;
+    // `npm run build` is the API's swc build (build:api) and then the console's vite build (dist/console).
+    const scripts = JSON.parse(read('package.json')).scripts;
+    expect(scripts.build).toContain('npm run build:api');
+    const build: string = scripts['build:api'];
     expect(build).toContain(' -d dist ');
     outDir = mkdtempSync(path.join(tmpdir(), 'shipped-build-'));
     // The README's build command itself, writing to a fresh folder (dist/ may hold files of an older build).

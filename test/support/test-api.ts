@@ -29,6 +29,7 @@ export async function startTestApi(
   purpose: string,
   settings: Record<string, string> = {},
   clock?: Clock,
+  options: { consoleFolder?: string | null } = {},
 ): Promise<TestApi> {
   const databaseUrl = await createTestDatabase(purpose);
   const infrastructure = await openInfrastructure(
@@ -42,7 +43,7 @@ export async function startTestApi(
     undefined,
     clock ? { clock } : {},
   );
-  const app = await createApiApplication(infrastructure, { logger: false, ...(clock ? { clock } : {}) });
+  const app = await createApiApplication(infrastructure, { logger: false, ...options, ...(clock ? { clock } : {}) });
   await app.listen(0, '127.0.0.1');
   infrastructure.startBackgroundWork();
   const baseUrl = `http://127.0.0.1:${app.getHttpServer().address().port}`;

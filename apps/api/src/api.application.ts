@@ -14,6 +14,7 @@ import { ApiModule } from './api.module';
 import { StartupQuietLogger } from './startup-logger';
 import { apiDocument } from './openapi/openapi.controller';
 import { corsOptions, securityHeaders } from './security-headers';
+import { builtConsoleFolder, consoleFiles } from './console/console-files';
 import { AccessDenialFilter, addressRateLimit, PrincipalRateLimitInterceptor, rateLimits } from './access/rate-limits';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -21,7 +22,7 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 /** The HTTP application over opened infrastructure; the caller decides when to listen. */
 export async function createApiApplication(
   infrastructure: Infrastructure,
-  options: { clock?: Clock; logger?: false } = {},
+  options: { clock?: Clock; logger?: false; consoleFolder?: string | null } = {},
 ): Promise<INestApplication> {
   const configuration = infrastructure.configuration;
   const level = configuration.LOG_LEVEL;
@@ -49,6 +50,9 @@ export async function createApiApplication(
   app.use(addressRateLimit(limits, trail));
   // Before the routes: a known path with a wrong method is 405 with Allow, not Express's 404.
   app.use(methodNotAllowed(apiDocument.paths));
+  // The web console at / (no second server); absent from an API-only build, whose / says how to build it.
+  const consoleFolder = options.consoleFolder === undefined ? builtConsoleFolder() : options.consoleFolder;
+  app.use(consoleFiles(consoleFolder, Object.keys(apiDocument.paths)));
   app.useGlobalFilters(new AccessDenialFilter(new HttpErrorFilter(), limits, trail, verifiers));
   app.useGlobalInterceptors(new RequestShapeInterceptor(), new PrincipalRateLimitInterceptor(limits, trail));
   return app;

@@ -25,6 +25,9 @@ export const healthRoute = defineRoute({
       schema: z
         .object({
           status: z.enum(['ok', 'degraded', 'down']),
+          accessControl: z
+            .enum(['on', 'off'])
+            .describe('off: no API keys nor OIDC configured, or AUTH=off (development only; the console says so)'),
           warnings: z.array(z.string()),
           projections: z.array(z.object({ name: z.string(), lag: z.number() }).loose()),
         })
@@ -107,6 +110,7 @@ export class HealthController {
     if (down) response.setHeader('Retry-After', '5');
     return {
       status: down ? ('down' as const) : degraded ? ('degraded' as const) : ('ok' as const),
+      accessControl: accessControlOffWarning(configuration) ? ('off' as const) : ('on' as const),
       eventStore: { adapter: this.infrastructure.eventStore.adapterName, ...eventStore },
       readStore: { database: this.infrastructure.embeddedDatabase ? 'embedded' : 'external', ...readStore },
       projector: this.infrastructure.configuration.PROJECTOR,

@@ -12,6 +12,12 @@ const addedSinceIssue13 = [
     operationId: operation === 'GET /compliance/queue' ? 'getComplianceQueue' : 'getComplianceTicketsTimeline',
     access: { public: false, roles: ['slm', 'operations', 'auditor', 'admin'], customerScope: 'none' },
   })),
+  // Issue 16: the console's portfolio in one request instead of four per agreement.
+  {
+    operation: 'GET /compliance/portfolio',
+    operationId: 'getCompliancePortfolio',
+    access: { public: false, roles: ['slm', 'operations', 'auditor', 'admin'], customerScope: 'none' },
+  },
 ];
 const operationsBeforeIssue13 = [...operationsBeforeIssue13Only, ...addedSinceIssue13];
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
+import { AgreementDirectory } from '@sla/agreements-read-models';
 import { AgreementFiguresReader } from './agreement-figures/agreement-figures.reader';
 import { ServiceDowntime } from '@sla/operations-read-models';
 import { BreachFollowUpController } from './breach-follow-up/breach-follow-up.controller';
@@ -12,6 +13,8 @@ import { GetTicketTimelineHandler } from './ticket-timeline/ticket-timeline.quer
 import { RestatementController } from './as-of/restatement.controller';
 import { KpiSummaryController } from './kpis/kpi-summary.controller';
 import { AvailabilityController } from './availability/availability.controller';
+import { PortfolioController } from './portfolio/portfolio.controller';
+import { GetPortfolioHandler } from './portfolio/get-portfolio.query';
 import { GetKpiSummaryHandler } from './kpis/kpi-summary.query';
 import { EvaluateWhatIfHandler } from './what-if/what-if.query';
 import { GetRestatementHandler } from './as-of/as-of.query';
@@ -40,6 +43,7 @@ import { TicketClockInputs } from '@sla/compliance-read-models';
     RestatementController,
     KpiSummaryController,
     AvailabilityController,
+    PortfolioController,
   ],
   providers: [
     CalendarCatalogue,
@@ -59,6 +63,8 @@ import { TicketClockInputs } from '@sla/compliance-read-models';
     GetRestatementHandler,
     AgreementFiguresReader,
     TicketClockInputs,
+    GetPortfolioHandler,
+    AgreementDirectory,
   ],
   exports: [AgreementFiguresReader],
 })

@@ -5,6 +5,7 @@ import { breachesRoute, responseResolutionRoute, ticketClocksRoute } from './tic
 import { ticketTimelineRoute } from './ticket-timeline/ticket-timeline.routes';
 import { queueRoute } from './live-queue/live-queue.routes';
 import { kpisRoute } from './kpis/kpi-summary.routes';
+import { portfolioRoute } from './portfolio/portfolio.routes';
 import { agreementAvailabilityRoute, serviceAvailabilityRoute } from './availability/availability.routes';
 
 /** Every compliance route, in the order of the OpenAPI document. */
@@ -21,4 +22,5 @@ export const complianceRoutes = [
   kpisRoute,
   agreementAvailabilityRoute,
   serviceAvailabilityRoute,
+  portfolioRoute,
 ];

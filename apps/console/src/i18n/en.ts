@@ -1,0 +1,51 @@
+/** English labels of the console. Every key here exists in zh-CN.ts too (test/console/dictionaries.spec.ts). */
+export const en = {
+  app: {
+    title: 'SLA compliance console',
+    language: 'Language',
+    navigation: 'Pages',
+    accessControlOff:
+      'Access control is off: anyone who reaches this API can read and write. For development only (see "Access control" in the README).',
+    notFound: 'There is no console page at this address.',
+    backToPortfolio: 'Go to the portfolio',
+    loadFailed: 'The API did not answer: {{message}}',
+  },
+  nav: { portfolio: 'Portfolio' },
+  portfolio: {
+    title: 'Portfolio',
+    intro: 'Every agreement in force in the period, measured in its own time zone, as of {{asOf}}.',
+    filters: 'Filters',
+    period: 'Period',
+    customer: 'Customer',
+    service: 'Service',
+    allCustomers: 'All customers',
+    allServices: 'All services',
+    summary: 'Agreements by compliance',
+    agreements: 'Agreements',
+    empty: 'No agreement was in force in this period.',
+    columns: {
+      agreement: 'Agreement',
+      customer: 'Customer',
+      period: 'Period (time zone)',
+      compliance: 'Compliance',
+      availability: 'Availability against target',
+      response: 'Response within target',
+      resolution: 'Resolution within target',
+      followUps: 'Open breach follow-ups',
+      reports: 'Reports due / late',
+    },
+    compliance: { met: 'Met', 'at-risk': 'At risk', breached: 'Breached' },
+    atRiskClocks: '{{count}} clocks at risk now',
+    noAvailabilityTarget: 'No availability target',
+    availabilityTerm: '{{service}}: {{actual}}',
+    availabilityTarget: 'target {{target}}',
+    notMeasured: 'not measured yet',
+    budgetLeft: '{{duration}} downtime left',
+    budgetSpent: 'budget exceeded',
+    metricFigures: '{{met}} met · {{breached}} breached · {{open}} open',
+    noTickets: 'No tickets',
+    reportsFigures: '{{due}} due · {{late}} late',
+  },
+};
+
+export type Dictionary = typeof en;

@@ -1,0 +1,51 @@
+import type { Dictionary } from './en';
+
+/** 控制台的中文标签：每个键与 en.ts 一一对应（test/console/dictionaries.spec.ts）。 */
+export const zhCN: Dictionary = {
+  app: {
+    title: 'SLA 合规控制台',
+    language: '语言',
+    navigation: '页面',
+    accessControlOff:
+      '访问控制已关闭：任何能访问此 API 的人都可以读写。仅用于开发环境（见 README 的“Access control”）。',
+    notFound: '此地址没有控制台页面。',
+    backToPortfolio: '前往组合总览',
+    loadFailed: 'API 未响应：{{message}}',
+  },
+  nav: { portfolio: '组合总览' },
+  portfolio: {
+    title: '组合总览',
+    intro: '本期有效的全部协议，按各自时区计量，截至 {{asOf}}。',
+    filters: '筛选',
+    period: '期间',
+    customer: '客户',
+    service: '服务',
+    allCustomers: '全部客户',
+    allServices: '全部服务',
+    summary: '按合规状态统计的协议',
+    agreements: '协议',
+    empty: '本期没有有效的协议。',
+    columns: {
+      agreement: '协议',
+      customer: '客户',
+      period: '期间（时区）',
+      compliance: '合规状态',
+      availability: '可用性与目标',
+      response: '响应达标率',
+      resolution: '解决达标率',
+      followUps: '未结违约跟进',
+      reports: '待交 / 逾期报告',
+    },
+    compliance: { met: '达标', 'at-risk': '有风险', breached: '违约' },
+    atRiskClocks: '当前 {{count}} 个计时有风险',
+    noAvailabilityTarget: '无可用性目标',
+    availabilityTerm: '{{service}}：{{actual}}',
+    availabilityTarget: '目标 {{target}}',
+    notMeasured: '尚未计量',
+    budgetLeft: '剩余停机额度 {{duration}}',
+    budgetSpent: '停机额度已超出',
+    metricFigures: '达标 {{met}} · 违约 {{breached}} · 进行中 {{open}}',
+    noTickets: '无工单',
+    reportsFigures: '待交 {{due}} · 逾期 {{late}}',
+  },
+};

@@ -1,0 +1,85 @@
+import { Alert, ConfigProvider, Empty, Layout, Segmented, Space, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCNLocale from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { rememberLanguage, type Language } from '../i18n/i18n';
+import { PortfolioPage } from '../portfolio/portfolio-page';
+import { useAccessControl } from './health.queries';
+import { navigate, useLocation } from './location';
+
+const ANTD_LOCALES = { en: enUS, 'zh-CN': zhCNLocale } as const;
+
+// Ant Design's default blue links, grey secondary text and placeholders fall short of WCAG AA contrast (4.5:1) on
+// white; these shades reach it.
+const THEME = {
+  token: {
+    colorPrimary: '#0958d9',
+    colorLink: '#0958d9',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+    colorError: '#cf1322',
+  },
+};
+
+function Page({ path }: { path: string }) {
+  const { t } = useTranslation();
+  if (path === '/' || path === '/portfolio') return <PortfolioPage />;
+  return (
+    <Empty description={t('app.notFound')}>
+      <a href="/portfolio">{t('app.backToPortfolio')}</a>
+    </Empty>
+  );
+}
+
+/** The frame every page shares: header with navigation and language, the access-control banner. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { path } = useLocation();
+  const accessControl = useAccessControl();
+  return (
+    <ConfigProvider locale={ANTD_LOCALES[language]} theme={THEME}>
+      <Layout style={{ minHeight: '100vh' }}>
+        {accessControl.data === 'off' && (
+          <Alert banner type="warning" message={t('app.accessControlOff')} data-testid="access-control-off" />
+        )}
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff' }}>
+          <Typography.Text strong style={{ fontSize: 18, whiteSpace: 'nowrap' }}>
+            {t('app.title')}
+          </Typography.Text>
+          <nav aria-label={t('app.navigation')} style={{ flex: 1 }}>
+            <a
+              href="/portfolio"
+              aria-current={path === '/' || path === '/portfolio' ? 'page' : undefined}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate('/portfolio');
+              }}
+            >
+              {t('nav.portfolio')}
+            </a>
+          </nav>
+          <Space>
+            <span id="language-label">{t('app.language')}</span>
+            <Segmented<Language>
+              aria-labelledby="language-label"
+              value={language}
+              options={[
+                { label: 'English', value: 'en' },
+                { label: '中文', value: 'zh-CN' },
+              ]}
+              onChange={rememberLanguage}
+            />
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <main>
+            <Page path={path} />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </ConfigProvider>
+  );
+}
