@@ -197,6 +197,7 @@ function whereToLook(baseUrl: string, agreementId: string, template: { calendars
   return [
     '',
     'Where to look (start the API with `npm start` if this run started its own):',
+    `  open ${baseUrl}/ for the console (portfolio of every agreement this month; pick a month of 2026)`,
     `  curl ${baseUrl}/agreements`,
     `  curl "${baseUrl}/compliance/agreements/${agreementId}/response-resolution?period=2026-01&timeZone=Asia/Shanghai"`,
     `  curl "${baseUrl}/compliance/agreements/${agreementId}/availability?period=2026-02&timeZone=Asia/Shanghai"`,
