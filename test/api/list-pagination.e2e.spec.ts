@@ -207,6 +207,7 @@ describe('list pagination and filters (real app, real PostgreSQL)', () => {
       '/calendars',
       '/compliance/breaches',
       '/compliance/follow-ups',
+      '/compliance/queue',
       '/improvement-plans',
       '/maintenance-windows',
       '/outages',

@@ -34,7 +34,7 @@ describe('live SLA queue (real app, real PostgreSQL)', () => {
   const queue = async (query = '') => {
     const response = await http.get(`/compliance/queue${query}`);
     expect(response.status).toBe(200);
-    return response.body as { total: number; counts: Record<string, number>; items: Item[] };
+    return response.body as { total: number; counts: Record<string, number>; items: Item[]; nextCursor: string | null };
   };
   const order = (items: Item[]) => items.map((item) => `${item.ticketId}/${item.metric}/${item.state}`);
 
@@ -104,6 +104,24 @@ describe('live SLA queue (real app, real PostgreSQL)', () => {
     });
     expect(order(after.items)).not.toContain('A/response/breached');
     expect((await queue('?metric=resolution&limit=2')).items).toHaveLength(2);
+  });
+
+  it('pages in urgency order with a cursor', async () => {
+    const whole = order((await queue()).items);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Item[]; nextCursor: string | null } = await queue(
+        `?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...order(page.items));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(whole);
+    const refused = await http.get('/compliance/queue?cursor=not-a-cursor');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.issues[0].path).toBe('cursor');
   });
 
   it('refuses a bad filter, naming it', async () => {

@@ -32,6 +32,13 @@ type KeyValue = string | number | boolean;
 export const encodeCursor = (key: readonly KeyValue[]): string =>
   Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
+/** The sort key a cursor holds, for lists ordered in memory; a cursor of another list is a 400 naming `cursor`. */
+export const decodeCursorKey = (cursor: string, length: number): KeyValue[] =>
+  decodeCursor(
+    cursor,
+    Array.from({ length }, () => ({ column: '', direction: 'asc' as const })),
+  );
+
 function decodeCursor(cursor: string, order: readonly KeysetColumn[]): KeyValue[] {
   let key: unknown;
   try {

@@ -7147,6 +7147,7 @@ export interface operations {
     parameters: {
       query?: {
         agreementId?: string;
+        cursor?: string;
         limit?: number;
         metric?: 'response' | 'resolution';
         priority?: 'P1' | 'P2' | 'P3' | 'P4';
@@ -7204,6 +7205,8 @@ export interface operations {
               targetMs: number | null;
               ticketId: string;
             }[];
+            /** @description pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
             total: number;
           };
         };

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { liveClock, type TicketSlaState } from '@sla/compliance-domain';
-import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
+import { CLOCK, READ_STORE, decodeCursorKey, encodeCursor, type Clock } from '@sla/nest-platform';
 import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
 import type { queueItem, queueQuery, queueRoute } from './live-queue.routes';
 
@@ -107,14 +107,24 @@ export class GetLiveQueueHandler implements IQueryHandler<GetLiveQueueQuery> {
               : (next?.businessMsLeft ?? Number.MAX_SAFE_INTEGER),
       };
     });
-    items.sort(
-      (left, right) =>
-        RANK[left.state] - RANK[right.state] ||
-        left.urgency - right.urgency ||
-        left.ticketId.localeCompare(right.ticketId) ||
-        left.agreementId.localeCompare(right.agreementId) ||
-        left.metric.localeCompare(right.metric),
-    );
+    const keyOf = (item: QueueItem & { urgency: number }): [number, number, string, string, string] => [
+      RANK[item.state],
+      item.urgency,
+      item.ticketId,
+      item.agreementId,
+      item.metric,
+    ];
+    const compareKeys = (left: readonly (string | number)[], right: readonly (string | number)[]) => {
+      for (let index = 0; index < left.length; index += 1) {
+        const [a, b] = [left[index]!, right[index]!];
+        if (a !== b) return typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : 1;
+      }
+      return 0;
+    };
+    items.sort((left, right) => compareKeys(keyOf(left), keyOf(right)));
+    const after = filter.cursor === undefined ? undefined : decodeCursorKey(filter.cursor, 5);
+    const rest = after === undefined ? items : items.filter((item) => compareKeys(keyOf(item), after as never) > 0);
+    const page = rest.slice(0, filter.limit);
     const count = (state: QueueItem['state']) => items.filter((item) => item.state === state).length;
     return {
       asOf: new Date(now).toISOString(),
@@ -125,7 +135,8 @@ export class GetLiveQueueHandler implements IQueryHandler<GetLiveQueueQuery> {
         paused: count('paused'),
       },
       total: items.length,
-      items: items.slice(0, filter.limit).map(({ urgency: _urgency, ...item }) => item),
+      items: page.map(({ urgency: _urgency, ...item }) => item),
+      nextCursor: rest.length > page.length ? encodeCursor(keyOf(page[page.length - 1]!)) : null,
     };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute, writeErrors } from '@sla/nest-platform';
+import { defineRoute, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
 import { access } from '@sla/access-control';
 import { metric, opaqueIdentifier } from '../compliance.schemas';
 
@@ -8,7 +8,7 @@ export const queueQuery = z.strictObject({
   serviceId: opaqueIdentifier.optional(),
   priority: z.enum(['P1', 'P2', 'P3', 'P4']).optional(),
   metric: metric.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  ...pageQueryShape,
 });
 
 const instant = z.string().describe('ISO 8601 instant');
@@ -47,13 +47,17 @@ export const queueRoute = defineRoute({
   responses: {
     200: {
       description: 'the open clocks, most urgent first, and how many there are in each state',
-      schema: z.object({
+      schema: pageSchema(queueItem).extend({
         asOf: instant,
         counts: z.object({ running: z.number(), atRisk: z.number(), breached: z.number(), paused: z.number() }),
         total: z.number(),
-        items: z.array(queueItem),
       }),
     },
     400: writeErrors[400],
   },
 });
+
+/*
+ * Pages follow the urgency order as of each request: the cursor is the last clock's place in it (state rank,
+ * urgency, ids), so a clock whose urgency changed between two requests may move across the cut, as in any live view.
+ */
