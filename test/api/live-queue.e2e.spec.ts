@@ -1,4 +1,4 @@
-import { eventually, givenApprovedVpnAgreement, httpClient } from '@sla/test-support';
+import { eventually, givenVpnServiceUnderSla, httpClient } from '@sla/test-support';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 type Item = { ticketId: string; metric: string; state: string; next: { kind: string; businessMsLeft: number } | null };
@@ -41,23 +41,7 @@ describe('live SLA queue (real app, real PostgreSQL)', () => {
   beforeAll(async () => {
     api = await startTestApi('live_queue', {}, { now: () => now });
     http = httpClient(api.baseUrl, { 'x-actor': 'desk.omar' }, api.conformance);
-    const calendar = { id: 'round-the-clock', name: '24x7', timeZone: 'UTC', versions: [{ weeklyWindows: '24x7' }] };
-    await http.post('/calendars', { definition: calendar });
-    await eventually(async () => ((await http.get('/calendars/round-the-clock')).status === 200 ? true : undefined));
-    const service = { serviceId: 'vpn', name: 'VPN', owner: { name: 'Li Wei' }, calendarId: 'round-the-clock' };
-    await http.post('/services', { ...service, changeRequest: 'CR-1' });
-    await eventually(async () => ((await http.get('/services/vpn')).status === 200 ? true : undefined));
-    const hours = (amount: number) => ({ duration: { unit: 'business-hours', amount }, calendarId: 'round-the-clock' });
-    const targets = ['P1', 'P2', 'P3', 'P4'].map((priority) => ({
-      serviceId: 'vpn',
-      priority,
-      response: hours(1),
-      resolution: hours(4),
-    }));
-    await givenApprovedVpnAgreement(http, targets);
-    await eventually(async () =>
-      (await http.get('/agreements/vpn-sla')).body?.status === 'in-effect' ? true : undefined,
-    );
+    await givenVpnServiceUnderSla(http, { hours: () => ({ response: 1, resolution: 4 }) });
     await open('C', '06:00'); // response breached at 07:00; resolution at risk 09:00
     await open('A', '08:00'); // response at risk 08:45, breach 09:00
     await open('B', '08:30');

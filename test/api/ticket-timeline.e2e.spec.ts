@@ -1,4 +1,4 @@
-import { eventually, givenApprovedVpnAgreement, httpClient } from '@sla/test-support';
+import { eventually, givenVpnServiceUnderSla, httpClient } from '@sla/test-support';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 /**
@@ -24,22 +24,10 @@ describe('ticket SLA timeline (real app, real PostgreSQL)', () => {
         { weeklyWindows: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, ['09:00-17:00']])) },
       ],
     };
-    await http.post('/calendars', { definition: office });
-    await eventually(async () => ((await http.get('/calendars/office')).status === 200 ? true : undefined));
-    const service = { serviceId: 'vpn', name: 'VPN', owner: { name: 'Li Wei' }, calendarId: 'office' };
-    await http.post('/services', { ...service, changeRequest: 'CR-1' });
-    await eventually(async () => ((await http.get('/services/vpn')).status === 200 ? true : undefined));
-    const hours = (amount: number) => ({ duration: { unit: 'business-hours', amount }, calendarId: 'office' });
-    const targets = ['P1', 'P2', 'P3', 'P4'].map((priority) => ({
-      serviceId: 'vpn',
-      priority,
-      response: hours(1),
-      resolution: hours(priority === 'P1' ? 1 : 3),
-    }));
-    await givenApprovedVpnAgreement(http, targets);
-    await eventually(async () =>
-      (await http.get('/agreements/vpn-sla')).body?.status === 'in-effect' ? true : undefined,
-    );
+    await givenVpnServiceUnderSla(http, {
+      calendar: office,
+      hours: (priority) => ({ response: 1, resolution: priority === 'P1' ? 1 : 3 }),
+    });
     const facts: [string, Record<string, unknown>, string][] = [
       [
         'TicketOpened',

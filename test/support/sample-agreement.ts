@@ -104,27 +104,38 @@ export async function givenApprovedVpnAgreement(
   if (refused) throw new Error(`vpn-sla not approved: ${refused.status} ${JSON.stringify(refused.body)}`);
 }
 
+const ROUND_THE_CLOCK = { id: 'round-the-clock', name: '24x7', timeZone: 'UTC', versions: [{ weeklyWindows: '24x7' }] };
+
 /**
- * The 24x7 calendar `round-the-clock`, the service `vpn` and `vpn-sla` over it (response 1 h, resolution 8 h for
- * every priority), in force from 1 March 2026; returns once the views show the agreement in effect.
+ * A calendar (by default the 24x7 `round-the-clock`), the service `vpn` and `vpn-sla` over it, in force from 1 March
+ * 2026, with business-hour targets per priority (by default response 1 h, resolution 8 h); returns once the views
+ * show the agreement in effect.
  */
-export async function givenVpnServiceUnderSla(http: ReturnType<typeof httpClient>): Promise<void> {
+export async function givenVpnServiceUnderSla(
+  http: ReturnType<typeof httpClient>,
+  options: {
+    calendar?: { id: string; name: string; timeZone: string; versions: unknown[] };
+    hours?: (priority: string) => { response: number; resolution: number };
+  } = {},
+): Promise<void> {
+  const calendar = options.calendar ?? ROUND_THE_CLOCK;
+  const hours = options.hours ?? (() => ({ response: 1, resolution: 8 }));
   const shows = (path: string, check: (body: any) => boolean = () => true) =>
     eventually(async () => {
       const response = await http.get(path);
       return response.status === 200 && check(response.body) ? true : undefined;
     });
-  const calendar = { id: 'round-the-clock', name: '24x7', timeZone: 'UTC', versions: [{ weeklyWindows: '24x7' }] };
   await http.post('/calendars', { definition: calendar });
-  await shows('/calendars/round-the-clock');
-  const service = { serviceId: 'vpn', name: 'VPN', owner: { name: 'Li Wei' }, calendarId: 'round-the-clock' };
+  await shows(`/calendars/${calendar.id}`);
+  const service = { serviceId: 'vpn', name: 'VPN', owner: { name: 'Li Wei' }, calendarId: calendar.id };
   await http.post('/services', { ...service, changeRequest: 'CR-1' });
   await shows('/services/vpn');
+  const target = (amount: number) => ({ duration: { unit: 'business-hours', amount }, calendarId: calendar.id });
   const serviceTargets = ['P1', 'P2', 'P3', 'P4'].map((priority) => ({
     serviceId: 'vpn',
     priority,
-    response: { duration: { unit: 'business-hours', amount: 1 }, calendarId: 'round-the-clock' },
-    resolution: { duration: { unit: 'business-hours', amount: 8 }, calendarId: 'round-the-clock' },
+    response: target(hours(priority).response),
+    resolution: target(hours(priority).resolution),
   }));
   await givenApprovedVpnAgreement(http, serviceTargets);
   await shows('/agreements/vpn-sla', (body) => body?.status === 'in-effect');

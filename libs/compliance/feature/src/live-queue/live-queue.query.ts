@@ -3,9 +3,10 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
-import { liveClock, type TicketSlaState } from '@sla/compliance-domain';
+import { liveClock } from '@sla/compliance-domain';
 import { CLOCK, READ_STORE, decodeCursorKey, encodeCursor, type Clock } from '@sla/nest-platform';
 import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
+import { storedClockOf } from '../ticket-sla/ticket-sla.queries';
 import type { queueItem, queueQuery, queueRoute } from './live-queue.routes';
 
 type QueueItem = z.infer<typeof queueItem>;
@@ -51,19 +52,7 @@ export class GetLiveQueueHandler implements IQueryHandler<GetLiveQueueQuery> {
     const items = rows.map((row): QueueItem & { urgency: number } => {
       const calendar = row.calendar_id ? calendars.get(row.calendar_id) : undefined;
       const targetMs = row.target_ms === null ? null : Number(row.target_ms);
-      const live = liveClock(
-        {
-          state: row.state as TicketSlaState,
-          targetMs,
-          elapsedMs: Number(row.elapsed_ms),
-          dueAt: row.due_at?.getTime() ?? null,
-          breachAt: row.breach_at?.getTime() ?? null,
-          atRiskAt: row.at_risk_at?.getTime() ?? null,
-          evaluatedAt: row.evaluated_at.getTime(),
-        },
-        now,
-        calendar,
-      );
+      const live = liveClock(storedClockOf(row), now, calendar);
       const state = (
         live.state === 'breached' || row.state === 'breached' ? 'breached' : live.state
       ) as QueueItem['state'];

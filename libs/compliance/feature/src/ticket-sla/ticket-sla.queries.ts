@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { liveClock, recordedClock, truncatedDecimal, type TicketSlaState } from '@sla/compliance-domain';
 import {
@@ -17,6 +17,19 @@ import type { BreachFollowUpTables } from '../breach-follow-up/breach-follow-up.
 import type { TicketSlaTables } from './ticket-sla.projection';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
+
+type StatusRow = Selectable<TicketSlaTables['ticket_sla_status']>;
+
+/** A stored clock row as the live evaluation reads it (the ticket view, the live queue). */
+export const storedClockOf = (row: StatusRow) => ({
+  state: row.state as TicketSlaState,
+  targetMs: row.target_ms === null ? null : Number(row.target_ms),
+  elapsedMs: Number(row.elapsed_ms),
+  dueAt: row.due_at?.getTime() ?? null,
+  breachAt: row.breach_at?.getTime() ?? null,
+  atRiskAt: row.at_risk_at?.getTime() ?? null,
+  evaluatedAt: row.evaluated_at.getTime(),
+});
 
 export type TicketClockView = {
   ticketId: string;
@@ -88,19 +101,7 @@ export class GetTicketClocksHandler implements IQueryHandler<GetTicketClocksQuer
     return rows.map((row) => {
       const evaluated = { state: row.state as TicketSlaState, breachedAt: row.breached_at?.getTime() ?? null };
       const recorded = recordedClock(evaluated, findingsOf(row));
-      const live = liveClock(
-        {
-          state: row.state as TicketSlaState,
-          targetMs: row.target_ms === null ? null : Number(row.target_ms),
-          elapsedMs: Number(row.elapsed_ms),
-          dueAt: row.due_at?.getTime() ?? null,
-          breachAt: row.breach_at?.getTime() ?? null,
-          atRiskAt: row.at_risk_at?.getTime() ?? null,
-          evaluatedAt: row.evaluated_at.getTime(),
-        },
-        now,
-        row.calendar_id ? calendars.get(row.calendar_id) : undefined,
-      );
+      const live = liveClock(storedClockOf(row), now, row.calendar_id ? calendars.get(row.calendar_id) : undefined);
       // A recorded finding stands even if the query's clock has not reached its instant yet.
       const standing = recorded.state === 'breached' || (recorded.state === 'at-risk' && live.state === 'running');
       return {
