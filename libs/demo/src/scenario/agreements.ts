@@ -9,6 +9,7 @@ import {
 } from '@sla/agreements-domain';
 import type { DemoContext, DemoContribution, DemoCustomer } from '../demo-scenario';
 import type { DemoStep, JsonPattern } from '../demo-step';
+import { UNDERPINNING_AVAILABILITY_PERCENTAGE } from './downtime-budget';
 
 /** What the agreements module built on purpose, for a test to compare with the product's answers. */
 export type AgreementsExpectations = {
@@ -140,7 +141,9 @@ const SUPPORTING: readonly Supporting[] = [
         pairs.map(([, serviceId]) => serviceId),
         {
           duties: ['Run the application platforms round the clock', 'Restore service within 30 minutes'],
-          availabilityTargets: pairs.map(([customer, serviceId]) => availability(customer, serviceId, 99.995)),
+          availabilityTargets: pairs.map(([customer, serviceId]) =>
+            availability(customer, serviceId, UNDERPINNING_AVAILABILITY_PERCENTAGE),
+          ),
         },
       );
     },
@@ -160,7 +163,9 @@ const SUPPORTING: readonly Supporting[] = [
         pairs.map(([, serviceId]) => serviceId),
         {
           duties: ['Operate the hosted e-mail platform in two data centres'],
-          availabilityTargets: pairs.map(([customer, serviceId]) => availability(customer, serviceId, 99.995)),
+          availabilityTargets: pairs.map(([customer, serviceId]) =>
+            availability(customer, serviceId, UNDERPINNING_AVAILABILITY_PERCENTAGE),
+          ),
         },
       );
     },

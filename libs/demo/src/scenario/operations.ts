@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { AVAILABILITY_TIERS } from '@sla/agreements-domain';
 import { minutes, type Instant } from '@sla/sla-clock';
 import type {
   AvailabilityExpectation,
@@ -10,6 +11,7 @@ import type {
   FactDelivery,
 } from '../demo-scenario';
 import type { DemoStep } from '../demo-step';
+import { downtimeShare, UNDERPINNING_AVAILABILITY_PERCENTAGE } from './downtime-budget';
 
 /**
  * Operations content of the demo: planned maintenance (a recurring window per service on the second Saturday
@@ -106,6 +108,14 @@ export function restatedLateOutage(context: DemoContext): {
     deliveredAt: iso(deliveredOn.toPlainDateTime({ hour: 10 }).toZonedDateTime(customer.timeZone).epochMilliseconds),
   };
 }
+
+/**
+ * Outages sized by the budget they spend: a share of the month's downtime budget of the customer's SLA tier. The
+ * incidents of this module (an overrun, a late report, a lost recovery notice, an alert) spend 20-60 % of it (more
+ * for a partial one), so they meet the SLA but may breach the stricter underpinning OLA or UC that month.
+ */
+const slaShare = (plan: ServicePlan, share: number) =>
+  downtimeShare(AVAILABILITY_TIERS.find(({ tier }) => tier === plan.customer.template.tier)!.percentage, share);
 
 export function operationsScenario(context: DemoContext): DemoContribution {
   const random = context.randomFor('operations');
@@ -204,7 +214,7 @@ export function operationsScenario(context: DemoContext): DemoContribution {
       const plan = services[(month * 5 + 1) % services.length]!;
       const windowStart = local(plan.customer, secondSaturday(month), 22);
       const start = windowStart + minutes(60);
-      const end = windowStart + minutes(windowMinutes(plan) + 45);
+      const end = windowStart + minutes(windowMinutes(plan)) + slaShare(plan, 0.2 + random.next() * 0.4);
       const facts = addOutage(plan, `demo-ops-overrun-${plan.serviceId}-${period}`, start, end, { impact: 'full' });
       // The monitoring tool retried the start after a timeout, in the next month: stored once.
       const at = local(plan.customer, nextMonthDay(3), 9);
@@ -220,7 +230,7 @@ export function operationsScenario(context: DemoContext): DemoContribution {
     {
       const plan = services[(month * 3 + 2) % services.length]!;
       const start = local(plan.customer, monthOf(month).with({ day: 15 }), 3, random.integer(0, 59));
-      const end = start + minutes(random.integer(30, 90));
+      const end = start + slaShare(plan, 0.2 + random.next() * 0.4);
       const outageId = `demo-ops-late-${plan.serviceId}-${period}`;
       const restated = restatedLateOutage(context);
       const at = month === restated.month ? Date.parse(restated.deliveredAt) : start + 21 * 24 * 3_600_000;
@@ -232,7 +242,7 @@ export function operationsScenario(context: DemoContext): DemoContribution {
     {
       const plan = services[(month * 7 + 4) % services.length]!;
       const start = local(plan.customer, monthOf(month).with({ day: 21 }), 14, random.integer(0, 59));
-      const end = start + minutes(random.integer(60, 180));
+      const end = start + slaShare(plan, 0.4 + random.next() * 0.8);
       const outageId = `demo-ops-lost-end-${plan.serviceId}-${period}`;
       addOutage(plan, outageId, start, end, { impact: 'partial', weight: 0.3 }, { end: end + 14 * 24 * 3_600_000 });
       lateOutageIds.push(outageId);
@@ -243,7 +253,7 @@ export function operationsScenario(context: DemoContext): DemoContribution {
     {
       const plan = month === missedMonth ? missed : services[(month * 7 + 3) % services.length]!;
       const start = local(plan.customer, monthOf(month).with({ day: 17 }), 9, random.integer(0, 59));
-      const downFor = month === missedMonth ? minutes(240) : minutes(random.integer(15, 60));
+      const downFor = month === missedMonth ? minutes(240) : slaShare(plan, 0.2 + random.next() * 0.4);
       const alerts = [{ name: 'ServiceDown', start, end: start + downFor, weight: 1 }];
       if (month === missedMonth) {
         alerts.push({
@@ -327,7 +337,8 @@ export function operationsScenario(context: DemoContext): DemoContribution {
       const to = local(plan.customer, monthOf(month + 1), 0);
       const weight = plan.index % 2 === 0 ? 0.25 : 0.5;
       const start = local(plan.customer, monthOf(month).with({ day: 28 }), 10);
-      let length = 10 + random.integer(0, 30);
+      // Seconds, a few per cent of the strictest budget; one more second until no two are alike.
+      let length = downtimeShare(UNDERPINNING_AVAILABILITY_PERCENTAGE, 0.04 + random.next() * 0.12);
       const measure = (extra: Interval[]) =>
         measure24x7(
           from,
@@ -335,8 +346,8 @@ export function operationsScenario(context: DemoContext): DemoContribution {
           [...outageIntervals.get(plan.serviceId)!, ...extra],
           maintenanceIntervals.get(plan.serviceId)!,
         );
-      while (seen.has(measure([{ start, end: start + minutes(length), weight }]).downtime)) length += 1;
-      addOutage(plan, `demo-ops-slow-${plan.serviceId}-${period}`, start, start + minutes(length), {
+      while (seen.has(measure([{ start, end: start + length, weight }]).downtime)) length += 1_000;
+      addOutage(plan, `demo-ops-slow-${plan.serviceId}-${period}`, start, start + length, {
         impact: 'partial',
         weight,
       });
