@@ -128,7 +128,7 @@ describe('access matrix: every operation × every role × API key and OIDC token
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 180_000); // every route for every role over HTTP: ~25 s alone, much more on a busy machine
 });
 
 /** The path with its parameters filled: the customer's own agreement, a revision number, otherwise a made-up id. */
