@@ -9,6 +9,7 @@ export const en = {
     notFound: 'There is no console page at this address.',
     backToPortfolio: 'Go to the portfolio',
     loadFailed: 'The API did not answer: {{message}}',
+    loading: 'Loading…',
   },
   nav: { portfolio: 'Portfolio' },
   portfolio: {

@@ -11,6 +11,7 @@ export const zhCN: Dictionary = {
     notFound: '此地址没有控制台页面。',
     backToPortfolio: '前往组合总览',
     loadFailed: 'API 未响应：{{message}}',
+    loading: '加载中…',
   },
   nav: { portfolio: '组合总览' },
   portfolio: {

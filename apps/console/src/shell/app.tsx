@@ -1,11 +1,12 @@
-import { Alert, ConfigProvider, Empty, Layout, Segmented, Space, Typography } from 'antd';
+import { Alert, ConfigProvider, Empty, Layout, Segmented, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rememberLanguage, type Language } from '../i18n/i18n';
-import { PortfolioPage } from '../portfolio/portfolio-page';
 import { useAccessControl } from './health.queries';
 import { navigate, useLocation } from './location';
+import { ROUTES, routeFor } from './routes';
 
 const ANTD_LOCALES = { en: enUS, 'zh-CN': zhCNLocale } as const;
 
@@ -25,7 +26,15 @@ const THEME = {
 
 function Page({ path }: { path: string }) {
   const { t } = useTranslation();
-  if (path === '/' || path === '/portfolio') return <PortfolioPage />;
+  const route = routeFor(path);
+  if (route) {
+    const Route = route.page;
+    return (
+      <Suspense fallback={<Spin aria-label={t('app.loading')} />}>
+        <Route />
+      </Suspense>
+    );
+  }
   return (
     <Empty description={t('app.notFound')}>
       <a href="/portfolio">{t('app.backToPortfolio')}</a>
@@ -49,17 +58,24 @@ export function App() {
           <Typography.Text strong style={{ fontSize: 18, whiteSpace: 'nowrap' }}>
             {t('app.title')}
           </Typography.Text>
-          <nav aria-label={t('app.navigation')} style={{ flex: 1 }}>
-            <a
-              href="/portfolio"
-              aria-current={path === '/' || path === '/portfolio' ? 'page' : undefined}
-              onClick={(event) => {
-                event.preventDefault();
-                navigate('/portfolio');
-              }}
-            >
-              {t('nav.portfolio')}
-            </a>
+          <nav aria-label={t('app.navigation')} style={{ flex: 1, display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+            {ROUTES.flatMap((route) =>
+              route.nav
+                ? [
+                    <a
+                      key={route.nav.href}
+                      href={route.nav.href}
+                      aria-current={route === routeFor(path) ? 'page' : undefined}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        navigate(route.nav!.href);
+                      }}
+                    >
+                      {t(route.nav.key)}
+                    </a>,
+                  ]
+                : [],
+            )}
           </nav>
           <Space>
             <span id="language-label">{t('app.language')}</span>

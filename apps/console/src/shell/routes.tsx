@@ -1,0 +1,31 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { PortfolioPage } from '../portfolio/portfolio-page';
+
+/**
+ * Every page of the console: the path it answers, the page, and whether the header links to it. The Portfolio is the
+ * landing page and ships in the first chunk; every other page is its own lazy chunk, so the initial JavaScript stays
+ * small however many pages there are. A page reads its own path parameters and query from `useLocation`.
+ */
+export type ConsoleRoute = {
+  pattern: RegExp;
+  page: ComponentType | LazyExoticComponent<ComponentType>;
+  /** The i18n key of the header link, for pages reached from the header; pages with an id in the path have none. */
+  nav?: { key: string; href: string };
+};
+
+export const ROUTES: readonly ConsoleRoute[] = [
+  { pattern: /^\/(portfolio)?$/, page: PortfolioPage, nav: { key: 'nav.portfolio', href: '/portfolio' } },
+];
+
+/** The route for a path, if any. */
+export function routeFor(path: string): ConsoleRoute | undefined {
+  return ROUTES.find((route) => route.pattern.test(path));
+}
+
+/** For lazy pages: `lazyPage(() => import('../queue/queue-page'), 'QueuePage')`. */
+export function lazyPage<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
