@@ -1,22 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { httpClient } from '../support';
+import {
+  expectAccessible,
+  openConsoleBrowser,
+  openInLanguage,
+  screenshot,
+  type ConsoleBrowser,
+} from '../support/console-browser';
 import { loadSmallDemo } from '../support/demo';
 import type { TestApi } from '../support/test-api';
 
-// The functions given to page.evaluate run in the browser, where these exist; the test's own program has no DOM types.
-declare const window: { localStorage: { setItem(key: string, value: string): void } };
+// The functions given to page.evaluate run in the browser, where this exists; the test's own program has no DOM types.
 declare const document: {
   activeElement: { id: string } | null;
   querySelectorAll(selector: string): { length: number };
 };
-
-// Installed by scripts/install-test-tools.sh (Debian's chromium); no browser is downloaded.
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.join(__dirname, '../../test-output/screenshots');
 
 type Metric = { tickets: number; met: number; breached: number; open: number; percentWithinTarget: string | null };
 type Row = {
@@ -102,46 +100,19 @@ function expectedTexts(page: Page, row: Row, reports: Report[], locale: string) 
 describe('the console: Portfolio page (Chromium, real API, small demo)', () => {
   let api: TestApi;
   let http: ReturnType<typeof httpClient>;
-  let context: BrowserContext;
+  let browser: ConsoleBrowser;
   let page: Page;
-  const profile = mkdtempSync(path.join(tmpdir(), 'sla-console-chromium-'));
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
     ({ api } = await loadSmallDemo('console_portfolio'));
     http = httpClient(api.baseUrl, {}, api.conformance);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    // A fresh profile folder per run (playwright passes it as --user-data-dir).
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      locale: 'en-US',
-      viewport: { width: 1600, height: 1000 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    // A blocked script or style (the CSP) or an uncaught error would show here.
-    page.on('console', (message) => {
-      // Failed requests are listed with their URL below.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-    });
+    browser = await openConsoleBrowser();
+    ({ page, problems } = browser);
   }, 600_000);
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await api?.close();
-    rmSync(profile, { recursive: true, force: true });
   });
 
   const apiRows = async (query: string): Promise<Row[]> =>
@@ -197,18 +168,8 @@ describe('the console: Portfolio page (Chromium, real API, small demo)', () => {
 
   /** Later tests start in English whatever an earlier one left in the remembered language. */
   async function openInEnglish(url: string) {
-    await page.goto(url);
-    await page.evaluate(() => window.localStorage.setItem('sla-console.language', 'en'));
-    await page.reload();
+    await openInLanguage(page, url, 'en');
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Portfolio');
-  }
-
-  async function expectAccessible(name: string) {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({ page: name, id: violation.id, nodes: violation.nodes.map((node) => node.target) }));
-    expect(serious).toEqual([]);
   }
 
   it('shows every agreement of the period with the figures the API gives, in English', async () => {
@@ -219,8 +180,8 @@ describe('the console: Portfolio page (Chromium, real API, small demo)', () => {
     await expectFigures(rows, '2026-02', 'en');
     expect(await page.getByTestId('access-control-off').isVisible()).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await expectAccessible('portfolio (en)');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'portfolio-en.png'), fullPage: true });
+    await expectAccessible(page, 'portfolio (en)');
+    await screenshot(page, 'portfolio-en');
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -232,8 +193,8 @@ describe('the console: Portfolio page (Chromium, real API, small demo)', () => {
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('组合总览');
     await expectFigures(await apiRows('period=2026-02'), '2026-02', 'zh-CN');
-    await expectAccessible('portfolio (zh-CN)');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'portfolio-zh-CN.png'), fullPage: true });
+    await expectAccessible(page, 'portfolio (zh-CN)');
+    await screenshot(page, 'portfolio-zh-CN');
     await page.getByText('English', { exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Portfolio');
     expect(problems).toEqual([]);
