@@ -3,6 +3,10 @@ import { APP_GUARD } from '@nestjs/core';
 import {
   AccessGuard,
   AccessTrailModule,
+  CONSOLE_SESSION_SETTINGS,
+  CONSOLE_SESSIONS,
+  ConsoleSessionController,
+  ConsoleSessions,
   CREDENTIAL_VERIFIERS,
   CUSTOMER_SCOPE,
   credentialVerifiers,
@@ -12,6 +16,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { productModules } from '@sla/composition';
 import { ServiceReportScope } from '@sla/reports-feature';
 import type { Infrastructure } from '@sla/composition';
+import { isLoopbackHost } from '@sla/configuration';
 import type { Clock } from '@sla/nest-platform';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
@@ -33,11 +38,28 @@ export class ApiModule {
           reportDraftIntervalMilliseconds: infrastructure.configuration.REPORT_DRAFT_INTERVAL_SECONDS * 1_000,
         }),
       ],
-      controllers: [HealthController, MetricsController, OpenApiController, DocsController],
+      controllers: [HealthController, MetricsController, OpenApiController, DocsController, ConsoleSessionController],
       providers: [
         {
           provide: CREDENTIAL_VERIFIERS,
           useValue: credentialVerifiers(infrastructure.configuration, { eventStore: infrastructure.eventStore, clock }),
+        },
+        {
+          provide: CONSOLE_SESSIONS,
+          useValue: new ConsoleSessions(
+            infrastructure.readStore,
+            clock,
+            infrastructure.configuration.CONSOLE_SESSION_HOURS * 3_600_000,
+          ),
+        },
+        {
+          provide: CONSOLE_SESSION_SETTINGS,
+          useValue: {
+            secureCookie:
+              infrastructure.configuration.CONSOLE_SESSION_COOKIE_SECURE === 'auto'
+                ? !isLoopbackHost(infrastructure.configuration.HOST)
+                : infrastructure.configuration.CONSOLE_SESSION_COOKIE_SECURE === 'on',
+          },
         },
         AgreementDirectory,
         ServiceReportScope,

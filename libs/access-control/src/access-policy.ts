@@ -95,6 +95,8 @@ export const access = {
   reportRead: { public: false, roles: [...STAFF, 'customer'], customerScope: 'report-path' },
   /** The list of reports: a customer sees its own agreements' reports only. */
   reportList: { public: false, roles: [...STAFF, 'customer'], customerScope: 'own-agreements' },
+  /** A list across agreements a customer may read too, narrowed to its own agreements (the portfolio). */
+  ownAgreementsList: { public: false, roles: [...STAFF, 'customer'], customerScope: 'own-agreements' },
 } as const satisfies Record<string, Requirement>;
 
 export type AgreementParty = 'provider' | 'counterparty';

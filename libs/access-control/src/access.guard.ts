@@ -9,7 +9,14 @@ import {
 } from '@nestjs/common';
 import { ROUTE_DEFINITION, RequestValidationError, versionParameter, type RouteDefinition } from '@sla/nest-platform';
 import type { Principal } from './access-policy';
-import { CREDENTIAL_VERIFIERS, type CredentialVerifiers } from './credentials';
+import { CREDENTIAL_VERIFIERS, verifyCredential, type CredentialVerifiers } from './credentials';
+import {
+  CONSOLE_SESSIONS,
+  CSRF_HEADER,
+  csrfTokenMatches,
+  sessionTokenOf,
+  type ConsoleSessions,
+} from './console-sessions/console-sessions';
 import { CUSTOMER_SCOPE, type CustomerScope } from './customer-scope';
 
 type Request = {
@@ -40,6 +47,8 @@ function presentedKey(request: Request): string | undefined {
   return header('x-api-key')?.trim() || undefined;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** The authenticated caller, or null while access control is off. */
 export const RequestPrincipal = createParamDecorator(
   (_: unknown, context: ExecutionContext): Principal | null =>
@@ -52,6 +61,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     @Inject(CREDENTIAL_VERIFIERS) private readonly verifiers: CredentialVerifiers,
     @Inject(CUSTOMER_SCOPE) private readonly scope: CustomerScope,
+    @Inject(CONSOLE_SESSIONS) private readonly sessions: ConsoleSessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -60,12 +70,7 @@ export class AccessGuard implements CanActivate {
     const route = request.route?.path ?? '';
     const requirement = routeOf(context).access;
     if (requirement.public) return true;
-    const key = presentedKey(request);
-    if (!key)
-      throw new UnauthorizedException(
-        'send an API key or an access token: Authorization: Bearer <key or token> (or X-Api-Key: <key>)',
-      );
-    const principal = await this.principalFor(key);
+    const principal = await this.authenticate(request);
     if (!requirement.roles.includes(principal.role)) {
       throw new ForbiddenException(
         `the ${principal.role} role may not ${request.method} ${route} (allowed: ${requirement.roles.join(', ')})`,
@@ -91,12 +96,28 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async principalFor(credential: string): Promise<Principal> {
-    for (const verifier of this.verifiers ?? []) {
-      const principal = await verifier.principalFor(credential);
-      if (principal) return principal;
+  /**
+   * The caller: by the credential in the request's headers, else by the console's session cookie. A session's
+   * credential is checked again on every request (a revocation ends the session at once), and a write through a
+   * session must carry the session's CSRF token: the cookie alone, which the browser adds by itself, proves nothing.
+   */
+  private async authenticate(request: Request): Promise<Principal> {
+    const key = presentedKey(request);
+    if (key) return verifyCredential(this.verifiers ?? [], key);
+    const token = sessionTokenOf(request.headers);
+    if (!token)
+      throw new UnauthorizedException(
+        'send an API key or an access token: Authorization: Bearer <key or token> (or X-Api-Key: <key>)',
+      );
+    const session = await this.sessions.resolve(token);
+    if (!session) throw new UnauthorizedException('the console session has ended or expired: sign in again');
+    const principal = await verifyCredential(this.verifiers ?? [], session.credential);
+    if (!SAFE_METHODS.has(request.method)) {
+      const presented = request.headers[CSRF_HEADER];
+      if (!csrfTokenMatches(token, typeof presented === 'string' ? presented : undefined))
+        throw new ForbiddenException("a write through the console's session carries its CSRF token in X-CSRF-Token");
     }
-    throw new UnauthorizedException('the API key is not known');
+    return principal;
   }
 
   /** A customer's agreements (counterparty = the customer); 403 when the query names another's. */

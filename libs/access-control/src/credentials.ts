@@ -1,3 +1,4 @@
+import { UnauthorizedException } from '@nestjs/common';
 import type { Principal } from './access-policy';
 
 /**
@@ -17,3 +18,18 @@ export interface CredentialVerifier {
 /** The verifiers access control uses, in order; null while access control is off (development). */
 export const CREDENTIAL_VERIFIERS = Symbol('CREDENTIAL_VERIFIERS');
 export type CredentialVerifiers = readonly CredentialVerifier[] | null;
+
+/**
+ * The principal a credential authenticates, asking each verifier in turn; 401 when none knows it (a verifier that
+ * knows it but refuses it, an expired token, throws its own 401 naming why).
+ */
+export async function verifyCredential(
+  verifiers: readonly CredentialVerifier[],
+  credential: string,
+): Promise<Principal> {
+  for (const verifier of verifiers) {
+    const principal = await verifier.principalFor(credential);
+    if (principal) return principal;
+  }
+  throw new UnauthorizedException('the API key is not known');
+}

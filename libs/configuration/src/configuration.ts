@@ -130,6 +130,13 @@ export const configurationSchema = z.object({
    * is not loopback); it is then warned about at start and on /health.
    */
   AUTH: z.enum(['off']).optional(),
+  /** How long a console sign-in lasts (hours); the credential behind it is still checked on every request. */
+  CONSOLE_SESSION_HOURS: positiveInteger.default(8),
+  /**
+   * Whether the console's session cookie is sent over HTTPS only. `auto`: yes unless HOST is a loopback address (a
+   * development API on http://127.0.0.1); behind a TLS-terminating proxy leave it `auto` or `on`.
+   */
+  CONSOLE_SESSION_COOKIE_SECURE: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Comma-separated origins (`https://console.example`) a browser may call the API from; unset = none. */
   CORS_ORIGINS: z
     .string()

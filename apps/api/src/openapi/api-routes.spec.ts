@@ -12,12 +12,20 @@ const addedSinceIssue13 = [
     operationId: operation === 'GET /compliance/queue' ? 'getComplianceQueue' : 'getComplianceTicketsTimeline',
     access: { public: false, roles: ['slm', 'operations', 'auditor', 'admin'], customerScope: 'none' },
   })),
-  // Issue 16: the console's portfolio in one request instead of four per agreement.
+  // Issue 16: the console's portfolio in one request instead of four per agreement; a customer's narrowed to its own.
   {
     operation: 'GET /compliance/portfolio',
     operationId: 'getCompliancePortfolio',
-    access: { public: false, roles: ['slm', 'operations', 'auditor', 'admin'], customerScope: 'none' },
+    access: {
+      public: false,
+      roles: ['slm', 'operations', 'auditor', 'admin', 'customer'],
+      customerScope: 'own-agreements',
+    },
   },
+  // Issue 16 access: the console's sign-in (API key → session cookie), its session, and sign-out.
+  { operation: 'POST /session', operationId: 'postSession', access: { public: true } },
+  { operation: 'GET /session', operationId: 'getSession', access: { public: true } },
+  { operation: 'POST /session/sign-out', operationId: 'postSessionSignOut', access: { public: true } },
 ];
 const operationsBeforeIssue13 = [...operationsBeforeIssue13Only, ...addedSinceIssue13];
 

@@ -11,7 +11,7 @@ import {
   outageRoutes,
   ticketRoutes,
 } from '@sla/operations-feature';
-import { access, accessTrailRoutes } from '@sla/access-control';
+import { access, accessTrailRoutes, consoleSessionRoutes } from '@sla/access-control';
 import { buildOpenApiDocument, defineRoute, Endpoint } from '@sla/nest-platform';
 import { healthRoute } from '../health/health.controller';
 import { metricsRoute } from '../health/metrics.controller';
@@ -46,6 +46,7 @@ export const apiRoutes = [
   ...complianceRoutes,
   ...auditRoutes,
   ...accessTrailRoutes,
+  ...consoleSessionRoutes,
   ...serviceReportRoutes,
   ...reportDefinitionRoutes,
 ];

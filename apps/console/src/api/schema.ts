@@ -1231,6 +1231,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The console's session: whether access control is on, and who is signed in (none without a live session) */
+    get: operations['getSession'];
+    put?: never;
+    /** Sign the console in: an API key or access token is exchanged for an HttpOnly, SameSite=Strict session cookie */
+    post: operations['postSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/session/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign the console out: the session ends in every API process and its cookie is cleared */
+    post: operations['postSessionSignOut'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/tickets': {
     parameters: {
       query?: never;
@@ -14072,6 +14107,273 @@ export interface operations {
       };
       /** @description a business rule refused the command */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description too many requests: retry after the seconds in Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  getSession: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key's actor is recorded */
+        'X-Actor'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the session, or null when signed out, expired or revoked */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            accessControl: 'on' | 'off';
+            session: {
+              actor: string;
+              /** @description sent back in X-CSRF-Token with every write made through the session */
+              csrfToken: string;
+              customer: string | null;
+              expiresAt: string;
+              /** @enum {string} */
+              role: 'admin' | 'slm' | 'operations' | 'auditor' | 'customer';
+              startedAt: string;
+            } | null;
+          };
+        };
+      };
+      /** @description a request that cannot be read: the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description too many requests: retry after the seconds in Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  postSession: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key's actor is recorded */
+        'X-Actor'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description an API key or an OpenID Connect access token */
+          credential: string;
+        };
+      };
+    };
+    responses: {
+      /** @description signed in; the session cookie is set */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            actor: string;
+            /** @description sent back in X-CSRF-Token with every write made through the session */
+            csrfToken: string;
+            customer: string | null;
+            expiresAt: string;
+            /** @enum {string} */
+            role: 'admin' | 'slm' | 'operations' | 'auditor' | 'customer';
+            startedAt: string;
+          };
+        };
+      };
+      /** @description invalid request: each offending field and the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description the credential is not accepted (the reason is named) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description access control is off: there is nothing to sign in to */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description too many requests: retry after the seconds in Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  postSessionSignOut: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key's actor is recorded */
+        'X-Actor'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description a request that cannot be read: the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description the write lacks the session's CSRF token */
+      403: {
         headers: {
           [name: string]: unknown;
         };

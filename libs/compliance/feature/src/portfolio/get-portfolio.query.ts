@@ -43,7 +43,12 @@ export type PortfolioAgreement = {
 
 export type PortfolioView = { period: string; asOf: string; agreements: PortfolioAgreement[] };
 
-export type PortfolioFilter = { customer?: string | undefined; service?: string | undefined };
+export type PortfolioFilter = {
+  customer?: string | undefined;
+  service?: string | undefined;
+  /** A customer's own agreements: no other row is read (the access guard names them). */
+  agreements?: readonly string[] | undefined;
+};
 
 export class GetPortfolioQuery extends Query<PortfolioView> {
   constructor(
@@ -114,6 +119,7 @@ export class GetPortfolioHandler implements IQueryHandler<GetPortfolioQuery> {
     const agreements: PortfolioAgreement[] = [];
     for (const summary of await this.directory.summaries()) {
       if (filter.customer !== undefined && summary.counterparty !== filter.customer) continue;
+      if (filter.agreements !== undefined && !filter.agreements.includes(summary.agreementId)) continue;
       const events = compliance.get(summary.agreementId);
       if (!events) continue;
       const services = serviceRows.filter((row) => row.agreement_id === summary.agreementId).map((r) => r.service_id);

@@ -22,7 +22,7 @@ export const portfolioRoute = defineRoute({
   method: 'get',
   path: '/compliance/portfolio',
   tag: 'compliance',
-  access: access.staffRead,
+  access: access.ownAgreementsList,
   status: 200,
   summary:
     "Every agreement in force in a period, in its own time zone: met, at risk or breached, availability per term with the downtime budget left, response and resolution totals, open follow-ups of the period's breaches",
