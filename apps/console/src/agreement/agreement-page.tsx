@@ -217,8 +217,9 @@ function Versions({ agreement, timeZone }: { agreement: AgreementAnswer; timeZon
   );
 }
 
-function VersionDiff({ agreement }: { agreement: AgreementAnswer }) {
-  const { t } = useTranslation();
+function VersionDiff({ agreement, timeZone }: { agreement: AgreementAnswer; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const at = (instant: string) => formatAt(instant, i18n.language, timeZone);
   const [search, setSearch] = useSearchParams();
   const fallback = defaultDiffVersions(agreement.latestVersion);
   const from = versionParameter(search.get('from'), agreement.latestVersion) ?? fallback.from;
@@ -291,12 +292,14 @@ function VersionDiff({ agreement }: { agreement: AgreementAnswer }) {
                   {
                     title: t('agreement.diff.columns.before'),
                     key: 'before',
-                    render: (_, row) => <span style={{ wordBreak: 'break-word' }}>{diffValueText(row.before)}</span>,
+                    render: (_, row) => (
+                      <span style={{ wordBreak: 'break-word' }}>{diffValueText(row.before, at)}</span>
+                    ),
                   },
                   {
                     title: t('agreement.diff.columns.after'),
                     key: 'after',
-                    render: (_, row) => <span style={{ wordBreak: 'break-word' }}>{diffValueText(row.after)}</span>,
+                    render: (_, row) => <span style={{ wordBreak: 'break-word' }}>{diffValueText(row.after, at)}</span>,
                   },
                 ]}
               />
@@ -639,22 +642,34 @@ function Availability({
       },
     ],
   };
+  // The downtime an outage counted against the service's target, as the API attributes it (inside service hours,
+  // outside approved maintenance, never twice where outages overlap).
+  const counted = (serviceId: string, outageId: string) => {
+    const contributions = terms
+      .filter((term) => term.serviceId === serviceId)
+      .flatMap((term) => term.contributions.filter((contribution) => contribution.outageId === outageId));
+    return contributions.length === 0
+      ? null
+      : contributions.reduce((sum, contribution) => sum + contribution.downtime, 0);
+  };
   const eventRows = [
     ...outages.map((outage) => ({
       key: `outage/${outage.outageId}`,
       serviceId: outage.serviceId,
-      type: t('agreement.availability.outages'),
+      type: t('agreement.availability.outage'),
       start: outage.startedAt,
       end: outage.endedAt,
       detail: t(`agreement.availability.impact.${outage.impact}`, { defaultValue: outage.impact }),
+      counted: counted(outage.serviceId, outage.outageId),
     })),
     ...maintenance.map((window) => ({
       key: `maintenance/${window.windowId}/${window.start}`,
       serviceId: window.serviceId,
-      type: t('agreement.availability.maintenance'),
+      type: t('agreement.availability.maintenanceWindow'),
       start: window.start,
       end: window.end as string | null,
       detail: window.title,
+      counted: null as number | null,
     })),
   ].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 
@@ -704,6 +719,12 @@ function Availability({
               render: (_, row) => (row.end ? at(row.end) : t('agreement.availability.ongoing')),
             },
             { title: t('agreement.availability.eventColumns.detail'), dataIndex: 'detail', key: 'detail' },
+            {
+              title: t('agreement.availability.eventColumns.counted'),
+              key: 'counted',
+              align: 'right',
+              render: (_, row) => (row.counted === null ? '—' : formatDuration(row.counted, locale)),
+            },
           ]}
         />
       </Scrolling>
@@ -925,7 +946,11 @@ function Governance({ agreementId, timeZone }: { agreementId: string; timeZone: 
             pagination={false}
             locale={{ emptyText: t('agreement.reports.empty') }}
             columns={[
-              { title: t('agreement.reports.columns.period'), dataIndex: 'period', key: 'period' },
+              {
+                title: t('agreement.reports.columns.period'),
+                key: 'period',
+                render: (_, row) => (PERIOD.test(row.period) ? formatMonth(row.period, locale) : row.period),
+              },
               {
                 title: t('agreement.reports.columns.audience'),
                 key: 'audience',
@@ -957,7 +982,7 @@ function Underpinning({ agreement, period, names }: { agreement: AgreementAnswer
   const version =
     agreement.versions.find((candidate) => candidate.version === agreement.approvedVersion) ??
     agreement.versions[agreement.versions.length - 1]!;
-  const supporting = underpinningAgreements(version.content, t('agreement.targets.metric.availability'));
+  const supporting = underpinningAgreements(version.content);
   return (
     <Section id="underpinning" title={t('agreement.underpinning.title')}>
       <Scrolling label={t('agreement.underpinning.title')}>
@@ -981,7 +1006,13 @@ function Underpinning({ agreement, period, names }: { agreement: AgreementAnswer
             {
               title: t('agreement.underpinning.columns.targets'),
               key: 'targets',
-              render: (_, row) => row.targets.join(', '),
+              render: (_, row) =>
+                row.targets
+                  .map(
+                    (target) =>
+                      `${nameOf(names, target.serviceId)} ${target.priority ?? t('agreement.targets.metric.availability')}`,
+                  )
+                  .join(', '),
             },
           ]}
         />
@@ -1096,7 +1127,7 @@ export function AgreementPage() {
         </label>
       </div>
       <Versions agreement={data} timeZone={zone} />
-      <VersionDiff agreement={data} />
+      <VersionDiff agreement={data} timeZone={zone} />
       <Targets
         agreementId={agreementId}
         period={period}

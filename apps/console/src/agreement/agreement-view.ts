@@ -103,10 +103,18 @@ export function versionParameter(value: string | null, latestVersion: number): n
   return version >= 1 && version <= latestVersion ? version : undefined;
 }
 
-/** A diff value as one line of text: strings as they are, anything else as compact JSON; absent as an em dash. */
-export function diffValueText(value: unknown): string {
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/**
+ * A diff value as one line of text: an instant (an effective date) as the given formatter writes it, other strings
+ * as they are, anything else as compact JSON; absent as an em dash.
+ */
+export function diffValueText(
+  value: unknown,
+  formatInstant: (instant: string) => string = (instant) => instant,
+): string {
   if (value === undefined) return '—';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return INSTANT.test(value) ? formatInstant(value) : value;
   return JSON.stringify(value);
 }
 
@@ -115,22 +123,25 @@ type Content = {
   availabilityTargets?: { serviceId: string; supportedBy?: { agreementId: string }[] }[];
 };
 
-export type Underpinning = { agreementId: string; targets: string[] };
+export type SupportedTarget = { serviceId: string; priority: string | null };
+export type Underpinning = { agreementId: string; targets: SupportedTarget[] };
 
-/** The OLAs/UCs a version leans on, each with the targets it supports (`be-email P1`, `be-email availability`). */
-export function underpinningAgreements(content: unknown, availabilityLabel: string): Underpinning[] {
+/** The OLAs/UCs a version leans on, each with the targets it supports (priority null: the availability target). */
+export function underpinningAgreements(content: unknown): Underpinning[] {
   const { serviceTargets = [], availabilityTargets = [] } = (content ?? {}) as Content;
-  const byAgreement = new Map<string, string[]>();
-  const add = (agreementId: string, target: string) => {
+  const byAgreement = new Map<string, SupportedTarget[]>();
+  const add = (agreementId: string, target: SupportedTarget) => {
     const targets = byAgreement.get(agreementId) ?? [];
-    if (!targets.includes(target)) targets.push(target);
+    if (!targets.some((known) => known.serviceId === target.serviceId && known.priority === target.priority))
+      targets.push(target);
     byAgreement.set(agreementId, targets);
   };
   for (const target of serviceTargets)
-    for (const support of target.supportedBy ?? []) add(support.agreementId, `${target.serviceId} ${target.priority}`);
+    for (const support of target.supportedBy ?? [])
+      add(support.agreementId, { serviceId: target.serviceId, priority: target.priority });
   for (const target of availabilityTargets)
     for (const support of target.supportedBy ?? [])
-      add(support.agreementId, `${target.serviceId} ${availabilityLabel}`);
+      add(support.agreementId, { serviceId: target.serviceId, priority: null });
   return [...byAgreement]
     .map(([agreementId, targets]) => ({ agreementId, targets }))
     .sort((a, b) => a.agreementId.localeCompare(b.agreementId));
