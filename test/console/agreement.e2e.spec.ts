@@ -191,6 +191,46 @@ describe('the console: Agreement page (Chromium, real API, small demo)', () => {
     }
   }
 
+  /** The outages and maintenance of the period, as the API lists them per service, first page of the table. */
+  async function expectServiceEvents(period: string) {
+    const availability: { from: string; to: string } = (
+      await http.get(`/compliance/agreements/${agreement.agreementId}/availability?period=${period}`)
+    ).body;
+    const from = Date.parse(availability.from);
+    const to = Date.parse(availability.to);
+    const startedFrom = new Date(from - 7 * 86_400_000).toISOString();
+    const overlaps = (start: string, end: string | null) =>
+      Date.parse(start) < to && (end === null || Date.parse(end) > from);
+    const services = [...new Set(agreement.versions.flatMap((version) => version.content.services))];
+    const outages: { key: string; start: string }[] = [];
+    const maintenance: { key: string; start: string }[] = [];
+    for (const serviceId of services) {
+      const listed: { outageId: string; startedAt: string; endedAt: string | null }[] = (
+        await http.get(
+          `/outages?serviceId=${serviceId}&startedFrom=${startedFrom}&startedTo=${availability.to}&limit=500`,
+        )
+      ).body.items;
+      for (const outage of listed)
+        if (overlaps(outage.startedAt, outage.endedAt))
+          outages.push({ key: `outage/${outage.outageId}`, start: outage.startedAt });
+      const windows: { windowId: string; occurrences: { start: string; end: string }[] }[] = (
+        await http.get(
+          `/maintenance-windows?serviceId=${serviceId}&from=${availability.from}&to=${availability.to}&limit=500`,
+        )
+      ).body.items;
+      for (const window of windows)
+        for (const occurrence of window.occurrences)
+          if (overlaps(occurrence.start, occurrence.end))
+            maintenance.push({ key: `maintenance/${window.windowId}/${occurrence.start}`, start: occurrence.start });
+    }
+    const expected = [...outages, ...maintenance].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    expect(outages.length).toBeGreaterThan(0);
+    expect(maintenance.length).toBeGreaterThan(0);
+    // Ten a page.
+    await waitForRows('events-table', Math.min(expected.length, 10));
+    expect(await rowKeys('events-table')).toEqual(expected.slice(0, 10).map((event) => event.key));
+  }
+
   async function expectBreaches(period: string, locale: string) {
     const format = formats(page, locale, timeZone);
     const breaches: Breach[] = (
@@ -225,6 +265,7 @@ describe('the console: Agreement page (Chromium, real API, small demo)', () => {
     await expectDiff(agreement.latestVersion - 1, agreement.latestVersion);
     await expectPriorityFigures(PERIOD, 'en');
     await expectAvailability(PERIOD, 'en');
+    await expectServiceEvents(PERIOD);
     await expectBreaches(PERIOD, 'en');
     expect(await page.getByTestId('agreement-intro').innerText()).toContain(timeZone);
     expect(await page.getByTestId('agreement-intro').innerText()).toContain('Service level agreement (SLA)');
