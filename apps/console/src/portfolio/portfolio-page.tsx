@@ -2,7 +2,7 @@ import { Alert, Card, Col, Flex, Row, Select, Space, Statistic, Table, Tag, Typo
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from '../shell/location';
+import { navigate, useSearchParams } from '../shell/location';
 import { formatCount, formatDuration, formatInstant, formatPercent, formatPeriod, formatTarget } from '../i18n/format';
 import { reportCounts, usePeriodReports, usePortfolio, type PortfolioRow, type ReportRow } from './portfolio.queries';
 
@@ -36,6 +36,10 @@ function monthChoices(selected: string, locale: string) {
     .reverse()
     .map((value) => ({ value, label: name.format(new Date(`${value}-01T00:00:00Z`)) }));
 }
+
+/** The agreement's own page, on the portfolio's month. */
+const agreementHref = (row: PortfolioRow, period: string) =>
+  `/agreement/${encodeURIComponent(row.agreementId)}?period=${period}`;
 
 function Availability({ row, locale }: { row: PortfolioRow; locale: string }) {
   const { t } = useTranslation();
@@ -101,7 +105,7 @@ function Metric({ figures, locale, testId }: { figures: PortfolioRow['response']
   );
 }
 
-function columns(locale: string, reports: readonly ReportRow[], t: TFunction) {
+function columns(locale: string, reports: readonly ReportRow[], t: TFunction, period: string) {
   const list: TableColumnsType<PortfolioRow> = [
     {
       title: t('portfolio.columns.agreement'),
@@ -109,7 +113,12 @@ function columns(locale: string, reports: readonly ReportRow[], t: TFunction) {
       width: 240,
       render: (_, row) => (
         <Space direction="vertical" size={0}>
-          <strong>{row.title}</strong>
+          <a
+            href={agreementHref(row, period)}
+            onClick={(event) => (event.preventDefault(), navigate(agreementHref(row, period)))}
+          >
+            <strong>{row.title}</strong>
+          </a>
           <span>
             <Tag>{row.kind}</Tag>
             <Typography.Text type="secondary">{row.agreementId}</Typography.Text>
@@ -284,7 +293,7 @@ export function PortfolioPage() {
           rowKey="agreementId"
           loading={filtered.isLoading}
           dataSource={rows}
-          columns={columns(locale, reports.data ?? [], t)}
+          columns={columns(locale, reports.data ?? [], t, period)}
           pagination={false}
           locale={{ emptyText: t('portfolio.empty') }}
         />

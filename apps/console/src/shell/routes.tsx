@@ -15,6 +15,7 @@ export type ConsoleRoute = {
 
 export const ROUTES: readonly ConsoleRoute[] = [
   { pattern: /^\/(portfolio)?$/, page: PortfolioPage, nav: { key: 'nav.portfolio', href: '/portfolio' } },
+  { pattern: /^\/agreement\/[^/]+$/, page: lazyPage(() => import('../agreement/agreement-page'), 'AgreementPage') },
 ];
 
 /** The route for a path, if any. */
