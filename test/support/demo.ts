@@ -21,12 +21,9 @@ export function writeDemoAlertMapping(scenario: DemoScenario): string {
   return file;
 }
 
-/** A real API with the demo's alert mapping, as the API `npm run demo` starts (and any further settings). */
-export const startDemoApi = (
-  name: string,
-  scenario: DemoScenario,
-  settings: Record<string, string> = {},
-): Promise<TestApi> => startTestApi(name, { ALERTMANAGER_MAPPING_FILE: writeDemoAlertMapping(scenario), ...settings });
+/** A real API with the demo's alert mapping, as the API `npm run demo` starts. */
+export const startDemoApi = (name: string, scenario: DemoScenario): Promise<TestApi> =>
+  startTestApi(name, { ALERTMANAGER_MAPPING_FILE: writeDemoAlertMapping(scenario) });
 
 export type LoadedDemo = {
   readonly api: TestApi;
@@ -35,19 +32,12 @@ export type LoadedDemo = {
   readonly summary: DemoLoadSummary;
 };
 
-/**
- * A real API on its own database, with the `small` demo loaded through it over HTTP; with access control on
- * (`settings`), `headers` carry the loader's credential (an admin key: the demo feeds facts and signs agreements).
- */
-export async function loadSmallDemo(
-  name: string,
-  scenario = smallDemoScenario(),
-  access: { settings?: Record<string, string>; headers?: Record<string, string> } = {},
-): Promise<LoadedDemo> {
-  const api = await startDemoApi(name, scenario, access.settings);
+/** A real API on its own database, with the `small` demo loaded through it over HTTP. */
+export async function loadSmallDemo(name: string, scenario = smallDemoScenario()): Promise<LoadedDemo> {
+  const api = await startDemoApi(name, scenario);
   try {
-    const summary = await loadDemo({ baseUrl: api.baseUrl, scenario, now: SMALL_DEMO_NOW, headers: access.headers });
-    return { api, http: httpClient(api.baseUrl, access.headers ?? {}, api.conformance), scenario, summary };
+    const summary = await loadDemo({ baseUrl: api.baseUrl, scenario, now: SMALL_DEMO_NOW });
+    return { api, http: httpClient(api.baseUrl, {}, api.conformance), scenario, summary };
   } catch (error) {
     await api.close();
     throw error;

@@ -11,6 +11,24 @@ export const en = {
     loadFailed: 'The API did not answer: {{message}}',
     loading: 'Loading…',
   },
+  session: {
+    title: 'Sign in',
+    intro:
+      'Access control is on. Sign in with your API key or access token: it is exchanged for a session that ends when you sign out or after some hours; the browser never stores the key.',
+    credential: 'API key or access token',
+    credentialRequired: 'Enter your API key or access token.',
+    refused: 'Not signed in: {{message}}',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signedInAs: '{{actor}} ({{role}})',
+    roles: {
+      admin: 'administrator',
+      slm: 'service level manager',
+      operations: 'operations',
+      auditor: 'auditor',
+      customer: 'customer',
+    },
+  },
   nav: { portfolio: 'Portfolio' },
   portfolio: {
     title: 'Portfolio',

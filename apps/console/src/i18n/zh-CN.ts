@@ -13,6 +13,18 @@ export const zhCN: Dictionary = {
     loadFailed: 'API 未响应：{{message}}',
     loading: '加载中…',
   },
+  session: {
+    title: '登录',
+    intro:
+      '访问控制已开启。请使用 API 密钥或访问令牌登录：它将换成一个会话，在您退出或数小时后结束；浏览器从不保存密钥。',
+    credential: 'API 密钥或访问令牌',
+    credentialRequired: '请输入 API 密钥或访问令牌。',
+    refused: '未登录：{{message}}',
+    signIn: '登录',
+    signOut: '退出',
+    signedInAs: '{{actor}}（{{role}}）',
+    roles: { admin: '管理员', slm: '服务级别经理', operations: '运维', auditor: '审计员', customer: '客户' },
+  },
   nav: { portfolio: '组合总览' },
   portfolio: {
     title: '组合总览',

@@ -1,4 +1,4 @@
-import { Alert, ConfigProvider, Empty, Layout, Segmented, Space, Spin, Typography } from 'antd';
+import { Alert, Button, ConfigProvider, Empty, Layout, Segmented, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { Suspense } from 'react';
@@ -6,7 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { rememberLanguage, type Language } from '../i18n/i18n';
 import { useAccessControl } from './health.queries';
 import { navigate, useLocation } from './location';
-import { ROUTES, routeFor } from './routes';
+import { lazyPage, ROUTES, routeFor } from './routes';
+import { useSession, useSignOut } from './session.queries';
+
+// Seen once per session, and antd's Form is heavy: not in the first chunk.
+const SignInPage = lazyPage(() => import('./sign-in-page'), 'SignInPage');
 
 const ANTD_LOCALES = { en: enUS, 'zh-CN': zhCNLocale } as const;
 
@@ -48,6 +52,11 @@ export function App() {
   const language = i18n.language as Language;
   const { path } = useLocation();
   const accessControl = useAccessControl();
+  const session = useSession();
+  const signOut = useSignOut();
+  const signedIn = session.data?.session ?? null;
+  // With access control on, nothing but the sign-in shows until there is a session.
+  const mustSignIn = session.data?.accessControl === 'on' && signedIn === null;
   return (
     <ConfigProvider locale={ANTD_LOCALES[language]} theme={THEME}>
       <Layout style={{ minHeight: '100vh' }}>
@@ -60,7 +69,7 @@ export function App() {
           </Typography.Text>
           <nav aria-label={t('app.navigation')} style={{ flex: 1, display: 'flex', gap: 16, flexWrap: 'wrap' }}>
             {ROUTES.flatMap((route) =>
-              route.nav
+              route.nav && !mustSignIn
                 ? [
                     <a
                       key={route.nav.href}
@@ -78,6 +87,16 @@ export function App() {
             )}
           </nav>
           <Space>
+            {signedIn && (
+              <>
+                <span data-testid="signed-in-as">
+                  {t('session.signedInAs', { actor: signedIn.actor, role: t(`session.roles.${signedIn.role}`) })}
+                </span>
+                <Button onClick={() => signOut.mutate()} loading={signOut.isPending}>
+                  {t('session.signOut')}
+                </Button>
+              </>
+            )}
             <span id="language-label">{t('app.language')}</span>
             <Segmented<Language>
               aria-labelledby="language-label"
@@ -92,7 +111,15 @@ export function App() {
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <main>
-            <Page path={path} />
+            {session.isPending ? (
+              <Spin aria-label={t('app.loading')} />
+            ) : mustSignIn ? (
+              <Suspense fallback={<Spin aria-label={t('app.loading')} />}>
+                <SignInPage />
+              </Suspense>
+            ) : (
+              <Page path={path} />
+            )}
           </main>
         </Layout.Content>
       </Layout>
