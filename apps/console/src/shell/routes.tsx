@@ -15,6 +15,12 @@ export type ConsoleRoute = {
 
 export const ROUTES: readonly ConsoleRoute[] = [
   { pattern: /^\/(portfolio)?$/, page: PortfolioPage, nav: { key: 'nav.portfolio', href: '/portfolio' } },
+  {
+    pattern: /^\/reports$/,
+    page: lazyPage(() => import('../reports/reports-page'), 'ReportsPage'),
+    nav: { key: 'nav.reports', href: '/reports' },
+  },
+  { pattern: /^\/report\/[^/]+$/, page: lazyPage(() => import('../reports/report-page'), 'ReportPage') },
 ];
 
 /** The route for a path, if any. */
