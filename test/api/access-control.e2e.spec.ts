@@ -268,6 +268,8 @@ describe('access control (real app, real PostgreSQL)', () => {
           agreementId: 'email-sla',
           audience: 'customer',
           latestPublishedRevision: 1,
+          latestRevision: 1,
+          status: 'published',
         }),
       ],
       nextCursor: null,

@@ -36,6 +36,7 @@ describe('service report steps with their own occurredAt (real app, real Postgre
     const drafted = await http.post('/reports', { ...march, occurredAt: '2026-04-02T09:00:00Z' });
     expect(drafted.status).toBe(201);
     await readable(`/reports/${id}/revisions/1`);
+    expect(await listed(id, () => true)).toMatchObject({ latestRevision: 1, status: 'draft', publishedAt: null });
     const steps: [string, Record<string, unknown>, string?][] = [
       ['review', { notes: 'checked', occurredAt: '2026-04-03T10:00:00Z' }],
       ['approval', { occurredAt: '2026-04-06T11:00:00Z' }, 'bob.approver'],
@@ -44,6 +45,9 @@ describe('service report steps with their own occurredAt (real app, real Postgre
     for (const [step, body, actor] of steps) {
       const answer = await http.post(`/reports/${id}/${step}`, body, actor ? { 'x-actor': actor } : {});
       expect({ step, status: answer.status }).toEqual({ step, status: 200 });
+      // The list follows the newest revision's status step by step (the console's Reports page shows it).
+      const status = { review: 'reviewed', approval: 'approved', publication: 'published' }[step];
+      expect(await listed(id, (item) => item.status === status)).toMatchObject({ latestRevision: 1 });
     }
     const published = await readable(`/reports/${id}/revisions/1`, (response) => response.body?.status === 'published');
     expect(published).toMatchObject({

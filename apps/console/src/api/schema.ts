@@ -10681,11 +10681,18 @@ export interface operations {
               dueDate: string;
               lateByMs: number | null;
               latestPublishedRevision: number | null;
+              /** @description the newest revision */
+              latestRevision: number;
               onTime: boolean | null;
               overdue: boolean;
               period: string;
               publishedAt: string | null;
               reportId: string;
+              /**
+               * @description the newest revision's status (a restatement in progress is a draft after a publication)
+               * @enum {string}
+               */
+              status: 'draft' | 'reviewed' | 'approved' | 'published';
             }[];
             /** @description pass as cursor for the next page; null on the last page */
             nextCursor: string | null;

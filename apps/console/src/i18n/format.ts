@@ -33,6 +33,18 @@ export function formatPeriod(from: string, to: string, timeZone: string, locale:
   return format.formatRange(new Date(from), new Date(Date.parse(to) - 1));
 }
 
-export function formatInstant(instant: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
+/** An instant in the user's locale; in the given time zone (an agreement's) when there is one, else the browser's. */
+export function formatInstant(instant: string, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(instant));
+}
+
+/** A calendar date (2026-02-04, a due date) as the locale writes it; no time zone shifts a plain date. */
+export function formatDate(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }

@@ -16,6 +16,12 @@ export type ConsoleRoute = {
 export const ROUTES: readonly ConsoleRoute[] = [
   { pattern: /^\/(portfolio)?$/, page: PortfolioPage, nav: { key: 'nav.portfolio', href: '/portfolio' } },
   { pattern: /^\/agreement\/[^/]+$/, page: lazyPage(() => import('../agreement/agreement-page'), 'AgreementPage') },
+  {
+    pattern: /^\/reports$/,
+    page: lazyPage(() => import('../reports/reports-page'), 'ReportsPage'),
+    nav: { key: 'nav.reports', href: '/reports' },
+  },
+  { pattern: /^\/report\/[^/]+$/, page: lazyPage(() => import('../reports/report-page'), 'ReportPage') },
 ];
 
 /** The route for a path, if any. */

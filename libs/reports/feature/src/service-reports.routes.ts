@@ -233,6 +233,10 @@ export const listRoute = defineRoute({
           deadline: z.string(),
           publishedAt: z.string().nullable(),
           latestPublishedRevision: z.number().nullable(),
+          latestRevision: z.number().int().positive().describe('the newest revision'),
+          status: z
+            .enum(['draft', 'reviewed', 'approved', 'published'])
+            .describe("the newest revision's status (a restatement in progress is a draft after a publication)"),
           onTime: z.boolean().nullable(),
           lateByMs: z.number().nullable(),
           overdue: z.boolean(),

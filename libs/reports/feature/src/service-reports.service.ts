@@ -95,6 +95,9 @@ export type ReportListItem = {
   readonly deadline: string;
   readonly publishedAt: string | null;
   readonly latestPublishedRevision: number | null;
+  /** The newest revision and where it stands (a restated report's revision 2 may be a draft while 1 is published). */
+  readonly latestRevision: number;
+  readonly status: 'draft' | 'reviewed' | 'approved' | 'published';
   readonly onTime: boolean | null;
   readonly lateByMs: number | null;
   readonly overdue: boolean;
@@ -328,6 +331,24 @@ export class ServiceReports {
           .where('published.status', '=', 'published')
           .as('latest_published_revision'),
       )
+      .select((eb) =>
+        eb
+          .selectFrom('service_report_revision as latest')
+          .select(['latest.revision'])
+          .whereRef('latest.report_id', '=', 'service_report.report_id')
+          .orderBy('latest.revision', 'desc')
+          .limit(1)
+          .as('latest_revision'),
+      )
+      .select((eb) =>
+        eb
+          .selectFrom('service_report_revision as latest')
+          .select(['latest.status'])
+          .whereRef('latest.report_id', '=', 'service_report.report_id')
+          .orderBy('latest.revision', 'desc')
+          .limit(1)
+          .as('latest_status'),
+      )
       .orderBy('deadline')
       .orderBy('report_id');
     if (filter.status === 'unpublished' || filter.status === 'overdue')
@@ -362,6 +383,13 @@ export class ServiceReports {
         deadline: row.deadline.toISOString(),
         publishedAt: row.first_published_at?.toISOString() ?? null,
         latestPublishedRevision: row.latest_published_revision ?? null,
+        // A customer reads published revisions only: a restatement in progress is not theirs to see yet.
+        ...(customerAgreements
+          ? { latestRevision: row.latest_published_revision ?? 1, status: 'published' as const }
+          : {
+              latestRevision: row.latest_revision ?? 1,
+              status: (row.latest_status ?? 'draft') as ReportListItem['status'],
+            }),
         onTime: row.on_time,
         lateByMs: row.late_by_ms === null ? null : Number(row.late_by_ms),
         overdue: row.first_published_at === null && now >= row.deadline.getTime(),
