@@ -62,6 +62,7 @@ export const apiDocument = buildOpenApiDocument(
       'Event-sourced SLA compliance for ISO/IEC 20000: catalogue, agreements, reviews. Every write records its actor (X-Actor) and accepts If-Match.',
   },
   {
+    access: "The web console's sign-in: an API key or access token exchanged for a session cookie, and sign-out",
     agreements: 'SLAs, OLAs and underpinning contracts: drafts, approval, signatures, versions in force',
     audit: 'Evidence for auditors: signed tree heads, inclusion and consistency proofs, replays',
     catalogue: 'The service catalogue and the service calendars agreements measure in',
