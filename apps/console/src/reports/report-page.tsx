@@ -212,7 +212,7 @@ export function ReportPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <div>
-        <ConsoleLink href="/reports">{t('reports.backToList')}</ConsoleLink>
+        <ConsoleLink href="/service-reports">{t('reports.backToList')}</ConsoleLink>
         <Typography.Title level={1} style={{ marginTop: 8 }}>
           {content
             ? t('reports.report.title', { agreement: agreementTitle, period: periodLabel(content.period, locale, t) })

@@ -17,9 +17,9 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { pattern: /^\/(portfolio)?$/, page: PortfolioPage, nav: { key: 'nav.portfolio', href: '/portfolio' } },
   { pattern: /^\/agreement\/[^/]+$/, page: lazyPage(() => import('../agreement/agreement-page'), 'AgreementPage') },
   {
-    pattern: /^\/reports$/,
+    pattern: /^\/service-reports$/,
     page: lazyPage(() => import('../reports/reports-page'), 'ReportsPage'),
-    nav: { key: 'nav.reports', href: '/reports' },
+    nav: { key: 'nav.reports', href: '/service-reports' },
   },
   { pattern: /^\/report\/[^/]+$/, page: lazyPage(() => import('../reports/report-page'), 'ReportPage') },
 ];
