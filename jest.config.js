@@ -24,7 +24,7 @@ module.exports = {
       { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(temporal-polyfill|temporal-utils|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(temporal-polyfill|temporal-utils|jose|openid-client|oauth4webapi)/)'],
   moduleNameMapper,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

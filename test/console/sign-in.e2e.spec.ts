@@ -134,7 +134,7 @@ describe('the console: sign-in and what each principal sees (Chromium, access co
     await page.keyboard.press('Enter');
     await expectHeading('Sign in');
     const session = await page.evaluate(async () => (await fetch('/session')).json());
-    expect(session).toEqual({ accessControl: 'on', session: null });
+    expect(session).toEqual({ accessControl: 'on', session: null, openIdSignIn: null });
     await signIn(keys.slm);
     await page.getByTestId('signed-in-as').waitFor();
     await expect(page.getByTestId('signed-in-as').innerText()).resolves.toBe('alice.slm (service level manager)');

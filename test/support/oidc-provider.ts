@@ -22,6 +22,10 @@ export type OidcProviderSettings = {
   readonly clients: readonly OidcTestClient[];
   /** Default: http://127.0.0.1:<port>, where it listens; another provider's issuer makes a forger. */
   readonly issuer?: string;
+  /** People who sign in on the provider's login page (authorization code flow), with their access tokens' claims. */
+  readonly users?: readonly { login: string; password: string; claims: Record<string, unknown> }[];
+  /** Public clients of the authorization code flow with PKCE (a console), each with its one redirect URI. */
+  readonly consoleClients?: readonly { clientId: string; redirectUri: string }[];
 };
 
 export type OidcTestProvider = {
@@ -82,6 +86,8 @@ async function launch(port: number, issuer: string, settings: OidcProviderSettin
       signingKeyId: settings.signingKeyId,
       algorithm: settings.algorithm,
       clients: settings.clients.map((client) => ({ ...client, secret: SECRET })),
+      users: settings.users ?? [],
+      consoleClients: settings.consoleClients ?? [],
     }),
   });
   const deadline = Date.now() + 20_000;

@@ -29,7 +29,7 @@ export async function startTestApi(
   purpose: string,
   settings: Record<string, string> = {},
   clock?: Clock,
-  options: { consoleFolder?: string | null } = {},
+  { port = 0, ...options }: { consoleFolder?: string | null; port?: number } = {},
 ): Promise<TestApi> {
   const databaseUrl = await createTestDatabase(purpose);
   const infrastructure = await openInfrastructure(
@@ -44,7 +44,7 @@ export async function startTestApi(
     clock ? { clock } : {},
   );
   const app = await createApiApplication(infrastructure, { logger: false, ...options, ...(clock ? { clock } : {}) });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   infrastructure.startBackgroundWork();
   const baseUrl = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   const conformance = openApiConformance(await (await fetch(`${baseUrl}/openapi.json`)).json());

@@ -10,13 +10,15 @@ import {
   CREDENTIAL_VERIFIERS,
   CUSTOMER_SCOPE,
   credentialVerifiers,
+  OPENID_SIGN_IN,
+  OpenIdSignIn,
 } from '@sla/access-control';
 import { AgreementDirectory } from '@sla/agreements-read-models';
 import { CqrsModule } from '@nestjs/cqrs';
 import { productModules } from '@sla/composition';
 import { ServiceReportScope } from '@sla/reports-feature';
 import type { Infrastructure } from '@sla/composition';
-import { isLoopbackHost } from '@sla/configuration';
+import { isLoopbackHost, type Configuration } from '@sla/configuration';
 import type { Clock } from '@sla/nest-platform';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
@@ -61,6 +63,7 @@ export class ApiModule {
                 : infrastructure.configuration.CONSOLE_SESSION_COOKIE_SECURE === 'on',
           },
         },
+        { provide: OPENID_SIGN_IN, useValue: openIdSignInOf(infrastructure.configuration) },
         AgreementDirectory,
         ServiceReportScope,
         { provide: CUSTOMER_SCOPE, useClass: CustomerScopeReaders },
@@ -68,4 +71,19 @@ export class ApiModule {
       ],
     };
   }
+}
+
+/** The console's sign-in at the OpenID provider, when a console client is configured. */
+function openIdSignInOf(configuration: Configuration): OpenIdSignIn | null {
+  if (!configuration.OIDC_CONSOLE_CLIENT_ID || !configuration.OIDC_ISSUER) return null;
+  return new OpenIdSignIn({
+    issuer: configuration.OIDC_ISSUER,
+    clientId: configuration.OIDC_CONSOLE_CLIENT_ID,
+    clientSecret: configuration.OIDC_CONSOLE_CLIENT_SECRET,
+    // Set by the configuration: given, or derived from a loopback HOST and PORT.
+    redirectUrl: configuration.OIDC_CONSOLE_REDIRECT_URL!,
+    scopes: configuration.OIDC_CONSOLE_SCOPES,
+    requestParameters: configuration.OIDC_CONSOLE_REQUEST_PARAMETERS ?? {},
+    providerName: configuration.OIDC_CONSOLE_PROVIDER_NAME,
+  });
 }

@@ -24,6 +24,7 @@ export const accessControlReadModelMigrations: Record<string, Migration> = {
 export * from './console-sessions/console-sessions';
 export * from './console-sessions/console-session.routes';
 export * from './console-sessions/console-session.controller';
+export * from './console-sessions/openid-sign-in';
 export * from './access-trail/access.events';
 export * from './access-trail/access-trail';
 export * from './access-trail/access-events.routes';

@@ -171,3 +171,51 @@ describe('OpenID Connect settings', () => {
     );
   });
 });
+
+describe("the console's OpenID sign-in settings", () => {
+  const oidc = { OIDC_ISSUER: 'https://login.example/realms/sla', OIDC_AUDIENCE: 'urn:sla:api' };
+
+  it('derive the callback from a loopback HOST and PORT, and read the extra request parameters', () => {
+    expect(
+      loadConfiguration({
+        ...oidc,
+        PORT: '3100',
+        OIDC_CONSOLE_CLIENT_ID: 'sla-console',
+        OIDC_CONSOLE_REQUEST_PARAMETERS: 'resource=urn:sla:api&prompt=login',
+      }),
+    ).toMatchObject({
+      OIDC_CONSOLE_REDIRECT_URL: 'http://127.0.0.1:3100/session/oidc/callback',
+      OIDC_CONSOLE_SCOPES: 'openid',
+      OIDC_CONSOLE_REQUEST_PARAMETERS: { resource: 'urn:sla:api', prompt: 'login' },
+      OIDC_CONSOLE_PROVIDER_NAME: 'single sign-on',
+    });
+    expect(
+      loadConfiguration({ ...oidc, HOST: '::1', OIDC_CONSOLE_CLIENT_ID: 'sla-console' }).OIDC_CONSOLE_REDIRECT_URL,
+    ).toBe('http://[::1]:3000/session/oidc/callback');
+  });
+
+  it('need the issuer, and a stated https callback where others reach the API', () => {
+    expect(() => loadConfiguration({ OIDC_CONSOLE_CLIENT_ID: 'sla-console' })).toThrow(
+      /OIDC_ISSUER="": required with OIDC_CONSOLE_CLIENT_ID/,
+    );
+    expect(() => loadConfiguration({ ...oidc, HOST: '0.0.0.0', OIDC_CONSOLE_CLIENT_ID: 'sla-console' })).toThrow(
+      /OIDC_CONSOLE_REDIRECT_URL="": required with OIDC_CONSOLE_CLIENT_ID when HOST is not a loopback address/,
+    );
+    expect(() =>
+      loadConfiguration({
+        ...oidc,
+        HOST: '0.0.0.0',
+        OIDC_CONSOLE_CLIENT_ID: 'sla-console',
+        OIDC_CONSOLE_REDIRECT_URL: 'http://sla.example.com/session/oidc/callback',
+      }),
+    ).toThrow(/OIDC_CONSOLE_REDIRECT_URL="http:\/\/sla.example.com\/session\/oidc\/callback": must be https:\/\//);
+    expect(
+      loadConfiguration({
+        ...oidc,
+        HOST: '0.0.0.0',
+        OIDC_CONSOLE_CLIENT_ID: 'sla-console',
+        OIDC_CONSOLE_REDIRECT_URL: 'https://sla.example.com/session/oidc/callback',
+      }).OIDC_CONSOLE_REDIRECT_URL,
+    ).toBe('https://sla.example.com/session/oidc/callback');
+  });
+});

@@ -121,6 +121,33 @@ export const configurationSchema = z.object({
   /** The least time between two fetches of the provider's keys when a token names a key id not yet known. */
   OIDC_JWKS_REFRESH_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(30),
   /**
+   * The client the console signs people in as at the OIDC_ISSUER (authorization code flow with PKCE, run by the API
+   * so no token reaches the browser); unset = the console signs in with a pasted key or token only.
+   */
+  OIDC_CONSOLE_CLIENT_ID: z.string().trim().min(1).optional(),
+  /** The console client's secret (client_secret_basic) for a confidential client; unset = a public client. */
+  OIDC_CONSOLE_CLIENT_SECRET: z.string().min(1).optional(),
+  /**
+   * Where the provider sends the browser back: this API's `/session/oidc/callback` as the browser reaches it (e.g.
+   * `https://sla.example.com/session/oidc/callback` behind a proxy). Default on a loopback HOST:
+   * `http://<HOST>:<PORT>/session/oidc/callback`; required otherwise.
+   */
+  OIDC_CONSOLE_REDIRECT_URL: optionalUrl(['https', 'http']),
+  /** The scopes the console asks for (space-separated; `openid` is always asked for). */
+  OIDC_CONSOLE_SCOPES: z.string().trim().min(1).default('openid'),
+  /**
+   * Extra parameters of the authorization and token requests, as a query string, to get an access token for
+   * OIDC_AUDIENCE: `resource=urn:sla:api` (RFC 8707), `audience=urn:sla:api` (Auth0); none for providers that put
+   * the audience in by configuration (Keycloak's audience mapper).
+   */
+  OIDC_CONSOLE_REQUEST_PARAMETERS: z
+    .string()
+    .trim()
+    .transform((value) => Object.fromEntries(new URLSearchParams(value)) as Readonly<Record<string, string>>)
+    .optional(),
+  /** The provider's name on the console's sign-in button ("Sign in with …"). */
+  OIDC_CONSOLE_PROVIDER_NAME: z.string().trim().min(1).max(60).default('single sign-on'),
+  /**
    * `on`: API keys created with `sla keys create` (kept as events; revocation and expiry hold from the next request)
    * authenticate callers. Access control is then on even before the first key exists: only the CLI can create one.
    */
@@ -229,7 +256,22 @@ export function loadConfiguration(environment: Record<string, string | undefined
         : `OIDC_ISSUER="": required with OIDC_JWKS_URL (tokens are accepted from one named issuer only)`,
     ]);
   }
-  const plainHttp = (['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const).filter((key) => {
+  if (result.data.OIDC_CONSOLE_CLIENT_ID && !result.data.OIDC_ISSUER) {
+    throw new ConfigurationError([
+      'OIDC_ISSUER="": required with OIDC_CONSOLE_CLIENT_ID (the provider the console signs people in at)',
+    ]);
+  }
+  if (result.data.OIDC_CONSOLE_CLIENT_ID && !result.data.OIDC_CONSOLE_REDIRECT_URL) {
+    if (!isLoopbackHost(result.data.HOST)) {
+      throw new ConfigurationError([
+        'OIDC_CONSOLE_REDIRECT_URL="": required with OIDC_CONSOLE_CLIENT_ID when HOST is not a loopback address ' +
+          '(the URL of /session/oidc/callback as browsers reach this API, e.g. https://sla.example.com/session/oidc/callback)',
+      ]);
+    }
+    const host = result.data.HOST.includes(':') ? `[${result.data.HOST.replace(/^\[|\]$/g, '')}]` : result.data.HOST;
+    result.data.OIDC_CONSOLE_REDIRECT_URL = `http://${host}:${result.data.PORT}/session/oidc/callback`;
+  }
+  const plainHttp = (['OIDC_ISSUER', 'OIDC_JWKS_URL', 'OIDC_CONSOLE_REDIRECT_URL'] as const).filter((key) => {
     const value = result.data[key];
     return value?.startsWith('http:') && !(URL.canParse(value) && isLoopbackHost(new URL(value).hostname));
   });

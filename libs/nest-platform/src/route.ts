@@ -66,7 +66,8 @@ export type RouteDefinition = {
 /** Keeps the literal types of a definition, so the handler's return type can be read from its responses. */
 export const defineRoute = <const Route extends RouteDefinition>(route: Route): Route => route;
 
-type SuccessStatus = 200 | 201 | 202 | 204;
+// A redirect (302, 303) is how a browser navigation succeeds: the handler sends it itself, with no body.
+type SuccessStatus = 200 | 201 | 202 | 204 | 302 | 303;
 type SuccessResponses<Route extends RouteDefinition> = Route['responses'][Extract<
   keyof Route['responses'],
   SuccessStatus

@@ -26,6 +26,9 @@ const addedSinceIssue13 = [
   { operation: 'POST /session', operationId: 'postSession', access: { public: true } },
   { operation: 'GET /session', operationId: 'getSession', access: { public: true } },
   { operation: 'POST /session/sign-out', operationId: 'postSessionSignOut', access: { public: true } },
+  // Issue 14 item 7: the console's sign-in at the OpenID provider (authorization code + PKCE, run by the API).
+  { operation: 'GET /session/oidc/start', operationId: 'getSessionOidcStart', access: { public: true } },
+  { operation: 'GET /session/oidc/callback', operationId: 'getSessionOidcCallback', access: { public: true } },
 ];
 const operationsBeforeIssue13 = [...operationsBeforeIssue13Only, ...addedSinceIssue13];
 

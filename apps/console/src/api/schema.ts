@@ -1249,6 +1249,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/session/oidc/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The OpenID provider's answer to a console sign-in: the code is exchanged for an access token, which starts the session */
+    get: operations['getSessionOidcCallback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/session/oidc/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sign the console in at the OpenID provider: redirects the browser to the provider's login (authorization code flow with PKCE) */
+    get: operations['getSessionOidcStart'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/session/sign-out': {
     parameters: {
       query?: never;
@@ -14173,6 +14207,11 @@ export interface operations {
           'application/json': {
             /** @enum {string} */
             accessControl: 'on' | 'off';
+            /** @description sign-in at the OpenID provider (GET /session/oidc/start), when OIDC_CONSOLE_CLIENT_ID is set */
+            openIdSignIn: {
+              /** @description the name on the "Sign in with …" button */
+              provider: string;
+            } | null;
             session: {
               actor: string;
               /** @description sent back in X-CSRF-Token with every write made through the session */
@@ -14302,6 +14341,170 @@ export interface operations {
         };
       };
       /** @description access control is off: there is nothing to sign in to */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description too many requests: retry after the seconds in Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  getSessionOidcCallback: {
+    parameters: {
+      query?: {
+        code?: string;
+        error?: string;
+        error_description?: string;
+        iss?: string;
+        state?: string;
+      };
+      header?: {
+        /** @description who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key's actor is recorded */
+        'X-Actor'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description redirect (Location): back to the console path the sign-in started from with the session cookie set, or to it with `signInError=<code>` (sign_in_not_started, provider_unavailable, provider_refused, access_denied, token_refused; the reason is in the API log) */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description a request that cannot be read: the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description no OpenID sign-in is configured (OIDC_CONSOLE_CLIENT_ID) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description too many requests: retry after the seconds in Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  getSessionOidcStart: {
+    parameters: {
+      query?: {
+        returnTo?: string;
+      };
+      header?: {
+        /** @description who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key's actor is recorded */
+        'X-Actor'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description redirect (Location): the provider's authorization endpoint; the attempt's HttpOnly cookie is set */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the query is invalid (the parameter is named) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description no OpenID sign-in is configured (OIDC_CONSOLE_CLIENT_ID) */
       409: {
         headers: {
           [name: string]: unknown;

@@ -19,6 +19,18 @@ export const en = {
     credentialRequired: 'Enter your API key or access token.',
     refused: 'Not signed in: {{message}}',
     signIn: 'Sign in',
+    introProvider: 'Sign in with your organisation account: you are taken to its sign-in page and brought back here.',
+    signInWith: 'Sign in with {{provider}}',
+    orWithKey: 'or with a key',
+    providerFailures: {
+      sign_in_not_started: 'The sign-in was not started from this console, or took longer than 10 minutes. Try again.',
+      provider_unavailable: 'The sign-in service cannot be reached now. Try again later, or ask your administrator.',
+      provider_refused: 'The sign-in service refused the sign-in. The API log names the reason.',
+      access_denied: 'The sign-in was cancelled or not allowed at the sign-in service.',
+      token_refused:
+        'You signed in, but this console does not accept the account (no role for it, or a token for another service). The API log names the reason.',
+      other: 'The sign-in did not complete ({{code}}).',
+    },
     signOut: 'Sign out',
     signedInAs: '{{actor}} ({{role}})',
     roles: {

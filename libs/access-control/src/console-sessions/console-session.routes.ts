@@ -45,7 +45,14 @@ export const getConsoleSessionRoute = defineRoute({
   responses: {
     200: {
       description: 'the session, or null when signed out, expired or revoked',
-      schema: z.object({ accessControl: z.enum(['on', 'off']), session: consoleSessionSchema.nullable() }),
+      schema: z.object({
+        accessControl: z.enum(['on', 'off']),
+        session: consoleSessionSchema.nullable(),
+        openIdSignIn: z
+          .object({ provider: z.string().describe('the name on the "Sign in with …" button') })
+          .nullable()
+          .describe('sign-in at the OpenID provider (GET /session/oidc/start), when OIDC_CONSOLE_CLIENT_ID is set'),
+      }),
     },
   },
 });
@@ -63,4 +70,62 @@ export const endConsoleSessionRoute = defineRoute({
   },
 });
 
-export const consoleSessionRoutes = [startConsoleSessionRoute, getConsoleSessionRoute, endConsoleSessionRoute];
+const redirect = (description: string) => ({ description: `redirect (Location): ${description}` });
+
+export const startOpenIdSignInRoute = defineRoute({
+  method: 'get',
+  path: '/session/oidc/start',
+  tag: 'access',
+  access: access.public,
+  status: 302,
+  summary:
+    "Sign the console in at the OpenID provider: redirects the browser to the provider's login (authorization code " +
+    'flow with PKCE)',
+  query: z.strictObject({
+    returnTo: z
+      .string()
+      .max(2_000)
+      .optional()
+      .describe('the console path to come back to after sign-in (a path of this site; anything else returns to /)'),
+  }),
+  responses: {
+    302: redirect("the provider's authorization endpoint; the attempt's HttpOnly cookie is set"),
+    400: { description: 'the query is invalid (the parameter is named)', schema: errorResponseSchema },
+    409: { description: 'no OpenID sign-in is configured (OIDC_CONSOLE_CLIENT_ID)', schema: errorResponseSchema },
+  },
+});
+
+export const completeOpenIdSignInRoute = defineRoute({
+  method: 'get',
+  path: '/session/oidc/callback',
+  tag: 'access',
+  access: access.public,
+  status: 302,
+  // The provider's answer (RFC 6749 §4.1.2, RFC 9207); openid-client checks each against the attempt.
+  query: z.looseObject({
+    code: z.string().max(4_096).optional(),
+    state: z.string().max(1_000).optional(),
+    iss: z.string().max(2_000).optional(),
+    error: z.string().max(200).optional(),
+    error_description: z.string().max(2_000).optional(),
+  }),
+  summary:
+    "The OpenID provider's answer to a console sign-in: the code is exchanged for an access token, which starts the " +
+    'session',
+  responses: {
+    302: redirect(
+      'back to the console path the sign-in started from with the session cookie set, or to it with ' +
+        '`signInError=<code>` (sign_in_not_started, provider_unavailable, provider_refused, access_denied, ' +
+        'token_refused; the reason is in the API log)',
+    ),
+    409: { description: 'no OpenID sign-in is configured (OIDC_CONSOLE_CLIENT_ID)', schema: errorResponseSchema },
+  },
+});
+
+export const consoleSessionRoutes = [
+  startConsoleSessionRoute,
+  getConsoleSessionRoute,
+  endConsoleSessionRoute,
+  startOpenIdSignInRoute,
+  completeOpenIdSignInRoute,
+];
