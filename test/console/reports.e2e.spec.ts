@@ -6,6 +6,7 @@ import {
   screenshot,
   type ConsoleBrowser,
 } from '../support/console-browser';
+import { httpClient } from '../support';
 import { loadSmallDemo, type LoadedDemo } from '../support/demo';
 
 // The functions given to page.evaluate run in the browser, where this exists; the test program has no DOM types.
@@ -89,5 +90,55 @@ describe('the console: Reports pages (Chromium, real API, small demo)', () => {
     // axe injects its script into every frame; the report's frame is sandboxed without scripts, which refuses it.
     // That refusal is the sandbox working, and the only thing allowed to show after the check.
     expect(problems.filter((problem) => !/^Blocked script execution in 'about:srcdoc'/.test(problem))).toEqual([]);
+    problems.length = 0;
   }, 120_000);
+
+  it('takes a draft through review, approval and publication by keyboard; four eyes refused in place', async () => {
+    // An internal report drafted now for a month the demo left without one.
+    const [definition] = (await demo.http.get('/report-definitions')).body.items;
+    const drafter = httpClient(demo.api.baseUrl, { 'x-actor': 'dora.drafter' }, demo.api.conformance);
+    const drafted = await drafter.post('/reports', {
+      agreementId: definition.agreementId,
+      period: '2026-11',
+      timeZone: definition.timeZone,
+      audience: 'internal',
+      calendarId: definition.calendarId,
+    });
+    expect(drafted.status).toBe(201);
+    const reportId: string = drafted.body.reportId;
+    const latestRevision = 1;
+    const revision = async () => (await demo.http.get(`/reports/${reportId}/revisions/${latestRevision}`)).body;
+    const author = 'dora.drafter';
+    await openInLanguage(page, `${demo.api.baseUrl}/report/${reportId}`, 'en');
+
+    /** Names the actor (access control is off) and presses the step's button from the keyboard. */
+    async function takeStep(step: string, actor: string) {
+      await page.locator('#report-actor').fill(actor);
+      await page.getByTestId(`step-${step}`).focus();
+      await page.keyboard.press('Enter');
+    }
+    await page.getByTestId('step-review').waitFor({ timeout: 30_000 });
+    await page.locator('#report-notes').fill('Figures checked against the ticket export.');
+    await takeStep('review', 'rita.reviewer');
+    await page.getByTestId('step-approval').waitFor({ timeout: 30_000 });
+    expect((await revision()).status).toBe('reviewed');
+
+    // The author may not approve their own report: the API's refusal shows in place and nothing changes.
+    await takeStep('approval', author);
+    await page.getByTestId('step-error').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('step-error').innerText()).toMatch(/approve/i);
+    expect((await revision()).status).toBe('reviewed');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^4\\d\\d .*/reports/${reportId}/approval$`));
+    problems.length = 0;
+
+    await takeStep('approval', 'olga.approver');
+    await page.getByTestId('step-publication').waitFor({ timeout: 30_000 });
+    expect(await revision()).toMatchObject({ status: 'approved', approvedBy: 'olga.approver' });
+    await takeStep('publication', 'pat.publisher');
+    await page.getByText('This revision is published; a correction is a new revision.').waitFor({ timeout: 30_000 });
+    expect((await revision()).status).toBe('published');
+    await expectAccessible(page, 'report steps (en)');
+    expect(problems.filter((problem) => !/^Blocked script execution in 'about:srcdoc'/.test(problem))).toEqual([]);
+  }, 180_000);
 });

@@ -24,6 +24,7 @@ const BERLIN = 'Spree Logistik GmbH (Berlin)';
 const keys = {
   berlin: `sign-in-berlin-${Math.random()}`,
   slm: `sign-in-slm-${Math.random()}`,
+  auditor: `sign-in-auditor-${Math.random()}`,
 };
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -45,6 +46,7 @@ describe('the console: sign-in and what each principal sees (Chromium, access co
       JSON.stringify([
         { keySha256: sha256(keys.berlin), actor: 'berlin-portal', role: 'customer', customer: BERLIN },
         { keySha256: sha256(keys.slm), actor: 'alice.slm', role: 'slm' },
+        { keySha256: sha256(keys.auditor), actor: 'audrey.auditor', role: 'auditor' },
       ]),
     );
     // The demo is loaded with access control off (it records each party's signature as a different actor, which one
@@ -141,6 +143,38 @@ describe('the console: sign-in and what each principal sees (Chromium, access co
     const all = (await as(keys.slm).get('/compliance/portfolio?period=2026-02')).body.agreements;
     await page.waitForFunction((count) => document.querySelectorAll('tr[data-row-key]').length === count, all.length);
     expect(await shownAgreements()).toEqual(all.map((row: { agreementId: string }) => row.agreementId));
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it("offers a report's next step to the roles that may take it only", async () => {
+    // An internal report drafted now for a month the demo left without one: it awaits its review.
+    const [definition] = (await as(keys.slm).get('/report-definitions')).body.items;
+    const drafted = await as(keys.slm).post('/reports', {
+      agreementId: definition.agreementId,
+      period: '2026-11',
+      timeZone: definition.timeZone,
+      audience: 'internal',
+      calendarId: definition.calendarId,
+    });
+    expect(drafted.status).toBe(201);
+    const report = `${api.baseUrl}/report/${drafted.body.reportId}`;
+    await page.goto(report);
+    await page.getByTestId(/^step-(review|approval|publication)$/).waitFor({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expectHeading('Sign in');
+    await signIn(keys.auditor);
+    await page.getByTestId('signed-in-as').waitFor();
+    await page.getByTestId('steps-not-yours').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('steps-not-yours').innerText()).resolves.toContain(
+      'A service level manager or an administrator takes this step.',
+    );
+    expect(await page.getByTestId(/^step-(review|approval|publication)$/).count()).toBe(0);
+    const session = (await page.evaluate(async () => (await fetch('/session')).json())) as {
+      session: { may: string[] };
+    };
+    expect(session.session.may).toContain('audit');
+    expect(session.session.may).not.toContain('change');
     expect(problems).toEqual([]);
   }, 120_000);
 });

@@ -99,6 +99,17 @@ export const access = {
   ownAgreementsList: { public: false, roles: [...STAFF, 'customer'], customerScope: 'own-agreements' },
 } as const satisfies Record<string, Requirement>;
 
+export type AccessRule = keyof typeof access;
+export const ACCESS_RULES = Object.keys(access) as [AccessRule, ...AccessRule[]];
+
+/** The rules a role meets (public ones included): what a console signed in with it may offer. */
+export function rulesMetBy(role: Role): AccessRule[] {
+  return ACCESS_RULES.filter((rule) => {
+    const requirement: Requirement = access[rule];
+    return requirement.public || requirement.roles.includes(role);
+  });
+}
+
 export type AgreementParty = 'provider' | 'counterparty';
 
 /**

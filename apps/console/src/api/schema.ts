@@ -14218,6 +14218,21 @@ export interface operations {
               csrfToken: string;
               customer: string | null;
               expiresAt: string;
+              /** @description the access rules the principal's role meets (docs/access-control.md): the console offers only these actions; a customer is still kept to its own agreements by the API */
+              may: (
+                | 'public'
+                | 'audit'
+                | 'intake'
+                | 'whatIf'
+                | 'signature'
+                | 'change'
+                | 'staffRead'
+                | 'agreementRead'
+                | 'agreementQueryRead'
+                | 'reportRead'
+                | 'reportList'
+                | 'ownAgreementsList'
+              )[];
               /** @enum {string} */
               role: 'admin' | 'slm' | 'operations' | 'auditor' | 'customer';
               startedAt: string;
@@ -14296,6 +14311,21 @@ export interface operations {
             csrfToken: string;
             customer: string | null;
             expiresAt: string;
+            /** @description the access rules the principal's role meets (docs/access-control.md): the console offers only these actions; a customer is still kept to its own agreements by the API */
+            may: (
+              | 'public'
+              | 'audit'
+              | 'intake'
+              | 'whatIf'
+              | 'signature'
+              | 'change'
+              | 'staffRead'
+              | 'agreementRead'
+              | 'agreementQueryRead'
+              | 'reportRead'
+              | 'reportList'
+              | 'ownAgreementsList'
+            )[];
             /** @enum {string} */
             role: 'admin' | 'slm' | 'operations' | 'auditor' | 'customer';
             startedAt: string;

@@ -353,6 +353,7 @@ export const en = {
         publication: 'This revision is approved: it can be published.',
       },
       done: 'This revision is published; a correction is a new revision.',
+      notYours: 'A service level manager or an administrator takes this step.',
       actor: 'Acting as',
       actorHelp: 'Access control is off: the API records the name given here as who acted.',
       notes: 'Review notes (optional)',

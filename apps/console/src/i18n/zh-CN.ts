@@ -343,6 +343,7 @@ export const zhCN: Dictionary = {
         publication: '此修订版已批准：可以发布。',
       },
       done: '此修订版已发布；更正需要新的修订版。',
+      notYours: '此步骤由服务级别经理或管理员执行。',
       actor: '操作人',
       actorHelp: '访问控制已关闭：API 会把此处填写的名字记录为操作人。',
       notes: '审阅意见（可选）',

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatDate, formatDuration, formatInstant } from '../i18n/format';
 import { useAccessControl } from '../shell/health.queries';
+import { useMay } from '../shell/session.queries';
 import { useLocation, useSearchParams } from '../shell/location';
 import {
   comparisonRange,
@@ -98,9 +99,17 @@ function Steps({ reportId, revision }: { reportId: string; revision: ReportRevis
   const [actor, setActor] = useState('');
   const [notes, setNotes] = useState('');
   const step = useReportStep(reportId);
+  const mayChange = useMay('change');
   const next = nextStep(revision.status);
   if (!next) return <Typography.Paragraph>{t('reports.steps.done')}</Typography.Paragraph>;
-  if (accessControl.data === undefined) return null;
+  if (accessControl.data === undefined || mayChange === undefined) return null;
+  if (!mayChange) {
+    return (
+      <Typography.Paragraph data-testid="steps-not-yours">
+        {t(`reports.steps.awaiting.${next}`)} {t('reports.steps.notYours')}
+      </Typography.Paragraph>
+    );
+  }
   // With access control on the signed-in principal acts; the API refuses the roles it does not allow (403).
   const named = accessControl.data === 'off';
   const error = step.error instanceof ApiError ? step.error : undefined;

@@ -49,3 +49,17 @@ export function useSignOut() {
     onSuccess: () => switchPrincipal(null),
   });
 }
+
+/** An access rule of the API (`change`, `intake`, `audit`…), as docs/access-control.md names them. */
+export type AccessRule = ConsoleSession['may'][number];
+
+/**
+ * Whether to offer an action the API allows under this rule: yes with access control off (development, anyone may
+ * act under a named actor); otherwise when the signed-in role meets the rule. Undefined while the session loads.
+ * The API checks every request anyway; this only keeps the console from offering what it would refuse.
+ */
+export function useMay(rule: AccessRule): boolean | undefined {
+  const { data } = useSession();
+  if (!data) return undefined;
+  return data.accessControl === 'off' || (data.session?.may.includes(rule) ?? false);
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, errorResponseSchema, ROLES, writeErrors } from '@sla/nest-platform';
-import { access } from '../access-policy';
+import { access, ACCESS_RULES } from '../access-policy';
 
 export const consoleSessionSchema = z.object({
   actor: z.string(),
@@ -9,6 +9,12 @@ export const consoleSessionSchema = z.object({
   startedAt: z.string(),
   expiresAt: z.string(),
   csrfToken: z.string().describe('sent back in X-CSRF-Token with every write made through the session'),
+  may: z
+    .array(z.enum(ACCESS_RULES))
+    .describe(
+      "the access rules the principal's role meets (docs/access-control.md): the console offers only these actions; " +
+        'a customer is still kept to its own agreements by the API',
+    ),
 });
 
 const unauthorized = {

@@ -10,7 +10,7 @@ import {
 import { parse as parseCookie } from 'cookie';
 import type { Kysely } from 'kysely';
 import type { Clock } from '@sla/nest-platform';
-import type { Principal } from '../access-policy';
+import { rulesMetBy, type AccessRule, type Principal } from '../access-policy';
 
 export type ConsoleSessionTables = {
   console_session: {
@@ -37,6 +37,7 @@ export type ConsoleSession = {
   readonly startedAt: string;
   readonly expiresAt: string;
   readonly csrfToken: string;
+  readonly may: readonly AccessRule[];
 };
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -104,6 +105,7 @@ export class ConsoleSessions {
       startedAt: startedAt.toISOString(),
       expiresAt: expiresAt.toISOString(),
       csrfToken: csrfTokenOf(token),
+      may: rulesMetBy(principal.role),
     };
   }
 }
