@@ -22,6 +22,15 @@ export const ROUTES: readonly ConsoleRoute[] = [
     nav: { key: 'nav.reports', href: '/service-reports' },
   },
   { pattern: /^\/report\/[^/]+$/, page: lazyPage(() => import('../reports/report-page'), 'ReportPage') },
+  {
+    pattern: /^\/queue$/,
+    page: lazyPage(() => import('../queue/queue-page'), 'QueuePage'),
+    nav: { key: 'nav.queue', href: '/queue' },
+  },
+  {
+    pattern: /^\/ticket-timeline\/[^/]+$/,
+    page: lazyPage(() => import('../ticket-timeline/ticket-timeline-page'), 'TicketTimelinePage'),
+  },
 ];
 
 /** The route for a path, if any. */
