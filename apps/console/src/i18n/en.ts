@@ -450,6 +450,7 @@ export const en = {
       TicketResolved: 'Resolved',
       TicketReopened: 'Reopened',
       TicketClosed: 'Closed',
+      CustomerSatisfactionRecorded: 'Customer satisfaction recorded',
     },
     clock: '{{metric}} under {{agreement}}',
     clockMeta: '{{kind}} · version {{version}} · priority {{priority}} · times in {{timeZone}}',

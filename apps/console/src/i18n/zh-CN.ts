@@ -441,6 +441,7 @@ export const zhCN: Dictionary = {
       TicketResolved: '已解决',
       TicketReopened: '重新打开',
       TicketClosed: '已关闭',
+      CustomerSatisfactionRecorded: '记录客户满意度',
     },
     clock: '{{agreement}} 下的{{metric}}计时',
     clockMeta: '{{kind}} · 版本 {{version}} · 优先级 {{priority}} · 时间按 {{timeZone}}',

@@ -246,7 +246,8 @@ export function QueuePage() {
             item.state === 'breached' || item.state === 'at-risk' ? `desk-queue-row-${item.state}` : ''
           }
           pagination={false}
-          locale={{ emptyText: t('queue.empty') }}
+          // antd's own empty text is too pale for AA contrast; the console's secondary text colour reaches it.
+          locale={{ emptyText: <Typography.Text type="secondary">{t('queue.empty')}</Typography.Text> }}
         />
       </section>
     </Space>
