@@ -126,7 +126,9 @@ describe('the console: Live queue and Ticket SLA timeline (Chromium, real API, s
     let cursor: string | null = null;
     let first: Queue | undefined;
     do {
-      const response = await demo.http.get(`/compliance/queue?limit=500${query}${cursor ? `&cursor=${cursor}` : ''}`);
+      const response: { status: number; body: Queue & { nextCursor: string | null } } = await demo.http.get(
+        `/compliance/queue?limit=500${query}${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(response.status).toBe(200);
       first ??= response.body;
       items.push(...response.body.items);
