@@ -136,6 +136,7 @@ describe('the console: Live queue and Ticket SLA timeline (Chromium, real API, s
     } while (cursor);
     return { ...first!, items };
   };
+  const serviceName = async (id: string): Promise<string> => (await demo.http.get(`/services/${id}`)).body.name;
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
   let deliveries = 0;
   const post = async (ticketId: string, type: string, occurredAt: string, data: Record<string, unknown> = {}) => {
@@ -179,6 +180,8 @@ describe('the console: Live queue and Ticket SLA timeline (Chromium, real API, s
         expect(await row.getByTestId('customer').innerText()).toBe(item.customer);
         expect(text).toContain(item.agreementTitle!);
         expect(await row.getByTestId('priority').innerText()).toBe(item.priority ?? '—');
+        expect(await row.getByTestId('service').getAttribute('data-service')).toBe(item.serviceId);
+        expect(await row.getByTestId('service').innerText()).toBe(await serviceName(item.serviceId));
         expect(await row.getByTestId('metric').innerText()).toBe(labels.metric[item.metric]);
         expect(await row.getByTestId('state').getAttribute('data-state')).toBe(item.state);
         expect(await row.getByTestId('state').innerText()).toBe(labels.state[item.state]);
@@ -352,6 +355,8 @@ describe('the console: Live queue and Ticket SLA timeline (Chromium, real API, s
       expect(await figure('breachedAt')).toBe(breachedAt ?? '—');
       expect(await figure('stoppedAt')).toBe(stoppedAt ?? '—');
       expect(await card.getByTestId('clock-meta').innerText()).toContain(clock.timeZone);
+      const agreement = (await demo.http.get(`/agreements/${clock.agreementId}`)).body as { title: string };
+      expect(await card.getByRole('heading', { level: 2 }).innerText()).toContain(agreement.title);
       const explanation = (await card.getByTestId('explanation').innerText()).replace(/\s+/g, ' ');
       expect(explanation).toContain(elapsed);
       if (clock.targetMs !== null) expect(explanation).toContain(target);

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount, formatDuration, formatInstant } from '../i18n/format';
 import { navigate, useSearchParams } from '../shell/location';
 import { PRIORITIES, formatCountdown, priorityParameter } from './queue-view';
+import { useServiceNames } from './names.queries';
 import { clockKey, useQueue, type QueueItem } from './queue.queries';
 import { GOLD, RED, StateTag } from './state-tags';
 
@@ -82,7 +83,7 @@ function TimeLeft({ item, locale }: { item: QueueItem; locale: string }) {
   );
 }
 
-function columns(locale: string, t: TFunction): TableColumnsType<QueueItem> {
+function columns(locale: string, t: TFunction, services: ReadonlyMap<string, string>): TableColumnsType<QueueItem> {
   return [
     {
       title: t('queue.columns.ticket'),
@@ -105,7 +106,15 @@ function columns(locale: string, t: TFunction): TableColumnsType<QueueItem> {
         </Space>
       ),
     },
-    { title: t('queue.columns.service'), dataIndex: 'serviceId', key: 'service' },
+    {
+      title: t('queue.columns.service'),
+      key: 'service',
+      render: (_, item) => (
+        <span data-testid="service" data-service={item.serviceId}>
+          {services.get(item.serviceId) ?? item.serviceId}
+        </span>
+      ),
+    },
     {
       title: t('queue.columns.priority'),
       key: 'priority',
@@ -144,6 +153,7 @@ export function QueuePage() {
   const queue = useQueue({ customer, agreementId, priority });
   // The choices come from the whole queue, so choosing one customer does not hide the others from the list.
   const everything = useQueue({});
+  const serviceNames = useServiceNames();
   const all = everything.data?.items ?? [];
   const customers = [...new Set(all.flatMap((item) => (item.customer ? [item.customer] : [])))].sort();
   const agreements = [
@@ -241,7 +251,7 @@ export function QueuePage() {
           rowKey={clockKey}
           loading={queue.isLoading}
           dataSource={view?.items ?? []}
-          columns={columns(locale, t)}
+          columns={columns(locale, t, serviceNames.data ?? new Map())}
           rowClassName={(item) =>
             item.state === 'breached' || item.state === 'at-risk' ? `desk-queue-row-${item.state}` : ''
           }

@@ -6,6 +6,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption } from '../charts/chart';
 import { formatDuration, formatInstant } from '../i18n/format';
+import { useAgreementTitles, useServiceNames } from '../queue/names.queries';
 import { StateTag } from '../queue/state-tags';
 import { navigate, useLocation } from '../shell/location';
 import {
@@ -78,25 +79,25 @@ function chartOption(clock: TimelineClock, facts: readonly TimelineFact[], asOf:
   const pauses = clock.steps
     .filter((step) => step.kind === 'paused')
     .map((step) => [1, Date.parse(step.from!), Date.parse(step.to ?? asOf)]);
-  const marks = (
-    [
-      ['atRisk', clock.atRiskAt],
-      ['due', clock.dueAt],
-      ['breached', clock.breachedAt],
-      ['stopped', clock.stoppedAt],
-    ] as const
-  ).flatMap(([kind, instant]) =>
-    instant
-      ? [
-          {
-            xAxis: Date.parse(instant),
-            name: t(`ticketTimeline.marks.${kind}`),
-            lineStyle: { color: MARK_COLOURS[kind], type: kind === 'due' ? 'dashed' : 'solid', width: 2 },
-            label: { formatter: t(`ticketTimeline.marks.${kind}`), color: MARK_COLOURS[kind] },
-          },
-        ]
-      : [],
-  );
+  // Marks at one instant (a breach at the target instant) share one line and one label, so labels never overlap.
+  const byInstant = new Map<number, (keyof typeof MARK_COLOURS)[]>();
+  for (const [kind, instant] of [
+    ['atRisk', clock.atRiskAt],
+    ['due', clock.dueAt],
+    ['breached', clock.breachedAt],
+    ['stopped', clock.stoppedAt],
+  ] as const)
+    if (instant) byInstant.set(Date.parse(instant), [...(byInstant.get(Date.parse(instant)) ?? []), kind]);
+  const marks = [...byInstant].map(([instant, kinds]) => {
+    const kind = kinds.at(-1)!;
+    const label = kinds.map((one) => t(`ticketTimeline.marks.${one}`)).join(' / ');
+    return {
+      xAxis: instant,
+      name: label,
+      lineStyle: { color: MARK_COLOURS[kind], type: kind === 'due' ? 'dashed' : 'solid', width: 2 },
+      label: { formatter: label, color: MARK_COLOURS[kind] },
+    };
+  });
   const option: ChartOption = {
     tooltip: {
       formatter: (item: { seriesName?: string; value?: unknown[]; name?: string }) => {
@@ -161,7 +162,9 @@ function ClockCard({
   facts,
   asOf,
   liveState,
+  agreementTitle,
 }: {
+  agreementTitle: string;
   clock: TimelineClock;
   facts: readonly TimelineFact[];
   asOf: string;
@@ -201,12 +204,12 @@ function ClockCard({
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <div>
             <Typography.Title level={2} id={`${id}-title`} style={{ marginTop: 0, fontSize: 20 }}>
-              {t('ticketTimeline.clock', { metric, agreement: clock.agreementId })}{' '}
+              {t('ticketTimeline.clock', { metric, agreement: agreementTitle })}{' '}
               <StateTag state={state} label={t(`ticketTimeline.state.${state}`, { defaultValue: state })} />
             </Typography.Title>
             <Typography.Text type="secondary" data-testid="clock-meta">
               {t('ticketTimeline.clockMeta', {
-                kind: clock.agreementKind,
+                kind: `${clock.agreementKind} ${clock.agreementId}`,
                 version: String(clock.version),
                 priority: clock.priority ?? '—',
                 timeZone: clock.timeZone,
@@ -244,7 +247,7 @@ function ClockCard({
           <Chart
             option={option}
             height={220}
-            label={t('ticketTimeline.chart', { metric, agreement: clock.agreementId })}
+            label={t('ticketTimeline.chart', { metric, agreement: agreementTitle })}
             testId="timeline-chart"
           />
           <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>
@@ -301,6 +304,8 @@ export function TicketTimelinePage() {
   const timeline = useTimeline(ticketId);
   const clocks = useTicketClocks(ticketId);
   const ticket = useTicket(ticketId);
+  const titles = useAgreementTitles();
+  const services = useServiceNames();
   const view = timeline.data;
   const zone = view?.clocks[0]?.timeZone;
   const factTime = (instant: string) => formatInstant(instant, locale, zone);
@@ -353,7 +358,7 @@ export function TicketTimelinePage() {
           <Typography.Paragraph type="secondary" data-testid="ticket-intro">
             {t('ticketTimeline.intro', {
               title: ticket.data.title,
-              service: ticket.data.serviceId,
+              service: services.data?.get(ticket.data.serviceId) ?? ticket.data.serviceId,
               openedAt: factTime(ticket.data.openedAt),
             })}
             {zone ? ` · ${zone}` : ''}
@@ -377,6 +382,7 @@ export function TicketTimelinePage() {
         <ClockCard
           key={`${clock.agreementId}/${clock.metric}`}
           clock={clock}
+          agreementTitle={titles.data?.get(clock.agreementId) ?? clock.agreementId}
           facts={view.facts}
           asOf={view.asOf}
           liveState={
