@@ -9,8 +9,11 @@ import { PortfolioPage } from '../portfolio/portfolio-page';
 export type ConsoleRoute = {
   pattern: RegExp;
   page: ComponentType | LazyExoticComponent<ComponentType>;
-  /** The i18n key of the header link, for pages reached from the header; pages with an id in the path have none. */
-  nav?: { key: string; href: string };
+  /**
+   * The i18n key of the header link, for pages reached from the header; pages with an id in the path have none.
+   * `roles`: the signed-in roles the API lets read the page (none: every role); others do not see the link.
+   */
+  nav?: { key: string; href: string; roles?: readonly string[] };
 };
 
 export const ROUTES: readonly ConsoleRoute[] = [
@@ -25,7 +28,7 @@ export const ROUTES: readonly ConsoleRoute[] = [
   {
     pattern: /^\/queue$/,
     page: lazyPage(() => import('../queue/queue-page'), 'QueuePage'),
-    nav: { key: 'nav.queue', href: '/queue' },
+    nav: { key: 'nav.queue', href: '/queue', roles: ['admin', 'slm', 'operations', 'auditor'] },
   },
   {
     pattern: /^\/ticket-timeline\/[^/]+$/,
