@@ -90,7 +90,9 @@ function columns(locale: string, t: TFunction, services: ReadonlyMap<string, str
       key: 'ticket',
       render: (_, item) => (
         <Link href={`/ticket-timeline/${encodeURIComponent(item.ticketId)}`}>
-          <strong data-testid="ticket">{item.ticketId}</strong>
+          <strong data-testid="ticket" style={{ whiteSpace: 'nowrap' }}>
+            {item.ticketId}
+          </strong>
         </Link>
       ),
     },
