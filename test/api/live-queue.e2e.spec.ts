@@ -108,6 +108,22 @@ describe('live SLA queue (real app, real PostgreSQL)', () => {
     expect(refused.body.error.issues[0].path).toBe('cursor');
   });
 
+  it("names each clock's customer, agreement and calendar time zone, and filters by customer", async () => {
+    const agreement = (await http.get('/agreements/vpn-sla')).body as { title: string; counterparty: { name: string } };
+    const { items, total } = await queue();
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items as unknown as Record<string, unknown>[])
+      expect(item).toMatchObject({
+        agreementTitle: agreement.title,
+        customer: agreement.counterparty.name,
+        timeZone: 'UTC',
+      });
+    const own = await queue(`?customer=${encodeURIComponent(agreement.counterparty.name)}`);
+    expect(own.total).toBe(total);
+    const none = await queue('?customer=Nobody%20Ltd');
+    expect(none).toMatchObject({ total: 0, items: [] });
+  });
+
   it('refuses a bad filter, naming it', async () => {
     const refused = await http.get('/compliance/queue?priority=P9');
     expect(refused.status).toBe(400);

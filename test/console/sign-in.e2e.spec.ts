@@ -98,6 +98,8 @@ describe('the console: sign-in and what each principal sees (Chromium, access co
     await expectHeading('Portfolio');
     await page.getByTestId('signed-in-as').waitFor();
     await expect(page.getByTestId('signed-in-as').innerText()).resolves.toBe('berlin-portal (customer)');
+    // The live queue is staff-only at the API: a customer is not offered it.
+    expect(await page.locator('nav a', { hasText: 'Live queue' }).count()).toBe(0);
     const own = (await as(keys.berlin).get('/compliance/portfolio?period=2026-02')).body.agreements;
     const all = (await as(keys.slm).get('/compliance/portfolio?period=2026-02')).body.agreements;
     expect(own.length).toBeGreaterThan(0);
@@ -140,6 +142,7 @@ describe('the console: sign-in and what each principal sees (Chromium, access co
     await signIn(keys.slm);
     await page.getByTestId('signed-in-as').waitFor();
     await expect(page.getByTestId('signed-in-as').innerText()).resolves.toBe('alice.slm (service level manager)');
+    expect(await page.locator('nav a', { hasText: 'Live queue' }).count()).toBe(1);
     const all = (await as(keys.slm).get('/compliance/portfolio?period=2026-02')).body.agreements;
     await page.waitForFunction((count) => document.querySelectorAll('tr[data-row-key]').length === count, all.length);
     expect(await shownAgreements()).toEqual(all.map((row: { agreementId: string }) => row.agreementId));

@@ -7217,6 +7217,7 @@ export interface operations {
       query?: {
         agreementId?: string;
         cursor?: string;
+        customer?: string;
         limit?: number;
         metric?: 'response' | 'resolution';
         priority?: 'P1' | 'P2' | 'P3' | 'P4';
@@ -7248,9 +7249,13 @@ export interface operations {
             };
             items: {
               agreementId: string;
+              /** @description the agreement's title (null: not in the agreement directory) */
+              agreementTitle: string | null;
               atRiskAt: string | null;
               breachAt: string | null;
               calendarId: string | null;
+              /** @description the agreement's counterparty by name */
+              customer: string | null;
               dueAt: string | null;
               elapsedMs: number;
               /** @enum {string} */
@@ -7273,6 +7278,8 @@ export interface operations {
               state: 'running' | 'at-risk' | 'breached' | 'paused';
               targetMs: number | null;
               ticketId: string;
+              /** @description the calendar's IANA time zone, the wall clock the desk reads the instants in */
+              timeZone: string | null;
             }[];
             /** @description pass as cursor for the next page; null on the last page */
             nextCursor: string | null;

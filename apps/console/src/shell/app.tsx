@@ -69,7 +69,7 @@ export function App() {
           </Typography.Text>
           <nav aria-label={t('app.navigation')} style={{ flex: 1, display: 'flex', gap: 16, flexWrap: 'wrap' }}>
             {ROUTES.flatMap((route) =>
-              route.nav && !mustSignIn
+              route.nav && !mustSignIn && (!signedIn || !route.nav.roles || route.nav.roles.includes(signedIn.role))
                 ? [
                     <a
                       key={route.nav.href}

@@ -9,8 +9,11 @@ import { PortfolioPage } from '../portfolio/portfolio-page';
 export type ConsoleRoute = {
   pattern: RegExp;
   page: ComponentType | LazyExoticComponent<ComponentType>;
-  /** The i18n key of the header link, for pages reached from the header; pages with an id in the path have none. */
-  nav?: { key: string; href: string };
+  /**
+   * The i18n key of the header link, for pages reached from the header; pages with an id in the path have none.
+   * `roles`: the signed-in roles the API lets read the page (none: every role); others do not see the link.
+   */
+  nav?: { key: string; href: string; roles?: readonly string[] };
 };
 
 export const ROUTES: readonly ConsoleRoute[] = [
@@ -22,6 +25,15 @@ export const ROUTES: readonly ConsoleRoute[] = [
     nav: { key: 'nav.reports', href: '/service-reports' },
   },
   { pattern: /^\/report\/[^/]+$/, page: lazyPage(() => import('../reports/report-page'), 'ReportPage') },
+  {
+    pattern: /^\/queue$/,
+    page: lazyPage(() => import('../queue/queue-page'), 'QueuePage'),
+    nav: { key: 'nav.queue', href: '/queue', roles: ['admin', 'slm', 'operations', 'auditor'] },
+  },
+  {
+    pattern: /^\/ticket-timeline\/[^/]+$/,
+    page: lazyPage(() => import('../ticket-timeline/ticket-timeline-page'), 'TicketTimelinePage'),
+  },
 ];
 
 /** The route for a path, if any. */

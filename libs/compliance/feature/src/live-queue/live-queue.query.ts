@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
+import { AgreementDirectory } from '@sla/agreements-read-models';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { liveClock } from '@sla/compliance-domain';
 import { CLOCK, READ_STORE, decodeCursorKey, encodeCursor, type Clock } from '@sla/nest-platform';
@@ -32,6 +33,7 @@ export class GetLiveQueueHandler implements IQueryHandler<GetLiveQueueQuery> {
     @Inject(READ_STORE) private readonly db: Kysely<TicketSlaTables>,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly calendars: CalendarCatalogue,
+    private readonly directory: AgreementDirectory,
   ) {}
 
   async execute({ filter }: GetLiveQueueQuery): Promise<QueueView> {
@@ -41,6 +43,18 @@ export class GetLiveQueueHandler implements IQueryHandler<GetLiveQueueQuery> {
       .where('stopped_at', 'is', null)
       .where('state', 'in', ['running', 'paused', 'breached']);
     if (filter.agreementId) select = select.where('agreement_id', '=', filter.agreementId);
+    // The desk names each clock's customer and agreement; a customer filter is the set of its agreements.
+    const agreements = new Map((await this.directory.summaries()).map((summary) => [summary.agreementId, summary]));
+    if (filter.customer) {
+      const own = [...agreements.values()].filter((summary) => summary.counterparty === filter.customer);
+      if (own.length === 0) select = select.where(sql<boolean>`false`);
+      else
+        select = select.where(
+          'agreement_id',
+          'in',
+          own.map((summary) => summary.agreementId),
+        );
+    }
     if (filter.serviceId) select = select.where('service_id', '=', filter.serviceId);
     if (filter.priority) select = select.where('priority', '=', filter.priority);
     if (filter.metric) select = select.where('metric', '=', filter.metric);
@@ -75,6 +89,8 @@ export class GetLiveQueueHandler implements IQueryHandler<GetLiveQueueQuery> {
       return {
         ticketId: row.ticket_id,
         agreementId: row.agreement_id,
+        agreementTitle: agreements.get(row.agreement_id)?.title ?? null,
+        customer: agreements.get(row.agreement_id)?.counterparty ?? null,
         metric: row.metric as QueueItem['metric'],
         serviceId: row.service_id,
         priority: row.priority,
@@ -87,6 +103,7 @@ export class GetLiveQueueHandler implements IQueryHandler<GetLiveQueueQuery> {
         breachAt: iso(row.breach_at),
         atRiskAt: iso(row.at_risk_at),
         calendarId: row.calendar_id,
+        timeZone: calendar?.definition.timeZone ?? null,
         openedAt: row.opened_at.toISOString(),
         urgency:
           state === 'breached'

@@ -5,6 +5,7 @@ import { metric, opaqueIdentifier } from '../compliance.schemas';
 
 export const queueQuery = z.strictObject({
   agreementId: opaqueIdentifier.optional(),
+  customer: z.string().min(1).max(300).optional().describe('the agreements of this counterparty (by name) only'),
   serviceId: opaqueIdentifier.optional(),
   priority: z.enum(['P1', 'P2', 'P3', 'P4']).optional(),
   metric: metric.optional(),
@@ -16,6 +17,8 @@ const instant = z.string().describe('ISO 8601 instant');
 export const queueItem = z.object({
   ticketId: z.string(),
   agreementId: z.string(),
+  agreementTitle: z.string().nullable().describe("the agreement's title (null: not in the agreement directory)"),
+  customer: z.string().nullable().describe("the agreement's counterparty by name"),
   metric,
   serviceId: z.string(),
   priority: z.string().nullable(),
@@ -32,6 +35,10 @@ export const queueItem = z.object({
   breachAt: instant.nullable(),
   atRiskAt: instant.nullable(),
   calendarId: z.string().nullable(),
+  timeZone: z
+    .string()
+    .nullable()
+    .describe("the calendar's IANA time zone, the wall clock the desk reads the instants in"),
   openedAt: instant,
 });
 
