@@ -26,6 +26,12 @@ const addedSinceIssue13 = [
   { operation: 'POST /session', operationId: 'postSession', access: { public: true } },
   { operation: 'GET /session', operationId: 'getSession', access: { public: true } },
   { operation: 'POST /session/sign-out', operationId: 'postSessionSignOut', access: { public: true } },
+  // Issue 16 page 8: the evidence bundle `audit export` builds, a download for auditors and the SLMs who hand it over.
+  {
+    operation: 'GET /audit/agreements/{agreementId}/evidence-bundle',
+    operationId: 'getAuditAgreementsEvidenceBundle',
+    access: { public: false, roles: ['slm', 'auditor', 'admin'], customerScope: 'none' },
+  },
 ];
 const operationsBeforeIssue13 = [...operationsBeforeIssue13Only, ...addedSinceIssue13];
 
