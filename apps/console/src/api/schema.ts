@@ -10861,6 +10861,8 @@ export interface operations {
               overdue: boolean;
               period: string;
               publishedAt: string | null;
+              /** @description when the first publication was recorded (publishedAt is the time it states): the report's knownAt, as reported */
+              publishedRecordedAt: string | null;
               reportId: string;
               /**
                * @description the newest revision's status (a restatement in progress is a draft after a publication)
