@@ -22,6 +22,12 @@ export const ROUTES: readonly ConsoleRoute[] = [
     nav: { key: 'nav.reports', href: '/service-reports' },
   },
   { pattern: /^\/report\/[^/]+$/, page: lazyPage(() => import('../reports/report-page'), 'ReportPage') },
+  // Not /audit: the API's audit evidence lives below that path.
+  {
+    pattern: /^\/audit-trail$/,
+    page: lazyPage(() => import('../audit-trail/audit-trail-page'), 'AuditTrailPage'),
+    nav: { key: 'nav.audit', href: '/audit-trail' },
+  },
 ];
 
 /** The route for a path, if any. */
