@@ -369,9 +369,10 @@ export function AuditTrailPage() {
               value={agreementId}
               loading={agreements.isLoading}
               placeholder={t('auditTrail.noAgreements')}
+              // The title names the customer already in the demo's agreements; the id tells two of one title apart.
               options={(agreements.data ?? []).map((row) => ({
                 value: row.agreementId,
-                label: `${row.title} (${row.customer})`,
+                label: `${row.title} · ${row.agreementId}`,
               }))}
               onChange={(value: string) => setSearch({ agreement: value, period, knownAt: undefined, at: undefined })}
             />
@@ -529,8 +530,12 @@ export function AuditTrailPage() {
                           metric: t(`auditTrail.metric.${change.metric}`, {
                             defaultValue: t('auditTrail.metric.other'),
                           }),
-                          reported: t(`auditTrail.clockState.${change.reported}`, { defaultValue: change.reported }),
-                          corrected: t(`auditTrail.clockState.${change.corrected}`, { defaultValue: change.corrected }),
+                          reported: t(`auditTrail.clockState.${change.reported}`, {
+                            defaultValue: t('auditTrail.clockState.unknown'),
+                          }),
+                          corrected: t(`auditTrail.clockState.${change.corrected}`, {
+                            defaultValue: t('auditTrail.clockState.unknown'),
+                          }),
                         })}
                         {change.causedBy.map((fact, index) => (
                           <Typography.Text type="secondary" key={index} style={{ display: 'block' }}>

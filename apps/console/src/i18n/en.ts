@@ -52,6 +52,7 @@ export const en = {
       'not-covered': 'not covered',
       'at-risk': 'at risk',
       open: 'open',
+      unknown: 'not yet known',
     },
     replay: {
       title: 'History of the agreement',

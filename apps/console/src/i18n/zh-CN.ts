@@ -48,6 +48,7 @@ export const zhCN: Dictionary = {
       'not-covered': '不在范围内',
       'at-risk': '有风险',
       open: '未结',
+      unknown: '尚不知晓',
     },
     replay: {
       title: '协议历史',
