@@ -43,6 +43,8 @@ const RED = { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' };
 const GREY = { color: 'rgba(0, 0, 0, 0.88)', background: '#fafafa', borderColor: '#d9d9d9' };
 /** Who may download an evidence bundle (libs/access-control: access.evidence). */
 const EVIDENCE_ROLES = new Set(['auditor', 'slm', 'admin']);
+/** Who may read the replay and the signed tree heads (access.audit). */
+const AUDIT_ROLES = new Set(['auditor', 'admin']);
 
 function currentMonth(): string {
   const now = new Date();
@@ -307,9 +309,11 @@ export function AuditTrailPage() {
 
   const session = useSession();
   const role = session.data?.session?.role;
-  const mayDownload = session.data?.accessControl === 'off' || (role !== undefined && EVIDENCE_ROLES.has(role));
+  const open = session.data?.accessControl === 'off';
+  const mayDownload = open || (role !== undefined && EVIDENCE_ROLES.has(role));
+  const mayAudit = open || (role !== undefined && AUDIT_ROLES.has(role));
 
-  const replay = useReplay(agreementId);
+  const replay = useReplay(agreementId, mayAudit);
   const history = useHistory(agreementId);
   const inForce = useInForce(agreementId, at);
   const request = { agreementId, period, timeZone };
@@ -317,7 +321,7 @@ export function AuditTrailPage() {
   const restatement = useRestatement(request, knownAt);
   const availabilityNow = useAvailability(request, null);
   const availabilityThen = useAvailability(request, knownAt, knownAt !== null);
-  const treeHead = useLatestTreeHead();
+  const treeHead = useLatestTreeHead(mayAudit);
   const seal = useSealState();
 
   const versionOf = new Map((history.data ?? []).map((entry) => [entry.revision, entry]));
@@ -391,6 +395,9 @@ export function AuditTrailPage() {
               <Typography.Text type="secondary">
                 {t('auditTrail.replay.intro', { timeZone: timeZone ?? 'UTC' })}
               </Typography.Text>
+              {session.data && !mayAudit && (
+                <Typography.Text type="secondary">{t('auditTrail.auditorsOnly')}</Typography.Text>
+              )}
               {replay.error && (
                 <Alert type="error" showIcon message={t('app.loadFailed', { message: replay.error.message })} />
               )}
@@ -598,6 +605,9 @@ export function AuditTrailPage() {
           {treeHead.error && (
             <Alert type="error" showIcon message={t('app.loadFailed', { message: treeHead.error.message })} />
           )}
+          {session.data && !mayAudit && (
+            <Typography.Text type="secondary">{t('auditTrail.auditorsOnly')}</Typography.Text>
+          )}
           {head ? (
             <Descriptions size="small" column={1} bordered data-testid="tree-head">
               <Descriptions.Item label={t('auditTrail.log.treeSize')}>
@@ -618,7 +628,9 @@ export function AuditTrailPage() {
               </Descriptions.Item>
             </Descriptions>
           ) : (
-            !treeHead.isLoading && !treeHead.error && <Typography.Text>{t('auditTrail.log.noHead')}</Typography.Text>
+            mayAudit &&
+            !treeHead.isLoading &&
+            !treeHead.error && <Typography.Text>{t('auditTrail.log.noHead')}</Typography.Text>
           )}
           {seal.data?.auditSeal && (
             <Space direction="vertical" size={4} data-testid="seal-state">

@@ -32,10 +32,10 @@ export function useAgreementsOfPeriod(period: string) {
   });
 }
 
-export function useReplay(agreementId: string | undefined) {
+export function useReplay(agreementId: string | undefined, allowed: boolean) {
   return useQuery({
     queryKey: ['audit-trail', 'replay', agreementId],
-    enabled: !!agreementId,
+    enabled: !!agreementId && allowed,
     queryFn: () =>
       required(api.GET('/audit/agreements/{agreementId}/replay', { params: { path: { agreementId: agreementId! } } })),
   });
@@ -131,9 +131,10 @@ export function useAvailability({ agreementId, period, timeZone }: PeriodRequest
 }
 
 /** The latest signed tree head of the audit log, and the key that signed it. */
-export function useLatestTreeHead() {
+export function useLatestTreeHead(allowed: boolean) {
   return useQuery({
     queryKey: ['audit-trail', 'tree-head'],
+    enabled: allowed,
     queryFn: async () => {
       const page = await required(api.GET('/audit/tree-heads', { params: { query: { limit: 1 } } }));
       return page.items[0] ?? null;

@@ -38,6 +38,7 @@ export const en = {
     agreement: 'Agreement',
     noAgreements: 'No agreement',
     noAgreementsInPeriod: 'No agreement was in force in this period.',
+    auditorsOnly: 'The replay and the signed tree heads are for auditors and administrators.',
     apply: 'Apply',
     invalidInstant: 'Not an instant: write it as 2026-03-05T10:00:00Z or 2026-03-05T18:00:00+08:00.',
     version: 'Version {{version}}',

@@ -34,6 +34,7 @@ export const zhCN: Dictionary = {
     agreement: '协议',
     noAgreements: '无协议',
     noAgreementsInPeriod: '该期间没有生效的协议。',
+    auditorsOnly: '协议历史回放与签名树头仅供审计员和管理员查看。',
     apply: '应用',
     invalidInstant: '不是有效的时刻：请写作 2026-03-05T10:00:00Z 或 2026-03-05T18:00:00+08:00。',
     version: '第 {{version}} 版',
