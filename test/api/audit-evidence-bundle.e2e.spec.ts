@@ -2,6 +2,7 @@ import { agreementStreamName } from '@sla/agreements-domain';
 import {
   availabilityFromEvents,
   downtimeSetProblems,
+  evidenceManifestStreamName,
   responseResolutionFigureProblems,
   responseResolutionFromEvents,
   ticketSetProblems,
@@ -80,6 +81,37 @@ describe('evidence bundle from the audit feature (real app, real PostgreSQL)', (
     expect(bundle.figures.asReportedAndAsCorrected).toBeNull();
     expect(summaryHtml).toContain('<h1>Evidence bundle: agreement email-sla, 2026-03 (Asia/Shanghai)</h1>');
   });
+
+  it('downloads over HTTP (GET /audit/agreements/{id}/evidence-bundle) as a file that verifies offline', async () => {
+    const http = httpClient(api.baseUrl, { 'x-actor': 'auditor.ann' }, api.conformance);
+    // The first quarter, not March: a manifest already logged (the export above) is not logged again under a new actor.
+    const url = `${api.baseUrl}/audit/agreements/email-sla/evidence-bundle?period=2026-Q1&timeZone=Asia%2FShanghai`;
+    const response = await fetch(url, { headers: { 'x-actor': 'auditor.ann' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="evidence-email-sla-2026-Q1.json"');
+    const bundle = (await response.json()) as EvidenceBundle;
+    expect(verifyEvidenceBundle(bundle)).toMatchObject({ ok: true, problems: [] });
+    expect(bundle.period).toMatchObject({ label: '2026-Q1', timeZone: 'Asia/Shanghai' });
+    // The manifest is logged with the actor who asked for the bundle.
+    const manifests = await api.infrastructure.eventStore.readStream(evidenceManifestStreamName('email-sla'));
+    const record = manifests.find((event) => event.id === bundle.manifestRecord.id);
+    expect(record?.metadata.actor).toBe('auditor.ann');
+    // Through the client that checks every exchange against /openapi.json.
+    expect((await http.get('/audit/agreements/email-sla/evidence-bundle?period=2026-03')).status).toBe(200);
+  }, 120_000);
+
+  it('answers field errors for a malformed period or time zone and 404 for an unknown agreement', async () => {
+    const http = httpClient(api.baseUrl, { 'x-actor': 'auditor.ann' }, api.conformance);
+    const badPeriod = await http.get('/audit/agreements/email-sla/evidence-bundle?period=2026-13');
+    expect(badPeriod.status).toBe(400);
+    expect(JSON.stringify(badPeriod.body)).toContain('period');
+    expect(
+      (await http.get('/audit/agreements/email-sla/evidence-bundle?period=2026-03&timeZone=Mars/Base')).status,
+    ).toBe(400);
+    expect((await http.get('/audit/agreements/email-sla/evidence-bundle')).status).toBe(400);
+    expect((await http.get('/audit/agreements/no-such-sla/evidence-bundle?period=2026-03')).status).toBe(404);
+  }, 120_000);
 
   it('refuses a malformed period before reading anything', async () => {
     const exporter = api.app.get(EvidenceBundleExporter);

@@ -1,3 +1,4 @@
+import { serviceReportStreamName } from '@sla/reports-domain';
 import { countStoredEvents, eventually, givenVpnServiceUnderSla, httpClient } from '@sla/test-support';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -61,6 +62,12 @@ describe('service report steps with their own occurredAt (real app, real Postgre
       lateByMs: 0,
       overdue: false,
     });
+    // Besides the time it states, when the publication was recorded: what "as reported" was known at.
+    const stored = await api.infrastructure.eventStore.readStream(serviceReportStreamName(id));
+    const publication = stored.find((event) => event.type === 'ServiceReportPublished')!;
+    expect((await listed(id, (item) => item.publishedAt !== null)).publishedRecordedAt).toBe(
+      publication.recordedAt.toISOString(),
+    );
   });
 
   it('judges a publication after the deadline late by the time past it, not by the clock', async () => {

@@ -1,5 +1,8 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { en } from '../../apps/console/src/i18n/en';
 import { zhCN } from '../../apps/console/src/i18n/zh-CN';
+import type { PageDictionary } from '../../apps/console/src/i18n/page-dictionary';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -11,10 +14,37 @@ function entries(tree: Tree, prefix = ''): [string, string][] {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
 
+const consoleSource = path.join(__dirname, '../../apps/console/src');
+/** Every page's own dictionary (`<page>/<page>.i18n.ts`), loaded with its page's chunk. */
+const pageDictionaries = readdirSync(consoleSource, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.i18n.ts'))
+  .sort()
+  .map((file) => {
+    const exported = Object.values(require(path.join(consoleSource, file)) as Record<string, PageDictionary<Tree>>);
+    expect(exported).toHaveLength(1);
+    return { file, dictionary: exported[0]! };
+  });
+
 /** Every label of the console exists in both languages, with the same placeholders, and none is left empty. */
 describe("the console's dictionaries", () => {
-  const english = new Map(entries(en));
-  const chinese = new Map(entries(zhCN));
+  const english = new Map(
+    [en, ...pageDictionaries.map(({ dictionary }) => dictionary.en)].flatMap((tree) => entries(tree)),
+  );
+  const chinese = new Map(
+    [zhCN, ...pageDictionaries.map(({ dictionary }) => dictionary['zh-CN'])].flatMap((tree) => entries(tree)),
+  );
+
+  it("give each page's dictionary top-level keys of its own, none of the shell's or another page's", () => {
+    expect(pageDictionaries.length).toBeGreaterThanOrEqual(5);
+    const owners = new Map<string, string>(Object.keys(en).map((key) => [key, 'i18n/en.ts']));
+    for (const { file, dictionary } of pageDictionaries) {
+      for (const key of Object.keys(dictionary.en)) {
+        expect({ key, owner: owners.get(key) }).toEqual({ key, owner: undefined });
+        owners.set(key, file);
+      }
+      expect(Object.keys(dictionary['zh-CN'])).toEqual(Object.keys(dictionary.en));
+    }
+  });
 
   it('have the same keys in en and zh-CN', () => {
     expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());

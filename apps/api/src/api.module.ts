@@ -26,6 +26,7 @@ import { OpenApiController } from './openapi/openapi.controller';
 import { DocsController } from './openapi/docs.controller';
 import { InfrastructureModule } from './infrastructure.module';
 import { CustomerScopeReaders } from './customer-scope-readers';
+import { EvidenceBundleController } from './evidence/evidence-bundle.controller';
 
 @Module({})
 export class ApiModule {
@@ -40,7 +41,14 @@ export class ApiModule {
           reportDraftIntervalMilliseconds: infrastructure.configuration.REPORT_DRAFT_INTERVAL_SECONDS * 1_000,
         }),
       ],
-      controllers: [HealthController, MetricsController, OpenApiController, DocsController, ConsoleSessionController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        OpenApiController,
+        DocsController,
+        ConsoleSessionController,
+        EvidenceBundleController,
+      ],
       providers: [
         {
           provide: CREDENTIAL_VERIFIERS,

@@ -77,6 +77,11 @@ export const access = {
   public: { public: true },
   /** The audit evidence. */
   audit: { public: false, roles: ['auditor', 'admin'], customerScope: 'none' },
+  /**
+   * An evidence bundle: auditors, and service level managers who hand one to an auditor. Downloading one logs its
+   * manifest (who asked), so it is not a plain read.
+   */
+  evidence: { public: false, roles: ['slm', 'auditor', 'admin'], customerScope: 'none' },
   /** Facts from operations: tickets, outages, maintenance windows, webhooks. */
   intake: { public: false, roles: ['operations', 'admin'], customerScope: 'none' },
   /** A what-if evaluation changes nothing: auditors may ask too. */

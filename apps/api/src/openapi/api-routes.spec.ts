@@ -29,6 +29,12 @@ const addedSinceIssue13 = [
   // Issue 14 item 7: the console's sign-in at the OpenID provider (authorization code + PKCE, run by the API).
   { operation: 'GET /session/oidc/start', operationId: 'getSessionOidcStart', access: { public: true } },
   { operation: 'GET /session/oidc/callback', operationId: 'getSessionOidcCallback', access: { public: true } },
+  // Issue 16 page 8: the evidence bundle `audit export` builds, a download for auditors and the SLMs who hand it over.
+  {
+    operation: 'GET /audit/agreements/{agreementId}/evidence-bundle',
+    operationId: 'getAuditAgreementsEvidenceBundle',
+    access: { public: false, roles: ['slm', 'auditor', 'admin'], customerScope: 'none' },
+  },
 ];
 const operationsBeforeIssue13 = [...operationsBeforeIssue13Only, ...addedSinceIssue13];
 

@@ -64,7 +64,7 @@ export const apiDocument = buildOpenApiDocument(
   {
     access: "The web console's sign-in: an API key or access token exchanged for a session cookie, and sign-out",
     agreements: 'SLAs, OLAs and underpinning contracts: drafts, approval, signatures, versions in force',
-    audit: 'Evidence for auditors: signed tree heads, inclusion and consistency proofs, replays',
+    audit: 'Evidence for auditors: signed tree heads, inclusion and consistency proofs, replays, evidence bundles',
     catalogue: 'The service catalogue and the service calendars agreements measure in',
     compliance: 'Response, resolution and availability against the agreements, breaches and their follow-up',
     operations: 'Facts from operations (tickets, outages, maintenance, webhooks) and the health of the API',

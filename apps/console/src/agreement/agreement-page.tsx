@@ -44,6 +44,10 @@ import {
   type Report,
   type Review,
 } from './agreement.queries';
+import { addPageDictionary } from '../i18n/page-dictionary';
+import { agreementDictionary } from './agreement.i18n';
+
+addPageDictionary(agreementDictionary);
 
 const TREND_MONTHS = 6;
 const filterLabel = { display: 'inline-flex', alignItems: 'center', gap: 8 } as const;

@@ -273,6 +273,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit/agreements/{agreementId}/evidence-bundle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agreement's evidence for a period as a download: figures as reported and as known now, agreement history, and the stored events behind them with inclusion proofs to a signed tree head (the JSON `audit verify-bundle` checks); its manifest is logged */
+    get: operations['getAuditAgreementsEvidenceBundle'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/audit/agreements/{agreementId}/replay': {
     parameters: {
       query?: never;
@@ -4373,6 +4390,163 @@ export interface operations {
       };
       /** @description the key's role may not call this, or the agreement is not the customer's own */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description too many requests: retry after the seconds in Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  getAuditAgreementsEvidenceBundle: {
+    parameters: {
+      query: {
+        period: string;
+        timeZone?: string;
+      };
+      header?: {
+        /** @description who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key's actor is recorded */
+        'X-Actor'?: string;
+      };
+      path: {
+        agreementId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the bundle (application/json, attachment), format sla-engine-evidence-bundle/2; verify it offline with `audit verify-bundle` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            agreementId: string;
+            events: {
+              [key: string]: unknown;
+            }[];
+            figures: {
+              [key: string]: unknown;
+            };
+            /** @constant */
+            format: 'sla-engine-evidence-bundle/2';
+            generatedAt: string;
+            manifest: {
+              [key: string]: unknown;
+            };
+            manifestRecord: {
+              [key: string]: unknown;
+            };
+            period: {
+              from: string;
+              label: string;
+              timeZone: string;
+              to: string;
+            };
+            treeHead: {
+              keyId: string;
+              rootHash: string;
+              signature: string;
+              signedAt: string;
+              treeSize: number;
+            } & {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: each offending field and the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description no API key, or an unknown one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description the key's role may not call this, or the agreement is not the customer's own */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description unknown resource */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -10728,6 +10902,8 @@ export interface operations {
               overdue: boolean;
               period: string;
               publishedAt: string | null;
+              /** @description when the first publication was recorded (publishedAt is the time it states): the report's knownAt, as reported */
+              publishedRecordedAt: string | null;
               reportId: string;
               /**
                * @description the newest revision's status (a restatement in progress is a draft after a publication)
@@ -14229,6 +14405,7 @@ export interface operations {
               may: (
                 | 'public'
                 | 'audit'
+                | 'evidence'
                 | 'intake'
                 | 'whatIf'
                 | 'signature'
@@ -14322,6 +14499,7 @@ export interface operations {
             may: (
               | 'public'
               | 'audit'
+              | 'evidence'
               | 'intake'
               | 'whatIf'
               | 'signature'

@@ -9,6 +9,10 @@ import { PRIORITIES, formatCountdown, priorityParameter } from './queue-view';
 import { useServiceNames } from './names.queries';
 import { clockKey, useQueue, type QueueItem } from './queue.queries';
 import { GOLD, RED, StateTag } from './state-tags';
+import { addPageDictionary } from '../i18n/page-dictionary';
+import { queueDictionary } from './queue.i18n';
+
+addPageDictionary(queueDictionary);
 
 const filterLabel = { display: 'inline-flex', alignItems: 'center', gap: 8 } as const;
 // Whole rows are tinted by urgency (the tag says it in words too, for those who do not see the colour).

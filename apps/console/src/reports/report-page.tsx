@@ -30,6 +30,10 @@ import {
   type ContentChange,
   type ReportRevision,
 } from './reports.queries';
+import { addPageDictionary } from '../i18n/page-dictionary';
+import { reportsDictionary } from './reports.i18n';
+
+addPageDictionary(reportsDictionary);
 
 // Removed and added values, told apart by more than colour: struck through and underlined, both at AA contrast.
 const BEFORE = { color: '#a8071a', background: '#fff1f0', textDecoration: 'line-through' } as const;

@@ -7,6 +7,10 @@ import { navigate, useSearchParams } from '../shell/location';
 import { timelinessOf } from './report-changes';
 import { StatusTag, TimelinessTag } from './report-tags';
 import { useAgreementTitles, useReportList, type ListFilters, type ReportListItem } from './reports.queries';
+import { addPageDictionary } from '../i18n/page-dictionary';
+import { reportsDictionary } from './reports.i18n';
+
+addPageDictionary(reportsDictionary);
 
 const filterLabel = { display: 'inline-flex', alignItems: 'center', gap: 8 } as const;
 const LIST_STATUSES = ['all', 'unpublished', 'overdue', 'published'] as const;

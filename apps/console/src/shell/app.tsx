@@ -69,7 +69,7 @@ export function App() {
           </Typography.Text>
           <nav aria-label={t('app.navigation')} style={{ flex: 1, display: 'flex', gap: 16, flexWrap: 'wrap' }}>
             {ROUTES.flatMap((route) =>
-              route.nav && !mustSignIn && (!signedIn || !route.nav.roles || route.nav.roles.includes(signedIn.role))
+              route.nav && !mustSignIn && (!signedIn || !route.nav.may || signedIn.may.includes(route.nav.may))
                 ? [
                     <a
                       key={route.nav.href}

@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { PortfolioPage } from '../portfolio/portfolio-page';
+import type { AccessRule } from './session.queries';
 
 /**
  * Every page of the console: the path it answers, the page, and whether the header links to it. The Portfolio is the
@@ -11,9 +12,9 @@ export type ConsoleRoute = {
   page: ComponentType | LazyExoticComponent<ComponentType>;
   /**
    * The i18n key of the header link, for pages reached from the header; pages with an id in the path have none.
-   * `roles`: the signed-in roles the API lets read the page (none: every role); others do not see the link.
+   * `may`: the API's access rule for reading the page (none: every role); a role that does not meet it sees no link.
    */
-  nav?: { key: string; href: string; roles?: readonly string[] };
+  nav?: { key: string; href: string; may?: AccessRule };
 };
 
 export const ROUTES: readonly ConsoleRoute[] = [
@@ -28,11 +29,17 @@ export const ROUTES: readonly ConsoleRoute[] = [
   {
     pattern: /^\/queue$/,
     page: lazyPage(() => import('../queue/queue-page'), 'QueuePage'),
-    nav: { key: 'nav.queue', href: '/queue', roles: ['admin', 'slm', 'operations', 'auditor'] },
+    nav: { key: 'nav.queue', href: '/queue', may: 'staffRead' },
   },
   {
     pattern: /^\/ticket-timeline\/[^/]+$/,
     page: lazyPage(() => import('../ticket-timeline/ticket-timeline-page'), 'TicketTimelinePage'),
+  },
+  // Not /audit: the API's audit evidence lives below that path.
+  {
+    pattern: /^\/audit-trail$/,
+    page: lazyPage(() => import('../audit-trail/audit-trail-page'), 'AuditTrailPage'),
+    nav: { key: 'nav.audit', href: '/audit-trail', may: 'staffRead' },
   },
 ];
 

@@ -19,6 +19,10 @@ import {
   type Words,
 } from './explanation';
 import { useTicket, useTicketClocks, useTimeline } from './ticket-timeline.queries';
+import { addPageDictionary } from '../i18n/page-dictionary';
+import { ticketTimelineDictionary } from './ticket-timeline.i18n';
+
+addPageDictionary(ticketTimelineDictionary);
 
 const MARK_COLOURS = { atRisk: '#ad6800', due: '#0958d9', breached: '#cf1322', stopped: '#389e0d' } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, pageQueryShape, pageSchema, positiveIntegerParameter, writeErrors } from '@sla/nest-platform';
 import { access } from '@sla/access-control';
+import { evidenceBundleRoute } from './evidence/evidence-bundle.routes';
 
 // Far above any log this product will hold, and exact as a JavaScript number.
 const treeSize = positiveIntegerParameter(1_000_000_000_000);
@@ -171,4 +172,5 @@ export const auditRoutes = [
   treeHeadsRoute,
   inclusionRoute,
   consistencyRoute,
+  evidenceBundleRoute,
 ];

@@ -1,5 +1,6 @@
 export { AuditModule } from './audit.controller';
 export { auditRoutes } from './audit.routes';
+export { evidenceBundleQuery, evidenceBundleRoute } from './evidence/evidence-bundle.routes';
 export { ReplayAgreementQuery, ReplayTicketClockQuery } from './replays.queries';
 export {
   EvidenceBundleExporter,

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as createServiceReport from './2026-12-01-601-create-service-report.migration';
 import * as createReportDefinition from './2026-12-01-602-create-report-definition.migration';
+import * as recordPublicationRecordedAt from './2026-12-03-603-record-publication-recorded-at.migration';
 
 export * from './service-reports.projection';
 export * from './service-report-revisions.reader';
@@ -24,4 +25,5 @@ export * from './report-definitions/report-definitions.projection';
 export const reportsReadModelMigrations: Record<string, Migration> = {
   '2026-12-01-601-create-service-report': createServiceReport,
   '2026-12-01-602-create-report-definition': createReportDefinition,
+  '2026-12-03-603-record-publication-recorded-at': recordPublicationRecordedAt,
 };

@@ -12,6 +12,7 @@ export type ServiceReportTables = {
     due_date: string;
     deadline: Date;
     first_published_at: Date | null;
+    first_published_recorded_at: Date | null;
     on_time: boolean | null;
     late_by_ms: string | null;
   };
@@ -37,7 +38,8 @@ export type ServiceReportTables = {
  */
 export const serviceReportsProjection: Projection<ServiceReportTables> = {
   name: 'service-reports',
-  version: 1,
+  // 2: the first publication's recorded time (first_published_recorded_at).
+  version: 2,
   handles: ['ServiceReportDrafted', 'ServiceReportReviewed', 'ServiceReportApproved', 'ServiceReportPublished'],
   tables: ['service_report_revision', 'service_report'],
   async apply(transaction: Transaction<ServiceReportTables>, events: readonly RecordedEvent[]) {
@@ -60,6 +62,7 @@ export const serviceReportsProjection: Projection<ServiceReportTables> = {
               due_date: event.data.dueDate,
               deadline: new Date(event.data.deadline),
               first_published_at: null,
+              first_published_recorded_at: null,
               on_time: null,
               late_by_ms: null,
             })
@@ -104,6 +107,7 @@ export const serviceReportsProjection: Projection<ServiceReportTables> = {
               .updateTable('service_report')
               .set({
                 first_published_at: new Date(event.data.occurredAt),
+                first_published_recorded_at: recorded.recordedAt,
                 on_time: event.data.onTime,
                 late_by_ms: String(event.data.lateByMs),
               })

@@ -232,6 +232,12 @@ export const listRoute = defineRoute({
           dueDate: z.string(),
           deadline: z.string(),
           publishedAt: z.string().nullable(),
+          publishedRecordedAt: z
+            .string()
+            .nullable()
+            .describe(
+              "when the first publication was recorded (publishedAt is the time it states): the report's knownAt, as reported",
+            ),
           latestPublishedRevision: z.number().nullable(),
           latestRevision: z.number().int().positive().describe('the newest revision'),
           status: z

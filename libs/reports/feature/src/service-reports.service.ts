@@ -94,6 +94,8 @@ export type ReportListItem = {
   readonly dueDate: string;
   readonly deadline: string;
   readonly publishedAt: string | null;
+  /** When the first publication was recorded: what "as reported" was known at (publishedAt is the time it states). */
+  readonly publishedRecordedAt: string | null;
   readonly latestPublishedRevision: number | null;
   /** The newest revision and where it stands (a restated report's revision 2 may be a draft while 1 is published). */
   readonly latestRevision: number;
@@ -382,6 +384,7 @@ export class ServiceReports {
         dueDate: row.due_date,
         deadline: row.deadline.toISOString(),
         publishedAt: row.first_published_at?.toISOString() ?? null,
+        publishedRecordedAt: row.first_published_recorded_at?.toISOString() ?? null,
         latestPublishedRevision: row.latest_published_revision ?? null,
         // A customer reads published revisions only: a restatement in progress is not theirs to see yet.
         ...(customerAgreements
