@@ -16,23 +16,29 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 
 const consoleSource = path.join(__dirname, '../../apps/console/src');
 /** Every page's own dictionary (`<page>/<page>.i18n.ts`), loaded with its page's chunk. */
-const pageDictionaries = readdirSync(consoleSource, { recursive: true, encoding: 'utf8' })
+const pageFiles = readdirSync(consoleSource, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.i18n.ts'))
-  .sort()
-  .map((file) => {
-    const exported = Object.values(require(path.join(consoleSource, file)) as Record<string, PageDictionary<Tree>>);
-    expect(exported).toHaveLength(1);
-    return { file, dictionary: exported[0]! };
-  });
+  .sort();
 
 /** Every label of the console exists in both languages, with the same placeholders, and none is left empty. */
 describe("the console's dictionaries", () => {
-  const english = new Map(
-    [en, ...pageDictionaries.map(({ dictionary }) => dictionary.en)].flatMap((tree) => entries(tree)),
-  );
-  const chinese = new Map(
-    [zhCN, ...pageDictionaries.map(({ dictionary }) => dictionary['zh-CN'])].flatMap((tree) => entries(tree)),
-  );
+  const pageDictionaries: { file: string; dictionary: PageDictionary<Tree> }[] = [];
+  const english = new Map<string, string>();
+  const chinese = new Map<string, string>();
+
+  beforeAll(async () => {
+    for (const file of pageFiles) {
+      const exported = Object.values((await import(path.join(consoleSource, file))) as Record<string, unknown>);
+      expect(exported).toHaveLength(1);
+      pageDictionaries.push({ file, dictionary: exported[0] as PageDictionary<Tree> });
+    }
+    for (const tree of [en, ...pageDictionaries.map(({ dictionary }) => dictionary.en)]) {
+      for (const [key, text] of entries(tree)) english.set(key, text);
+    }
+    for (const tree of [zhCN, ...pageDictionaries.map(({ dictionary }) => dictionary['zh-CN'])]) {
+      for (const [key, text] of entries(tree)) chinese.set(key, text);
+    }
+  });
 
   it("give each page's dictionary top-level keys of its own, none of the shell's or another page's", () => {
     expect(pageDictionaries.length).toBeGreaterThanOrEqual(5);
