@@ -22,6 +22,16 @@ export const ROUTES: readonly ConsoleRoute[] = [
     nav: { key: 'nav.reports', href: '/service-reports' },
   },
   { pattern: /^\/report\/[^/]+$/, page: lazyPage(() => import('../reports/report-page'), 'ReportPage') },
+  {
+    pattern: /^\/availability$/,
+    page: lazyPage(() => import('../availability/availability-page'), 'AvailabilityPage'),
+    nav: { key: 'nav.availability', href: '/availability' },
+  },
+  {
+    pattern: /^\/kpis$/,
+    page: lazyPage(() => import('../kpis/kpis-page'), 'KpisPage'),
+    nav: { key: 'nav.kpis', href: '/kpis' },
+  },
 ];
 
 /** The route for a path, if any. */
