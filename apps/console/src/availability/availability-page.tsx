@@ -496,7 +496,7 @@ export function AvailabilityPage() {
               {
                 title: t('availability.columns.downtime'),
                 key: 'downtime',
-                render: (_, term) => formatDuration(term.downtime, locale),
+                render: (_, term) => downtimeText(term.downtime, locale, t),
               },
               {
                 title: t('availability.columns.excluded'),
