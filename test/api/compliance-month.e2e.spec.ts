@@ -530,6 +530,73 @@ describe('compliance for a month of operations (real app, real PostgreSQL)', () 
     expect(service).toMatchObject({ agreedServiceTime: 743 * HOUR, downtime: 31.5 * HOUR, targetMet: null });
   });
 
+  it('gives availability per day with by=day: the outages, maintenance and version of each day (hand-computed)', async () => {
+    const body = (
+      await http.get('/compliance/agreements/email-sla/availability?period=2026-03&timeZone=Europe/Berlin&by=day')
+    ).body;
+    const days = body.terms[0].days as { date: string; downtime: number; agreedServiceTime: number }[];
+    // Every day of March in Berlin, the 29th 23 h long (DST); the days add up to the month's figures.
+    expect(days.map((day) => day.date)).toEqual(
+      Array.from({ length: 31 }, (_, index) => `2026-03-${String(index + 1).padStart(2, '0')}`),
+    );
+    expect(days.reduce((sum, day) => sum + day.agreedServiceTime, 0)).toBe(176 * HOUR);
+    expect(days.reduce((sum, day) => sum + day.downtime, 0)).toBe(3 * HOUR);
+    const day = (date: string) => days.find((entry) => entry.date === date);
+    // 3 March: O1 1.5 h of 8 h → 81.25 %. 25 March: O4 13:00–15:00, its first hour inside MW-1 12:00–14:00.
+    expect(day('2026-03-03')).toMatchObject({
+      from: '2026-03-02T23:00:00.000Z',
+      to: '2026-03-03T23:00:00.000Z',
+      agreedServiceTime: 8 * HOUR,
+      downtime: 1.5 * HOUR,
+      availabilityPercent: '81.250000',
+      failures: 1,
+      outages: [
+        {
+          outageId: 'O1',
+          start: '2026-03-03T09:00:00.000Z',
+          end: '2026-03-03T10:30:00.000Z',
+          impact: 'full',
+          downtime: 1.5 * HOUR,
+          excluded: 0,
+        },
+      ],
+      maintenance: [],
+    });
+    expect(day('2026-03-25')).toMatchObject({
+      downtime: HOUR,
+      excludedMaintenanceDowntime: HOUR,
+      maintenanceTime: 2 * HOUR,
+      availabilityPercent: '87.500000',
+      outages: [{ outageId: 'O4', downtime: HOUR, excluded: HOUR }],
+      maintenance: [{ start: '2026-03-25T11:00:00.000Z', end: '2026-03-25T13:00:00.000Z' }],
+    });
+    // O3 fell on a weekend: no service time, nothing lost, no availability figure for the day.
+    expect(day('2026-03-21')).toMatchObject({
+      agreedServiceTime: 0,
+      downtime: 0,
+      availabilityPercent: null,
+      outages: [],
+    });
+    // Without by=day the answer is as before.
+    expect(
+      (await http.get('/compliance/agreements/email-sla/availability?period=2026-03&timeZone=Europe/Berlin')).body
+        .terms[0].days,
+    ).toBeUndefined();
+    const service = (
+      await http.get(
+        '/compliance/services/email/availability?calendarId=round-the-clock&period=2026-03&timeZone=Europe/Berlin&by=day',
+      )
+    ).body;
+    expect(service.days).toHaveLength(31);
+    // Round the clock, O3 from Saturday 08:00 to Sunday 12:00: 16 h of the 21st, 12 h of the 22nd (DST is the 29th).
+    expect(service.days[20]).toMatchObject({ date: '2026-03-21', agreedServiceTime: 24 * HOUR, downtime: 16 * HOUR });
+    expect(service.days[21]).toMatchObject({ date: '2026-03-22', agreedServiceTime: 24 * HOUR, downtime: 12 * HOUR });
+    expect(
+      (await http.get('/compliance/services/email/availability?calendarId=round-the-clock&period=2026-03&by=week'))
+        .status,
+    ).toBe(400);
+  });
+
   it('gives the same rows when the compliance projection is rebuilt from position zero', async () => {
     const snapshot = async () => {
       const client = new Client({ connectionString: api.databaseUrl });

@@ -417,7 +417,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Availability against the agreement's targets, each version for the part of the period it was in force; with knownAt, as known at that recorded time (versions, outages, ends and maintenance recorded before it) */
+    /** Availability against the agreement's targets, each version for the part of the period it was in force; with knownAt, as known at that recorded time (versions, outages, ends and maintenance recorded before it); with by=day, each term's figures per day in the query's time zone */
     get: operations['getComplianceAgreementsAvailability'];
     put?: never;
     post?: never;
@@ -587,7 +587,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Availability of a service over any period in a calendar's service hours, optionally against a target */
+    /** Availability of a service over any period in a calendar's service hours, optionally against a target; with by=day, the figures per day in the query's time zone */
     get: operations['getComplianceServicesAvailability'];
     put?: never;
     post?: never;
@@ -5824,6 +5824,7 @@ export interface operations {
   getComplianceAgreementsAvailability: {
     parameters: {
       query?: {
+        by?: 'period' | 'day';
         from?: string;
         knownAt?: string;
         period?: string;
@@ -5859,6 +5860,34 @@ export interface operations {
                 downtime: number;
                 excluded: number;
                 outageId: string;
+              }[];
+              /** @description with by=day: the figures of each day measured */
+              days?: {
+                agreedServiceTime: number;
+                availabilityPercent: string | null;
+                /** @description the calendar day in the time zone of the query */
+                date: string;
+                downtime: number;
+                excludedMaintenanceDowntime: number;
+                failures: number;
+                from: string;
+                /** @description approved maintenance overlapping the day */
+                maintenance: {
+                  end: string;
+                  start: string;
+                }[];
+                maintenanceTime: number;
+                /** @description the outages with service time lost (or excluded) that day */
+                outages: {
+                  downtime: number;
+                  end: string | null;
+                  excluded: number;
+                  /** @enum {string} */
+                  impact: 'full' | 'partial' | 'degraded';
+                  outageId: string;
+                  start: string;
+                }[];
+                to: string;
               }[];
               downtime: number;
               excludedMaintenanceDowntime: number;
@@ -7542,6 +7571,7 @@ export interface operations {
   getComplianceServicesAvailability: {
     parameters: {
       query: {
+        by?: 'period' | 'day';
         calendarId: string;
         from?: string;
         knownAt?: string;
@@ -7575,6 +7605,34 @@ export interface operations {
               downtime: number;
               excluded: number;
               outageId: string;
+            }[];
+            /** @description with by=day: the figures of each day measured */
+            days?: {
+              agreedServiceTime: number;
+              availabilityPercent: string | null;
+              /** @description the calendar day in the time zone of the query */
+              date: string;
+              downtime: number;
+              excludedMaintenanceDowntime: number;
+              failures: number;
+              from: string;
+              /** @description approved maintenance overlapping the day */
+              maintenance: {
+                end: string;
+                start: string;
+              }[];
+              maintenanceTime: number;
+              /** @description the outages with service time lost (or excluded) that day */
+              outages: {
+                downtime: number;
+                end: string | null;
+                excluded: number;
+                /** @enum {string} */
+                impact: 'full' | 'partial' | 'degraded';
+                outageId: string;
+                start: string;
+              }[];
+              to: string;
             }[];
             downtime: number;
             excludedMaintenanceDowntime: number;

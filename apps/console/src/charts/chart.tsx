@@ -48,18 +48,25 @@ export function Chart({
   height,
   label,
   testId,
+  onClick,
 }: {
   option: ChartOption;
   height: number;
   label: string;
   testId?: string;
+  /** A click on a drawn item (a day of a calendar heat map, a bar): ECharts' event with the item's data. */
+  onClick?: (event: echarts.ECElementEvent) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  // The latest handler, read at click time: the chart is created once and must not be rebuilt for a new closure.
+  const clicked = useRef(onClick);
+  clicked.current = onClick;
 
   useEffect(() => {
     const element = container.current!;
     chart.current = echarts.init(element, undefined, { renderer: 'svg' });
+    chart.current.on('click', (event) => clicked.current?.(event as echarts.ECElementEvent));
     const resize = new ResizeObserver(() => chart.current?.resize());
     resize.observe(element);
     return () => {

@@ -41,7 +41,14 @@ export const en = {
       customer: 'customer',
     },
   },
-  nav: { portfolio: 'Portfolio', reports: 'Reports', queue: 'Live queue', audit: 'Audit' },
+  nav: {
+    portfolio: 'Portfolio',
+    reports: 'Reports',
+    queue: 'Live queue',
+    audit: 'Audit',
+    availability: 'Availability',
+    kpis: 'KPIs',
+  },
   portfolio: {
     title: 'Portfolio',
     intro: 'Every agreement in force in the period, measured in its own time zone, as of {{asOf}}.',

@@ -36,7 +36,14 @@ export const zhCN: Dictionary = {
     signedInAs: '{{actor}}（{{role}}）',
     roles: { admin: '管理员', slm: '服务级别经理', operations: '运维', auditor: '审计员', customer: '客户' },
   },
-  nav: { portfolio: '组合总览', reports: '报告', queue: '实时队列', audit: '审计' },
+  nav: {
+    portfolio: '组合总览',
+    reports: '报告',
+    queue: '实时队列',
+    audit: '审计',
+    availability: '可用性',
+    kpis: '关键绩效指标',
+  },
   portfolio: {
     title: '组合总览',
     intro: '本期有效的全部协议，按各自时区计量，截至 {{asOf}}。',

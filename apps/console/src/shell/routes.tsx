@@ -41,6 +41,16 @@ export const ROUTES: readonly ConsoleRoute[] = [
     page: lazyPage(() => import('../audit-trail/audit-trail-page'), 'AuditTrailPage'),
     nav: { key: 'nav.audit', href: '/audit-trail', may: 'staffRead' },
   },
+  {
+    pattern: /^\/availability$/,
+    page: lazyPage(() => import('../availability/availability-page'), 'AvailabilityPage'),
+    nav: { key: 'nav.availability', href: '/availability' },
+  },
+  {
+    pattern: /^\/kpis$/,
+    page: lazyPage(() => import('../kpis/kpis-page'), 'KpisPage'),
+    nav: { key: 'nav.kpis', href: '/kpis' },
+  },
 ];
 
 /** The route for a path, if any. */

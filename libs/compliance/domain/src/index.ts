@@ -1,5 +1,6 @@
 export * from './availability/exact-ratio';
 export * from './availability/availability';
+export * from './availability/daily-availability';
 export * from './ticket-sla/ticket-sla';
 export * from './ticket-sla/live-state';
 export * from './availability/agreement-periods';

@@ -3,9 +3,14 @@ import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { Endpoint, ValidParam, ValidQuery } from '@sla/nest-platform';
 import { GetAgreementAvailabilityQuery, GetServiceAvailabilityQuery } from './availability.queries';
-import { opaqueIdentifier, knownAtQuery } from '../compliance.schemas';
+import { opaqueIdentifier } from '../compliance.schemas';
 import { optionalDate, rangeOf } from '../reporting-range';
-import { serviceAvailabilityQuery, agreementAvailabilityRoute, serviceAvailabilityRoute } from './availability.routes';
+import {
+  agreementAvailabilityQuery,
+  serviceAvailabilityQuery,
+  agreementAvailabilityRoute,
+  serviceAvailabilityRoute,
+} from './availability.routes';
 
 /** Availability of an agreement's services, or of one service on a calendar, against the targets. */
 @Controller()
@@ -15,10 +20,18 @@ export class AvailabilityController {
   @Endpoint(agreementAvailabilityRoute)
   agreementAvailability(
     @ValidParam(agreementAvailabilityRoute, 'agreementId', opaqueIdentifier) agreementId: string,
-    @ValidQuery(agreementAvailabilityRoute) query: z.infer<typeof knownAtQuery>,
+    @ValidQuery(agreementAvailabilityRoute) query: z.infer<typeof agreementAvailabilityQuery>,
   ) {
     const { from, to } = rangeOf(query);
-    return this.queries.execute(new GetAgreementAvailabilityQuery(agreementId, from, to, optionalDate(query.knownAt)));
+    return this.queries.execute(
+      new GetAgreementAvailabilityQuery(
+        agreementId,
+        from,
+        to,
+        optionalDate(query.knownAt),
+        query.by === 'day' ? query.timeZone : undefined,
+      ),
+    );
   }
 
   @Endpoint(serviceAvailabilityRoute)
@@ -36,6 +49,7 @@ export class AvailabilityController {
         to,
         query.targetPercentage,
         optionalDate(query.knownAt),
+        query.by === 'day' ? query.timeZone : undefined,
       ),
     );
   }

@@ -4,12 +4,13 @@ import type { Kysely } from 'kysely';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import {
   availabilityTerms,
+  dailyAvailability,
   measureAvailability,
   versionsInForceDuring,
   type AvailabilityFigures,
 } from '@sla/compliance-domain';
 import { DomainError } from '@sla/event-sourcing';
-import { ServiceDowntime } from '@sla/operations-read-models';
+import { ServiceDowntime, type ServiceDowntimeIntervals } from '@sla/operations-read-models';
 import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
 import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
 
@@ -44,11 +45,67 @@ function view(serviceId: string, calendarId: string, figures: AvailabilityFigure
   };
 }
 
+export type DayView = {
+  date: string;
+  from: string;
+  to: string;
+  agreedServiceTime: number;
+  downtime: number;
+  excludedMaintenanceDowntime: number;
+  maintenanceTime: number;
+  availabilityPercent: string | null;
+  failures: number;
+  outages: {
+    outageId: string;
+    start: string;
+    end: string | null;
+    impact: 'full' | 'partial' | 'degraded';
+    downtime: number;
+    excluded: number;
+  }[];
+  maintenance: { start: string; end: string }[];
+};
+
+const iso = (instant: number) => new Date(instant).toISOString();
+
+/** Each day of [from, to) in the time zone, with the outages and maintenance that touched its service time. */
+function days(
+  input: Parameters<typeof measureAvailability>[0] & ServiceDowntimeIntervals,
+  timeZone: string,
+): DayView[] {
+  const outages = new Map(input.outages.map((outage) => [outage.outageId, outage]));
+  return dailyAvailability({ ...input, timeZone }).map(({ date, from, to, figures }) => ({
+    date,
+    from: iso(from),
+    to: iso(to),
+    agreedServiceTime: figures.agreedServiceTime,
+    downtime: figures.downtime,
+    excludedMaintenanceDowntime: figures.excludedMaintenanceDowntime,
+    maintenanceTime: figures.maintenanceTime,
+    availabilityPercent: figures.availabilityPercent,
+    failures: figures.failures,
+    outages: figures.contributions.map(({ outageId, downtime, excluded }) => {
+      const outage = outages.get(outageId)!;
+      return {
+        outageId,
+        start: iso(outage.start),
+        end: outage.end === null ? null : iso(outage.end),
+        impact: outage.impact,
+        downtime,
+        excluded,
+      };
+    }),
+    maintenance: input.maintenance
+      .filter((window) => window.start < to && window.end > from)
+      .map((window) => ({ start: iso(window.start), end: iso(window.end) })),
+  }));
+}
+
 /** Figures run up to now, or up to the moment asked about when that was earlier. */
 const asOf = (clock: Clock, knownAt: Date | undefined) =>
   Math.min(clock.now().getTime(), knownAt?.getTime() ?? Infinity);
 
-export class GetServiceAvailabilityQuery extends Query<AvailabilityView> {
+export class GetServiceAvailabilityQuery extends Query<AvailabilityView & { days?: DayView[] }> {
   constructor(
     readonly serviceId: string,
     readonly calendarId: string,
@@ -57,6 +114,8 @@ export class GetServiceAvailabilityQuery extends Query<AvailabilityView> {
     readonly targetPercentage: number | undefined,
     /** As known then: only outages, maintenance and their ends recorded before this instant. */
     readonly knownAt?: Date,
+    /** Also the figures of each day, in this time zone. */
+    readonly daysIn?: string,
   ) {
     super();
   }
@@ -78,27 +137,32 @@ export class GetServiceAvailabilityHandler implements IQueryHandler<GetServiceAv
     to,
     targetPercentage,
     knownAt,
-  }: GetServiceAvailabilityQuery): Promise<AvailabilityView> {
+    daysIn,
+  }: GetServiceAvailabilityQuery): Promise<AvailabilityView & { days?: DayView[] }> {
     const calendar = (await this.calendars.load([calendarId])).get(calendarId);
     if (!calendar) throw new ComplianceLookupError('UNKNOWN_CALENDAR', `no calendar '${calendarId}'`);
     const range = { from: from.getTime(), to: to.getTime() };
-    const figures = measureAvailability({
+    const input = {
       ...range,
       asOf: asOf(this.clock, knownAt),
       calendar,
       ...(await this.downtime.during(serviceId, range.from, range.to, knownAt)),
       ...(targetPercentage === undefined ? {} : { targetPercentage }),
-    });
-    return view(serviceId, calendarId, figures);
+    };
+    const figures = view(serviceId, calendarId, measureAvailability(input));
+    return daysIn === undefined ? figures : { ...figures, days: days(input, daysIn) };
   }
 }
+
+/** One service target under one version, for the stretch of the range that version was in force. */
+export type AvailabilityTermView = AvailabilityView & { version: number; period: string };
 
 export type AgreementAvailabilityView = {
   agreementId: string;
   from: string;
   to: string;
   /** One entry per service target and per stretch of the period a version was in force. */
-  terms: (AvailabilityView & { version: number; period: string })[];
+  terms: (AvailabilityTermView & { days?: DayView[] })[];
   /** Every term met its target. */
   allTargetsMet: boolean | null;
 };
@@ -110,6 +174,8 @@ export class GetAgreementAvailabilityQuery extends Query<AgreementAvailabilityVi
     readonly to: Date,
     /** As known then: agreement versions, outages and maintenance recorded before this instant. */
     readonly knownAt?: Date,
+    /** Also each term's figures per day, in this time zone. */
+    readonly daysIn?: string,
   ) {
     super();
   }
@@ -124,7 +190,13 @@ export class GetAgreementAvailabilityHandler implements IQueryHandler<GetAgreeme
     private readonly downtime: ServiceDowntime,
   ) {}
 
-  async execute({ agreementId, from, to, knownAt }: GetAgreementAvailabilityQuery): Promise<AgreementAvailabilityView> {
+  async execute({
+    agreementId,
+    from,
+    to,
+    knownAt,
+    daysIn,
+  }: GetAgreementAvailabilityQuery): Promise<AgreementAvailabilityView> {
     const agreement = await this.db
       .selectFrom('compliance_agreement')
       .selectAll()
@@ -150,18 +222,19 @@ export class GetAgreementAvailabilityHandler implements IQueryHandler<GetAgreeme
             'UNKNOWN_CALENDAR',
             `version ${term.version} measures ${serviceId} in calendar '${term.target.calendarId}', which is not defined`,
           );
-        const figures = measureAvailability({
+        const input = {
           from: term.from,
           to: term.to,
           asOf: measuredUntil,
           calendar,
           ...(await this.downtime.during(serviceId, term.from, term.to, knownAt)),
           targetPercentage: term.target.percentage,
-        });
+        };
         terms.push({
-          ...view(serviceId, term.target.calendarId, figures),
+          ...view(serviceId, term.target.calendarId, measureAvailability(input)),
           version: term.version,
           period: term.target.period,
+          ...(daysIn === undefined ? {} : { days: days(input, daysIn) }),
         });
       }
     }

@@ -6,7 +6,7 @@ import { AgreementDirectory } from '@sla/agreements-read-models';
 import { CalendarCatalogue } from '@sla/catalogue-read-models';
 import { reportingRange, truncatedDecimal, versionsInForceDuring } from '@sla/compliance-domain';
 import { CLOCK, READ_STORE, type Clock } from '@sla/nest-platform';
-import { GetAgreementAvailabilityQuery, type AgreementAvailabilityView } from '../availability/availability.queries';
+import { GetAgreementAvailabilityQuery, type AvailabilityTermView } from '../availability/availability.queries';
 import { ListFollowUpsQuery } from '../breach-follow-up/breach-follow-up.handlers';
 import type { TicketSlaTables } from '../ticket-sla/ticket-sla.projection';
 import { GetResponseResolutionComplianceQuery, type MetricCompliance } from '../ticket-sla/ticket-sla.queries';
@@ -32,7 +32,7 @@ export type PortfolioAgreement = {
   from: string;
   to: string;
   compliance: 'met' | 'at-risk' | 'breached';
-  availability: AgreementAvailabilityView['terms'];
+  availability: AvailabilityTermView[];
   response: PortfolioMetric;
   resolution: PortfolioMetric;
   /** Running clocks of the period's tickets past their at-risk instant and not yet breached, as of now. */
