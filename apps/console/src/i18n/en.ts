@@ -29,7 +29,7 @@ export const en = {
       customer: 'customer',
     },
   },
-  nav: { portfolio: 'Portfolio', reports: 'Reports' },
+  nav: { portfolio: 'Portfolio', reports: 'Reports', desk: 'Agreements desk' },
   portfolio: {
     title: 'Portfolio',
     intro: 'Every agreement in force in the period, measured in its own time zone, as of {{asOf}}.',

@@ -25,7 +25,7 @@ export const zhCN: Dictionary = {
     signedInAs: '{{actor}}（{{role}}）',
     roles: { admin: '管理员', slm: '服务级别经理', operations: '运维', auditor: '审计员', customer: '客户' },
   },
-  nav: { portfolio: '组合总览', reports: '报告' },
+  nav: { portfolio: '组合总览', reports: '报告', desk: '协议工作台' },
   portfolio: {
     title: '组合总览',
     intro: '本期有效的全部协议，按各自时区计量，截至 {{asOf}}。',

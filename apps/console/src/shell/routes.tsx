@@ -22,6 +22,15 @@ export const ROUTES: readonly ConsoleRoute[] = [
     nav: { key: 'nav.reports', href: '/service-reports' },
   },
   { pattern: /^\/report\/[^/]+$/, page: lazyPage(() => import('../reports/report-page'), 'ReportPage') },
+  {
+    pattern: /^\/agreements-desk$/,
+    page: lazyPage(() => import('../agreements-desk/desk-page'), 'DeskPage'),
+    nav: { key: 'nav.desk', href: '/agreements-desk' },
+  },
+  {
+    pattern: /^\/agreement-actions\/[^/]+$/,
+    page: lazyPage(() => import('../agreements-desk/agreement-actions-page'), 'AgreementActionsPage'),
+  },
 ];
 
 /** The route for a path, if any. */
