@@ -9,6 +9,8 @@ const api = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
+  // The forms import the API's zod schemas through the path aliases of apps/console/tsconfig.json (pure modules only).
+  resolve: { tsconfigPaths: true },
   build: { outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)), emptyOutDir: true },
   server: {
     host: '127.0.0.1',

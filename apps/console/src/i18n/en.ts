@@ -48,6 +48,7 @@ export const en = {
     audit: 'Audit',
     availability: 'Availability',
     kpis: 'KPIs',
+    desk: 'Agreements desk',
   },
   portfolio: {
     title: 'Portfolio',

@@ -43,6 +43,7 @@ export const zhCN: Dictionary = {
     audit: '审计',
     availability: '可用性',
     kpis: '关键绩效指标',
+    desk: '协议工作台',
   },
   portfolio: {
     title: '组合总览',

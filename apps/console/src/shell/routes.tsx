@@ -51,6 +51,15 @@ export const ROUTES: readonly ConsoleRoute[] = [
     page: lazyPage(() => import('../kpis/kpis-page'), 'KpisPage'),
     nav: { key: 'nav.kpis', href: '/kpis' },
   },
+  {
+    pattern: /^\/agreements-desk$/,
+    page: lazyPage(() => import('../agreements-desk/desk-page'), 'DeskPage'),
+    nav: { key: 'nav.desk', href: '/agreements-desk', may: 'change' },
+  },
+  {
+    pattern: /^\/agreement-actions\/[^/]+$/,
+    page: lazyPage(() => import('../agreements-desk/agreement-actions-page'), 'AgreementActionsPage'),
+  },
 ];
 
 /** The route for a path, if any. */

@@ -7,5 +7,6 @@ export * from './agreement/version-diff';
 export * from './agreement/content-references';
 export * from './underpinning/underpinning-gaps';
 export * from './templates/agreement-templates';
+export * from './review/review.schemas';
 export * from './review/review.decider';
 export * from './improvement-plan/improvement-plan.decider';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // Schemas more than one agreements use case (negotiation, lifecycle, queries, reviews, plans) uses.
 
-export const signatory = z.strictObject({ name: z.string().trim().min(1), title: z.string().trim().min(1) });
+export { signatory } from './agreement-bodies.schemas';
 
 export const changed = z.object({ agreementId: z.string(), streamRevision: z.string(), events: z.array(z.string()) });
 

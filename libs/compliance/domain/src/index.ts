@@ -6,4 +6,5 @@ export * from './ticket-sla/live-state';
 export * from './availability/agreement-periods';
 export * from './availability/reporting-period';
 export * from './ticket-sla/sla-detection.events';
+export * from './breach-follow-up/breach-follow-up-steps.schemas';
 export * from './breach-follow-up/breach-follow-up.decider';

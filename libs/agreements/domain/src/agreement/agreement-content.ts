@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema } from '@sla/event-sourcing';
+import { instantSchema } from '@sla/event-sourcing/identifiers';
 
 export const agreementKindSchema = z.enum(['SLA', 'OLA', 'UC']);
 export type AgreementKind = z.infer<typeof agreementKindSchema>;

@@ -1,32 +1,11 @@
-import { instantSchema, slugSchema } from '@sla/event-sourcing';
+import { slugSchema } from '@sla/event-sourcing';
 import { z } from 'zod';
 import { defineRoute, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
 import { access } from '@sla/access-control';
 import { governanceFact } from '../agreement.schemas';
+import { approvalBody, closureBody, detailBody, effectivenessBody, progressBody } from '../agreement-bodies.schemas';
 
-export const detailBody = z.strictObject({
-  approach: z.string().trim().min(1),
-  owner: z.string().trim().min(1),
-  dueAt: instantSchema,
-  resources: z.string().default(''),
-  occurredAt: instantSchema.optional(),
-});
-
-export const approvalBody = z.strictObject({ occurredAt: instantSchema.optional() });
-
-export const progressBody = z.strictObject({
-  note: z.string().trim().min(1),
-  percentComplete: z.number().int().min(0).max(100),
-  occurredAt: instantSchema.optional(),
-});
-
-export const effectivenessBody = z.strictObject({
-  effective: z.boolean(),
-  evidence: z.string().trim().min(1),
-  occurredAt: instantSchema.optional(),
-});
-
-export const closureBody = z.strictObject({ outcome: z.string().trim().min(1), occurredAt: instantSchema.optional() });
+export { approvalBody, closureBody, detailBody, effectivenessBody, progressBody };
 
 export const plansQuery = z.strictObject({
   agreementId: slugSchema.optional(),

@@ -1,55 +1,10 @@
-import { instantSchema, slugSchema } from '@sla/event-sourcing';
 import { z } from 'zod';
-import { agreementContentSchema, agreementKindSchema, partySchema } from '@sla/agreements-domain';
 import { access } from '@sla/access-control';
 import { defineRoute, writeErrors } from '@sla/nest-platform';
-import { signatory, changed, underpinningGap } from '../agreement.schemas';
+import { changed, underpinningGap } from '../agreement.schemas';
+import { amendBody, draftBody, reviseBody, signBody, submitBody } from '../agreement-bodies.schemas';
 
-export const draftBody = z
-  .strictObject({
-    agreementId: slugSchema,
-    kind: agreementKindSchema,
-    provider: partySchema,
-    counterparty: partySchema,
-    content: agreementContentSchema.optional(),
-    /** Start from a shipped template instead of full content. */
-    template: z
-      .strictObject({
-        title: z.string().trim().min(1),
-        services: z.array(z.string().min(1)).min(1),
-        tier: z.enum(['basic', 'standard', 'advanced', 'exceptional']),
-        calendars: z.strictObject({ roundTheClock: z.string().min(1), businessHours: z.string().min(1) }),
-        effectiveFrom: instantSchema,
-        expiresAt: instantSchema.optional(),
-      })
-      .optional(),
-    occurredAt: instantSchema.optional(),
-  })
-  .refine((body) => (body.content === undefined) !== (body.template === undefined), {
-    message: 'give either content or template',
-    path: ['content'],
-  });
-
-export const reviseBody = z.strictObject({
-  content: agreementContentSchema,
-  note: z.string().max(2_000).default(''),
-  occurredAt: instantSchema.optional(),
-});
-
-export const submitBody = z.strictObject({ occurredAt: instantSchema.optional() });
-
-export const signBody = z.strictObject({
-  party: z.enum(['provider', 'counterparty']),
-  signatory,
-  riskAcceptance: z.strictObject({ reason: z.string().trim().min(1) }).optional(),
-  occurredAt: instantSchema.optional(),
-});
-
-export const amendBody = z.strictObject({
-  changeRequest: z.string().trim().min(1).max(100),
-  content: agreementContentSchema,
-  occurredAt: instantSchema.optional(),
-});
+export { amendBody, draftBody, reviseBody, signBody, submitBody };
 
 // The gaps in the shape a signature without risk acceptance is refused with (422, error.details).
 export const submitted = changed.extend({ underpinningGaps: z.array(underpinningGap) });

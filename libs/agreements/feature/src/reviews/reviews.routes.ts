@@ -1,6 +1,5 @@
 import { instantSchema, slugSchema } from '@sla/event-sourcing';
 import { z } from 'zod';
-import { reviewHeldSchema, reviewScheduledSchema } from '@sla/agreements-domain';
 import { defineRoute, pageQueryShape, pageSchema, writeErrors } from '@sla/nest-platform';
 import { access } from '@sla/access-control';
 import {
@@ -13,14 +12,9 @@ import {
   reviewPlanEffectivenessRoute,
 } from '../improvement-plans/improvement-plans.routes';
 import { governanceFact } from '../agreement.schemas';
+import { holdBody, scheduleBody } from '../agreement-bodies.schemas';
 
-export const scheduleBody = reviewScheduledSchema
-  .omit({ occurredAt: true })
-  .extend({ occurredAt: instantSchema.optional() });
-
-export const holdBody = reviewHeldSchema
-  .omit({ reviewId: true, occurredAt: true })
-  .extend({ occurredAt: instantSchema.optional() });
+export { holdBody, scheduleBody };
 
 export const reviewsQuery = z.strictObject({
   agreementId: slugSchema.optional(),

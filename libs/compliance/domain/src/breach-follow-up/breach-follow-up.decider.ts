@@ -1,65 +1,47 @@
-import { z } from 'zod';
 import {
   DomainError,
   defineEvent,
   type Decider,
   type DomainEvent,
   type EventDataOf,
-  instantSchema,
   streamName,
 } from '@sla/event-sourcing';
+import {
+  breachCustomerNotifiedSchema,
+  breachRemediationReportedSchema,
+  breachRootCauseRecordedSchema,
+  breachServiceCreditAssessedSchema,
+  breachWaiverRecordedSchema,
+} from './breach-follow-up-steps.schemas';
 
-const breachEventId = z.uuid();
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-/** The customer was told of the breach (due within 24 hours of its detection). */
 export const BreachCustomerNotified = defineEvent({
   type: 'BreachCustomerNotified',
   schemaVersion: 1,
-  schema: z.strictObject({
-    breachEventId,
-    channel: text(100),
-    recipient: text(300),
-    reference: text(200).optional(),
-    occurredAt: instantSchema,
-  }),
+  schema: breachCustomerNotifiedSchema,
 });
 
 export const BreachRootCauseRecorded = defineEvent({
   type: 'BreachRootCauseRecorded',
   schemaVersion: 1,
-  schema: z.strictObject({ breachEventId, rootCause: text(5_000), occurredAt: instantSchema }),
+  schema: breachRootCauseRecordedSchema,
 });
 
-/**
- * Assessed against the credit terms of the agreement version the breach was judged by; `termIndex` null when none
- * applies.
- */
 export const BreachServiceCreditAssessed = defineEvent({
   type: 'BreachServiceCreditAssessed',
   schemaVersion: 1,
-  schema: z.strictObject({
-    breachEventId,
-    termIndex: z.number().int().min(0).nullable(),
-    // Filled in from the agreement's term when recorded.
-    condition: z.string().nullable().default(null),
-    credit: z.string().nullable().default(null),
-    rationale: text(2_000),
-    occurredAt: instantSchema,
-  }),
+  schema: breachServiceCreditAssessedSchema,
 });
 
 export const BreachRemediationReported = defineEvent({
   type: 'BreachRemediationReported',
   schemaVersion: 1,
-  schema: z.strictObject({ breachEventId, report: text(10_000), occurredAt: instantSchema }),
+  schema: breachRemediationReportedSchema,
 });
 
-/** A short deviation the customer approved: recorded beside the breach, which stays on record. */
 export const BreachWaiverRecorded = defineEvent({
   type: 'BreachWaiverRecorded',
   schemaVersion: 1,
-  schema: z.strictObject({ breachEventId, approvedBy: text(300), reason: text(2_000), occurredAt: instantSchema }),
+  schema: breachWaiverRecordedSchema,
 });
 
 export const breachFollowUpEventDefinitions = [
