@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import i18next, { type TFunction } from 'i18next';
 import { en } from '../../apps/console/src/i18n/en';
+import { ticketTimelineDictionary } from '../../apps/console/src/ticket-timeline/ticket-timeline.i18n';
 import { zhCN } from '../../apps/console/src/i18n/zh-CN';
 import { formatDuration, formatInstant } from '../../apps/console/src/i18n/format';
 import { formatCountdown, priorityParameter } from '../../apps/console/src/queue/queue-view';
@@ -22,7 +23,10 @@ beforeAll(async () => {
   await instance.init({
     lng: 'en',
     fallbackLng: 'en',
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: {
+      en: { translation: { ...en, ...ticketTimelineDictionary.en } },
+      'zh-CN': { translation: { ...zhCN, ...ticketTimelineDictionary['zh-CN'] } },
+    },
     interpolation: { escapeValue: false },
   });
   translate = { en: instance.getFixedT('en'), 'zh-CN': instance.getFixedT('zh-CN') };

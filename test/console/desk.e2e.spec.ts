@@ -327,7 +327,12 @@ describe('the console: Live queue and Ticket SLA timeline (Chromium, real API, s
     return eventually(async () => {
       const response = await demo.http.get('/compliance/tickets/DESK-2/timeline');
       const timeline = response.body as Timeline;
-      return response.status === 200 && timeline.facts.length === 5 && timeline.clocks.length > 0
+      // The page also reads the ticket itself, from another view that catches up on its own.
+      const ticket = await demo.http.get('/tickets/DESK-2');
+      return response.status === 200 &&
+        timeline.facts.length === 5 &&
+        timeline.clocks.length > 0 &&
+        ticket.status === 200
         ? timeline
         : undefined;
     }, 30_000);
