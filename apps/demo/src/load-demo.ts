@@ -38,6 +38,12 @@ export type DemoLoadOptions = {
   readonly now: () => Date;
   /** Headers sent with every request, e.g. an API key when access control is on. */
   readonly headers?: Record<string, string>;
+  /**
+   * With access control on, the API records the key's actor, not `x-actor`: a step done by one of these actors is
+   * sent with that actor's own key instead (a counterparty signs with its customer key; one key cannot sign for
+   * both parties).
+   */
+  readonly actorKeys?: Readonly<Record<string, string>>;
   /** Tickets delivered at the same time (each ticket's facts stay in order). */
   readonly concurrency?: number;
   /** Show a progress bar per phase (on stderr). */
@@ -69,7 +75,7 @@ class DemoLoadError extends Error {}
 export async function loadDemo(options: DemoLoadOptions): Promise<DemoLoadSummary> {
   const started = performance.now();
   const { scenario } = options;
-  const api = apiClient(options.baseUrl, options.headers ?? {});
+  const api = apiClient(options.baseUrl, options.headers ?? {}, options.actorKeys ?? {});
   const phases = Object.fromEntries(
     DEMO_PHASES.map((phase) => [phase, { added: 0, alreadyPresent: 0, notYetDue: 0 }]),
   ) as Record<DemoPhase, PhaseCount>;
@@ -275,7 +281,7 @@ async function runStep(api: ApiClient, step: DemoStep): Promise<boolean> {
   if (response.status === 409 && doneWhen && matchesPattern((await api.get(doneWhen.path)).body, doneWhen.matches)) {
     return false;
   }
-  api.accepted(step.method, path, response);
+  api.accepted(step.method, path, response, step.actor);
   // Checked for every step: an alert the product did not store must stop the load, done-when or not.
   const duplicate = isDuplicateDelivery(step, response);
   if (!doneWhen) return !duplicate;
@@ -422,11 +428,18 @@ async function eventsApplied(api: ApiClient): Promise<number> {
 type ApiResponse = { readonly status: number; readonly body: any };
 type ApiClient = ReturnType<typeof apiClient>;
 
-function apiClient(baseUrl: string, headers: Record<string, string>) {
+function apiClient(baseUrl: string, headers: Record<string, string>, actorKeys: Readonly<Record<string, string>>) {
   const request = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
+    const actorKey = extra['x-actor'] === undefined ? undefined : actorKeys[extra['x-actor']];
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', 'x-actor': LOADER_ACTOR, ...headers, ...extra },
+      headers: {
+        'content-type': 'application/json',
+        'x-actor': LOADER_ACTOR,
+        ...headers,
+        ...extra,
+        ...(actorKey ? { authorization: `Bearer ${actorKey}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -435,9 +448,18 @@ function apiClient(baseUrl: string, headers: Record<string, string>) {
   };
   const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
   /** Stops the load with the API's answer unless it accepted the write. */
-  const accepted = (method: string, path: string, response: ApiResponse) => {
+  const accepted = (method: string, path: string, response: ApiResponse, actor?: string) => {
     if (response.status >= 300) {
-      throw new DemoLoadError(`${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+      // One key cannot sign for both parties: the API records the key's actor, whatever x-actor says.
+      const ownKeyNeeded =
+        actor !== undefined &&
+        !actorKeys[actor] &&
+        (response.body?.error?.code === 'SAME_ACTOR_FOR_BOTH_PARTIES' ||
+          (response.status === 403 && /signature/.test(path)));
+      const hint = ownKeyNeeded
+        ? ` (access control is on: ${actor} signs with its own key; name it in DEMO_ACTOR_KEYS_FILE, see the README)`
+        : '';
+      throw new DemoLoadError(`${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}${hint}`);
     }
     return response;
   };
@@ -447,7 +469,7 @@ function apiClient(baseUrl: string, headers: Record<string, string>) {
     accepted,
     /** A write that must be accepted; anything else stops the load with the API's answer. */
     write: async (method: string, path: string, body: unknown, extra?: Record<string, string>) =>
-      accepted(method, path, await request(method, path, body, extra)),
+      accepted(method, path, await request(method, path, body, extra), extra?.['x-actor']),
     /** Waits until GET `path` answers 200 with a body the check accepts (the view has caught up with a write). */
     until: async (path: string, check: (body: any) => boolean) => {
       const deadline = Date.now() + READ_TIMEOUT_MILLISECONDS;

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { z } from 'zod';
 import { countDeliveries, DEMO_SIZES, demoAlertMapping, generateDemoScenario, type DemoSize } from '@sla/demo';
 import { loadConfiguration } from '@sla/configuration';
 import { openInfrastructure, type Infrastructure } from '@sla/composition';
@@ -64,6 +65,7 @@ const program = new Command('demo')
         // What lies after the start of today (UTC) is held back: runs on the same day load the same events.
         now: () => cutoff,
         headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
+        actorKeys: readActorKeys(process.env.DEMO_ACTOR_KEYS_FILE),
         progress: true,
         // The product on this machine (same environment): its bulk import takes the bulk of the facts far faster
         // than one request each. A remote API (DEMO_API_URL, --api) gets every fact over HTTP.
@@ -216,3 +218,11 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 });
+
+/** DEMO_ACTOR_KEYS_FILE: a JSON object of the demo's actors to their own API keys (`{ "berlin.buyer": "…" }`). */
+function readActorKeys(file: string | undefined): Record<string, string> {
+  if (!file) return {};
+  const parsed = z.record(z.string().min(1), z.string().min(1)).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`DEMO_ACTOR_KEYS_FILE=${file}: not a JSON object of actor names to API keys`);
+  return parsed.data;
+}
