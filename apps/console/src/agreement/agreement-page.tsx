@@ -1,4 +1,5 @@
 import { Alert, Card, Flex, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { currentMonth, monthChoices } from '../shell/months';
 import type { TableColumnsType } from 'antd';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from 'echarts';
 import type { TFunction } from 'i18next';
@@ -67,20 +68,6 @@ function formatMonth(period: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
     new Date(`${period}-01T00:00:00Z`),
   );
-}
-
-function currentMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
-
-/** The last three years of months up to now, and the one in the URL. */
-function monthChoices(selected: string, locale: string) {
-  const months = new Set([selected, ...trendMonths(currentMonth(), 36)]);
-  return [...months]
-    .sort()
-    .reverse()
-    .map((value) => ({ value, label: formatMonth(value, locale) }));
 }
 
 /** A link inside the console: a real href (open in a new tab works), navigation without reload on a plain click. */

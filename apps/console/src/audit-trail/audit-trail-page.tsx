@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Descriptions, Flex, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { currentMonth, monthChoices } from '../shell/months';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -49,25 +50,6 @@ const GREY = { color: 'rgba(0, 0, 0, 0.88)', background: '#fafafa', borderColor:
 const EVIDENCE_ROLES = new Set(['auditor', 'slm', 'admin']);
 /** Who may read the replay and the signed tree heads (access.audit). */
 const AUDIT_ROLES = new Set(['auditor', 'admin']);
-
-function currentMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
-
-function monthChoices(selected: string, locale: string) {
-  const [year, month] = currentMonth().split('-').map(Number);
-  const months = new Set([selected]);
-  for (let back = 0; back < 36; back += 1) {
-    const date = new Date(Date.UTC(year!, month! - 1 - back, 1));
-    months.add(`${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`);
-  }
-  const name = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
-  return [...months]
-    .sort()
-    .reverse()
-    .map((value) => ({ value, label: name.format(new Date(`${value}-01T00:00:00Z`)) }));
-}
 
 /** An instant typed by the user (ISO 8601), applied to the URL on Enter or by the button; refused in place if not. */
 function InstantField(props: {

@@ -1,4 +1,5 @@
 import { Alert, Card, Col, Flex, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { currentMonth, monthChoices } from '../shell/months';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -15,27 +16,6 @@ const COMPLIANCE_COLOURS = {
 } as const;
 const filterLabel = { display: 'inline-flex', alignItems: 'center', gap: 8 } as const;
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** The month of the browser's clock, as the period picker and the API name it (2026-03). */
-function currentMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
-
-/** The months to choose from: the last three years up to the current month, and the one in the URL. */
-function monthChoices(selected: string, locale: string) {
-  const [year, month] = currentMonth().split('-').map(Number);
-  const months = new Set([selected]);
-  for (let back = 0; back < 36; back += 1) {
-    const date = new Date(Date.UTC(year!, month! - 1 - back, 1));
-    months.add(`${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`);
-  }
-  const name = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
-  return [...months]
-    .sort()
-    .reverse()
-    .map((value) => ({ value, label: name.format(new Date(`${value}-01T00:00:00Z`)) }));
-}
 
 /** The agreement's own page, on the portfolio's month. */
 const agreementHref = (row: PortfolioRow, period: string) =>
