@@ -70,7 +70,7 @@ describe('the console: Reports pages (Chromium, real API, small demo)', () => {
     await screenshot(page, 'reports-zh-CN');
     await page.getByText('English', { exact: true }).click();
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it('opens a report from the list by keyboard: its HTML in the page and a PDF link that answers a PDF', async () => {
     const [report] = await listed('2026-02');
@@ -91,9 +91,10 @@ describe('the console: Reports pages (Chromium, real API, small demo)', () => {
     // That refusal is the sandbox working, and the only thing allowed to show after the check.
     expect(problems.filter((problem) => !/^Blocked script execution in 'about:srcdoc'/.test(problem))).toEqual([]);
     problems.length = 0;
-  }, 120_000);
+  }, 300_000);
 
   it('takes a draft through review, approval and publication by keyboard; four eyes refused in place', async () => {
+    problems.length = 0;
     // An internal report drafted now for a month the demo left without one.
     const [definition] = (await demo.http.get('/report-definitions')).body.items;
     const drafter = httpClient(demo.api.baseUrl, { 'x-actor': 'dora.drafter' }, demo.api.conformance);
@@ -128,8 +129,9 @@ describe('the console: Reports pages (Chromium, real API, small demo)', () => {
     await page.getByTestId('step-error').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('step-error').innerText()).toMatch(/approve/i);
     expect((await revision()).status).toBe('reviewed');
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(new RegExp(`^4\\d\\d .*/reports/${reportId}/approval$`));
+    const shown = problems.filter((problem) => !/^Blocked script execution in 'about:srcdoc'/.test(problem));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatch(new RegExp(`^4\\d\\d .*/reports/${reportId}/approval$`));
     problems.length = 0;
 
     await takeStep('approval', 'olga.approver');
@@ -139,6 +141,7 @@ describe('the console: Reports pages (Chromium, real API, small demo)', () => {
     await page.getByText('This revision is published; a correction is a new revision.').waitFor({ timeout: 30_000 });
     expect((await revision()).status).toBe('published');
     await expectAccessible(page, 'report steps (en)');
+    // As above: axe's script refused by the report's script-less frame is the sandbox working.
     expect(problems.filter((problem) => !/^Blocked script execution in 'about:srcdoc'/.test(problem))).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });
