@@ -294,12 +294,14 @@ describe('the console: agreements desk and agreement actions (Chromium, real API
     await type('follow-up-rootCause', 'A certificate expired on the payment gateway');
     await send('follow-up-submit');
     await page.getByText('已记录。').waitFor({ timeout: 30_000 });
-    const recorded: FollowUp[] = (
-      await demo.http.get(`/compliance/follow-ups?status=all&agreementId=${agreementId}&limit=500`)
-    ).body.items;
-    expect(recorded.find((followUp) => followUp.breachEventId === breach.breachEventId)!.rootCause).toBe(
-      'A certificate expired on the payment gateway',
-    );
+    // The follow-up list is a view: the step is recorded before the view shows it.
+    const rootCause = await eventually(async () => {
+      const recorded: FollowUp[] = (
+        await demo.http.get(`/compliance/follow-ups?status=all&agreementId=${agreementId}&limit=500`)
+      ).body.items;
+      return recorded.find((followUp) => followUp.breachEventId === breach.breachEventId)?.rootCause ?? undefined;
+    }, 30_000);
+    expect(rootCause).toBe('A certificate expired on the payment gateway');
 
     // A review: scheduled, then held with two decisions, one of which opens an improvement plan.
     await type('schedule-reviewId', 'console-review-2026');
@@ -322,7 +324,10 @@ describe('the console: agreements desk and agreement actions (Chromium, real API
     await send('hold-submit');
     await page.waitForSelector('tr[data-row-key="console-plan-p2"], [data-testid="hold-error"]', { timeout: 60_000 });
     expect(await page.getByTestId('hold-error').allInnerTexts()).toEqual([]);
-    const review = (await demo.http.get('/reviews/console-review-2026')).body;
+    const review = await eventually(async () => {
+      const shown = (await demo.http.get('/reviews/console-review-2026')).body;
+      return shown.status === 'held' ? shown : undefined;
+    }, 30_000);
     expect(review.status).toBe('held');
     expect((review.decisions as { outcome: string }[]).map((decision) => decision.outcome)).toEqual([
       'improvement-required',
@@ -339,7 +344,10 @@ describe('the console: agreements desk and agreement actions (Chromium, real API
     await page.fill('#plan-dueAt', '2027-03-01T00:00');
     await send('plan-submit');
     await page.getByTestId('plan-phase-console-plan-p2').getByText('已计划').waitFor({ timeout: 30_000 });
-    const plan = (await demo.http.get('/improvement-plans/console-plan-p2')).body;
+    const plan = await eventually(async () => {
+      const shown = (await demo.http.get('/improvement-plans/console-plan-p2')).body;
+      return shown.phase === 'planned' ? shown : undefined;
+    }, 30_000);
     expect(plan).toMatchObject({
       phase: 'planned',
       owner: 'Wang Fang',
