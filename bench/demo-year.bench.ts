@@ -63,6 +63,24 @@ async function newTypes(url: string, skip: number): Promise<string> {
   }
 }
 
+/** The events after the first `skip` of the log, one line each (stream, type, actor, data), at most `limit`. */
+async function eventsAfter(url: string, skip: number, limit = 10): Promise<string[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      'select stream_name, event_type, metadata, data from event_store.events order by global_position offset $1 limit $2',
+      [skip, limit],
+    );
+    return rows.map(
+      (row) =>
+        `${row.stream_name} ${row.event_type} by ${row.metadata?.actor ?? '?'}: ${JSON.stringify(row.data).slice(0, 300)}`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 /** The API on the demo's database, as `npm start` after `npm run demo`; the checks run against it over HTTP. */
 async function checkWhatTheDemoLeft(environment: Record<string, string>, baseUrl: string): Promise<string[]> {
   const api = spawn(process.execPath, [built('api')], { env: { ...process.env, ...environment }, stdio: 'ignore' });
@@ -179,6 +197,14 @@ void withThrowawayPostgres(async ({ url, directory }) => {
   if (second.code !== 0 || after !== beforeSecond)
     findings.push(`the second run (exit ${second.code}) left ${after} events, not ${beforeSecond}`);
   console.log(`second run: ${second.seconds.toFixed(1)} s, ${after - beforeSecond} events added`);
+  console.log(
+    second.output
+      .split('\n')
+      .filter((line) => /^(Demo|Loaded|Nothing|  \w)/.test(line) && !/^  (curl|open|npm)/.test(line))
+      .map((line) => `  | ${line}`)
+      .join('\n'),
+  );
+  for (const line of await eventsAfter(url, beforeSecond)) console.log(`  added: ${line}`);
 
   const raw = await rawInserts(url, events);
   console.log(
