@@ -151,8 +151,28 @@ describe('agreements over HTTP (real app, real PostgreSQL)', () => {
     });
     expect(drafted).toMatchObject({ status: 201, body: { agreementId: 'email-sla', streamRevision: '0' } });
 
+    // Before submitting, the draft's gaps can be previewed: the same check, read-only.
+    const previewed = await eventually(async () => {
+      const answer = await http.get('/agreements/email-sla/versions/1/underpinning-gaps');
+      return answer.status === 200 ? answer.body : undefined;
+    });
+    expect(previewed).toMatchObject({ agreementId: 'email-sla', version: 1, versionStatus: 'draft' });
+    const eventsBeforeSubmission = await storedEvents();
+    expect((await http.get('/agreements/email-sla/versions/1/underpinning-gaps')).status).toBe(200);
+    expect(await storedEvents()).toBe(eventsBeforeSubmission);
+    // An OLA or UC underpins, it is not underpinned; an unknown version is a 404, a bad one a 400 naming it.
+    expect((await http.get('/agreements/mailhost-uc/versions/1/underpinning-gaps')).body).toMatchObject({
+      versionStatus: 'approved',
+      underpinningGaps: [],
+    });
+    expect((await http.get('/agreements/email-sla/versions/9/underpinning-gaps')).status).toBe(404);
+    const badVersion = await http.get('/agreements/email-sla/versions/first/underpinning-gaps');
+    expect(badVersion.status).toBe(400);
+    expect(JSON.stringify(badVersion.body.error)).toContain('version');
+
     const submitted = await http.post('/agreements/email-sla/versions/1/submission', {});
     expect(submitted.status).toBe(200);
+    expect(submitted.body.underpinningGaps).toEqual(previewed.underpinningGaps);
     // The submission answers with the gaps it recorded, beside its events.
     expect(submitted.body.events).toEqual(['AgreementVersionSubmitted']);
     const submittedGaps = submitted.body.underpinningGaps.map(

@@ -136,6 +136,14 @@ describe('the console: agreements desk and agreement actions (Chromium, real API
     ]);
     expect(drafted.versions[0]!.content.availabilityTargets[0]!.calendarId).toBe(roundTheClock);
     await page.getByTestId('version-status').getByText('draft', { exact: true }).waitFor();
+    // Before submitting, the draft's gaps as a submission would find them now (read-only: nothing is recorded).
+    await page.getByTestId('gaps-preview').waitFor({ timeout: 30_000 });
+    const previewed = await page.getByTestId('gaps-preview').locator('li').allInnerTexts();
+    const preview = (await demo.http.get('/agreements/pos-support-sla/versions/1/underpinning-gaps')).body;
+    expect(preview).toMatchObject({ agreementId: 'pos-support-sla', version: 1, versionStatus: 'draft' });
+    expect(previewed).toHaveLength(preview.underpinningGaps.length);
+    expect(previewed[0]).toMatch(/^No supporting OLA or UC: /);
+    expect((await agreement('pos-support-sla')).revision).toBe(drafted.revision);
 
     await type('actions-X-Actor', 'slm.wang');
     await send('submit-version');
@@ -145,7 +153,7 @@ describe('the console: agreements desk and agreement actions (Chromium, real API
     // The gaps the API recorded at submission are listed before anyone signs (a template SLA has no OLA or UC yet).
     const gaps = submitted.versions[0]!.underpinningGaps.length;
     expect(gaps).toBeGreaterThan(0);
-    expect(await page.getByTestId('gaps').locator('li').count()).toBe(gaps);
+    expect(await page.getByTestId('gaps').locator('li').allInnerTexts()).toEqual(previewed);
 
     // Each party signs under its own name; the SLA's gaps need a risk acceptance.
     await type('actions-X-Actor', 'provider.lead');

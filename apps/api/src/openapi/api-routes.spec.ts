@@ -35,6 +35,12 @@ const addedSinceIssue13 = [
     operationId: 'getAuditAgreementsEvidenceBundle',
     access: { public: false, roles: ['slm', 'auditor', 'admin'], customerScope: 'none' },
   },
+  // Issue 16 page 9: a draft's underpinning gaps before it is submitted (read-only), for staff like the OLAs behind it.
+  {
+    operation: 'GET /agreements/{agreementId}/versions/{version}/underpinning-gaps',
+    operationId: 'getAgreementsVersionsUnderpinningGaps',
+    access: { public: false, roles: ['slm', 'operations', 'auditor', 'admin'], customerScope: 'none' },
+  },
 ];
 const operationsBeforeIssue13 = [...operationsBeforeIssue13Only, ...addedSinceIssue13];
 

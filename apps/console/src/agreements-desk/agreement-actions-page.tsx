@@ -9,6 +9,7 @@ import {
   List,
   Select,
   Space,
+  Spin,
   Table,
   Typography,
 } from 'antd';
@@ -40,6 +41,7 @@ import {
   useAgreement,
   useAmendAgreement,
   useFollowUps,
+  useGapsPreview,
   useHoldReview,
   usePlans,
   usePlanStep,
@@ -50,6 +52,7 @@ import {
   useSubmitVersion,
   type Agreement,
   type PlanStep,
+  type UnderpinningGap,
 } from './desk.queries';
 import { apiErrors, schemaErrors, type FieldErrors } from './field-errors';
 import { Field, FormError, instantFromLocal, usePermissions, type Permissions } from './form-field';
@@ -131,12 +134,50 @@ function useActorCheck(context: Context) {
     context.permissions.named && !context.actor ? { ...errors, '': t('desk.actorRequired') } : errors;
 }
 
+function GapList({ gaps, testId }: { gaps: readonly UnderpinningGap[]; testId: string }) {
+  const { t } = useTranslation();
+  if (gaps.length === 0)
+    return <Typography.Paragraph data-testid={`${testId}-none`}>{t('desk.gaps.none')}</Typography.Paragraph>;
+  return (
+    <List
+      size="small"
+      data-testid={testId}
+      dataSource={[...gaps]}
+      renderItem={(gap) => (
+        <List.Item>
+          {t('desk.gaps.gap', {
+            problem: t(`desk.gaps.problems.${gap.problem}`),
+            metric: t(`desk.metrics.${gap.metric}`),
+            service: gap.serviceId,
+            priority: gap.priority ?? t('desk.none'),
+          })}
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** A draft's gaps as a submission would find them now, so the manager can fix the underpinning first. */
+function GapsPreview({ agreement, version }: { agreement: Agreement & { etag: string }; version: number }) {
+  const { t } = useTranslation();
+  const preview = useGapsPreview(agreement.agreementId, version, agreement.revision, agreement.kind === 'SLA');
+  if (agreement.kind !== 'SLA') return <Typography.Paragraph>{t('desk.gaps.notAnSla')}</Typography.Paragraph>;
+  if (preview.isError)
+    return <Alert type="warning" showIcon data-testid="gaps-preview-error" message={t('desk.gaps.previewFailed')} />;
+  if (!preview.data) return <Spin size="small" />;
+  return (
+    <>
+      <Typography.Paragraph>{t('desk.gaps.preview')}</Typography.Paragraph>
+      <GapList gaps={preview.data.underpinningGaps} testId="gaps-preview" />
+    </>
+  );
+}
+
 function Negotiation({ agreement, context }: { agreement: Agreement & { etag: string }; context: Context }) {
   const { t, i18n } = useTranslation();
   const latest = agreement.versions.at(-1);
   const approved = agreement.versions.find((version) => version.version === agreement.approvedVersion);
   if (!latest) return <Typography.Paragraph>{t('desk.negotiation.noVersion')}</Typography.Paragraph>;
-  const gaps = latest.underpinningGaps;
   return (
     <Section title={t('desk.negotiation.title')}>
       <Descriptions
@@ -180,25 +221,9 @@ function Negotiation({ agreement, context }: { agreement: Agreement & { etag: st
       <div>
         <h3 style={{ fontSize: 16 }}>{t('desk.gaps.title')}</h3>
         {latest.status === 'draft' ? (
-          <Typography.Paragraph>{t('desk.gaps.beforeSubmission')}</Typography.Paragraph>
-        ) : gaps.length === 0 ? (
-          <Typography.Paragraph data-testid="gaps-none">{t('desk.gaps.none')}</Typography.Paragraph>
+          <GapsPreview agreement={agreement} version={latest.version} />
         ) : (
-          <List
-            size="small"
-            data-testid="gaps"
-            dataSource={gaps}
-            renderItem={(gap) => (
-              <List.Item>
-                {t('desk.gaps.gap', {
-                  problem: t(`desk.gaps.problems.${gap.problem}`),
-                  metric: t(`desk.metrics.${gap.metric}`),
-                  service: gap.serviceId,
-                  priority: gap.priority ?? t('desk.none'),
-                })}
-              </List.Item>
-            )}
-          />
+          <GapList gaps={latest.underpinningGaps} testId="gaps" />
         )}
       </div>
       {latest.status === 'draft' && context.permissions.change && (

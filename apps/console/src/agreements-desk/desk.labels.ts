@@ -96,7 +96,10 @@ export const deskEn = {
   },
   gaps: {
     title: 'Underpinning gaps',
-    beforeSubmission: 'The API checks the underpinning when the version is submitted and lists the gaps here.',
+    preview:
+      'Checked now against the approved OLAs and UCs: submitting records these gaps, and a signature then needs a risk acceptance.',
+    previewFailed: 'The underpinning could not be checked just now; submitting checks it again.',
+    notAnSla: 'An OLA or UC is not checked for underpinning: it is what underpins an SLA.',
     none: 'No underpinning gaps: every target is adequately supported.',
     gap: '{{problem}}: {{metric}} of {{service}}, priority {{priority}}',
     problems: {
@@ -325,7 +328,9 @@ export const deskZhCN: typeof deskEn = {
   },
   gaps: {
     title: '支撑缺口',
-    beforeSubmission: 'API 在提交版本时检查支撑情况，并在此列出缺口。',
+    preview: '按当前已批准的 OLA 和 UC 检查：提交时会记录这些缺口，之后签署需要说明风险接受。',
+    previewFailed: '暂时无法检查支撑情况；提交时会再次检查。',
+    notAnSla: 'OLA 或 UC 不做支撑检查：它们本身就是 SLA 的支撑。',
     none: '没有支撑缺口：每个目标都有足够的支撑。',
     gap: '{{problem}}：{{service}} 的{{metric}}，优先级 {{priority}}',
     problems: {

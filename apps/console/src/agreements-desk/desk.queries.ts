@@ -107,6 +107,23 @@ export function useAgreement(agreementId: string) {
   return useQuery({ queryKey: ['desk', 'agreement', agreementId], queryFn: () => fetchAgreement(agreementId) });
 }
 
+/**
+ * The gaps a submission of a draft would record, checked now against the approved OLAs and UCs (read-only). Keyed
+ * by the agreement's revision, so a revised draft is checked again.
+ */
+export function useGapsPreview(agreementId: string, version: number, revision: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['desk', 'gaps-preview', agreementId, version, revision],
+    enabled,
+    queryFn: () =>
+      required(
+        api.GET('/agreements/{agreementId}/versions/{version}/underpinning-gaps', {
+          params: { path: { agreementId, version: String(version) } },
+        }),
+      ),
+  });
+}
+
 function useAgreementWrite<Input>(agreementId: string, write: (input: Input) => Promise<{ streamRevision: string }>) {
   const client = useQueryClient();
   return useMutation({

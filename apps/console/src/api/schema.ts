@@ -239,6 +239,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/agreements/{agreementId}/versions/{version}/underpinning-gaps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The underpinning gaps a submission of this version would record now (read-only; a draft's preview) */
+    get: operations['getAgreementsVersionsUnderpinningGaps'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/annual-reviews-due': {
     parameters: {
       query?: never;
@@ -4112,6 +4129,140 @@ export interface operations {
       };
       /** @description a business rule refused the command */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description too many requests: retry after the seconds in Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  getAgreementsVersionsUnderpinningGaps: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description who acts, only while access control is off (development): exactly one actor, 1-100 letters, digits or . _ @ : + -, required on writes; otherwise the API key's actor is recorded */
+        'X-Actor'?: string;
+      };
+      path: {
+        agreementId: string;
+        version: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the version's gaps against the OLAs and UCs approved now; none for an OLA or UC */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            agreementId: string;
+            underpinningGaps: {
+              detail: string;
+              metric: string;
+              priority: string | null;
+              problem: string;
+              serviceId: string;
+              supportingAgreementId: string | null;
+            }[];
+            version: number;
+            /** @enum {string} */
+            versionStatus: 'draft' | 'submitted' | 'approved';
+          };
+        };
+      };
+      /** @description invalid request: each offending field and the reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description no API key, or an unknown one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description the key's role may not call this, or the agreement is not the customer's own */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              details?: unknown;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+              message: string;
+            };
+          };
+        };
+      };
+      /** @description unknown resource */
+      404: {
         headers: {
           [name: string]: unknown;
         };

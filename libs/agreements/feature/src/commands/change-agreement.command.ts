@@ -7,6 +7,7 @@ import {
   agreementStreamName,
   findUnderpinningGaps,
   type AgreementCommand,
+  type AgreementContent,
   type AgreementState,
   type SupportingAgreement,
   type UnderpinningGap,
@@ -74,6 +75,11 @@ export class UnderpinningCheck {
     if (!state.exists || state.kind !== 'SLA') return [];
     const content = state.versions.find((candidate) => candidate.number === version)?.content;
     if (!content) return [];
+    return this.gapsForContent(content);
+  }
+
+  /** The gaps of an SLA's content against the OLAs and UCs approved now (what a submission would record). */
+  async gapsForContent(content: AgreementContent): Promise<UnderpinningGap[]> {
     const referenced = [
       ...new Set([
         ...content.serviceTargets.flatMap((target) => target.supportedBy.map((reference) => reference.agreementId)),

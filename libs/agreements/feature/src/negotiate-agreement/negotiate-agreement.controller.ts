@@ -1,4 +1,4 @@
-import { Controller, ForbiddenException, Headers, Inject } from '@nestjs/common';
+import { Controller, ForbiddenException, Headers, Inject, NotFoundException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { type Kysely } from 'kysely';
 import { z } from 'zod';
@@ -35,6 +35,7 @@ import {
   submitVersionRoute,
   signVersionRoute,
   draftAmendmentRoute,
+  underpinningGapsPreviewRoute,
 } from './negotiate-agreement.routes';
 
 /** Drafting, negotiating and approving agreement versions: every step an event with its actor. */
@@ -133,6 +134,28 @@ export class NegotiateAgreementController {
       ifMatch,
     );
     return { ...submitted, underpinningGaps };
+  }
+
+  /** Read-only: the gap check a submission runs, on the version as the read model holds it, recording nothing. */
+  @Endpoint(underpinningGapsPreviewRoute)
+  async previewGaps(
+    @ValidParam(underpinningGapsPreviewRoute, 'agreementId', slugSchema) agreementId: string,
+    @ValidParam(underpinningGapsPreviewRoute, 'version', versionParameter) version: number,
+  ) {
+    const row = await this.db
+      .selectFrom('agreement')
+      .innerJoin('agreement_version', 'agreement_version.agreement_id', 'agreement.agreement_id')
+      .select(['agreement.kind', 'agreement_version.status', 'agreement_version.content'])
+      .where('agreement.agreement_id', '=', agreementId)
+      .where('agreement_version.version', '=', version)
+      .executeTakeFirst();
+    if (!row)
+      throw new NotFoundException(
+        `no version ${version} of agreement '${agreementId}' (yet: views follow the log within moments)`,
+      );
+    const underpinningGaps =
+      row.kind === 'SLA' ? await this.underpinning.gapsForContent(agreementContentSchema.parse(row.content)) : [];
+    return { agreementId, version, versionStatus: row.status, underpinningGaps };
   }
 
   @Endpoint(signVersionRoute)

@@ -68,10 +68,33 @@ export const draftAmendmentRoute = defineRoute({
   responses: { 201: { description: 'accepted: the events recorded', schema: changed }, ...writeErrors },
 });
 
+export const underpinningGapsPreviewRoute = defineRoute({
+  method: 'get',
+  path: '/agreements/{agreementId}/versions/{version}/underpinning-gaps',
+  tag: 'agreements',
+  access: access.staffRead,
+  status: 200,
+  summary: "The underpinning gaps a submission of this version would record now (read-only; a draft's preview)",
+  responses: {
+    200: {
+      description: "the version's gaps against the OLAs and UCs approved now; none for an OLA or UC",
+      schema: z.object({
+        agreementId: z.string(),
+        version: z.number(),
+        versionStatus: z.enum(['draft', 'submitted', 'approved']),
+        underpinningGaps: z.array(underpinningGap),
+      }),
+    },
+    400: writeErrors[400],
+    404: writeErrors[404],
+  },
+});
+
 export const negotiationRoutes = [
   draftAgreementRoute,
   reviseDraftRoute,
   submitVersionRoute,
   signVersionRoute,
   draftAmendmentRoute,
+  underpinningGapsPreviewRoute,
 ];
