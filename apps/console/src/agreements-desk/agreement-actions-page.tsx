@@ -145,11 +145,12 @@ function GapList({ gaps, testId }: { gaps: readonly UnderpinningGap[]; testId: s
       dataSource={[...gaps]}
       renderItem={(gap) => (
         <List.Item>
-          {t('desk.gaps.gap', {
+          {/* An availability target has no priority: its gap is worded without one. */}
+          {t(gap.priority === null ? 'desk.gaps.gapOfService' : 'desk.gaps.gap', {
             problem: t(`desk.gaps.problems.${gap.problem}`),
             metric: t(`desk.metrics.${gap.metric}`),
             service: gap.serviceId,
-            priority: gap.priority ?? t('desk.none'),
+            priority: gap.priority,
           })}
         </List.Item>
       )}

@@ -102,6 +102,7 @@ export const deskEn = {
     notAnSla: 'An OLA or UC is not checked for underpinning: it is what underpins an SLA.',
     none: 'No underpinning gaps: every target is adequately supported.',
     gap: '{{problem}}: {{metric}} of {{service}}, priority {{priority}}',
+    gapOfService: '{{problem}}: {{metric}} of {{service}}',
     problems: {
       unsupported: 'No supporting OLA or UC',
       'supporting-agreement-unknown': 'The supporting agreement does not exist',
@@ -333,6 +334,7 @@ export const deskZhCN: typeof deskEn = {
     notAnSla: 'OLA 或 UC 不做支撑检查：它们本身就是 SLA 的支撑。',
     none: '没有支撑缺口：每个目标都有足够的支撑。',
     gap: '{{problem}}：{{service}} 的{{metric}}，优先级 {{priority}}',
+    gapOfService: '{{problem}}：{{service}} 的{{metric}}',
     problems: {
       unsupported: '没有支撑的 OLA 或 UC',
       'supporting-agreement-unknown': '支撑协议不存在',
